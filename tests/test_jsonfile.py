@@ -492,3 +492,11 @@ def test_no_regular_expression_needs_a_newer_python_than_the_package_supports() 
             if newer & set(ops(parsed)):
                 found.append(f"{path.relative_to(root.parent)}:{line}")
     assert found == []
+
+
+def test_a_value_added_to_a_compact_file_is_compact_whatever_its_strings_hold() -> None:
+    """A description reading "lock, mute" in a file written without spaces made an object added
+    to it (a menu item put back by an undo) come with ', ' between its members."""
+    doc = JsonDocument('{"description":"lock, mute","items":[]}')
+    doc.set("/items/0", {"icon": "a.svg#a", "label": "A"})
+    assert doc.dumps() == '{"description":"lock, mute","items":[{"icon":"a.svg#a","label":"A"}]}'

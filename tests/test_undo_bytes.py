@@ -698,3 +698,27 @@ def test_a_step_undone_before_a_save_as_is_redone_there(
     assert window.isWindowModified()
     _save(window, qtbot)
     assert _files(tmp_path / "copy") == both, _diff(_files(tmp_path / "copy"), both)
+
+
+def test_an_item_removed_and_put_back_in_a_compact_package_file_after_saves(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Found by the random user (test_undo_soak): in a package file written without spaces whose
+    description holds "lock, mute", an item given a new icon, saved, removed, saved and put back
+    by Ctrl+Z was written back with ', ' between its members, not as it was."""
+    from test_undo_marathon import _written_differently
+
+    _written_differently(example_project, "compact json")
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    window.findChild(QListWidget, "menuItemsList").setCurrentRow(0)
+    assert window.plugin_page.items.add_icon("builtin", name="star")
+    select_plugin(window, qtbot, 1)
+    qtbot.keySequence(window, "Ctrl+S")
+    before = _files(example_project)
+    window.findChild(QListWidget, "menuItemsList").setCurrentRow(0)
+    qtbot.mouseClick(window.findChild(QPushButton, "removeItemButton"), Qt.MouseButton.LeftButton)
+    qtbot.keySequence(window, "Ctrl+S")
+    qtbot.keySequence(window, "Ctrl+Z")
+    qtbot.keySequence(window, "Ctrl+S")
+    assert _files(example_project) == before, _diff(_files(example_project), before)

@@ -1466,9 +1466,14 @@ class JsonDocument:
         return re.compile(_BLANKS).match(text, start).group()
 
     def _inline_comma(self) -> str:
-        if re.search(r",[ \t]", self.text):
+        # Commas inside the file's strings do not count: a description reading "lock, mute" in a
+        # file written {"a":1,"b":2} made a menu item put back by an undo come as {"a":1, "b":2}.
+        # (strings blanked only when there is such a comma at all: a big compact file, read quickly)
+        spaced = re.search(r",[ \t]", self.text) is not None
+        outside = re.sub(_STRING, '""', self.text) if spaced else self.text
+        if spaced and re.search(r",[ \t]", outside):
             return ", "
-        if re.search(r",[^\s]", self.text):
+        if re.search(r",[^\s]", outside):
             return ","
         # No comma to go by ({"x":1}): the colon's spacing tells the style. Why: a member added
         # to a file written as {"x":1} came out {"x":1, "new":2}, in nobody's style.
