@@ -324,17 +324,9 @@ class RandomUser:
         return True
 
     def type_source(self) -> bool:
-        sources = [r for r in self.w.package.names() if r.endswith(".js")]
-        if not sources:
+        if not self.source_js():
             return False
-        self.tree_file(self.rng.choice(sources))
         editor = self.w.source_editor
-        if editor.isReadOnly():
-            return False
-        editor.setFocus()
-        cursor = editor.textCursor()
-        cursor.setPosition(self.rng.randrange(len(editor.toPlainText()) + 1))
-        editor.setTextCursor(cursor)
         if self.rng.random() < 0.4:
             for _ in range(self.rng.randrange(1, 6)):
                 self.qtbot.keyClick(editor, Qt.Key.Key_Backspace)

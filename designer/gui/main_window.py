@@ -843,17 +843,12 @@ class MainWindow(QMainWindow):
 
     def _open_recent(self, path: str) -> None:
         """Open a recent project; one gone since (moved, renamed, deleted) is offered off the list."""
-        from PySide6.QtWidgets import QMessageBox
+        from .panes.welcome import forget_when_gone
 
         if Path(path).exists():
             self.open_path(Path(path))
             return
-        answer = QMessageBox.question(
-            self,
-            "Project not found",
-            f"{path} no longer exists (moved, renamed or deleted). Take it off the list?",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if forget_when_gone(self, path):
             from .app import forget_project
 
             forget_project(path)

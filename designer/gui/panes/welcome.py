@@ -17,6 +17,19 @@ from ..screen_fit import least_height_for_width
 from ..viewports import viewport_of
 
 
+def forget_when_gone(parent: QWidget, path: str) -> bool:
+    """Ask whether to take a recent project that is gone (moved, renamed, deleted) off the list;
+    True for Yes. The welcome page's list and *File ▸ Open Recent* ask it in the same words."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        parent,
+        "Project not found",
+        f"{path} no longer exists (moved, renamed or deleted). Take it off the list?",
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 class WelcomePane(QWidget):
     """objectName ``welcomePane``; each button emits a ``sig_*`` the window acts on."""
 
@@ -101,20 +114,13 @@ class WelcomePane(QWidget):
 
     def _open_recent(self, item: QListWidgetItem) -> None:
         """Enter or a double-click: open it, or, when it is gone, offer to take it off the list."""
-        from PySide6.QtWidgets import QMessageBox
-
         path = item.data(Qt.ItemDataRole.UserRole)
         if not path:
             return
         if Path(path).exists():
             self.sig_open_path.emit(path)
             return
-        answer = QMessageBox.question(
-            self,
-            "Project not found",
-            f"{path} no longer exists (moved, renamed or deleted). Take it off the list?",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if forget_when_gone(self, path):
             self._forget(path)
 
     def _remove_current(self) -> None:
