@@ -2859,3 +2859,25 @@ def test_saving_over_a_file_changed_elsewhere_that_was_not_edited_here_says_so(
     window.editor.edit("mine too", lambda pkg: setattr(pkg.plugins[index].package, "description", "Mine"))
     assert window.save() is False
     assert f"\n{lock.package_path}\n" in asked[1] and "not edited here" not in asked[1], asked[1]
+
+
+def test_a_folder_of_no_place_for_a_project_that_cannot_be_written_offers_none_inside(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    """A user (not root) opening / by mistake was offered a project in a new folder inside it,
+    which the New Project dialog then refused: nothing could come of Yes. Now it says so at once."""
+    import designer.gui.main_window as main_window
+
+    folder = tmp_path / "me"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    real_access = os.access
+    monkeypatch.setattr(main_window.os, "access", lambda p, mode: False if Path(p) == folder else real_access(p, mode))
+    monkeypatch.setattr(
+        "designer.gui.panes.new_project_dialog.ask_new_project",
+        lambda *a, **k: pytest.fail("no project can be made inside it"),
+    )
+    asked = _open_folder_from_the_menu(window, folder, monkeypatch, QMessageBox.StandardButton.Yes)
+    assert [title for title, _ in asked] == ["Cannot start a project here"]
+    assert "it is your home folder" in asked[0][1] and "you may not make folders in it" in asked[0][1]
+    assert not (folder / "webapp2").exists() and window.package is None

@@ -984,6 +984,15 @@ class MainWindow(QMainWindow):
 
         from .panes import new_project_dialog
 
+        if not os.access(folder, os.W_OK):
+            # (/ opened by a user, not root: the folder it offered was refused by the next dialog)
+            QMessageBox.warning(
+                self,
+                "Cannot start a project here",
+                f"{_shown_path(folder)} is not a project, and no place to start one: {why}, and you may not "
+                "make folders in it. Start a project with File ▸ New Project… in a folder of yours.",
+            )
+            return False
         yes, cancel = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
         answer = QMessageBox.question(
             self,
