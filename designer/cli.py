@@ -1292,6 +1292,10 @@ def _main(argv: list[str] | None = None) -> int:
     if args.example:
         if args.path:
             p.error("give a PATH or --example, not both")
+        headless = _no_display(None)
+        if headless is not None:  # (said before the copy: with no window to open it in, none is made)
+            print(f"plugin-designer: {headless}", file=sys.stderr)
+            return 2
         from .core.resources import example_copy
 
         try:

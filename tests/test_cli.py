@@ -844,6 +844,11 @@ def test_opening_the_designer_with_no_display_says_so_instead_of_aborting(tmp_pa
     )
     out = gui()
     assert out.returncode == 2 and "cannot open the designer: there is no display here" in out.stderr
+    # --example too, before its copy is made: with no window to open it in, none is left behind
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    out = gui("--example")
+    assert out.returncode == 2 and "cannot open the designer: there is no display here" in out.stderr
+    assert not (tmp_path / "data").exists()
 
 
 def test_the_commands_the_hints_give_name_a_path_with_spaces_as_one_word(tmp_path: Path) -> None:
