@@ -3630,7 +3630,6 @@ class _Analyser:
         ``typeof`` and not put on window by the file. Names starting with a capital, $ or _
         (Map, jQuery's $, lodash's _) are left alone: the browser or a library may have them.
         """
-        names = self._declarations
         seen: set[str] = set()
         roots: dict[int, tuple[Any, bool, Any]] = {}  # (see _chain_root)
         optional_chains = b"?." in self.data
@@ -3644,29 +3643,58 @@ class _Analyser:
             # The name called itself (init(), or f()() of f), or the object of a method (a.b()).
             method = first is not None and first.type != "call_expression"
             name = self.text(fn)
-            if name in seen or name in names or not name[:1].islower() or name in self._misspelt_words:
-                continue  # (a misspelt word the syntax error names, "fuction (e) {": no function meant)
-            if name in _BROWSER_GLOBALS or name in _WINDOW_NAMES or name in _BROWSER_FUNCTIONS:
+            if name in seen or not self._may_be_undefined(name) or (method and name in _WINDOW_OBJECTS):
                 continue
-            if method and name in _WINDOW_OBJECTS:
-                continue
-            when = self._runs_when(call)
-            if when is None or self._cut_off(call) is not None:
+            when = self._surely_runs(call, name)
+            if when is None:
                 continue  # (a later call of the same name may still run on load)
-            if self._parameter_around(call, name):
-                continue  # (load's participants$.subscribe(...): said at once, without a search of the file)
             seen.add(name)
-            if self._global_writes() or self._global_property(name.encode()) or self._bindings(name):
+            if self._defined_somewhere(name):
                 continue
-            if self._asked_with_typeof(name):
-                continue
-            line, col = self.pos(fn)
-            if when:
-                self.info.unknown_when[(line, col)] = when
+            line, col = self._said_unknown(fn, when)
             if method:
                 self.info.unknown_objects.append((name, self.text(first)[:60], line, col))
             else:
                 self.info.unknown_calls.append((name, line, col))
+
+    def _may_be_undefined(self, name: str) -> bool:
+        """Whether a name used by the code may be defined nowhere (asked of the uses of PD523): no
+        name the file declares, none of the browser's, lower case at the start (Map, jQuery's $,
+        lodash's _ are left alone: the browser or a library may have them), and no misspelt
+        keyword the syntax error names ("fuction (e) {": no function meant)."""
+        return not (
+            name in self._declarations
+            or not name[:1].islower()
+            or name in self._misspelt_words
+            or name in _BROWSER_GLOBALS
+            or name in _WINDOW_NAMES
+            or name in _BROWSER_FUNCTIONS
+        )
+
+    def _surely_runs(self, node: Any, name: str) -> str | None:
+        """When ``node``, a use of ``name``, surely runs: "" as the plugin loads, or the registered
+        key whose function runs it (see :meth:`_runs_when`); None when it may not run (cut off,
+        in a condition, a callback, ...) or ``name`` is a parameter of a function around it."""
+        when = self._runs_when(node)
+        if when is None or self._cut_off(node) is not None:
+            return None
+        if self._parameter_around(node, name):
+            return None  # (load's participants$.subscribe(...): said at once, without a search of the file)
+        return when
+
+    def _defined_somewhere(self, name: str) -> bool:
+        """Whether ``name`` may be defined after all (asked of the uses of PD523 that surely run):
+        put on window by the file, bound anywhere in it, or asked about with typeof."""
+        if self._global_writes() or self._global_property(name.encode()) or self._bindings(name):
+            return True
+        return self._asked_with_typeof(name)
+
+    def _said_unknown(self, node: Any, when: str) -> tuple[int, int]:
+        """Where ``node`` is (line, column), its ``when`` kept for the message when not at load."""
+        line, col = self.pos(node)
+        if when:
+            self.info.unknown_when[(line, col)] = when
+        return line, col
 
     def _lone_words(self) -> None:
         """A name alone as a statement, declared nowhere, on a line that surely runs (as the plugin
@@ -3676,28 +3704,14 @@ class _Analyser:
         a button's function, and each press brought up the 'Oops' page; the check said nothing.
         The same care as :meth:`_calls_to_nothing`: only names nothing in the file declares, no
         name of the browser's, none asked about with ``typeof`` or put on window by the file."""
-        names = self._declarations
         for node in self._lone:
             name = self.text(node)
-            if name in names or name == "arguments" or not name[:1].islower() or name in self._misspelt_words:
+            if name == "arguments" or not self._may_be_undefined(name) or name in _WINDOW_OBJECTS:
                 continue
-            if (
-                name in _BROWSER_GLOBALS
-                or name in _WINDOW_NAMES
-                or name in _BROWSER_FUNCTIONS
-                or name in _WINDOW_OBJECTS
-            ):
+            when = self._surely_runs(node, name)
+            if when is None or self._defined_somewhere(name):
                 continue
-            when = self._runs_when(node)
-            if when is None or self._cut_off(node) is not None or self._parameter_around(node, name):
-                continue
-            if self._global_writes() or self._global_property(name.encode()) or self._bindings(name):
-                continue
-            if self._asked_with_typeof(name):
-                continue
-            line, col = self.pos(node)
-            if when:
-                self.info.unknown_when[(line, col)] = when
+            line, col = self._said_unknown(node, when)
             statement = node.parent
             self.info.lone_names.append((name, line, col, (statement.start_byte, statement.end_byte)))
 
