@@ -784,13 +784,12 @@ class MainWindow(QMainWindow):
         welcome screen, with nothing of the project on show. True when it was closed."""
         if self.package is None:
             return False
-        dialog = self.export_pane.deploy_dialog if self.export_dock is not None else None
-        if dialog is not None and dialog.busy:  # (as quitting: the upload is of this project)
+        if self._deploying():  # (as quitting: the upload is of this project)
             self.status.setText("An upload to the Management Node is running: close the project when it has finished.")
             return False
         if not self._may_discard():
             return False
-        if dialog is not None:
+        if (dialog := self._deploy_dialog()) is not None:
             dialog.close()  # (a window of its own, for a project no longer open)
         name = self._package_title()
         self._recheck.stop()
@@ -1722,8 +1721,13 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentItem(found)
         return True
 
+    def _deploy_dialog(self) -> QWidget | None:
+        """The Export pane's Deploy dialog, once made (a window of its own)."""
+        return self.export_pane.deploy_dialog if self.export_dock is not None else None
+
     def _deploying(self) -> bool:
-        dialog = self.export_pane.deploy_dialog if self.export_dock is not None else None
+        """Whether an upload to the Management Node is running (closing now would abort it half-way)."""
+        dialog = self._deploy_dialog()
         return dialog is not None and dialog.busy
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -1733,8 +1737,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.problems_dock], [170], Qt.Orientation.Vertical)  # the editors get the room
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        dialog = self.export_pane.deploy_dialog if self.export_dock is not None else None
-        if dialog is not None and dialog.busy:  # quitting now would abort the upload half-way
+        if self._deploying():
             self.status.setText("An upload to the Management Node is running: close when it has finished.")
             event.ignore()
             return
@@ -1745,7 +1748,7 @@ class MainWindow(QMainWindow):
             self._take_typing()  # the package is read after the window (a test, a recovery copy)
             self._closing = True
             self._recheck.stop()
-            if dialog is not None:
+            if (dialog := self._deploy_dialog()) is not None:
                 # A top-level window of its own: hiding this one left it on screen, for a project
                 # no longer open (it is not busy: see above).
                 dialog.close()
