@@ -3090,8 +3090,8 @@ class MainWindow(QMainWindow):
                 self._check_soon()  # (the Problems list said "none" while the file was gone)
             return
         if not Path(path).exists():
-            if self._project_folder_gone():
-                self.status.setText(self._project_folder_gone())
+            if gone := self._project_folder_gone():
+                self.status.setText(gone)
             elif rel in pkg.pending_texts:  # unsaved edits: kept, and Save writes the file again
                 self.status.setText(f"{rel} was deleted by another program; your unsaved version is kept (Ctrl+S).")
             else:
