@@ -644,7 +644,7 @@ class IconCanvas(QGraphicsView):
         of the selection would surprise more than none).
         """
         out = []
-        parents = {s.path: t for s, _r, t in self.shapes} if self.selection else {}  # (one pass: Ctrl+A)
+        parents = self._parent_maps() if self.selection else {}  # (one pass: Ctrl+A)
         for shape in self.selection:
             inverse, ok = parents.get(shape.path, QTransform()).inverted()
             if not ok:
@@ -797,15 +797,23 @@ class IconCanvas(QGraphicsView):
         as SVG and as text, so another icon of the project (or a drawing program) can take them."""
         if not self.selection or self.doc is None:
             return
-        self._to_clipboard(SvgDocument(self.text, fidelity=False).fragment([s.path for s in self.selection]))
+        self._to_clipboard(self._selection_fragment())
 
     def cut_selected(self) -> None:
         """Ctrl+X: copy, then delete as Del does (asking first about an id in use) in one undo step."""
         if not self.selection or self.doc is None or self.read_only:
             return
-        fragment = SvgDocument(self.text, fidelity=False).fragment([s.path for s in self.selection])
+        fragment = self._selection_fragment()
         if self._delete("Cut"):  # (declined: the clipboard keeps what it held)
             self._to_clipboard(fragment)
+
+    def _selection_fragment(self) -> str:
+        """The selected shapes as a small SVG of their own (see SvgDocument.fragment), for the clipboard."""
+        return SvgDocument(self.text, fidelity=False).fragment([s.path for s in self.selection])
+
+    def _parent_maps(self) -> dict[tuple[int, ...], QTransform]:
+        """Each drawn shape's map from its own units to the drawing's (its groups' transforms)."""
+        return {s.path: t for s, _r, t in self.shapes}
 
     @staticmethod
     def _to_clipboard(fragment: str) -> None:
@@ -1084,7 +1092,7 @@ class IconCanvas(QGraphicsView):
         """
         if self.doc is None or not self.selection:
             return 0.0
-        parents = {s.path: t for s, _r, t in self.shapes}
+        parents = self._parent_maps()
         elements = self.doc.elements([s.path for s in self.selection])
         widths = set()
         for shape in self.selection:
@@ -1111,7 +1119,7 @@ class IconCanvas(QGraphicsView):
 
         A shape whose parents squash it flat cannot be resized, so nothing is (see _local_deltas).
         """
-        parents = {s.path: t for s, _r, t in self.shapes}
+        parents = self._parent_maps()
         out = []
         for shape in self.selection:
             parent = parents.get(shape.path, QTransform())
