@@ -9,6 +9,7 @@ milliseconds, from the same lists the spec uses (packaging/spec_data.py).
 from __future__ import annotations
 
 import configparser
+import fnmatch
 import json
 import os
 import re
@@ -185,9 +186,9 @@ def test_spec_is_onedir_and_copies_the_version_metadata() -> None:
 def test_wheel_carries_resources_where_resources_py_looks() -> None:
     tomllib = pytest.importorskip("tomllib")
     cfg = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    force = cfg["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    wheel = cfg["tool"]["hatch"]["build"]["targets"]["wheel"]
     for top in spec_data.DATA_DIRS:
-        assert force.get(top) == f"designer/_data/{top}"
+        assert top in wheel["only-include"] and wheel["sources"].get(top) == f"designer/_data/{top}"
     assert "_data" in (ROOT / "designer" / "core" / "resources.py").read_text(encoding="utf-8")
 
 
@@ -266,3 +267,107 @@ def test_sdist_carries_every_tracked_top_level_folder_and_file() -> None:
     cfg = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     include = set(cfg["tool"]["hatch"]["build"]["targets"]["sdist"]["include"])
     assert tracked - {".gitignore"} - include == set()
+
+
+# Junk a working tree collects in resources/ (and designer/): editor backups and locks, OS
+# leftovers, Python caches, and the designer's own state when someone opened the example in place.
+_JUNK_NAMES = (
+    "resources/schemas/settings.schema.json~",
+    "resources/schemas/.#settings.schema.json",
+    "resources/snippets/.snippets.json.swp",
+    "resources/recipes/x.bak",
+    "resources/recipes/x.orig",
+    "resources/recipes/#x#",
+    "resources/Thumbs.db",
+    "resources/desktop.ini",
+    "resources/__MACOSX/x",
+    "icons/.DS_Store",
+    "icons/plugin-icons/.hidden.svg",
+    "resources/examples/demo/.plugin-designer/state.json",
+    "resources/__pycache__/x.cpython-311.pyc",
+    "designer/core/zipnames.py~",
+    "designer/core/.#zipnames.py",
+    "designer/__pycache__/x.cpython-311.pyc",
+)
+
+
+def _gitignore_match(pattern: str, rel: str) -> bool:
+    """Whether a gitignore pattern with no '/' inside (all hatchling's `exclude` list holds, but
+    for the anchored '!/.ci/') matches ``rel`` or a folder above it."""
+    parts = rel.split("/")
+    if pattern.startswith("/"):
+        return rel.startswith(pattern[1:].rstrip("/") + "/")
+    if pattern.endswith("/"):
+        return any(fnmatch.fnmatchcase(p, pattern[:-1]) for p in parts[:-1])
+    return any(fnmatch.fnmatchcase(p, pattern) for p in parts)
+
+
+def _hatch_excludes(rel: str, patterns: list[str]) -> bool:
+    excluded = False
+    for pattern in patterns:
+        if pattern.startswith("#"):
+            continue  # a comment, as in .gitignore
+        pattern = pattern.removeprefix("\\")
+        negated = pattern.startswith("!")
+        if _gitignore_match(pattern.lstrip("!"), rel):
+            excluded = not negated
+    return excluded
+
+
+def test_wheel_and_sdist_leave_out_what_the_export_leaves_out() -> None:
+    """A wheel or sdist built from a working tree carried editor backups, Thumbs.db and the like
+    from resources/ and designer/: resources/ went in by `force-include`, which hatchling copies
+    whole, skipping every `exclude` pattern, and the sdist had no such list at all."""
+    tomllib = pytest.importorskip("tomllib")
+    from designer.core import zipnames
+
+    cfg = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["hatch"]["build"]
+    assert "force-include" not in cfg["targets"]["wheel"], "forced files skip `exclude`"
+    assert cfg["targets"]["wheel"]["sources"] == {top: f"designer/_data/{top}" for top in spec_data.DATA_DIRS}
+    assert "exclude" not in cfg["targets"]["wheel"] and "exclude" not in cfg["targets"]["sdist"]
+    exclude = cfg["exclude"]
+    assert set(zipnames.BACKUP_PATTERNS) <= {p.removeprefix("\\") for p in exclude}
+    for name in _JUNK_NAMES:
+        assert _hatch_excludes(name, exclude), name
+    for name in zipnames.OS_CLUTTER_FILES:
+        assert _hatch_excludes(f"resources/{name.capitalize()}", exclude), name
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.splitlines()
+    # (.gitignore: the sdist takes it whatever `exclude` says; the sdist's `include` does not list it)
+    for rel in set(tracked or ["resources/schemas/settings.schema.json", ".ci/run"]) - {".gitignore"}:
+        assert not _hatch_excludes(rel, exclude), f"{rel} is part of the source but `exclude` leaves it out"
+
+
+def test_built_wheel_and_sdist_leave_junk_out(tmp_path: Path) -> None:
+    """The real build (hatchling, where it is installed), of a copy of the tree with junk added."""
+    pytest.importorskip("hatchling")
+    src = tmp_path / "src"
+    skip = shutil.ignore_patterns("__pycache__")
+    for top in ("designer", *spec_data.DATA_DIRS):
+        shutil.copytree(ROOT / top, src / top, ignore=skip)
+    for name in ("pyproject.toml", "README.md", "LICENSE", ".gitignore"):
+        shutil.copy2(ROOT / name, src / name)
+    (src / ".ci").mkdir()
+    shutil.copy2(ROOT / ".ci" / "run", src / ".ci" / "run")
+    for name in _JUNK_NAMES:
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_text("junk", encoding="utf-8")
+    code = "from hatchling.build import build_sdist, build_wheel; build_sdist('out'); build_wheel('out')"
+    out = subprocess.run([sys.executable, "-c", code], cwd=src, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    import tarfile
+    import zipfile
+
+    (wheel,) = (src / "out").glob("*.whl")
+    (sdist,) = (src / "out").glob("*.tar.gz")
+    in_wheel = set(zipfile.ZipFile(wheel).namelist())
+    with tarfile.open(sdist) as tar:
+        in_sdist = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
+    assert "designer/_data/resources/schemas/settings.schema.json" in in_wheel
+    assert "designer/_data/icons/app/plugin-designer.svg" in in_wheel
+    assert {"resources/schemas/settings.schema.json", ".ci/run"} <= in_sdist
+    for name in _JUNK_NAMES:
+        packaged = name.replace("resources/", "designer/_data/resources/", 1).replace(
+            "icons/", "designer/_data/icons/", 1
+        )
+        assert packaged not in in_wheel, packaged
+        assert name not in in_sdist, name
