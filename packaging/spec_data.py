@@ -19,12 +19,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Folders the app reads at run time (through designer/core/resources.py only).
 DATA_DIRS = ("resources", "icons")
-# Never bundled: editor and OS leftovers, Python caches.
-JUNK = ("__pycache__", "*.pyc", "*.pyo", ".DS_Store", "Thumbs.db", "*~", "*.swp", ".#*")
+# Never bundled: Python caches, and what the export never puts in a ZIP (below).
+JUNK = ("__pycache__", "*.pyc", "*.pyo")
 
 
 def is_junk(rel: PurePosixPath) -> bool:
-    return any(fnmatch.fnmatch(part, pat) for part in rel.parts for pat in JUNK)
+    """Whether a file of resources/ or icons/ stays out of the bundle: a Python cache, or what the
+    export leaves out (hidden files and folders, editor backups, OS leftovers). Why the export's
+    own rule: a shorter list here bundled ``x.bak``, ``desktop.ini`` and the ``.plugin-designer/``
+    state of an example opened in place, which every user's first copy of the example then held."""
+    from designer.core.zipnames import excluded_why
+
+    return (
+        any(fnmatch.fnmatch(part, pat) for part in rel.parts for pat in JUNK)
+        or excluded_why(rel.as_posix()) is not None
+    )
 
 
 def data_files(root: Path = ROOT) -> list[tuple[str, str]]:

@@ -371,3 +371,18 @@ def test_built_wheel_and_sdist_leave_junk_out(tmp_path: Path) -> None:
         )
         assert packaged not in in_wheel, packaged
         assert name not in in_sdist, name
+
+
+def test_spec_leaves_out_what_the_export_leaves_out() -> None:
+    """A desktop build made from a working tree bundled editor backups and the example's
+    .plugin-designer/ state: the spec's list was shorter than the export's (designer/core/zipnames.py)."""
+    from designer.core import zipnames
+
+    for name in _JUNK_NAMES:
+        assert spec_data.is_junk(PurePosixPath(name)), name
+    for rel in (pattern.replace("*", "x") for pattern in zipnames.BACKUP_PATTERNS):
+        assert spec_data.is_junk(PurePosixPath("resources", rel)), rel
+    for name in zipnames.OS_CLUTTER_FILES:
+        assert spec_data.is_junk(PurePosixPath("icons", name.upper())), name
+    assert not spec_data.is_junk(PurePosixPath("icons/plugin-icons/thumbs-up.svg"))
+    assert not spec_data.is_junk(PurePosixPath("resources/examples/demo/webapp2/settings.json"))
