@@ -78,12 +78,23 @@ setup() {
         apt_install python3 python3-venv
         py="$(find_python)" || { say "Python 3.10 or newer is needed"; exit 2; }
     fi
+    # A .venv never installed into may be half made (a first run stopped while `venv` ran, or
+    # `venv` failing for want of python3-venv after it made bin/python): without pip in it, every
+    # later run stopped at "No module named pip". It is made again.
+    if [ -x "$venv/bin/python" ] && [ ! -f "$venv/.installed" ] && ! "$venv/bin/python" -m pip --version >/dev/null 2>&1; then
+        say "$venv was left half made (no pip in it): making it again"
+        rm -rf "$venv"
+    fi
     if [ ! -x "$venv/bin/python" ]; then
         say "creating $venv with $py"
         if ! "$py" -m venv "$venv" 2>/dev/null; then
             rm -rf "$venv"
             apt_install python3-venv "python$("$py" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')-venv"
-            "$py" -m venv "$venv"
+            if ! "$py" -m venv "$venv"; then
+                rm -rf "$venv"
+                say "could not create $venv with $py: its venv module is missing (Debian, Ubuntu: the python3-venv package); install it, then run this again"
+                exit 2
+            fi
         fi
     fi
     # Re-install only when pyproject.toml changed since the last successful install.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -170,3 +171,86 @@ def test_dev_sh_test_takes_a_test_file_named_from_where_it_is_run(tmp_path) -> N
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines() == ["-m", "pytest", f"{checkout}/tests/test_x.py::test_a", "-k", "model", "-q"]
+
+
+# A venv's Python as `venv` makes it: its pip records what it is asked to do and succeeds.
+_VENV_PYTHON = 'if [ "$1 $2" = "-m pip" ]; then echo "$*" >>"$(dirname "$0")/../pip.log"; fi\nexit 0'
+
+
+def _fresh_machine(tmp_path, *, venv_module: bool = True, user: bool = False) -> tuple[object, dict]:
+    """A checkout holding scripts/dev.sh, and the environment of a machine whose only Python is a
+    stand-in (on PATH under every name dev.sh tries): dpkg, apt-get and id are shims, and PATH
+    holds nothing else but the few tools the script runs (no sudo, no real Python)."""
+    checkout = tmp_path / "my checkout"
+    (checkout / "scripts").mkdir(parents=True)
+    (checkout / "scripts" / "dev.sh").write_bytes((ROOT / "scripts" / "dev.sh").read_bytes())
+    (checkout / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
+    (tmp_path / "venv-python").write_text("#!/bin/sh\n" + _VENV_PYTHON + "\n", encoding="utf-8")
+    shims = tmp_path / "bin"
+    shims.mkdir(exist_ok=True)
+    for tool in ("dirname", "sha256sum", "cut", "cat", "rm", "mkdir", "cp", "chmod", "uname"):
+        target = shutil.which(tool)
+        assert target, tool
+        if not (shims / tool).exists():
+            (shims / tool).symlink_to(target)
+    _system_python(tmp_path, venv_module=venv_module)
+    _shim(shims, "id", "echo 1000" if user else "echo 0")
+    _shim(shims, "dpkg", "exit 0" if venv_module else 'case "$2" in *venv) exit 1 ;; esac')
+    _shim(shims, "apt-get", "exit 0")
+    return checkout, {**os.environ, "PATH": str(shims)}
+
+
+def _system_python(tmp_path, *, venv_module: bool) -> None:
+    """The system's Python; without venv_module, its `-m venv` fails as Debian's does without
+    python3-venv: after making bin/python, saying ensurepip is not available."""
+    venv = f'mkdir -p "$3/bin" && cp "{tmp_path}/venv-python" "$3/bin/python" && chmod +x "$3/bin/python"'
+    if not venv_module:
+        venv += "\necho 'The virtual environment was not created successfully because ensurepip is not available.' >&2; exit 1"
+    script = f'if [ "$1" = -c ]; then case "$2" in *print*) echo 3.11 ;; esac; exit 0; fi\nif [ "$1 $2" = "-m venv" ]; then\n{venv}\nfi'
+    for name in ("python3.13", "python3.12", "python3.11", "python3.10", "python3"):
+        _shim(tmp_path / "bin", name, script)
+
+
+def _dev_sh(checkout, env, *args: str) -> subprocess.CompletedProcess[str]:
+    bash = shutil.which("bash")
+    return subprocess.run(
+        [bash, str(checkout / "scripts" / "dev.sh"), *args],
+        cwd=checkout.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_dev_sh_makes_a_half_made_venv_again(tmp_path) -> None:
+    """A first run stopped while `venv` ran left .venv/bin/python without pip: every later run
+    stopped at "No module named pip", until the user found .venv and deleted it."""
+    checkout, env = _fresh_machine(tmp_path)
+    half = checkout / ".venv" / "bin"
+    half.mkdir(parents=True)
+    _shim(half, "python", 'if [ "$1 $2" = "-m pip" ]; then echo "No module named pip" >&2; exit 1; fi')
+    out = _dev_sh(checkout, env, "setup")
+    assert out.returncode == 0, out.stderr
+    assert "half made" in out.stderr
+    log = (checkout / ".venv" / "pip.log").read_text(encoding="utf-8")
+    assert "-m pip install -q --disable-pip-version-check -e .[test]" in log
+    assert (checkout / ".venv" / ".installed").is_file()
+    again = _dev_sh(checkout, env, "setup")  # (installed: nothing done again)
+    assert again.returncode == 0 and "half made" not in again.stderr and "installing" not in again.stderr
+    assert (checkout / ".venv" / "pip.log").read_text(encoding="utf-8") == log
+
+
+def test_dev_sh_without_python3_venv_says_what_to_install_and_leaves_no_half_venv(tmp_path) -> None:
+    """A user on a machine without python3-venv: told the apt-get line, and then, once it was run,
+    the next run stopped at "No module named pip" (the failed `venv` had left .venv/bin/python)."""
+    checkout, env = _fresh_machine(tmp_path, venv_module=False, user=True)
+    out = _dev_sh(checkout, env, "setup")
+    assert out.returncode == 2, out.stderr
+    assert "apt-get install -y --no-install-recommends python3-venv python3.11-venv" in out.stderr
+    assert "(Debian, Ubuntu: the python3-venv package); install it, then run this again" in out.stderr.splitlines()[-1]
+    assert not (checkout / ".venv").exists()
+    _system_python(tmp_path, venv_module=True)  # (the user installs python3-venv)
+    out = _dev_sh(checkout, env, "setup")
+    assert out.returncode == 0, out.stderr
+    assert "-e .[test]" in (checkout / ".venv" / "pip.log").read_text(encoding="utf-8")
