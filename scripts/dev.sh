@@ -32,7 +32,11 @@ apt_install() {
     fi
     if ! is_root; then
         say "missing system packages: ${missing[*]}"
-        say "run: sudo apt-get install -y --no-install-recommends ${missing[*]}"
+        if have sudo; then
+            say "run: sudo apt-get install -y --no-install-recommends ${missing[*]}"
+        else  # (Debian installed with a root password has no sudo: "sudo: command not found")
+            say "run as root (there is no sudo here): apt-get install -y --no-install-recommends ${missing[*]}"
+        fi
         return 0
     fi
     if [ $apt_updated = 0 ]; then

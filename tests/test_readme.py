@@ -135,6 +135,7 @@ def test_quick_start_open_as_a_user_prints_one_apt_get_line(tmp_path) -> None:
     _shim(shims, "id", "echo 1000")  # a user, not root
     _shim(shims, "dpkg", "exit 1")  # a fresh machine: every system package missing
     _shim(shims, "apt-get", "exit 0")
+    _shim(shims, "sudo", 'exec "$@"')
     env = {**os.environ, "PATH": f"{shims}:{os.environ['PATH']}", "DISPLAY": ":0"}
     env.pop("WAYLAND_DISPLAY", None)
     out = subprocess.run(["bash", "scripts/dev.sh", "open"], cwd=checkout, env=env, capture_output=True, text=True)
@@ -254,3 +255,14 @@ def test_dev_sh_without_python3_venv_says_what_to_install_and_leaves_no_half_ven
     out = _dev_sh(checkout, env, "setup")
     assert out.returncode == 0, out.stderr
     assert "-e .[test]" in (checkout / ".venv" / "pip.log").read_text(encoding="utf-8")
+
+
+def test_dev_sh_as_a_user_without_sudo_says_to_run_apt_get_as_root(tmp_path) -> None:
+    """The line to run began with "sudo", which a Debian installed with a root password lacks."""
+    checkout, env = _fresh_machine(tmp_path, venv_module=False, user=True)
+    out = _dev_sh(checkout, env, "setup")
+    assert "run as root (there is no sudo here): apt-get install -y" in out.stderr
+    assert "sudo apt-get" not in out.stderr
+    _shim(tmp_path / "bin", "sudo", 'exec "$@"')
+    out = _dev_sh(checkout, env, "setup")
+    assert "run: sudo apt-get install -y --no-install-recommends python3-venv python3.11-venv" in out.stderr
