@@ -91,6 +91,9 @@ setup() {
     fi
     if [ ! -x "$venv/bin/python" ]; then
         say "creating $venv with $py"
+        # What is left of one whose Python is gone (a system upgrade from 3.11 to 3.12) goes too: its
+        # stamp said "installed", so the new venv was left without a single package.
+        rm -rf "$venv"
         if ! "$py" -m venv "$venv" 2>/dev/null; then
             rm -rf "$venv"
             apt_install python3-venv "python$("$py" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')-venv"

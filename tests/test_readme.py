@@ -204,7 +204,8 @@ def _fresh_machine(tmp_path, *, venv_module: bool = True, user: bool = False) ->
 def _system_python(tmp_path, *, venv_module: bool) -> None:
     """The system's Python; without venv_module, its `-m venv` fails as Debian's does without
     python3-venv: after making bin/python, saying ensurepip is not available."""
-    venv = f'mkdir -p "$3/bin" && cp "{tmp_path}/venv-python" "$3/bin/python" && chmod +x "$3/bin/python"'
+    # (a bin/python already there is kept, even a link to a Python that is gone, as `venv` keeps it)
+    venv = f'mkdir -p "$3/bin" && {{ [ -L "$3/bin/python" ] || {{ cp "{tmp_path}/venv-python" "$3/bin/python" && chmod +x "$3/bin/python"; }}; }}'
     if not venv_module:
         venv += "\necho 'The virtual environment was not created successfully because ensurepip is not available.' >&2; exit 1"
     script = f'if [ "$1" = -c ]; then case "$2" in *print*) echo 3.11 ;; esac; exit 0; fi\nif [ "$1 $2" = "-m venv" ]; then\n{venv}\nfi'
@@ -266,3 +267,18 @@ def test_dev_sh_as_a_user_without_sudo_says_to_run_apt_get_as_root(tmp_path) -> 
     _shim(tmp_path / "bin", "sudo", 'exec "$@"')
     out = _dev_sh(checkout, env, "setup")
     assert "run: sudo apt-get install -y --no-install-recommends python3-venv python3.11-venv" in out.stderr
+
+
+def test_dev_sh_installs_again_into_a_venv_whose_python_is_gone(tmp_path) -> None:
+    """After a system upgrade took .venv's Python (3.11 to 3.12), dev.sh made the venv again over
+    what was left: `venv` kept the link to the Python that was gone, the stamp still said
+    "installed", and every run ended in "bad interpreter" (or, fixed by hand, no packages)."""
+    checkout, env = _fresh_machine(tmp_path)
+    bin_dir = checkout / ".venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "python").symlink_to("/usr/bin/python3.0-gone")
+    stamp = subprocess.run(["sha256sum", "pyproject.toml"], cwd=checkout, capture_output=True, text=True)
+    (checkout / ".venv" / ".installed").write_text(stamp.stdout[:16] + "\n", encoding="utf-8")
+    out = _dev_sh(checkout, env, "setup")
+    assert out.returncode == 0, out.stderr
+    assert "-e .[test]" in (checkout / ".venv" / "pip.log").read_text(encoding="utf-8")
