@@ -104,9 +104,11 @@ setup() {
             fi
         fi
     fi
-    # Re-install only when pyproject.toml changed since the last successful install.
+    # Re-install only when pyproject.toml changed since the last successful install, or the checkout
+    # moved: the programs pip put in .venv/bin name their Python by the old path, and `open` said
+    # ".../old/.venv/bin/python: not found". Installed again, pip writes them anew.
     local stamp="$venv/.installed" want
-    want="$(sha256sum pyproject.toml | cut -c1-16)"
+    want="$(sha256sum pyproject.toml | cut -c1-16) $here"
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
         say "installing Python packages into .venv (first time: a minute or two)"
         "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip

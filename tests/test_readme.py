@@ -117,6 +117,12 @@ def _shim(folder, name: str, script: str) -> None:
     path.chmod(0o755)
 
 
+def _installed(checkout) -> None:
+    """Mark the checkout's .venv as installed into, as dev.sh does after a successful install."""
+    stamp = subprocess.run(["sha256sum", "pyproject.toml"], cwd=checkout, capture_output=True, text=True)
+    (checkout / ".venv" / ".installed").write_text(f"{stamp.stdout[:16]} {checkout.resolve()}\n", encoding="utf-8")
+
+
 def test_quick_start_open_as_a_user_prints_one_apt_get_line(tmp_path) -> None:
     """The README: "as a user it prints the one apt-get line to run if something is missing". `open`
     printed two: one for Qt's libraries (in setup), then one for the X11 ones, each "run: sudo ..."."""
@@ -128,8 +134,7 @@ def test_quick_start_open_as_a_user_prints_one_apt_get_line(tmp_path) -> None:
     venv_bin.mkdir(parents=True)
     _shim(venv_bin, "python", 'exec python3 "$@"')
     _shim(venv_bin, "plugin-designer", "exit 0")  # (the designer itself is not what is tested)
-    stamp = subprocess.run(["sha256sum", "pyproject.toml"], cwd=checkout, capture_output=True, text=True)
-    (checkout / ".venv" / ".installed").write_text(stamp.stdout[:16] + "\n", encoding="utf-8")
+    _installed(checkout)
     shims = tmp_path / "bin"
     shims.mkdir()
     _shim(shims, "id", "echo 1000")  # a user, not root
@@ -159,8 +164,7 @@ def test_dev_sh_test_takes_a_test_file_named_from_where_it_is_run(tmp_path) -> N
     venv_bin = checkout / ".venv" / "bin"
     venv_bin.mkdir(parents=True)
     _shim(venv_bin, "python", 'for a in "$@"; do echo "$a"; done')  # (pytest's arguments, one a line)
-    stamp = subprocess.run(["sha256sum", "pyproject.toml"], cwd=checkout, capture_output=True, text=True)
-    (checkout / ".venv" / ".installed").write_text(stamp.stdout[:16] + "\n", encoding="utf-8")
+    _installed(checkout)
     shims = tmp_path / "bin"
     shims.mkdir()
     _shim(shims, "dpkg", "exit 0")  # every system package there
@@ -277,8 +281,21 @@ def test_dev_sh_installs_again_into_a_venv_whose_python_is_gone(tmp_path) -> Non
     bin_dir = checkout / ".venv" / "bin"
     bin_dir.mkdir(parents=True)
     (bin_dir / "python").symlink_to("/usr/bin/python3.0-gone")
-    stamp = subprocess.run(["sha256sum", "pyproject.toml"], cwd=checkout, capture_output=True, text=True)
-    (checkout / ".venv" / ".installed").write_text(stamp.stdout[:16] + "\n", encoding="utf-8")
+    _installed(checkout)
     out = _dev_sh(checkout, env, "setup")
     assert out.returncode == 0, out.stderr
     assert "-e .[test]" in (checkout / ".venv" / "pip.log").read_text(encoding="utf-8")
+
+
+def test_dev_sh_installs_again_when_the_checkout_moved(tmp_path) -> None:
+    """After moving (or renaming) the checkout, `open` said ".../old/.venv/bin/python: not found":
+    the programs pip put in .venv/bin name their Python by the path it had at install time."""
+    checkout, env = _fresh_machine(tmp_path)
+    assert _dev_sh(checkout, env, "setup").returncode == 0
+    moved = checkout.rename(tmp_path / "moved here")
+    out = _dev_sh(moved, env, "setup")
+    assert out.returncode == 0, out.stderr
+    log = (moved / ".venv" / "pip.log").read_text(encoding="utf-8")
+    assert log.count("-e .[test]") == 2
+    assert _dev_sh(moved, env, "setup").returncode == 0
+    assert (moved / ".venv" / "pip.log").read_text(encoding="utf-8") == log
