@@ -22,6 +22,9 @@ apt_updated=0
 apt_install() {
     # Install the named Debian packages that are missing; as a user, say how instead.
     local missing=() pkg
+    # Not Debian or Ubuntu (macOS, Fedora): nothing tells what is installed, and these are Debian's
+    # names. Every run listed all of them as missing, on macOS too, where Qt needs none of them.
+    have dpkg || return 0
     for pkg in "$@"; do
         dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
     done

@@ -182,7 +182,9 @@ def test_dev_sh_test_takes_a_test_file_named_from_where_it_is_run(tmp_path) -> N
 _VENV_PYTHON = 'if [ "$1 $2" = "-m pip" ]; then echo "$*" >>"$(dirname "$0")/../pip.log"; fi\nexit 0'
 
 
-def _fresh_machine(tmp_path, *, venv_module: bool = True, user: bool = False) -> tuple[object, dict]:
+def _fresh_machine(
+    tmp_path, *, venv_module: bool = True, user: bool = False, debian: bool = True
+) -> tuple[object, dict]:
     """A checkout holding scripts/dev.sh, and the environment of a machine whose only Python is a
     stand-in (on PATH under every name dev.sh tries): dpkg, apt-get and id are shims, and PATH
     holds nothing else but the few tools the script runs (no sudo, no real Python)."""
@@ -200,8 +202,9 @@ def _fresh_machine(tmp_path, *, venv_module: bool = True, user: bool = False) ->
             (shims / tool).symlink_to(target)
     _system_python(tmp_path, venv_module=venv_module)
     _shim(shims, "id", "echo 1000" if user else "echo 0")
-    _shim(shims, "dpkg", "exit 0" if venv_module else 'case "$2" in *venv) exit 1 ;; esac')
-    _shim(shims, "apt-get", "exit 0")
+    if debian:
+        _shim(shims, "dpkg", "exit 0" if venv_module else 'case "$2" in *venv) exit 1 ;; esac')
+        _shim(shims, "apt-get", "exit 0")
     return checkout, {**os.environ, "PATH": str(shims)}
 
 
@@ -299,3 +302,13 @@ def test_dev_sh_installs_again_when_the_checkout_moved(tmp_path) -> None:
     assert log.count("-e .[test]") == 2
     assert _dev_sh(moved, env, "setup").returncode == 0
     assert (moved / ".venv" / "pip.log").read_text(encoding="utf-8") == log
+
+
+def test_dev_sh_on_a_machine_without_dpkg_lists_no_debian_packages(tmp_path) -> None:
+    """On macOS (or Fedora) every run said "missing system packages: libegl1 libgl1 ... (install them
+    with your package manager)": all of Qt's Debian packages, none of which such a machine has by that name."""
+    checkout, env = _fresh_machine(tmp_path, debian=False)
+    for mode in ("setup", "test"):
+        out = _dev_sh(checkout, env, mode)
+        assert out.returncode == 0, out.stderr
+        assert "missing" not in out.stderr and "libegl1" not in out.stderr
