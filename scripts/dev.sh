@@ -5,6 +5,10 @@
 #   bash scripts/dev.sh setup         only set up (.venv with every package; Qt's system libraries if root)
 # Works on a fresh Debian/Ubuntu machine as root (installs missing system libraries with apt-get)
 # or as a user (prints the one apt-get line to run if a library is missing).
+if [ -z "${BASH_VERSION:-}" ]; then  # (`sh scripts/dev.sh`, dash on Debian: "set: Illegal option -o pipefail")
+    echo "[plugin-designer] this script needs bash: bash $0 $*" >&2
+    exit 2
+fi
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 from designer.core.problems import CODES
@@ -312,3 +313,14 @@ def test_dev_sh_on_a_machine_without_dpkg_lists_no_debian_packages(tmp_path) -> 
         out = _dev_sh(checkout, env, mode)
         assert out.returncode == 0, out.stderr
         assert "missing" not in out.stderr and "libegl1" not in out.stderr
+
+
+def test_dev_sh_run_with_sh_says_to_run_it_with_bash(tmp_path) -> None:
+    """`sh scripts/dev.sh open` (dash, on Debian and Ubuntu) said only "set: Illegal option -o pipefail"."""
+    dash = shutil.which("dash")
+    if dash is None:
+        pytest.skip("no dash here")
+    checkout, env = _fresh_machine(tmp_path)
+    out = subprocess.run([dash, "scripts/dev.sh", "open"], cwd=checkout, env=env, capture_output=True, text=True)
+    assert out.returncode == 2
+    assert out.stderr == "[plugin-designer] this script needs bash: bash scripts/dev.sh open\n"
