@@ -30,37 +30,42 @@ apt_install() {
     # names. Every run listed all of them as missing, on macOS too, where Qt needs none of them.
     have dpkg || return 0
     for pkg in "$@"; do
-        dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+        # (or under its name for 64-bit time: libasound2 is libasound2t64 on Ubuntu 24.04, Debian 13)
+        dpkg -s "$pkg" >/dev/null 2>&1 || dpkg -s "${pkg}t64" >/dev/null 2>&1 || missing+=("$pkg")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     if ! have apt-get; then
         say "missing system packages: ${missing[*]} (install them with your package manager)"
         return 0
     fi
-    if ! is_root; then
-        say "missing system packages: ${missing[*]}"
-        if have sudo; then
-            say "run: sudo apt-get install -y --no-install-recommends ${missing[*]}"
-        else  # (Debian installed with a root password has no sudo: "sudo: command not found")
-            say "run as root (there is no sudo here): apt-get install -y --no-install-recommends ${missing[*]}"
-        fi
-        return 0
-    fi
-    if [ $apt_updated = 0 ]; then
+    if is_root && [ $apt_updated = 0 ]; then
         say "apt-get update"
         DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || true
         apt_updated=1
     fi
-    # Keep only packages this release has (e.g. libasound2 became libasound2t64 on Ubuntu 24.04).
-    local available=()
+    # This release's names: "<name>t64" where it has one, as there the old name is only a virtual
+    # package (Ubuntu 24.04's libasound2, with two providers: "apt-get install libasound2" fails,
+    # "no installation candidate"). As root, only packages the release has; as a user, whose
+    # package lists may not be read yet, the rest as named.
+    local known available=()
+    known=" $(apt-cache show --no-all-versions "${missing[@]}" "${missing[@]/%/t64}" 2>/dev/null | sed -n 's/^Package: //p' | tr '\n' ' ') " || true
     for pkg in "${missing[@]}"; do
-        if apt-cache show "$pkg" >/dev/null 2>&1; then
-            available+=("$pkg")
-        elif apt-cache show "${pkg}t64" >/dev/null 2>&1; then
+        if [[ "$known" == *" ${pkg}t64 "* ]]; then
             available+=("${pkg}t64")
+        elif [[ "$known" == *" $pkg "* ]] || ! is_root; then
+            available+=("$pkg")
         fi
     done
     [ ${#available[@]} -eq 0 ] && return 0
+    if ! is_root; then
+        say "missing system packages: ${available[*]}"
+        if have sudo; then
+            say "run: sudo apt-get install -y --no-install-recommends ${available[*]}"
+        else  # (Debian installed with a root password has no sudo: "sudo: command not found")
+            say "run as root (there is no sudo here): apt-get install -y --no-install-recommends ${available[*]}"
+        fi
+        return 0
+    fi
     say "installing system packages: ${available[*]}"
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends --no-upgrade "${available[@]}" >/dev/null
 }

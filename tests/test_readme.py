@@ -196,7 +196,7 @@ def _fresh_machine(
     (tmp_path / "venv-python").write_text("#!/bin/sh\n" + _VENV_PYTHON + "\n", encoding="utf-8")
     shims = tmp_path / "bin"
     shims.mkdir(exist_ok=True)
-    for tool in ("dirname", "sha256sum", "cut", "cat", "rm", "mkdir", "cp", "chmod", "uname"):
+    for tool in ("dirname", "sha256sum", "cut", "cat", "rm", "mkdir", "cp", "chmod", "uname", "sed", "tr"):
         target = shutil.which(tool)
         assert target, tool
         if not (shims / tool).exists():
@@ -204,7 +204,11 @@ def _fresh_machine(
     _system_python(tmp_path, venv_module=venv_module)
     _shim(shims, "id", "echo 1000" if user else "echo 0")
     if debian:
-        _shim(shims, "dpkg", "exit 0" if venv_module else 'case "$2" in *venv) exit 1 ;; esac')
+        _shim(
+            shims,
+            "dpkg",
+            'case "$2" in *t64) exit 1 ;; esac' if venv_module else 'case "$2" in *venv | *t64) exit 1 ;; esac',
+        )
         _shim(shims, "apt-get", "exit 0")
     return checkout, {**os.environ, "PATH": str(shims)}
 
@@ -324,3 +328,41 @@ def test_dev_sh_run_with_sh_says_to_run_it_with_bash(tmp_path) -> None:
     out = subprocess.run([dash, "scripts/dev.sh", "open"], cwd=checkout, env=env, capture_output=True, text=True)
     assert out.returncode == 2
     assert out.stderr == "[plugin-designer] this script needs bash: bash scripts/dev.sh open\n"
+
+
+# apt-cache on Ubuntu 24.04: libasound2 is only a virtual package there (nothing shown, yet exit 0);
+# libasound2t64 and libglib2.0-0t64 are real, no other "t64" name is.
+_NOBLE_APT_CACHE = """for p in "$@"; do
+  case "$p" in
+    --* | libasound2) ;;
+    libasound2t64 | libglib2.0-0t64) echo "Package: $p" ;;
+    *t64) ;;
+    *) echo "Package: $p" ;;
+  esac
+done"""
+
+
+def test_dev_sh_on_ubuntu_24_04_names_the_t64_libraries(tmp_path) -> None:
+    """On Ubuntu 24.04 libasound2 is libasound2t64: a user was told on every run that libasound2 was
+    missing, it being installed, and to run "sudo apt-get install ... libasound2", which fails there
+    ("no installation candidate"); as root that same install stopped the script."""
+    checkout, env = _fresh_machine(tmp_path, user=True)
+    shims = tmp_path / "bin"
+    _shim(shims, "apt-cache", _NOBLE_APT_CACHE)
+    _shim(shims, "dpkg", '[ "$2" = libasound2 ] && exit 1; exit 0')  # (libasound2t64 is installed)
+    out = _dev_sh(checkout, env, "setup")
+    assert out.returncode == 0, out.stderr
+    assert "missing" not in out.stderr
+    _shim(shims, "dpkg", "exit 1")  # a fresh machine: nothing installed
+    out = _dev_sh(checkout, env, "setup")
+    (line,) = [line for line in out.stderr.splitlines() if "apt-get install" in line]
+    assert " libasound2t64 " in line and " libglib2.0-0t64 " in line and " libnss3 " in line
+    assert " libasound2 " not in line and " libglib2.0-0 " not in line
+    _shim(shims, "id", "echo 0")  # as root: installs them
+    _shim(shims, "apt-get", f'echo "$*" >>"{tmp_path}/apt.log"')
+    out = _dev_sh(checkout, env, "setup")
+    assert out.returncode == 0, out.stderr
+    installs = [
+        line for line in (tmp_path / "apt.log").read_text(encoding="utf-8").splitlines() if line.startswith("install ")
+    ]
+    assert len(installs) == 1 and " libasound2t64 " in installs[0] and " libasound2 " not in installs[0]
