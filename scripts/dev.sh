@@ -116,11 +116,12 @@ setup() {
             fi
         fi
     fi
-    # Re-install only when pyproject.toml changed since the last successful install, or the checkout
-    # moved: the programs pip put in .venv/bin name their Python by the old path, and `open` said
-    # ".../old/.venv/bin/python: not found". Installed again, pip writes them anew.
+    # Re-install only when pyproject.toml changed since the last successful install, or .venv moved
+    # (with the checkout): the programs pip put in .venv/bin name their Python by the old path, and
+    # `open` said ".../old/.venv/bin/python: not found". Installed again, pip writes them anew. (Its
+    # real place: checkouts that share one .venv through a link do not install in turn.)
     local stamp="$venv/.installed" want
-    want="$(sha256sum pyproject.toml | cut -c1-16) $here"
+    want="$(sha256sum pyproject.toml | cut -c1-16) $(cd "$venv" && pwd -P)"
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
         say "installing Python packages into .venv (first time: a minute or two)"
         "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip

@@ -121,7 +121,9 @@ def _shim(folder, name: str, script: str) -> None:
 def _installed(checkout) -> None:
     """Mark the checkout's .venv as installed into, as dev.sh does after a successful install."""
     stamp = subprocess.run(["sha256sum", "pyproject.toml"], cwd=checkout, capture_output=True, text=True)
-    (checkout / ".venv" / ".installed").write_text(f"{stamp.stdout[:16]} {checkout.resolve()}\n", encoding="utf-8")
+    (checkout / ".venv" / ".installed").write_text(
+        f"{stamp.stdout[:16]} {(checkout / '.venv').resolve()}\n", encoding="utf-8"
+    )
 
 
 def test_quick_start_open_as_a_user_prints_one_apt_get_line(tmp_path) -> None:
@@ -366,3 +368,18 @@ def test_dev_sh_on_ubuntu_24_04_names_the_t64_libraries(tmp_path) -> None:
         line for line in (tmp_path / "apt.log").read_text(encoding="utf-8").splitlines() if line.startswith("install ")
     ]
     assert len(installs) == 1 and " libasound2t64 " in installs[0] and " libasound2 " not in installs[0]
+
+
+def test_dev_sh_checkouts_sharing_one_venv_through_a_link_do_not_install_in_turn(tmp_path) -> None:
+    """Two checkouts whose .venv is a link to one venv: each run from the other reinstalled."""
+    checkout, env = _fresh_machine(tmp_path)
+    assert _dev_sh(checkout, env, "setup").returncode == 0
+    other = tmp_path / "other checkout"
+    shutil.copytree(checkout / "scripts", other / "scripts")
+    shutil.copy2(checkout / "pyproject.toml", other / "pyproject.toml")
+    (other / ".venv").symlink_to(checkout / ".venv")
+    log = (checkout / ".venv" / "pip.log").read_text(encoding="utf-8")
+    for place in (other, checkout, other):
+        out = _dev_sh(place, env, "setup")
+        assert out.returncode == 0 and "installing" not in out.stderr, out.stderr
+    assert (checkout / ".venv" / "pip.log").read_text(encoding="utf-8") == log
