@@ -67,7 +67,10 @@ apt_install() {
         return 0
     fi
     say "installing system packages: ${available[*]}"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends --no-upgrade "${available[@]}" >/dev/null
+    # Lock::Timeout: on a machine just started, unattended-upgrades holds dpkg's lock for minutes, and
+    # the install stopped the script at once ("Could not get lock /var/lib/dpkg/lock-frontend").
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends \
+        --no-upgrade "${available[@]}" >/dev/null
 }
 
 # Libraries Qt (Widgets, Svg, WebEngine) loads even offscreen, and the X11 ones for a real window.

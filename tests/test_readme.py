@@ -383,3 +383,22 @@ def test_dev_sh_checkouts_sharing_one_venv_through_a_link_do_not_install_in_turn
         out = _dev_sh(place, env, "setup")
         assert out.returncode == 0 and "installing" not in out.stderr, out.stderr
     assert (checkout / ".venv" / "pip.log").read_text(encoding="utf-8") == log
+
+
+def test_dev_sh_as_root_waits_for_unattended_upgrades_to_free_dpkg(tmp_path) -> None:
+    """As root on a machine just started, where unattended-upgrades held dpkg's lock, the install of
+    Qt's libraries failed at once and stopped the script: apt-get is now told to wait for the lock."""
+    checkout, env = _fresh_machine(tmp_path)
+    shims = tmp_path / "bin"
+    _shim(shims, "dpkg", 'case "$2" in libnss3 | *t64) exit 1 ;; esac')
+    _shim(shims, "apt-cache", 'for p in "$@"; do [ "$p" = libnss3 ] && echo "Package: $p"; done; exit 0')
+    busy = "E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 812 (unattended-upgr)"
+    _shim(
+        shims,
+        "apt-get",
+        f'[ "$1" = update ] && exit 0\ncase "$*" in *DPkg::Lock::Timeout=*) echo "$*" >"{tmp_path}/apt.log"; exit 0 ;; esac\n'
+        f'echo "{busy}" >&2; exit 100',
+    )
+    out = _dev_sh(checkout, env, "setup")
+    assert out.returncode == 0, out.stderr
+    assert "libnss3" in (tmp_path / "apt.log").read_text(encoding="utf-8")
