@@ -41,7 +41,8 @@ find_python() {
 }
 
 if [ $smoke_only = 0 ]; then
-    if [ $reuse = 0 ] || [ ! -x "$venv/bin/python" ]; then
+    # (--reuse-venv after a build stopped while its venv was made: no pip in it, "No module named pip")
+    if [ $reuse = 0 ] || [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -m pip --version >/dev/null 2>&1; then
         py="$(find_python)" || { say "Python 3.10 or newer is needed"; exit 2; }
         say "creating a clean build venv: $venv ($py)"
         rm -rf "$venv"

@@ -386,3 +386,43 @@ def test_spec_leaves_out_what_the_export_leaves_out() -> None:
         assert spec_data.is_junk(PurePosixPath("icons", name.upper())), name
     assert not spec_data.is_junk(PurePosixPath("icons/plugin-icons/thumbs-up.svg"))
     assert not spec_data.is_junk(PurePosixPath("resources/examples/demo/webapp2/settings.json"))
+
+
+def test_build_sh_reuse_venv_makes_a_half_made_build_venv_again(tmp_path: Path) -> None:
+    """`build.sh --reuse-venv` after a build stopped while it made build/venv (bin/python there, no
+    pip) said "No module named pip" on every run, until build/venv was deleted by hand."""
+    checkout = tmp_path / "my checkout"
+    (checkout / "packaging").mkdir(parents=True)
+    shutil.copy2(ROOT / "packaging" / "build.sh", checkout / "packaging" / "build.sh")
+    half = checkout / "build" / "venv" / "bin"
+    half.mkdir(parents=True)
+    (half / "python").write_text(
+        '#!/bin/sh\n[ "$1 $2" = "-m pip" ] && { echo "No module named pip" >&2; exit 1; }\nexit 0\n'
+    )
+    (half / "python").chmod(0o755)
+    # The system's Python: its `-m venv DIR` makes a venv whose pip works and whose PyInstaller fails.
+    shims = tmp_path / "bin"
+    shims.mkdir()
+    venv_python = "#!/bin/sh\nexit 0\n"
+    pyinstaller = "#!/bin/sh\necho pyinstaller ran >&2; exit 3\n"
+    system = (
+        "#!/bin/sh\n"
+        '[ "$1" = -c ] && exit 0\n'
+        'if [ "$1 $2" = "-m venv" ]; then mkdir -p "$3/bin"\n'
+        f"  printf '%s' '{venv_python}' >\"$3/bin/python\"; printf '%s' '{pyinstaller}' >\"$3/bin/pyinstaller\"\n"
+        '  chmod +x "$3/bin/python" "$3/bin/pyinstaller"; fi\n'
+    )
+    for name in ("python3.13", "python3.12", "python3.11", "python3.10", "python3"):
+        (shims / name).write_text(system)
+        (shims / name).chmod(0o755)
+    env = {**os.environ, "PATH": f"{shims}:{os.environ['PATH']}"}
+    out = subprocess.run(
+        ["bash", "packaging/build.sh", "--reuse-venv"],
+        cwd=checkout,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "No module named pip" not in out.stderr
+    assert "creating a clean build venv" in out.stderr and "pyinstaller ran" in out.stderr
