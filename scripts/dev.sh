@@ -114,7 +114,13 @@ setup() {
             apt_install python3-venv "python$("$py" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')-venv"
             if ! "$py" -m venv "$venv"; then
                 rm -rf "$venv"
-                say "could not create $venv with $py: its venv module is missing (Debian, Ubuntu: the python3-venv package); install it, then run this again"
+                # (ensurepip is what Debian's python3-venv adds; with it there, the cause is another,
+                # such as a folder one may not write to, and Python's own message above says it)
+                if "$py" -c 'import ensurepip' 2>/dev/null; then
+                    say "could not create $venv with $py (why: just above)"
+                else
+                    say "could not create $venv with $py: its venv module is missing (Debian, Ubuntu: the python3-venv package); install it, then run this again"
+                fi
                 exit 2
             fi
         fi

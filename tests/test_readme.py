@@ -215,14 +215,21 @@ def _fresh_machine(
     return checkout, {**os.environ, "PATH": str(shims)}
 
 
-def _system_python(tmp_path, *, venv_module: bool) -> None:
+def _system_python(tmp_path, *, venv_module: bool, venv_error: str = "") -> None:
     """The system's Python; without venv_module, its `-m venv` fails as Debian's does without
-    python3-venv: after making bin/python, saying ensurepip is not available."""
+    python3-venv (no ensurepip): after making bin/python, saying ensurepip is not available.
+    With venv_error, `-m venv` fails with that message, ensurepip there."""
     # (a bin/python already there is kept, even a link to a Python that is gone, as `venv` keeps it)
     venv = f'mkdir -p "$3/bin" && {{ [ -L "$3/bin/python" ] || {{ cp "{tmp_path}/venv-python" "$3/bin/python" && chmod +x "$3/bin/python"; }}; }}'
     if not venv_module:
-        venv += "\necho 'The virtual environment was not created successfully because ensurepip is not available.' >&2; exit 1"
-    script = f'if [ "$1" = -c ]; then case "$2" in *print*) echo 3.11 ;; esac; exit 0; fi\nif [ "$1 $2" = "-m venv" ]; then\n{venv}\nfi'
+        venv_error = "The virtual environment was not created successfully because ensurepip is not available."
+    if venv_error:
+        venv += f"\necho '{venv_error}' >&2; exit 1"
+    no_ensurepip = "" if venv_module else "*ensurepip*) exit 1 ;; "
+    script = (
+        f'if [ "$1" = -c ]; then case "$2" in {no_ensurepip}*print*) echo 3.11 ;; esac; exit 0; fi\n'
+        f'if [ "$1 $2" = "-m venv" ]; then\n{venv}\nfi'
+    )
     for name in ("python3.13", "python3.12", "python3.11", "python3.10", "python3"):
         _shim(tmp_path / "bin", name, script)
 
@@ -402,3 +409,15 @@ def test_dev_sh_as_root_waits_for_unattended_upgrades_to_free_dpkg(tmp_path) -> 
     out = _dev_sh(checkout, env, "setup")
     assert out.returncode == 0, out.stderr
     assert "libnss3" in (tmp_path / "apt.log").read_text(encoding="utf-8")
+
+
+def test_dev_sh_blames_python3_venv_only_when_it_is_missing(tmp_path) -> None:
+    """A venv that could not be made for another cause (a checkout one may not write to) was said
+    to lack the python3-venv package, which was installed."""
+    checkout, env = _fresh_machine(tmp_path, user=True)
+    denied = f"Error: [Errno 13] Permission denied: {checkout}/.venv"
+    _system_python(tmp_path, venv_module=True, venv_error=denied)
+    out = _dev_sh(checkout, env, "setup")
+    assert out.returncode == 2
+    assert denied in out.stderr and "python3-venv" not in out.stderr
+    assert out.stderr.splitlines()[-1].endswith("with python3.13 (why: just above)")
