@@ -351,6 +351,9 @@ def test_built_wheel_and_sdist_leave_junk_out(tmp_path: Path) -> None:
     for name in _JUNK_NAMES:
         (src / name).parent.mkdir(parents=True, exist_ok=True)
         (src / name).write_text("junk", encoding="utf-8")
+    # Emacs's lock of a file being edited: a link to nowhere, on which the build stopped with
+    # FileNotFoundError when resources/ went in whole (force-include).
+    (src / "resources" / "schemas" / ".#manifest.schema.json").symlink_to("user@host.1234:1700000000")
     code = "from hatchling.build import build_sdist, build_wheel; build_sdist('out'); build_wheel('out')"
     out = subprocess.run([sys.executable, "-c", code], cwd=src, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
