@@ -233,8 +233,10 @@ case "$mode" in
                 "$venv/bin/plugin-designer" "${target[@]}" || status=$?
                 exit "$status"
             fi
-            say "no screen found and no virtual screen (Xvfb) could be started: opening offscreen"
-            export QT_QPA_PLATFORM=offscreen
+            # Not offscreen: a window nobody can see, and a terminal waiting for Ctrl+C, help no one.
+            have Xvfb && have xauth || say "Xvfb (a virtual screen) is not installed: packages xvfb and xauth"
+            say "no screen found (no DISPLAY or WAYLAND_DISPLAY), so it cannot show the designer's window: run this in a desktop session or over ssh -X, or install Xvfb as above; to check a project without a window: $venv/bin/plugin-designer check PATH"
+            exit 2
         fi
         exec "$venv/bin/plugin-designer" "${target[@]}"
         ;;

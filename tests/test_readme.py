@@ -421,3 +421,23 @@ def test_dev_sh_blames_python3_venv_only_when_it_is_missing(tmp_path) -> None:
     assert out.returncode == 2
     assert denied in out.stderr and "python3-venv" not in out.stderr
     assert out.stderr.splitlines()[-1].endswith("with python3.13 (why: just above)")
+
+
+def test_dev_sh_open_with_no_screen_and_no_xvfb_says_so_instead_of_an_invisible_window(tmp_path) -> None:
+    """Over SSH without a screen, as a user on a machine without Xvfb, `open` started the designer
+    offscreen, where nobody could see it, and the terminal waited until Ctrl+C: it now says why
+    it cannot show the window, what to do, and how to check a project without one (exit 2)."""
+    checkout, env = _fresh_machine(tmp_path, user=True)
+    venv_bin = checkout / ".venv" / "bin"
+    venv_bin.mkdir(parents=True)
+    _shim(venv_bin, "python", "exit 0")
+    _shim(venv_bin, "plugin-designer", f'echo started >"{tmp_path}/started"')
+    _installed(checkout)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    out = _dev_sh(checkout, env, "open")
+    assert out.returncode == 2, out.stderr
+    assert not (tmp_path / "started").exists(), "the designer must not start where nobody sees it"
+    last = out.stderr.splitlines()[-1]
+    assert "cannot show the designer's window" in last and "Xvfb" in last
+    assert "plugin-designer check" in last
