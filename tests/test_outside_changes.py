@@ -528,3 +528,39 @@ def test_a_project_folder_deleted_while_its_code_is_on_show_offers_save_as(
         shutil.rmtree(example_project)
     qtbot.waitUntil(lambda: "by another program" in window.status.text())
     assert window.status.text().startswith(f"The project folder {example_project} was deleted or moved")
+
+
+def _package_name(project: Path, plugin_id: str) -> str:
+    """The name a plugin's package file holds on disk now."""
+    (path,) = (project / "webapp2/plugins").glob(f"{plugin_id}/*.plugin.package.json")
+    return json.loads(path.read_text())["name"]
+
+
+def test_save_anyway_leaves_a_file_changed_elsewhere_and_not_edited_here_as_it_is(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """Another window renamed one plugin and saved; this one, with an edit of another plugin, saved
+    (Save anyway): the other plugin's package file went back to this window's older copy, the
+    rename lost. Now only the edited file is written, and the window shows the other change."""
+    from designer.core.model import load, save
+
+    window.open_path(example_project)
+    mine = window.package.plugins[1].entry.id
+    window.editor.edit("mine", lambda pkg: setattr(pkg.plugins[1].package, "name", "Mine"))
+    other = load(example_project)
+    next(p for p in other.plugins if p.entry.id == "lock-toggle").package.name = "Renamed elsewhere"
+    other.plugins[1].package.description = "Described elsewhere"  # (the file edited here: asked about)
+    save(other)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Save
+    )
+    assert window.save() is True
+    assert len(asked) == 1 and window.package.plugins[1].package_path in asked[0], asked
+    assert "lock-toggle" not in asked[0], asked[0]
+    assert _package_name(example_project, "lock-toggle") == "Renamed elsewhere"
+    assert _package_name(example_project, mine) == "Mine"
+    names = {p.entry.id: p.package.name for p in window.package.plugins}
+    assert names["lock-toggle"] == "Renamed elsewhere" and names[mine] == "Mine"
+    assert not window.isWindowModified()
+    assert "lock-toggle" in window.status.text(), window.status.text()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import _thread
 import os
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1006,14 +1006,15 @@ class UnreadableFileError(PermissionError):
     """Saving would overwrite a file the designer could not read (see :func:`save`)."""
 
 
-def save(pkg: BrandingPackage) -> list[str]:
+def save(pkg: BrandingPackage, keep: Collection[str] = ()) -> list[str]:
     """Write changed files atomically; return the paths written (relative to webapp2/).
 
-    An untouched package writes nothing at all.
+    An untouched package writes nothing at all. ``keep``: files left as they are on disk, whatever
+    the model holds for them (another program changed them, and the user did not change them here).
     """
     if not isinstance(pkg.files, DirFiles):
         raise PermissionError(f"{pkg.files.label} is opened read-only; import it into a folder first")
-    writes = pending_writes(pkg)
+    writes = {rel: data for rel, data in pending_writes(pkg).items() if rel not in keep}
     # A file that could not be read when the package was opened is only ever replaced by text
     # the user wrote for it: a model rebuilt without it (a settings.json made afresh) would drop
     # everything the unreadable file held.

@@ -9,7 +9,7 @@ they re-read the model when :attr:`ModelEditor.sig_changed` fires.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.jsonfile import JsonDocument
 from ..core.jstext import one_line
-from ..core.model import BrandingPackage, Manifest, Plugin, Settings, bytes_text, model_copy, modelled_names
+from ..core.model import (
+    BrandingPackage,
+    Manifest,
+    Plugin,
+    Settings,
+    bytes_text,
+    model_copy,
+    modelled_names,
+    text_bytes,
+)
 from ..core.problems import Problem
 
 __all__ = ["ModelEditor", "SnapshotCommand", "TextCommand"]
@@ -367,22 +376,23 @@ class ModelEditor(QObject):
         if failure is not None:
             raise failure
 
-    def save(self) -> list[str]:
+    def save(self, keep: Collection[str] = ()) -> list[str]:
         """Save the package (the core's fidelity-preserving save) and keep every undo step able to
-        go back past it (see :meth:`SnapshotCommand.rebase`). Returns the paths written/trashed."""
+        go back past it (see :meth:`SnapshotCommand.rebase`). Returns the paths written/trashed.
+        ``keep``: files left as they are on disk (see :meth:`not_edited_here`)."""
         from ..core.model import save
 
-        before = self.texts_a_save_changes()
-        written = save(self.package)
+        before = self.texts_a_save_changes(keep)
+        written = save(self.package, keep)
         self._saved_over(before)
         return written
 
-    def texts_a_save_changes(self) -> dict[str, str | None]:
+    def texts_a_save_changes(self, keep: Collection[str] = ()) -> dict[str, str | None]:
         """The files a save would write or trash, each as it is on disk now (None: absent)."""
         from ..core.model import pending_deletes, pending_writes
 
         pkg = self.package
-        touched = set(pending_writes(pkg)) | set(pending_deletes(pkg))
+        touched = (set(pending_writes(pkg)) - set(keep)) | set(pending_deletes(pkg))
         return {rel: _disk_text(pkg, rel) for rel in touched}
 
     def go_on_in(self, package: BrandingPackage, before: dict[str, str | None]) -> None:
@@ -438,6 +448,15 @@ class ModelEditor(QObject):
                 if now is not None and now != self.disk_base[rel]:
                     out.append(rel)
         return sorted(out)
+
+    def not_edited_here(self, rel: str, data: bytes | None) -> bool:
+        """Whether ``data``, what a save would write into ``rel`` (None: trash it), is the file as
+        this window read it: the user changed nothing of it here (an edit taken back counts as none).
+
+        Why: Save anyway wrote such a file too, putting the window's older copy back over another
+        program's change to a file the user never touched here."""
+        base = self.disk_base.get(rel)
+        return data is not None and base is not None and text_bytes(base) == data
 
     def accept_disk(self, rel: str) -> None:
         """The user keeps their version of ``rel`` over another program's: do not ask again."""

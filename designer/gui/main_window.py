@@ -1117,21 +1117,17 @@ class MainWindow(QMainWindow):
 
             QMessageBox.warning(self, "Cannot save", os_message(exc))
             return False
+        # A file another program changed that the user did not change here (another window renamed
+        # a plugin) is left as that program wrote it, and read again after the save: writing the
+        # window's copy put its older version back, which was none of the user's.
+        untouched = [rel for rel in elsewhere if self.editor.not_edited_here(rel, writes.get(rel))]
+        elsewhere = [rel for rel in elsewhere if rel not in untouched]
         if elsewhere:
-            # A file the forms write that was not edited here is saved too, as the window read it
-            # (another window renamed a plugin): said, as "your version" of it was none of the user's.
-            base = self.editor.disk_base
-            listed = [
-                f"{rel} (not edited here: its older version would go back)"
-                if rel in writes and base.get(rel) == writes[rel].decode("utf-8", "replace")
-                else rel
-                for rel in elsewhere
-            ]
             answer = QMessageBox.question(
                 self,
                 "Files changed outside the designer",
                 "Another program changed these files since this window read them:\n\n"
-                + "\n".join(listed)
+                + "\n".join(elsewhere)
                 + "\n\nSaving writes this window's version over that change. Save anyway?",
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             )
@@ -1139,7 +1135,7 @@ class MainWindow(QMainWindow):
                 self.status.setText("Not saved: " + ", ".join(elsewhere) + " changed outside the designer.")
                 return False
         try:
-            written = self.editor.save()
+            written = self.editor.save(keep=untouched)
         except (OSError, PermissionError) as exc:  # (all files or none are written: nothing was)
             from ..core.files import os_message
 
@@ -1161,6 +1157,14 @@ class MainWindow(QMainWindow):
         note = self._forget_recovery()
         note = f" {note}" if note else ""
         healed = sorted(broken & set(written))
+        if untouched and not healed:
+            self._read_again_keeping_place()  # (the window's copy of them is older than the disk's)
+            self.status.setText(
+                f"Saved {counted(len(written), 'file')}; {', '.join(untouched)}, changed by another program and "
+                f"not here, {'is' if len(untouched) == 1 else 'are'} left as that program wrote "
+                f"{'it' if len(untouched) == 1 else 'them'}, and read again.{note}"
+            )
+            return True
         if healed and not self._read_again(healed):
             # Written and still unreadable (an undo gave the broken text back): its problem now
             # says where, and the package is not opened again, which would drop the undo history.
