@@ -412,3 +412,31 @@ def test_model_copy_copies_as_deepcopy_does_sharing_included() -> None:
             assert item_copy[2] is not item[2] and item_copy[2].raw == item[2].raw
     copied[0][0].package.menu_items[next(iter(copied[0][0].package.menu_items))].clear()
     assert plugins[0].package.to_json() == deep[0][0].package.to_json()  # (the original untouched)
+
+
+def test_a_files_signature_tells_a_rewrite_without_reading_it(base_project: Path) -> None:
+    """What lets the window see another program's change without reading every file: a rewrite in
+    place (the size kept) or an atomic replace changes it; a folder or
+    a link where the file was, or nothing there, has none."""
+    import os
+
+    from designer.core.files import DirFiles
+
+    files = DirFiles(base_project / "webapp2")
+    path = base_project / "webapp2/manifest.json"
+    first = files.signature("manifest.json")
+    assert first is not None and files.signature("manifest.json") == first
+    path.write_bytes(path.read_bytes().replace(b"true", b"TRUE"))  # (the copy kept the checkout's older time)
+    assert files.signature("manifest.json") != first
+    replaced = base_project / "webapp2/manifest.new"
+    replaced.write_bytes(path.read_bytes())
+    before = files.signature("manifest.json")
+    os.replace(replaced, path)
+    assert files.signature("manifest.json") != before
+    path.unlink()
+    assert files.signature("manifest.json") is None
+    path.mkdir()
+    assert files.signature("manifest.json") is None
+    path.rmdir()
+    path.symlink_to(base_project / "webapp2/settings.json")
+    assert files.signature("manifest.json") is None

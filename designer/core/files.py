@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -838,6 +839,11 @@ class PackageFiles:
     def read_bytes(self, rel: str) -> bytes:
         raise NotImplementedError
 
+    def signature(self, rel: str) -> tuple[int, ...] | None:
+        """What tells whether the file ``rel`` changed without reading it (see :meth:`DirFiles.signature`);
+        None: nothing does, read it. A ZIP opened read-only changes only when opened again."""
+        return None
+
     def exists(self, rel: str) -> bool:
         return rel in self._index()
 
@@ -938,6 +944,19 @@ class DirFiles(PackageFiles):
             )
         with os.fdopen(fd, "rb") as fh:
             return fh.read()
+
+    def signature(self, rel: str) -> tuple[int, ...] | None:
+        """(device, inode, size, modified, changed: the last two in ns) of the file ``rel``; None
+        when it is no regular file (absent, a folder, a link). A program that rewrites a file
+        changes one of them: a save made atomically gives a new inode, one in place moves the
+        times (and the change time cannot be set back, as the modified time can, by ``touch``)."""
+        try:
+            st = os.lstat(os.path.join(self.root, rel))
+        except (OSError, ValueError):  # (ValueError: a NUL in the name)
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
     def links(self) -> list[str]:
         """The symbolic links under the package (to files or folders), which :meth:`names` leaves

@@ -9,6 +9,7 @@ they re-read the model when :attr:`ModelEditor.sig_changed` fires.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
@@ -57,6 +58,12 @@ def _disk_text(pkg: BrandingPackage, rel: str) -> str | None:
         return bytes_text(pkg.files.read_bytes(rel))
     except FileNotFoundError:
         return None
+
+
+# How long after its last write a file's times surely tell a later write: file systems stamp times
+# by the tick (FAT: 2 seconds; some network drives: 1), and a rewrite in the tick of the last look,
+# the size kept, leaves the stamp as it was. A file whose stamp is younger is read to be sure.
+_SETTLED_NS = 3 * 10**9
 
 
 def _take(pkg: BrandingPackage) -> _Snapshot:
@@ -356,6 +363,9 @@ class ModelEditor(QObject):
         # (None: absent): another program's change since then is not overwritten unasked. The
         # files the forms write (settings.json, manifest.json, package files) are taken as read.
         self.disk_base: dict[str, str | None] = {}
+        # Each file last found as its disk base says: that base and the file's signature then (see
+        # _differs_from_base).
+        self._same_as_base: dict[str, tuple[str | None, tuple[int, ...]]] = {}
         self._remember_modelled()
 
     def edit(
@@ -440,14 +450,26 @@ class ModelEditor(QObject):
     def changed_elsewhere(self, rels: list[str]) -> list[str]:
         """The files with unsaved text here that another program has rewritten since. (One it
         deleted is not: the unsaved version is kept and saving writes it again, as the status says.)"""
-        pkg = self.package
-        out = []
-        for rel in rels:
-            if rel in self.disk_base:
-                now = _disk_text(pkg, rel)
-                if now is not None and now != self.disk_base[rel]:
-                    out.append(rel)
-        return sorted(out)
+        return sorted(rel for rel in rels if rel in self.disk_base and self._differs_from_base(rel))
+
+    def _differs_from_base(self, rel: str) -> bool:
+        """Whether another program rewrote ``rel`` since its disk base was read; not read again when
+        its signature (inode, size, times) is the one it had when last found the same.
+
+        Why: coming back to the window asks this of every file the forms write, and a project of
+        80 plugins read 82 files each time (a dialog closed, another window left)."""
+        base = self.disk_base[rel]
+        signature = self.package.files.signature(rel)
+        same = self._same_as_base.get(rel)
+        if signature is not None and same is not None and same[0] is base and same[1] == signature:
+            return False
+        looked = time.time_ns()  # (before the read: a write after it is stamped later than this)
+        now = _disk_text(self.package, rel)
+        if now is not None and now != base:
+            return True
+        if now is not None and signature is not None and max(signature[-2:]) + _SETTLED_NS <= looked:
+            self._same_as_base[rel] = (base, signature)
+        return False
 
     def not_edited_here(self, rel: str, data: bytes | None) -> bool:
         """Whether ``data``, what a save would write into ``rel`` (None: trash it), is the file as
