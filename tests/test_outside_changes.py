@@ -621,3 +621,63 @@ def test_a_change_within_the_same_tick_of_the_file_clock_is_still_seen(
     assert len(changed) == len(text) and changed != text
     path.write_text(changed)
     assert window._modelled_changed_elsewhere() == [rel]
+
+
+def _activate(window: MainWindow, qtbot, said: str) -> None:
+    """The user comes back to the window; back once the status bar says ``said``."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    qtbot.waitUntil(lambda: said in window.status.text())
+
+
+def test_coming_back_after_a_plugin_folder_was_renamed_elsewhere_reads_the_project_again(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """A plugin's folder renamed in the file manager: coming back, the window went on showing the
+    plugin whole, "no errors", and Export then refused ("2 errors must be fixed first") while the
+    Problems list and the Export pane said there were none."""
+    window.open_path(example_project)
+    plugin = window.package.plugins[1]
+    folder = example_project / "webapp2" / plugin.folder
+    folder.rename(folder.with_name("renamed"))
+    _activate(window, qtbot, "by another program")
+    assert plugin.package_path in window.status.text(), window.status.text()
+    assert window.package is not None and window.package.plugins[1].package is None
+    assert any(p.file == "settings.json" or p.file == plugin.package_path for p in window.problems), window.problems
+
+
+def test_coming_back_after_a_file_of_unsaved_edits_was_deleted_elsewhere_says_so_once(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    window.open_path(example_project)
+    window.editor.edit("mine", lambda pkg: setattr(pkg.plugins[1].package, "name", "Mine"))
+    gone = window.package.plugins[0].package_path
+    (example_project / "webapp2" / gone).unlink()
+    _activate(window, qtbot, "by another program")
+    said = window.status.text()
+    assert gone in said and "Your unsaved changes are kept" in said, said
+    assert window.package.plugins[1].package.name == "Mine" and window.isWindowModified()
+    window.status.setText("")
+    window._read_again_if_changed_elsewhere()
+    assert window.status.text() == ""  # (said once)
+
+
+def test_coming_back_after_the_project_folder_was_moved_says_so_and_asks_nothing(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """The project folder moved while the window was in the background: with nothing unsaved, it
+    went on as if the project were there; reading it again must not ask (each question's close
+    would come back to the window, and ask again)."""
+    asked: list[str] = []
+    for kind in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Ok)
+    window.open_path(example_project)
+    example_project.rename(example_project.with_name("moved"))
+    _activate(window, qtbot, "was deleted or moved by another program")
+    assert "Save As" in window.status.text()
+    window.status.setText("")
+    window._read_again_if_changed_elsewhere()
+    assert asked == [] and window.status.text() == ""
+    assert window.package is not None

@@ -452,6 +452,15 @@ class ModelEditor(QObject):
         deleted is not: the unsaved version is kept and saving writes it again, as the status says.)"""
         return sorted(rel for rel in rels if rel in self.disk_base and self._differs_from_base(rel))
 
+    def gone_elsewhere(self, rels: list[str]) -> list[str]:
+        """The files of ``rels`` this window read that are no longer there as files: another program
+        deleted or moved them (their folder with them), or put a folder or a link in their place.
+        [] for a ZIP opened read-only, which no other program changes under the window."""
+        files = self.package.files
+        if not files.writable:
+            return []
+        return sorted(rel for rel in rels if self.disk_base.get(rel) is not None and files.signature(rel) is None)
+
     def _differs_from_base(self, rel: str) -> bool:
         """Whether another program rewrote ``rel`` since its disk base was read; not read again when
         its signature (inode, size, times) is the one it had when last found the same.

@@ -1692,26 +1692,51 @@ class MainWindow(QMainWindow):
         changed = self._modelled_changed_elsewhere()
         if not changed or self._deploying():
             return
-        if not self.editor.undo_stack.isClean() or self._typing_in_fields() is not None:
+        gone = self._project_folder_gone()
+        if gone or not self.editor.undo_stack.isClean() or self._typing_in_fields() is not None:
+            # Said once (each question or message closed comes back here); the project folder gone,
+            # not read again either: that would only fail, and say so in a message box every time.
             if changed != self._said_elsewhere:
                 self._said_elsewhere = changed
-                self.status.setText(
-                    f"{', '.join(changed)} changed outside the designer. Your unsaved changes are kept; saving "
-                    "asks before it writes over that change (File ▸ Reload reads it and drops them)."
-                )
+                self.status.setText(gone or self._kept_despite(changed))
             return
+        said = self._changed_words(changed)  # (before: the project read again has read them so)
         if self._read_again_keeping_place():
-            self.status.setText(f"Read the project again: {', '.join(changed)} changed outside the designer.")
+            self.status.setText(f"Read the project again: {said}.")
+
+    def _changed_words(self, changed: list[str]) -> str:
+        """``changed`` (files the forms write) said as what another program did to them."""
+        gone = self.editor.gone_elsewhere(changed) if self.editor is not None else []
+        rewritten = [rel for rel in changed if rel not in gone]
+        said = [f"{', '.join(rewritten)} changed outside the designer"] if rewritten else []
+        if gone:
+            were = "was" if len(gone) == 1 else "were"
+            said.append(f"{', '.join(gone)} {were} deleted, moved or replaced by another program")
+        return "; ".join(said)
+
+    def _kept_despite(self, changed: list[str]) -> str:
+        """What the status bar says when files the forms write changed outside with edits unsaved here."""
+        rewritten = set(changed) - set(self.editor.gone_elsewhere(changed))
+        asks = "; saving asks before it writes over another program's change" if rewritten else ""
+        return (
+            f"{self._changed_words(changed)}. Your unsaved changes are kept{asks} "
+            "(File ▸ Reload reads the project as it is now and drops them)."
+        )
 
     def _modelled_changed_elsewhere(self) -> list[str]:
         """The files the forms write (settings.json, manifest.json, package files) that another
-        program changed since the window read or wrote them; [] for a ZIP opened read-only."""
+        program changed, deleted or moved since the window read or wrote them; [] for a ZIP opened
+        read-only. Why the deleted ones too: a plugin folder renamed in the file manager left the
+        window showing the plugin whole, with no problem, and Export then refused for errors not shown."""
         if self.package is None or self.editor is None or not self.package.files.writable:
             return []
+        modelled = sorted(self.package.modelled_files())
+        gone = self.editor.gone_elsewhere(modelled)
         try:
-            return self.editor.changed_elsewhere(sorted(self.package.modelled_files()))
+            changed = self.editor.changed_elsewhere([rel for rel in modelled if rel not in gone])
         except OSError:  # (one that cannot be read now: Save and the checks say so)
-            return []
+            changed = []
+        return sorted(changed + gone)
 
     def _read_again_keeping_place(self) -> bool:
         """Read the project again (nothing is unsaved), the tree's item on show selected again."""
@@ -3749,9 +3774,10 @@ class MainWindow(QMainWindow):
         changed = self._modelled_changed_elsewhere()
         if not changed:
             return True
+        said = self._changed_words(changed)  # (before: the project read again has read them so)
         if not self._read_again_keeping_place():
             return False
-        self._read_before_export = f" (read again first: {', '.join(changed)} changed outside the designer)"
+        self._read_before_export = f" (read again first: {said})"
         return True
 
     def _exported(self, result: ExportResult) -> None:
