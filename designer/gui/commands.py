@@ -437,6 +437,7 @@ class ModelEditor(QObject):
 
     def _saved_over(self, before: dict[str, str | None]) -> None:
         self.disk_base.clear()
+        self._same_as_base.clear()  # (each holds a base text no longer needed)
         self._remember_modelled()
         for i in range(self.undo_stack.count()):
             command = self.undo_stack.command(i)
