@@ -681,3 +681,28 @@ def test_coming_back_after_the_project_folder_was_moved_says_so_and_asks_nothing
     window._read_again_if_changed_elsewhere()
     assert asked == [] and window.status.text() == ""
     assert window.package is not None
+
+
+def test_closing_names_only_the_files_changed_here_as_unsaved(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """Closing with an edit of one plugin, after another window renamed another: "Save your changes?"
+    listed the other plugin's package file among "Not saved yet: … Discard throws these changes
+    away", a change that was never the user's (and that Save now leaves as it is)."""
+    from designer.core.model import load, save
+
+    window.open_path(example_project)
+    window.editor.edit("mine", lambda pkg: setattr(pkg.plugins[1].package, "name", "Mine"))
+    mine = window.package.plugins[1].package_path
+    other = load(example_project)
+    lock = next(p for p in other.plugins if p.entry.id == "lock-toggle")
+    lock.package.name = "Renamed elsewhere"
+    save(other)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel
+    )
+    assert not window.close()
+    assert len(asked) == 1 and f"Not saved yet: {mine}." in asked[0], asked
+    assert lock.package_path not in asked[0]
+    window.editor.undo_stack.setClean()

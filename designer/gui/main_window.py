@@ -1411,7 +1411,9 @@ class MainWindow(QMainWindow):
 
         assert self.package is not None
         try:
-            files = [*pending_writes(self.package, unreadable_differs=True)]
+            # (not one another program changed and the user did not: that change is none of theirs)
+            writes = pending_writes(self.package, unreadable_differs=True)
+            files = [rel for rel, data in writes.items() if not self.editor.not_edited_here(rel, data)]
             files += [f"{rel} (removed)" for rel in pending_deletes(self.package)]
         except OSError:  # (Save will say why; the question is asked all the same)
             return ""
