@@ -410,7 +410,7 @@ def test_a_recovery_copy_the_disk_refuses_is_said_in_plain_words(
     """A full disk said "Could not keep a recovery copy: [Errno 28] No space left on device: '…'"."""
     import designer.core.recovery as recovery
 
-    def full(_pkg: object, *_more: object) -> None:
+    def full(_pkg: object, *_more: object, **_options: object) -> None:
         raise OSError(28, "No space left on device", "/home/alex/.local/share/plugin-designer/recovery/x.json")
 
     monkeypatch.setattr(recovery, "write_recovery", full)
@@ -914,3 +914,22 @@ def test_discarding_for_a_project_that_then_does_not_open_keeps_the_copy(
     shutil.copytree(example_project, other, ignore=shutil.ignore_patterns(".plugin-designer"))
     assert window.open_path(other)
     assert read_recovery(webapp2) is None  # replaced by another project: thrown away as asked
+
+
+def test_the_copy_kept_aside_holds_no_file_another_program_changed_and_the_user_did_not(
+    window: MainWindow, example_project: Path
+) -> None:
+    """Another window renamed one plugin while this one had an edit of another: the copy kept aside
+    held this window's older copy of the renamed plugin's package file too, and after a crash the
+    restored copy (then saved) put it back over the rename."""
+    window.open_path(example_project)
+    window.editor.edit("mine", lambda pkg: setattr(pkg.plugins[1].package, "name", "Mine"))
+    mine = window.package.plugins[1].package_path
+    other = load(example_project)
+    lock = next(p for p in other.plugins if p.entry.id == "lock-toggle")
+    lock.package.name = "Renamed elsewhere"
+    save(other)
+    assert window.autosave()
+    kept = read_recovery(example_project / "webapp2")
+    assert isinstance(kept, Recovery) and sorted(kept.writes) == [mine], sorted(kept.writes)
+    window.editor.undo_stack.setClean()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -277,16 +278,26 @@ def _names(pkg: BrandingPackage) -> list[str]:
     return sorted(names | pkg.modelled_files())
 
 
-def write_recovery(pkg: BrandingPackage, take_over: bool = False, typing: Typing | None = None) -> Path | None:
+def write_recovery(
+    pkg: BrandingPackage,
+    take_over: bool = False,
+    typing: Typing | None = None,
+    leave: Callable[[str, bytes], bool] | None = None,
+) -> Path | None:
     """Copy the unsaved edits of ``pkg`` aside (atomically); remove the copy when there are none.
 
     ``take_over``: the copy another process left (a crash) was offered here and restored or
     thrown away, so this process's copy replaces it. Without it such a copy stays, and this
     process keeps its own beside it (offered at a later start, once that one is dealt with).
-    ``typing``: text being typed in a field, not in the package yet (kept even with no edits)."""
+    ``typing``: text being typed in a field, not in the package yet (kept even with no edits).
+    ``leave``: whether a file, with the bytes a save would write, is left out of the copy (the
+    window's older copy of a file another program changed, no edit of the user's: restored, it
+    went back over that change)."""
     if not isinstance(pkg.files, DirFiles):
         return None
     writes, deletes = pending_writes(pkg, unreadable_differs=True), pending_deletes(pkg)
+    if leave is not None:
+        writes = {rel: data for rel, data in writes.items() if not leave(rel, data)}
     target = _file_for(pkg.files.root)
     if not writes and not deletes and typing is None:
         discard_recovery(pkg.files.root, take_over)

@@ -1439,7 +1439,7 @@ class MainWindow(QMainWindow):
                 self._forget_recovery()
             return True
         try:
-            kept = write_recovery(self.package, self._took_over, typing)
+            kept = write_recovery(self.package, self._took_over, typing, leave=self.editor.not_edited_here)
             self._kept_typing = typing is not None
         except OSError as exc:  # a full disk must not interrupt the user's work
             from ..core.files import os_message
