@@ -706,3 +706,37 @@ def test_closing_names_only_the_files_changed_here_as_unsaved(
     assert len(asked) == 1 and f"Not saved yet: {mine}." in asked[0], asked
     assert lock.package_path not in asked[0]
     window.editor.undo_stack.setClean()
+
+
+def test_saving_leaves_a_file_deleted_elsewhere_and_not_edited_here_deleted(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """Another program deleted a plugin's package file while this window had an edit of another
+    plugin: Save made the file again from the window's older copy, as if the deletion had not been."""
+    window.open_path(example_project)
+    window.editor.edit("mine", lambda pkg: setattr(pkg.plugins[1].package, "name", "Mine"))
+    mine = window.package.plugins[1].entry.id
+    gone = example_project / "webapp2" / window.package.plugins[0].package_path
+    gone.unlink()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text))
+    assert window.save() is True
+    assert not gone.exists() and asked == []
+    assert _package_name(example_project, mine) == "Mine"
+    assert window.package.plugins[0].package is None and not window.isWindowModified()
+    assert window.package.plugins[0].package_path in window.status.text(), window.status.text()
+
+
+def test_a_package_file_on_show_deleted_elsewhere_with_other_edits_unsaved_is_said_as_save_will_leave_it(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """The form's package file deleted, with an unsaved edit of another file: the status promised
+    "Ctrl+S writes it again", and Save (rightly) left it deleted, the user's edit not being in it."""
+    _show_plugin_form(window, base_project)
+    window.editor.edit_text("Edit", SRC, "// mine\n")
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        (base_project / "webapp2" / PACKAGE_FILE).unlink()
+    qtbot.waitUntil(lambda: "deleted by another program" in window.status.text())
+    said = window.status.text()
+    assert "Ctrl+S writes it again" not in said and "saving leaves it deleted" in said, said
+    assert window.save() and not (base_project / "webapp2" / PACKAGE_FILE).exists()

@@ -1120,7 +1120,9 @@ class MainWindow(QMainWindow):
         # A file another program changed that the user did not change here (another window renamed
         # a plugin) is left as that program wrote it, and read again after the save: writing the
         # window's copy put its older version back, which was none of the user's.
-        untouched = [rel for rel in elsewhere if self.editor.not_edited_here(rel, writes.get(rel))]
+        # The same for one it deleted (made again from the window's copy, the deletion undone).
+        gone = self.editor.gone_elsewhere(sorted(writes))
+        untouched = sorted(rel for rel in {*elsewhere, *gone} if self.editor.not_edited_here(rel, writes.get(rel)))
         elsewhere = [rel for rel in elsewhere if rel not in untouched]
         if elsewhere:
             answer = QMessageBox.question(
@@ -1160,9 +1162,9 @@ class MainWindow(QMainWindow):
         if untouched and not healed:
             self._read_again_keeping_place()  # (the window's copy of them is older than the disk's)
             self.status.setText(
-                f"Saved {counted(len(written), 'file')}; {', '.join(untouched)}, changed by another program and "
-                f"not here, {'is' if len(untouched) == 1 else 'are'} left as that program wrote "
-                f"{'it' if len(untouched) == 1 else 'them'}, and read again.{note}"
+                f"Saved {counted(len(written), 'file')}; {', '.join(untouched)}, changed or deleted by another "
+                f"program and not here, {'is' if len(untouched) == 1 else 'are'} left as that program left "
+                f"{'it' if len(untouched) == 1 else 'them'}, and the project read again.{note}"
             )
             return True
         if healed and not self._read_again(healed):
@@ -3270,12 +3272,24 @@ class MainWindow(QMainWindow):
                 if unsaved
                 else f"{what} was replaced by a folder by another program. File ▸ Reload reads the project again."
             )
+        elif unsaved:
+            # (Save writes it again only with an edit of the user's in it: see save)
+            again = "Ctrl+S writes it again" if self._edited_here(rel) else "saving leaves it deleted"
+            self.status.setText(f"{what} was deleted by another program; your unsaved changes are kept ({again}).")
         else:
             self.status.setText(
-                f"{what} was deleted by another program; your unsaved changes are kept (Ctrl+S writes it again)."
-                if unsaved
-                else f"{what} was deleted by another program. File ▸ Reload reads the project again without it."
+                f"{what} was deleted by another program. File ▸ Reload reads the project again without it."
             )
+
+    def _edited_here(self, rel: str) -> bool:
+        """Whether a save would write ``rel`` with a change the user made in this window."""
+        from ..core.model import pending_writes
+
+        try:
+            data = pending_writes(self.package).get(rel)
+        except OSError:  # (Save says why it cannot)
+            return True
+        return data is not None and not self.editor.not_edited_here(rel, data)
 
     def _modelled_file_changed(self, rel: str, shown: tuple[str, object] | None = None) -> None:
         """Another program changed a file the forms write (settings.json, manifest.json, a
