@@ -740,3 +740,22 @@ def test_a_package_file_on_show_deleted_elsewhere_with_other_edits_unsaved_is_sa
     said = window.status.text()
     assert "Ctrl+S writes it again" not in said and "saving leaves it deleted" in said, said
     assert window.save() and not (base_project / "webapp2" / PACKAGE_FILE).exists()
+
+
+def test_code_with_unsaved_edits_whose_plugin_folder_went_says_save_cannot_make_it_again(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """The plugin's folder deleted (or renamed) with its code on show and edited: the status said
+    "your unsaved version is kept (Ctrl+S)", and Ctrl+S then refused, the folder being gone."""
+    import shutil
+
+    from conftest import open_in_editor
+
+    open_in_editor(window, base_project, SRC)
+    window.editor.edit_text("Edit", SRC, "// mine\n")
+    with qtbot.waitSignal(window._watcher.fileChanged, timeout=5000):
+        shutil.rmtree(base_project / "webapp2/plugins/rec")
+    qtbot.waitUntil(lambda: "by another program" in window.status.text())
+    said = window.status.text()
+    assert "(Ctrl+S)" not in said and "plugins/rec" in said and "Save As" in said, said
+    window.editor.undo_stack.setClean()

@@ -7,6 +7,7 @@ and the list of problems in plain words, without opening any JSON file.
 from __future__ import annotations
 
 import os
+import posixpath
 import time
 from collections import Counter
 from functools import partial
@@ -3126,7 +3127,9 @@ class MainWindow(QMainWindow):
             if gone := self._project_folder_gone():
                 self.status.setText(gone)
             elif rel in pkg.pending_texts:  # unsaved edits: kept, and Save writes the file again
-                self.status.setText(f"{rel} was deleted by another program; your unsaved version is kept (Ctrl+S).")
+                self.status.setText(
+                    f"{rel} was deleted by another program; your unsaved version is kept{self._how_to_keep(rel)}."
+                )
             else:
                 self.status.setText(f"{rel} was deleted by another program.")
                 self._fill_tree()
@@ -3280,6 +3283,18 @@ class MainWindow(QMainWindow):
             self.status.setText(
                 f"{what} was deleted by another program. File ▸ Reload reads the project again without it."
             )
+
+    def _how_to_keep(self, rel: str) -> str:
+        """How the unsaved text of ``rel``, deleted by another program, can be written: Ctrl+S, or
+        (its folder gone too, which Save does not make again) Save As.
+
+        Why: "(Ctrl+S)" was said when the plugin's folder had been deleted or renamed, and Save then refused."""
+        folder = posixpath.dirname(rel)
+        if not folder or (self.package.root / folder).is_dir():
+            return " (Ctrl+S)"
+        return (
+            f", but its folder {folder} is gone too: put it back and save, or File ▸ Save As… keeps it in a new folder"
+        )
 
     def _edited_here(self, rel: str) -> bool:
         """Whether a save would write ``rel`` with a change the user made in this window."""
