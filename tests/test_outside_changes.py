@@ -759,3 +759,25 @@ def test_code_with_unsaved_edits_whose_plugin_folder_went_says_save_cannot_make_
     said = window.status.text()
     assert "(Ctrl+S)" not in said and "plugins/rec" in said and "Save As" in said, said
     window.editor.undo_stack.setClean()
+
+
+def test_coming_back_with_edits_says_what_saving_will_do_with_each_file_changed_outside(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Coming back with unsaved edits said of every file changed outside "saving asks before it
+    writes over another program's change"; a file not edited here is left as it is, unasked."""
+    from designer.core.model import load, save
+
+    window.open_path(example_project)
+    window.editor.edit("mine", lambda pkg: setattr(pkg.plugins[1].package, "name", "Mine"))
+    mine = window.package.plugins[1].package_path
+    other = load(example_project)
+    other.plugins[1].package.description = "Described elsewhere"
+    lock = next(p for p in other.plugins if p.entry.id == "lock-toggle")
+    lock.package.name = "Renamed elsewhere"
+    save(other)
+    _activate(window, qtbot, "changed outside the designer")
+    said = window.status.text()
+    assert f"saving asks before it writes over {mine};" in said, said
+    assert f"saving leaves {lock.package_path} as that program left it" in said, said
+    window.editor.undo_stack.setClean()

@@ -1721,10 +1721,18 @@ class MainWindow(QMainWindow):
 
     def _kept_despite(self, changed: list[str]) -> str:
         """What the status bar says when files the forms write changed outside with edits unsaved here."""
-        rewritten = set(changed) - set(self.editor.gone_elsewhere(changed))
-        asks = "; saving asks before it writes over another program's change" if rewritten else ""
+        gone = set(self.editor.gone_elsewhere(changed))
+        mine = [rel for rel in changed if self._edited_here(rel)]
+        theirs = [rel for rel in changed if rel not in mine]
+        said = [
+            f"saving asks before it writes over {', '.join(rel for rel in mine if rel not in gone)}",
+            f"saving writes {', '.join(rel for rel in mine if rel in gone)} again",
+            f"saving leaves {', '.join(theirs)} as that program left {'it' if len(theirs) == 1 else 'them'}",
+        ]
+        counts = (len(set(mine) - gone), len(set(mine) & gone), len(theirs))
+        what = "".join(f"; {words}" for words, n in zip(said, counts, strict=True) if n)
         return (
-            f"{self._changed_words(changed)}. Your unsaved changes are kept{asks} "
+            f"{self._changed_words(changed)}. Your unsaved changes are kept{what} "
             "(File ▸ Reload reads the project as it is now and drops them)."
         )
 
