@@ -440,3 +440,19 @@ def test_a_files_signature_tells_a_rewrite_without_reading_it(base_project: Path
     path.rmdir()
     path.symlink_to(base_project / "webapp2/settings.json")
     assert files.signature("manifest.json") is None
+
+
+def test_folder_stamps_tell_a_file_added_or_deleted_without_listing_again(base_project: Path) -> None:
+    """What lets the window find a file added or deleted by another program in a few system calls."""
+    import os
+
+    from designer.core.files import DirFiles
+
+    files = DirFiles(base_project / "webapp2")
+    first = files.folder_stamps()
+    assert "" in first and "plugins" in first and files.folder_stamps() == first
+    folder = base_project / "webapp2/plugins/rec"
+    os.utime(folder, ns=(0, 0))  # (a stamp surely older than the next change, whatever the clock's tick)
+    before = files.folder_stamps()
+    (folder / "new.svg").write_text("<svg/>")
+    assert files.folder_stamps()["plugins/rec"] != before["plugins/rec"]

@@ -781,3 +781,20 @@ def test_coming_back_with_edits_says_what_saving_will_do_with_each_file_changed_
     assert f"saving asks before it writes over {mine};" in said, said
     assert f"saving leaves {lock.package_path} as that program left it" in said, said
     window.editor.undo_stack.setClean()
+
+
+def test_coming_back_after_code_was_broken_in_another_editor_checks_it_again(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Code edited in another editor while the window was in the background (not on show here):
+    coming back, Problems and the Export pane still said "no errors", and Export then refused
+    ("1 error must be fixed first") for an error shown nowhere. An icon added there was not listed."""
+    window.open_path(example_project)
+    assert not any(p.severity.name == "ERROR" for p in window.problems)
+    js = example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
+    js.write_text(js.read_text() + "\n}}}(\n")
+    (js.parent / "extra.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"/>')
+    _activate(window, qtbot, "")
+    rel = "plugins/lock-toggle/lock-toggle.plugin.js"
+    qtbot.waitUntil(lambda: any(p.file == rel and p.severity.name == "ERROR" for p in window.problems))
+    assert window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/lock-toggle/extra.svg")) is not None

@@ -815,6 +815,12 @@ def _unlink(tmp: str, quiet: bool = False) -> None:
             raise
 
 
+# How long after its last write a file's times surely tell a later write (see DirFiles.signature):
+# file systems stamp times by the tick (FAT: 2 seconds; some network drives: 1), and a rewrite in
+# the tick of the last look, the size kept, leaves the stamp as it was. A younger file is read to be sure.
+SETTLED_NS = 3 * 10**9
+
+
 class PackageFiles:
     """Read-only view of the files under the package's webapp2 folder."""
 
@@ -843,6 +849,11 @@ class PackageFiles:
         """What tells whether the file ``rel`` changed without reading it (see :meth:`DirFiles.signature`);
         None: nothing does, read it. A ZIP opened read-only changes only when opened again."""
         return None
+
+    def folder_stamps(self) -> dict[str, tuple[int, int] | None]:
+        """What tells whether a file was added or deleted without listing the package again (see
+        :meth:`DirFiles.folder_stamps`); {}: nothing does. A ZIP opened read-only never changes."""
+        return {}
 
     def exists(self, rel: str) -> bool:
         return rel in self._index()
@@ -957,6 +968,22 @@ class DirFiles(PackageFiles):
         if not stat.S_ISREG(st.st_mode):
             return None
         return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+    def folder_stamps(self) -> dict[str, tuple[int, int] | None]:
+        """(inode, modified time in ns) of the package folder and of each folder it had files in
+        (None: gone), as of the last listing. A file added, deleted or renamed in a folder changes
+        its modified time: a few system calls tell whether to list the whole package again.
+        (A folder that held no file, nor another folder, is not among them.)"""
+        self._listing()
+        out: dict[str, tuple[int, int] | None] = {}
+        for folder in {"", *self._known_folders}:
+            try:
+                st = os.lstat(os.path.join(self.root, folder))
+            except (OSError, ValueError):
+                out[folder] = None
+                continue
+            out[folder] = st.st_ino, st.st_mtime_ns
+        return out
 
     def links(self) -> list[str]:
         """The symbolic links under the package (to files or folders), which :meth:`names` leaves

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ..core.files import SETTLED_NS
 from ..core.jsonfile import JsonDocument
 from ..core.jstext import one_line
 from ..core.model import (
@@ -58,12 +59,6 @@ def _disk_text(pkg: BrandingPackage, rel: str) -> str | None:
         return bytes_text(pkg.files.read_bytes(rel))
     except FileNotFoundError:
         return None
-
-
-# How long after its last write a file's times surely tell a later write: file systems stamp times
-# by the tick (FAT: 2 seconds; some network drives: 1), and a rewrite in the tick of the last look,
-# the size kept, leaves the stamp as it was. A file whose stamp is younger is read to be sure.
-_SETTLED_NS = 3 * 10**9
 
 
 def _take(pkg: BrandingPackage) -> _Snapshot:
@@ -477,7 +472,7 @@ class ModelEditor(QObject):
         now = _disk_text(self.package, rel)
         if now is not None and now != base:
             return True
-        if now is not None and signature is not None and max(signature[-2:]) + _SETTLED_NS <= looked:
+        if now is not None and signature is not None and max(signature[-2:]) + SETTLED_NS <= looked:
             self._same_as_base[rel] = (base, signature)
         return False
 

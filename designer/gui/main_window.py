@@ -437,6 +437,12 @@ class MainWindow(QMainWindow):
         self._before_export: dict[str, str | None] = {}
         self._read_before_export = ""  # what the window read again just before an export, said after it
         self._said_elsewhere: list[str] = []  # files changed outside, said while edits are unsaved (said once)
+        # The package and its files' signatures at the last look (see _files_changed_since_last_look).
+        self._files_seen: tuple[object, dict[str, tuple[int, int] | None], dict[str, tuple[int, ...] | None]] = (
+            None,
+            {},
+            {},
+        )
         self.preview_dock: QDockWidget | None = None  # created on View > Preview (loads QtWebEngine)
         self._help_windows: dict[str, QWidget] = {}  # the Help menu's, made when first asked for
 
@@ -1694,9 +1700,21 @@ class MainWindow(QMainWindow):
         plugin and exported, this one still showed the old name, and its Export pane compared
         its older files with that export (the rename listed as undone) under the older brandingID.
         """
+        touched, listed = self._files_changed_since_last_look()
         changed = self._modelled_changed_elsewhere()
-        if not changed or self._deploying():
-            return
+        if changed and not self._deploying() and self._read_again_or_say(changed):
+            return  # (read again: listed and checked afresh)
+        # Any other file (code or an icon edited in another editor, one added or deleted): listed
+        # and checked again. Why: Problems and the Export pane went on saying "no errors" for code
+        # broken meanwhile, and Export then refused for an error shown nowhere.
+        if listed:
+            self._fill_tree()
+        if touched:
+            self._check_soon()
+
+    def _read_again_or_say(self, changed: list[str]) -> bool:
+        """Read the project again for ``changed`` (files the forms write, changed outside) when
+        nothing is unsaved, else say so once; True when it was read again."""
         gone = self._project_folder_gone()
         if gone or not self.editor.undo_stack.isClean() or self._typing_in_fields() is not None:
             # Said once (each question or message closed comes back here); the project folder gone,
@@ -1704,10 +1722,47 @@ class MainWindow(QMainWindow):
             if changed != self._said_elsewhere:
                 self._said_elsewhere = changed
                 self.status.setText(gone or self._kept_despite(changed))
-            return
+            return False
         said = self._changed_words(changed)  # (before: the project read again has read them so)
-        if self._read_again_keeping_place():
-            self.status.setText(f"Read the project again: {said}.")
+        if not self._read_again_keeping_place():
+            return False
+        self.status.setText(f"Read the project again: {said}.")
+        return True
+
+    def _files_changed_since_last_look(self) -> tuple[bool, bool]:
+        """(whether a file of the project was added, deleted or rewritten since the last look — the
+        project opened or the window last activated —, whether one was added or deleted), by the
+        signatures of the files and the stamps of their folders: no file read, and the folders
+        listed again only when one of them changed."""
+        pkg = self.package
+        if pkg is None or not pkg.files.writable:
+            return False, False
+        seen, folders, before = self._files_seen
+        stamps = pkg.files.folder_stamps()
+        now = self._file_signatures(None if seen is not pkg or stamps != folders else stamps)
+        if seen is not pkg:
+            return False, False
+        from ..core.files import SETTLED_NS
+
+        # A file written in the last seconds may be written again unseen (see SETTLED_NS).
+        recent = time.time_ns() - SETTLED_NS
+        fresh = any(sig is not None and max(sig[-2:]) > recent for sig in now.values())
+        listed = before.keys() != now.keys()
+        return listed or fresh or before != now, listed
+
+    def _file_signatures(
+        self, stamps: dict[str, tuple[int, int] | None] | None = None
+    ) -> dict[str, tuple[int, ...] | None]:
+        """Each file of the project with its signature, kept with its folders' stamps as the last
+        look's (see above). ``stamps``: the folders' stamps as they are now, as last listed; None:
+        the folders are listed again first (one changed, or the project was just opened)."""
+        pkg = self.package
+        files = pkg.files
+        if stamps is None:
+            files.invalidate()
+        now = {rel: files.signature(rel) for rel in files.names()}
+        self._files_seen = (pkg, files.folder_stamps() if stamps is None else stamps, now)
+        return now
 
     def _changed_words(self, changed: list[str]) -> str:
         """``changed`` (files the forms write) said as what another program did to them."""
@@ -1917,6 +1972,7 @@ class MainWindow(QMainWindow):
             self.editor.undo_stack.indexChanged.connect(self._undo_moved)
             self.editor.sig_stepping.connect(self._stepping)
             self.editor.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._file_signatures(pkg.files.folder_stamps())  # (what coming back to the window compares with)
         if self._recipe_wizard is not None:
             # Read again under the wizard (another program changed a file on show): it adds to the
             # project as read now. Its Add plugin failed on the editor just replaced, adding nothing.
