@@ -798,3 +798,24 @@ def test_coming_back_after_code_was_broken_in_another_editor_checks_it_again(
     rel = "plugins/lock-toggle/lock-toggle.plugin.js"
     qtbot.waitUntil(lambda: any(p.file == rel and p.severity.name == "ERROR" for p in window.problems))
     assert window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/lock-toggle/extra.svg")) is not None
+
+
+def test_a_file_added_in_the_tick_of_the_last_look_is_still_listed(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """On a file system whose times step by seconds, a file added in the second the window last
+    looked leaves its folder's stamp as it was: a folder changed that recently is listed again."""
+    import time
+
+    from designer.core.files import DirFiles
+
+    now = time.time_ns()
+    monkeypatch.setattr(DirFiles, "folder_stamps", lambda self: {"": (1, now)})
+    window.open_path(example_project)
+    (example_project / "webapp2/plugins/lock-toggle/extra.svg").write_text("<svg/>")
+    _activate(window, qtbot, "")
+    qtbot.waitUntil(
+        lambda: (
+            window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/lock-toggle/extra.svg")) is not None
+        )
+    )

@@ -1737,15 +1737,16 @@ class MainWindow(QMainWindow):
         pkg = self.package
         if pkg is None or not pkg.files.writable:
             return False, False
-        seen, folders, before = self._files_seen
-        stamps = pkg.files.folder_stamps()
-        now = self._file_signatures(None if seen is not pkg or stamps != folders else stamps)
-        if seen is not pkg:
-            return False, False
         from ..core.files import SETTLED_NS
 
-        # A file written in the last seconds may be written again unseen (see SETTLED_NS).
+        # A file (or a folder's list) changed in the last seconds may change again unseen (see SETTLED_NS).
         recent = time.time_ns() - SETTLED_NS
+        seen, folders, before = self._files_seen
+        stamps = pkg.files.folder_stamps()
+        moved = stamps != folders or any(stamp is not None and stamp[1] > recent for stamp in stamps.values())
+        now = self._file_signatures(None if seen is not pkg or moved else stamps)
+        if seen is not pkg:
+            return False, False
         fresh = any(sig is not None and max(sig[-2:]) > recent for sig in now.values())
         listed = before.keys() != now.keys()
         return listed or fresh or before != now, listed
