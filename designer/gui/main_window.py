@@ -1700,9 +1700,11 @@ class MainWindow(QMainWindow):
         plugin and exported, this one still showed the old name, and its Export pane compared
         its older files with that export (the rename listed as undone) under the older brandingID.
         """
+        if self._deploying():
+            return  # (the package must not change while it is uploaded: looked at once it is done)
         touched, listed = self._files_changed_since_last_look()
         changed = self._modelled_changed_elsewhere()
-        if changed and not self._deploying() and self._read_again_or_say(changed):
+        if changed and self._read_again_or_say(changed):
             return  # (read again: listed and checked afresh)
         # Any other file (code or an icon edited in another editor, one added or deleted): listed
         # and checked again. Why: Problems and the Export pane went on saying "no errors" for code
