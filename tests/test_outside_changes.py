@@ -819,3 +819,25 @@ def test_a_file_added_in_the_tick_of_the_last_look_is_still_listed(
             window._find_tree_item(window.tree.topLevelItem(0), ("file", "plugins/lock-toggle/extra.svg")) is not None
         )
     )
+
+
+def test_coming_back_after_many_files_changed_outside_names_a_few_and_says_what_it_means(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """Another program (a checkout) changed every file: the status bar listed every path, and what
+    it meant ("Your unsaved changes are kept …") was cut off past the window's edge."""
+    from designer.core.plugins import add_plugin
+
+    window.open_path(base_project)
+    for n in range(8):
+        window.editor.edit(f"add {n}", lambda pkg, n=n: add_plugin(pkg, f"P{n}"))
+    assert window.save()
+    window.editor.edit("mine", lambda pkg: setattr(pkg.plugins[0].package, "name", "Mine"))
+    for plugin in window.package.plugins[1:]:
+        path = base_project / "webapp2" / plugin.package_path
+        path.write_text(path.read_text().replace('"version"', '"version" ', 1))
+    _activate(window, qtbot, "changed outside the designer")
+    said = window.status.text()
+    assert "and 3 more changed outside the designer" in said and "Your unsaved changes are kept" in said, said
+    assert "saving leaves them as that program left them" in said, said
+    window.editor.undo_stack.setClean()

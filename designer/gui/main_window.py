@@ -161,6 +161,14 @@ def _listed(names: list[str], most: int = 5) -> str:
     return ", ".join(names[:most]) + more
 
 
+def _these(names: list[str], said: list[str]) -> str:
+    """``names`` as a sentence after ``said`` names them: "it" or "them" when they are all of
+    ``said``, else the first few by name (see _listed)."""
+    if names == said:
+        return "it" if len(names) == 1 else "them"
+    return _listed(names)
+
+
 def _escape_before_paint(text: str) -> str:
     """``html.escape`` for the "Opening …" heading, which is drawn before the first paint.
 
@@ -1169,7 +1177,7 @@ class MainWindow(QMainWindow):
         if untouched and not healed:
             self._read_again_keeping_place()  # (the window's copy of them is older than the disk's)
             self.status.setText(
-                f"Saved {counted(len(written), 'file')}; {', '.join(untouched)}, changed or deleted by another "
+                f"Saved {counted(len(written), 'file')}; {_listed(untouched)}, changed or deleted by another "
                 f"program and not here, {'is' if len(untouched) == 1 else 'are'} left as that program left "
                 f"{'it' if len(untouched) == 1 else 'them'}, and the project read again.{note}"
             )
@@ -1768,27 +1776,31 @@ class MainWindow(QMainWindow):
         return now
 
     def _changed_words(self, changed: list[str]) -> str:
-        """``changed`` (files the forms write) said as what another program did to them."""
+        """``changed`` (files the forms write) said as what another program did to them: the first
+        few named. Why: after a checkout changed every file, the status bar was a list of 80 paths,
+        and what it meant was cut off past the window's edge."""
         gone = self.editor.gone_elsewhere(changed) if self.editor is not None else []
         rewritten = [rel for rel in changed if rel not in gone]
-        said = [f"{', '.join(rewritten)} changed outside the designer"] if rewritten else []
+        said = [f"{_listed(rewritten)} changed outside the designer"] if rewritten else []
         if gone:
             were = "was" if len(gone) == 1 else "were"
-            said.append(f"{', '.join(gone)} {were} deleted, moved or replaced by another program")
+            said.append(f"{_listed(gone)} {were} deleted, moved or replaced by another program")
         return "; ".join(said)
 
     def _kept_despite(self, changed: list[str]) -> str:
         """What the status bar says when files the forms write changed outside with edits unsaved here."""
         gone = set(self.editor.gone_elsewhere(changed))
-        mine = [rel for rel in changed if self._edited_here(rel)]
-        theirs = [rel for rel in changed if rel not in mine]
-        said = [
-            f"saving asks before it writes over {', '.join(rel for rel in mine if rel not in gone)}",
-            f"saving writes {', '.join(rel for rel in mine if rel in gone)} again",
-            f"saving leaves {', '.join(theirs)} as that program left {'it' if len(theirs) == 1 else 'them'}",
-        ]
-        counts = (len(set(mine) - gone), len(set(mine) & gone), len(theirs))
-        what = "".join(f"; {words}" for words, n in zip(said, counts, strict=True) if n)
+        mine = self._edited_here(changed)
+        groups = (
+            ("saving asks before it writes over {}", [rel for rel in mine if rel not in gone]),
+            ("saving writes {} again", [rel for rel in mine if rel in gone]),
+            ("saving leaves {} as that program left {}", [rel for rel in changed if rel not in mine]),
+        )
+        what = "".join(
+            "; " + words.format(_these(rels, changed), "it" if len(rels) == 1 else "them")
+            for words, rels in groups
+            if rels
+        )
         return (
             f"{self._changed_words(changed)}. Your unsaved changes are kept{what} "
             "(File ▸ Reload reads the project as it is now and drops them)."
@@ -3344,7 +3356,7 @@ class MainWindow(QMainWindow):
             )
         elif unsaved:
             # (Save writes it again only with an edit of the user's in it: see save)
-            again = "Ctrl+S writes it again" if self._edited_here(rel) else "saving leaves it deleted"
+            again = "Ctrl+S writes it again" if self._edited_here([rel]) else "saving leaves it deleted"
             self.status.setText(f"{what} was deleted by another program; your unsaved changes are kept ({again}).")
         else:
             self.status.setText(
@@ -3363,15 +3375,16 @@ class MainWindow(QMainWindow):
             f", but its folder {folder} is gone too: put it back and save, or File ▸ Save As… keeps it in a new folder"
         )
 
-    def _edited_here(self, rel: str) -> bool:
-        """Whether a save would write ``rel`` with a change the user made in this window."""
+    def _edited_here(self, rels: list[str]) -> list[str]:
+        """Those of ``rels`` a save would write with a change the user made in this window. (One
+        pass over the model for all: a checkout in another program changes every file at once.)"""
         from ..core.model import pending_writes
 
         try:
-            data = pending_writes(self.package).get(rel)
+            writes = pending_writes(self.package)
         except OSError:  # (Save says why it cannot)
-            return True
-        return data is not None and not self.editor.not_edited_here(rel, data)
+            return list(rels)
+        return [rel for rel in rels if rel in writes and not self.editor.not_edited_here(rel, writes[rel])]
 
     def _modelled_file_changed(self, rel: str, shown: tuple[str, object] | None = None) -> None:
         """Another program changed a file the forms write (settings.json, manifest.json, a
