@@ -841,3 +841,25 @@ def test_coming_back_after_many_files_changed_outside_names_a_few_and_says_what_
     assert "and 3 more changed outside the designer" in said and "Your unsaved changes are kept" in said, said
     assert "saving leaves them as that program left them" in said, said
     window.editor.undo_stack.setClean()
+
+
+def test_saving_over_many_files_changed_outside_asks_with_a_list_that_fits_the_screen(
+    window: MainWindow, base_project: Path, monkeypatch
+) -> None:
+    """Every file edited here and changed by another program too (a checkout): "Save anyway?" listed
+    each on a line of its own, a question taller than the screen, its buttons below its edge."""
+    from designer.core.plugins import add_plugin
+
+    window.open_path(base_project)
+    for n in range(20):
+        window.editor.edit(f"add {n}", lambda pkg, n=n: add_plugin(pkg, f"P{n}"))
+    assert window.save()
+    window.editor.edit("all", lambda pkg: [setattr(p.package, "description", "Mine") for p in pkg.plugins])
+    for plugin in window.package.plugins:
+        path = base_project / "webapp2" / plugin.package_path
+        path.write_text(path.read_text().replace('"version"', '"version" ', 1))
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text))
+    assert not window.save()
+    assert len(asked) == 1 and asked[0].count("\n") < 25 and "… and 6 more" in asked[0], asked
+    window.editor.undo_stack.setClean()

@@ -161,6 +161,13 @@ def _listed(names: list[str], most: int = 5) -> str:
     return ", ".join(names[:most]) + more
 
 
+def _lines(names: list[str], most: int = 15) -> str:
+    """``names`` one a line, the first ``most`` of them and how many more. Why: a question listing
+    80 files (after a checkout) was taller than the screen, its buttons past its edge."""
+    more = f"\n… and {len(names) - most} more" if len(names) > most else ""
+    return "\n".join(names[:most]) + more
+
+
 def _these(names: list[str], said: list[str]) -> str:
     """``names`` as a sentence after ``said`` names them: "it" or "them" when they are all of
     ``said``, else the first few by name (see _listed)."""
@@ -1144,12 +1151,12 @@ class MainWindow(QMainWindow):
                 self,
                 "Files changed outside the designer",
                 "Another program changed these files since this window read them:\n\n"
-                + "\n".join(elsewhere)
+                + _lines(elsewhere)
                 + "\n\nSaving writes this window's version over that change. Save anyway?",
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             )
             if answer != QMessageBox.StandardButton.Save:
-                self.status.setText("Not saved: " + ", ".join(elsewhere) + " changed outside the designer.")
+                self.status.setText(f"Not saved: {_listed(elsewhere)} changed outside the designer.")
                 return False
         try:
             written = self.editor.save(keep=untouched)
