@@ -456,3 +456,16 @@ def test_folder_stamps_tell_a_file_added_or_deleted_without_listing_again(base_p
     before = files.folder_stamps()
     (folder / "new.svg").write_text("<svg/>")
     assert files.folder_stamps()["plugins/rec"] != before["plugins/rec"]
+
+
+def test_signatures_of_many_files_are_each_ones_signature(base_project: Path) -> None:
+    from designer.core.files import DirFiles
+
+    files = DirFiles(base_project / "webapp2")
+    (base_project / "webapp2/plugins/rec/folder.svg").mkdir()
+    rels = [*files.names(), "plugins/rec/folder.svg", "missing.json"]
+    assert files.signatures(rels) == {rel: files.signature(rel) for rel in rels}
+    assert files.signatures(["missing.json", "plugins/rec/folder.svg"]) == {
+        "missing.json": None,
+        "plugins/rec/folder.svg": None,
+    }

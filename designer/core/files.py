@@ -850,6 +850,10 @@ class PackageFiles:
         None: nothing does, read it. A ZIP opened read-only changes only when opened again."""
         return None
 
+    def signatures(self, rels: Iterable[str]) -> dict[str, tuple[int, ...] | None]:
+        """:meth:`signature` of each of ``rels``."""
+        return {rel: self.signature(rel) for rel in rels}
+
     def folder_stamps(self) -> dict[str, tuple[int, int] | None]:
         """What tells whether a file was added or deleted without listing the package again (see
         :meth:`DirFiles.folder_stamps`); {}: nothing does. A ZIP opened read-only never changes."""
@@ -969,16 +973,33 @@ class DirFiles(PackageFiles):
             return None
         return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
+    def signatures(self, rels: Iterable[str]) -> dict[str, tuple[int, ...] | None]:
+        """:meth:`signature` of each of ``rels``, in one loop. Why: coming back to the window asks it
+        of every file of the project, and a call per file cost three times the system calls."""
+        root, lstat, is_file = os.fspath(self.root) + os.sep, os.lstat, stat.S_ISREG
+        out: dict[str, tuple[int, ...] | None] = {}
+        for rel in rels:
+            try:
+                st = lstat(root + rel)
+            except (OSError, ValueError):
+                out[rel] = None
+                continue
+            out[rel] = (
+                (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns) if is_file(st.st_mode) else None
+            )
+        return out
+
     def folder_stamps(self) -> dict[str, tuple[int, int] | None]:
         """(inode, modified time in ns) of the package folder and of each folder it had files in
         (None: gone), as of the last listing. A file added, deleted or renamed in a folder changes
         its modified time: a few system calls tell whether to list the whole package again.
         (A folder that held no file, nor another folder, is not among them.)"""
         self._listing()
+        root, lstat = os.fspath(self.root) + os.sep, os.lstat
         out: dict[str, tuple[int, int] | None] = {}
         for folder in {"", *self._known_folders}:
             try:
-                st = os.lstat(os.path.join(self.root, folder))
+                st = lstat(root + folder)
             except (OSError, ValueError):
                 out[folder] = None
                 continue

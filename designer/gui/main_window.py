@@ -1778,7 +1778,7 @@ class MainWindow(QMainWindow):
         files = pkg.files
         if stamps is None:
             files.invalidate()
-        now = {rel: files.signature(rel) for rel in files.names()}
+        now = files.signatures(files.names())
         self._files_seen = (pkg, files.folder_stamps() if stamps is None else stamps, now)
         return now
 
