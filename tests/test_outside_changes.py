@@ -863,3 +863,20 @@ def test_saving_over_many_files_changed_outside_asks_with_a_list_that_fits_the_s
     assert not window.save()
     assert len(asked) == 1 and asked[0].count("\n") < 25 and "… and 6 more" in asked[0], asked
     window.editor.undo_stack.setClean()
+
+
+def test_coming_back_after_the_project_folder_was_moved_keeps_showing_what_the_window_holds(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The project folder moved: coming back, every file left the tree and Problems listed each as
+    missing, with one-click fixes that would make them again (the project is not missing files, it
+    is elsewhere; Save As is the way out, as the status bar says)."""
+    rel = "plugins/lock-toggle/lock-toggle.plugin.js"
+    window.open_path(example_project)
+    qtbot.waitUntil(lambda: not window._recheck.isActive())
+    errors = [p for p in window.problems if p.severity.name == "ERROR"]
+    example_project.rename(example_project.with_name("moved"))
+    _activate(window, qtbot, "was deleted or moved by another program")
+    assert not window._recheck.isActive()  # (no check may follow: it would find every file missing)
+    assert window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)) is not None
+    assert [p for p in window.problems if p.severity.name == "ERROR"] == errors

@@ -1717,7 +1717,10 @@ class MainWindow(QMainWindow):
         """
         if self._deploying():
             return  # (the package must not change while it is uploaded: looked at once it is done)
-        touched, listed = self._files_changed_since_last_look()
+        # The project folder gone, its files are not looked at: each would be found missing, the
+        # tree emptied and Problems offering to make them again, where Save As is the way out.
+        folder_gone = bool(self._project_folder_gone())
+        touched, listed = (False, False) if folder_gone else self._files_changed_since_last_look()
         changed = self._modelled_changed_elsewhere()
         if changed and self._read_again_or_say(changed):
             return  # (read again: listed and checked afresh)
