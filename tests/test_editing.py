@@ -1930,3 +1930,50 @@ def test_an_emptied_action_field_gets_the_action_back(window: MainWindow, qtbot,
         assert field.text() == "toggleLock", leave
     assert window.package.plugins[0].package.menu_items["toolbar"][0].action == "toggleLock"
     assert window.editor.undo_stack.count() == 0
+
+
+def test_a_refused_action_or_id_goes_back_to_the_file_and_the_reason_stays(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The Id and Action fields refuse a name the same way: the field shows the value the file
+    still has, the note beside it says which name was refused and why, and that note stays while
+    the same plugin and item are on show (leaving the field, the checks showing the form again),
+    going only with a name taken or another plugin or item shown. The Action field kept the
+    refused text (until the form was next shown, when it went back without a word), and the Id's
+    reason vanished as soon as the field was left."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    other_id = window.package.plugins[0].entry.id
+    id_field, id_note = window.findChild(QLineEdit, "idEdit"), window.findChild(QLabel, "idNote")
+    retype(qtbot, id_field, other_id)
+    qtbot.keyClick(id_field, Qt.Key.Key_Tab)  # left after Enter
+    assert id_field.text() == "meeting-info" == window.package.plugins[1].package.id
+    assert id_note.isVisible() and f"'{other_id}' is the id of" in id_note.text()
+
+    lst = window.findChild(QListWidget, "menuItemsList")
+    lst.setCurrentRow(0)
+    action, action_note = window.findChild(QLineEdit, "actionEdit"), window.findChild(QLabel, "actionNote")
+    kept = window.package.plugins[1].package.menu_items["conference"][0].action
+    for refused in ("class", "eval"):
+        retype(qtbot, action, refused)
+        qtbot.keyClick(action, Qt.Key.Key_Tab)
+        assert action.text() == kept == window.package.plugins[1].package.menu_items["conference"][0].action
+        assert (
+            action_note.isVisible()
+            and f"'{refused}'" in action_note.text()
+            and "not a JS keyword" in action_note.text()
+        )
+    assert window.editor.undo_stack.count() == 0
+
+    window.plugin_page.form.refresh()  # as when the checks finish
+    window.plugin_page.items.refresh()
+    assert id_note.isVisible() and action_note.isVisible() and action.text() == kept
+
+    retype(qtbot, action, kept + "Now")  # a name taken: its reason is gone
+    assert (
+        not action_note.isVisible()
+        and window.package.plugins[1].package.menu_items["conference"][0].action == kept + "Now"
+    )
+    retype(qtbot, action, "class")
+    select_plugin(window, qtbot, 0)  # another plugin: neither old reason is said of it
+    assert not id_note.isVisible() and not action_note.isVisible()

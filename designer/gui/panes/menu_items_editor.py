@@ -521,8 +521,9 @@ class MenuItemsEditor(PluginForm):
             show_field_text(self.label, shown)  # greyed while the plugin sets it: what Untick gives back
             if not typing_kept(self.action, self._action_shown_for, (self.index, row)):
                 show_field_text(self.action, mi.action or "")
+            if self._action_shown_for != (self.index, row):  # (why another item's name was refused)
+                self.action_note.setText("")
             self._action_shown_for = (self.index, row)
-            self.action_note.setText("")
         finally:
             self._loading = False
 
@@ -761,21 +762,21 @@ class MenuItemsEditor(PluginForm):
         if not (0 <= row < len(items)) or new == items[row].action:
             return
         if not is_identifier(new):
-            self.action_note.setText(
-                "An action must be a function name: letters (of any language), digits (not first), _ or $, "
-                "not a JS keyword."
+            self._refuse_action(
+                f"'{new}' cannot be an action: an action must be a function name: letters (of any language), "
+                "digits (not first), _ or $, not a JS keyword."
             )
             return
         from ...core.actionsync import RESERVED_KEYS
 
         if new in RESERVED_KEYS:
-            self.action_note.setText(
+            self._refuse_action(
                 f"'{new}' is a name the app gives its own meaning in registerPlugin (the plugin's id, load, "
                 "unload, its state); choose another action name."
             )
             return
         if any(mi.action == new for i, mi in enumerate(items) if i != row):
-            self.action_note.setText(f"Another item already uses '{new}'; each item needs its own action.")
+            self._refuse_action(f"Another item already uses '{new}'; each item needs its own action.")
             return
         old = items[row].action
         rel, source = self._source()
@@ -784,12 +785,13 @@ class MenuItemsEditor(PluginForm):
 
             line = hidden_global(source, new)
             if line is not None:  # (a function 'PEX' hides the app's PEX: registerPlugin itself fails)
-                self.action_note.setText(
+                self._refuse_action(
                     f"{rel.rsplit('/', 1)[-1]} uses '{new}' from the browser or the app (line {line}); "
                     f"a function called '{new}' would hide it and the plugin would stop working. "
                     "Choose another action name."
                 )
                 return
+        self.action_note.setText("")  # (a name taken: why an earlier one was refused is said no more)
         renamed = None
         refused = ""  # why the code was left as it is, when it was asked to follow
         what = "function"
@@ -830,6 +832,14 @@ class MenuItemsEditor(PluginForm):
         stack = self.editor.undo_stack
         stack.command(stack.index() - 1).code_rename = (what, old, new, self._plugin().key)
         self._update_sync(self._items()[row])  # (the form was shown again during the push, unmarked)
+
+    def _refuse_action(self, why: str) -> None:
+        """The field shows the item's action again, and the note says which name was refused and
+        why, as the Id field does. Why: the refused text stayed in the field over an action the
+        file did not have, and went back without a word when the form was next shown."""
+        self.action_note.setText(why)
+        mi = self._current_item()
+        show_field_text(self.action, mi.action or "" if mi else "")
 
     # -- action sync -------------------------------------------------------------------------
     def _source(self) -> tuple[str, str | None]:

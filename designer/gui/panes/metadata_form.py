@@ -241,6 +241,8 @@ class MetadataForm(PluginForm):
             show_field_text(self.name, p.name or "")
             if not typing_kept(self.id, self._id_shown_for, self.index):
                 show_field_text(self.id, p.id or "")
+            if self._id_shown_for != self.index:  # (why another plugin's id was refused is not this one's)
+                self.id_note.setText("")
             self._id_shown_for = self.index
             # Its lines joined with \n, as the box holds them (see _description_edited).
             show_field_text(self.description, LineEndings(p.description or "").shown)
@@ -365,10 +367,11 @@ class MetadataForm(PluginForm):
         new = self.id.text().strip()
         plugin = self.editor.package.plugins[self.index]
         old = plugin.package.id if plugin.package else None
-        self.id_note.setText("")
         if not new or new == old:
+            # (the note stays: left after Enter said why an id was refused, the field said it no more)
             show_field_text(self.id, old or "")
             return
+        self.id_note.setText("")
         owner = next(
             (
                 p
