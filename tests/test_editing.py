@@ -1977,3 +1977,50 @@ def test_a_refused_action_or_id_goes_back_to_the_file_and_the_reason_stays(
     retype(qtbot, action, "class")
     select_plugin(window, qtbot, 0)  # another plugin: neither old reason is said of it
     assert not id_note.isVisible() and not action_note.isVisible()
+
+
+def test_undo_and_redo_show_the_item_and_the_field_they_change(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Undo of a change to the third item's label, made while another item (or another plugin)
+    was on show, put the label back with the list on the first item and the page at its top: the
+    change happened out of sight, and the form seemed to have undone nothing."""
+    from PySide6.QtWidgets import QWidget
+
+    from designer.gui.viewports import viewport_of
+
+    window.resize(1024, 600)
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    page, lst = window.plugin_page, window.plugin_page.items.list
+    add = window.findChild(QPushButton, "addItemButton")
+    for _ in range(2):
+        qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    lst.setCurrentRow(2)
+    label = window.findChild(QLineEdit, "labelEdit")
+    label.setFocus()
+    label.selectAll()
+    qtbot.keyClicks(label, "Third")
+    qtbot.keyClick(label, Qt.Key.Key_Tab)
+
+    def shown(field: QWidget) -> bool:
+        view = viewport_of(page)
+        return view.rect().contains(field.mapTo(view, field.rect().center()))
+
+    def labels() -> list[str | None]:
+        return [mi.label for mi in window.package.plugins[1].package.menu_items["conference"]]
+
+    lst.setCurrentRow(0)
+    page.verticalScrollBar().setValue(0)
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert labels()[2] == "New item"
+    assert lst.currentRow() == 2 and label.text() == "New item" and shown(label)
+    qtbot.keySequence(window, "Ctrl+Shift+Z")
+    assert lst.currentRow() == 2 and label.text() == "Third" == labels()[2]
+
+    select_plugin(window, qtbot, 0)  # from another plugin
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert page.index == 1 and lst.currentRow() == 2 and label.text() == "New item" and shown(label)
+    assert QApplication.focusWidget() is window.tree  # (the keyboard stays where it was)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+import json
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..commands import ModelEditor
 from ..viewports import follow_focus, viewport_of
 from .menu_items_editor import MenuItemsEditor
 from .metadata_form import MetadataForm
+
+if TYPE_CHECKING:
+    from ...core.model import Plugin
 
 # The most width the page asks of the window (the form wrapped as far as it goes needs about 350):
 # with the tree (160) and the Preview (488), it still fits a 1024 px screen.
@@ -62,6 +68,10 @@ class PluginPage(QScrollArea):
         self.setWidget(body)
         self.editor = editor
         self.index = 0
+        # Each plugin's values just before an undo or redo (see _note_before_step), for the page to
+        # show what the step changed; forgotten once the window has shown the step.
+        self._before_step: dict[str, Any] = {}
+        editor.sig_stepping.connect(self._note_before_step)
         self._align_labels(body)
         follow_focus(self)  # (an Alt+letter's field below the fold)
 
@@ -141,6 +151,7 @@ class PluginPage(QScrollArea):
         self.form.show_plugin(index)
         self.items.show_plugin(index)
         self._title()
+        self._show_step_change()  # (an undo from another plugin's page comes here)
 
     def focus_pointer(self, pointer: str) -> bool:
         """Show and focus the field a JSON pointer of the package file is about."""
@@ -157,9 +168,71 @@ class PluginPage(QScrollArea):
         self.form.refresh()
         self.items.refresh()
         self._title()
+        self._show_step_change()
+
+    def _note_before_step(self, _command: object, _redo: bool) -> None:
+        """Notes every plugin's values as an undo or redo is about to change them.
+
+        Why: undo of a change to the third item's label, made while another item or plugin was on
+        show, put the label back with the list on the first item and the page at its top, so the
+        change happened out of sight and the step seemed to have done nothing.
+        """
+        self._before_step = {_plugin_place(p): _plugin_values(p) for p in self.editor.package.plugins}
+        QTimer.singleShot(0, self, self._before_step.clear)  # (the window shows the step before then)
+
+    def _show_step_change(self) -> None:
+        """After an undo or redo: the item it changed selected and the field it changed in sight
+        (the keyboard stays where it is, as the window's undo leaves it)."""
+        plugins = self.editor.package.plugins
+        if not self._before_step or not 0 <= self.index < len(plugins):
+            return
+        plugin = plugins[self.index]
+        before = self._before_step.pop(_plugin_place(plugin), None)
+        pointer = _first_difference(before, _plugin_values(plugin)) if before is not None else None
+        widget = (self.form.field_for(pointer) or self.items.field_for(pointer)) if pointer else None
+        if widget is not None:
+            self.widget().layout().activate()  # (another plugin's rows: placed before measured)
+            self.ensureWidgetVisible(widget)
 
     def _title(self) -> None:
         plugins = self.editor.package.plugins
         if 0 <= self.index < len(plugins):
             name = plugins[self.index].display_name
             self.title.setText(name if len(name) <= 200 else name[:199] + "…")  # a huge name lays out slowly
+
+
+def _plugin_place(plugin: Plugin) -> str:
+    """A plugin's name for :meth:`PluginPage._note_before_step`: its package file, which an undone
+    id change leaves where it is."""
+    return plugin.package_path or plugin.key
+
+
+def _plugin_values(plugin: Plugin) -> Any:
+    """What the page shows of ``plugin``: its package file's JSON, and the settings' ``enabled``."""
+    values = plugin.package.to_json() if plugin.package is not None else None
+    return {"enabled": plugin.entry.enabled, **values} if isinstance(values, dict) else values
+
+
+def _first_difference(old: Any, new: Any, at: str = "") -> str | None:
+    """The JSON pointer of the first value that differs between ``old`` and ``new``, in the file's
+    order (a list of another length, or only reordered: the list itself, whose form keeps the moved
+    item selected); None when they are the same."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in [*new, *(k for k in old if k not in new)]:
+            found = _first_difference(old.get(key), new.get(key), f"{at}/{key}")
+            if found is not None:
+                return found
+        return None
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        if old != new and sorted(map(_canonical, old)) == sorted(map(_canonical, new)):
+            return at
+        for i, (a, b) in enumerate(zip(old, new, strict=True)):
+            found = _first_difference(a, b, f"{at}/{i}")
+            if found is not None:
+                return found
+        return None
+    return None if type(old) is type(new) and old == new else at
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=str)
