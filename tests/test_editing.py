@@ -2024,3 +2024,32 @@ def test_undo_and_redo_show_the_item_and_the_field_they_change(
     qtbot.keySequence(window, "Ctrl+Z")
     assert page.index == 1 and lst.currentRow() == 2 and label.text() == "New item" and shown(label)
     assert QApplication.focusWidget() is window.tree  # (the keyboard stays where it was)
+
+
+def test_a_long_name_id_or_label_pasted_keeps_the_undo_item_short(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """A name, an id or a label of a thousand letters (a paragraph pasted by mistake) made Edit ▸
+    Undo an item a thousand letters wide, and the status bar's "Undone: …" the same: only the
+    version and the description were cut short in a step's name. Now every quoted value is, its
+    start and end kept."""
+    from PySide6.QtGui import QGuiApplication
+
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    undo = window.findChild(QAction, "undoAction")
+    long_text = "b" + "a" * 998 + "z"
+    for field in ("nameEdit", "idEdit", "labelEdit", "actionEdit"):
+        edit = window.findChild(QLineEdit, field)
+        edit.setFocus()
+        edit.selectAll()
+        QGuiApplication.clipboard().setText(long_text)
+        qtbot.keySequence(edit, "Ctrl+V")
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        assert edit.text() == long_text, field
+        assert len(undo.text()) < 200 and "'baaa" in undo.text() and "aaz'" in undo.text(), (field, undo.text()[:200])
+    window.tree.setFocus()
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert len(window.status.text()) < 220
+    plugin = window.package.plugins[1].package
+    assert plugin.name == plugin.id == plugin.menu_items["conference"][0].label == long_text  # (the file: all of it)

@@ -9,6 +9,7 @@ they re-read the model when :attr:`ModelEditor.sig_changed` fires.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.files import SETTLED_NS
 from ..core.jsonfile import JsonDocument
-from ..core.jstext import one_line
+from ..core.jstext import one_line, shortened
 from ..core.model import (
     BrandingPackage,
     Manifest,
@@ -105,11 +106,20 @@ def _same_snapshot(a: _Snapshot, b: _Snapshot) -> bool:
     )
 
 
+# A value quoted in a step's name: opened after a space, a "(" or at the start, closed before a space,
+# a punctuation mark or the end, so that the apostrophe of "Bob's tool" is not taken for its end.
+_QUOTED = re.compile(r"(?<![^\s(])'(.+?)'(?=$|[\s),.:;])")
+
+
 def _step_name(text: str) -> str:
     """A step's name on one line. Why: Qt keeps what follows a line break in a step's name as Edit ▸
     Undo's words (and what precedes it for Undo History), so a label that held one ("Meeting\\n
-    information", from the file or pasted) made the menu read "Undo information' to 'Info'"."""
-    return one_line(text)
+    information", from the file or pasted) made the menu read "Undo information' to 'Info'".
+
+    Each quoted value is cut to 40 characters, its start and end kept: a name, id or label of a
+    thousand letters (a paragraph pasted by mistake) made Edit ▸ Undo an item a thousand letters wide.
+    """
+    return _QUOTED.sub(lambda m: f"'{shortened(m.group(1), 40)}'", one_line(text))
 
 
 def _restore(pkg: BrandingPackage, snap: _Snapshot) -> None:
