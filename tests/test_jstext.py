@@ -147,3 +147,29 @@ def test_shortened_never_cuts_an_accent_or_an_emoji_from_its_letter(count: int) 
         # the head ends where the original's letter (with all its marks) ends
         after = (text * count)[len(head)]
         assert not unicodedata.combining(after) and after not in joins, (count, cut)
+
+
+def test_a_name_with_a_line_break_after_it_is_no_javascript_name(tmp_path) -> None:
+    """``$`` of the pattern matched before a final line break, so 'record⏎' passed for a function
+    name: the Action field took 'record⏎' pasted (showing the break, the file getting 'record'), and
+    ``check --fix`` on an item whose action was 'record\\n' renamed the registerPlugin key to it
+    200 times over, writing 200 empty lines into the plugin's code."""
+    import shutil
+
+    from conftest import FIXTURES
+
+    from designer.core.checks import run_checks
+    from designer.core.fixes import fix_all
+    from designer.core.model import load, save
+
+    for name in ("record\n", "record\r\n", "\nrecord", "função\n"):
+        assert not is_identifier(name), repr(name)
+    shutil.copytree(FIXTURES / "base", tmp_path / "p")
+    package = tmp_path / "p" / "webapp2" / "plugins" / "rec" / "rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"action": "record"', '"action": "record\\n"'))
+    source = package.with_name("rec.plugin.js")
+    code = source.read_text()
+    pkg = load(tmp_path / "p")
+    assert len(fix_all(pkg, run_checks)) < 2
+    save(pkg)
+    assert source.read_text().count("\n") <= code.count("\n")

@@ -9,7 +9,9 @@ from .files import windows_name_problem
 
 __all__ = ["js_string", "is_identifier", "safe_id", "safe_identifier", "shortened"]
 
-_IDENT = r"^[A-Za-z_$][A-Za-z0-9_$]*$"  # compiled (and cached by re) on first use, not by `check`
+# Compiled (and cached by re) on first use, not by `check`. Matched whole (fullmatch): the "$" of
+# "^...$" also matches before a final line break, and 'record\n' passed for a function name.
+_IDENT = r"[A-Za-z_$][A-Za-z0-9_$]*"
 _RESERVED = frozenset(
     "break case catch class const continue debugger default delete do else export extends false finally for "
     "function if import in instanceof new null return super switch this throw true try typeof var void while "
@@ -44,7 +46,7 @@ def is_identifier(name: str) -> bool:
     runs them, and the menu item form refused them. Unicode escapes (``\\u0066``) are left out:
     the menu item's action must be the very characters of the key the code registers.
     """
-    if re.match(_IDENT, name):
+    if re.fullmatch(_IDENT, name):
         return name not in _RESERVED
     if not name or name.isascii():
         return False
