@@ -2053,3 +2053,24 @@ def test_a_long_name_id_or_label_pasted_keeps_the_undo_item_short(
     assert len(window.status.text()) < 220
     plugin = window.package.plugins[1].package
     assert plugin.name == plugin.id == plugin.menu_items["conference"][0].label == long_text  # (the file: all of it)
+
+
+def test_a_function_name_pasted_with_spaces_or_a_line_break_around_it_is_taken(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """A name copied from the code comes with what is around it: a line break (a whole line
+    copied), spaces or a tab. Pasted into the Action field, nothing happened, not a word said,
+    where the Id and Label fields take the name without them."""
+    from PySide6.QtGui import QGuiApplication
+
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    action = window.findChild(QLineEdit, "actionEdit")
+    for pasted, name in (("startRec\n", "startRec"), ("  stopRec\t", "stopRec"), ("\r\nfunção \n", "função")):
+        action.setFocus()
+        action.selectAll()
+        QGuiApplication.clipboard().setText(pasted)
+        qtbot.keySequence(action, "Ctrl+V")
+        assert action.text() == name, repr(pasted)
+        qtbot.keyClick(action, Qt.Key.Key_Return)
+        assert window.package.plugins[0].package.menu_items["toolbar"][0].action == name == action.text()

@@ -102,6 +102,13 @@ class _ActionValidator(QValidator):
         return text or self._current()
 
     def validate(self, text: str, pos: int) -> object:
+        # A name copied from the code with what is around it (the line's break, spaces, a tab) is
+        # taken without them, as the Id and Label fields take it: pasted whole, it was refused
+        # without a word. (No JavaScript name holds them, so nothing typed is lost.)
+        stripped = text.strip()
+        if stripped != text:
+            pos = max(0, min(pos - (len(text) - len(text.lstrip())), len(stripped)))
+            text = stripped
         if not text:
             return QValidator.State.Intermediate, text, pos
         if is_identifier(text) or is_identifier(text + "_"):  # (a reserved word: said when left)
