@@ -2074,3 +2074,17 @@ def test_a_function_name_pasted_with_spaces_or_a_line_break_around_it_is_taken(
         assert action.text() == name, repr(pasted)
         qtbot.keyClick(action, Qt.Key.Key_Return)
         assert window.package.plugins[0].package.menu_items["toolbar"][0].action == name == action.text()
+
+
+def test_a_name_of_spaces_only_is_shown_as_no_name(window: MainWindow, qtbot, base_project: Path) -> None:
+    """A name emptied to its spaces (or a tab) made the plugin's row in the tree, the page's title
+    and the messages blank, where an empty name shows the plugin's id: the row could hardly be
+    seen, let alone told from another."""
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    retype(qtbot, window.findChild(QLineEdit, "nameEdit"), "   ")
+    assert window.package.plugins[0].package.name == "   "  # (the file: as typed)
+    window._run_checks()
+    row = window.tree.topLevelItem(0).child(2)
+    assert row.text(0) == "rec-1.0" == window.plugin_page.title.text()
+    assert window.package.plugins[0].display_name == "rec-1.0"

@@ -336,8 +336,9 @@ class Plugin:
     @property
     def display_name(self) -> str:
         """The name shown and put in messages: one line (a name holding a CR or U+2028 broke the
-        CLI's one-line-per-problem output)."""
-        if self.package and self.package.name:
+        CLI's one-line-per-problem output). A name of spaces only counts as none, as an empty one:
+        the plugin's row in the tree, its page's title and the messages were blank."""
+        if self.package and self.package.name and self.package.name.strip():
             name = self.package.name
         else:
             name = self.entry.id or (self.package.id if self.package else None) or "(unnamed plugin)"
