@@ -2088,3 +2088,15 @@ def test_a_name_of_spaces_only_is_shown_as_no_name(window: MainWindow, qtbot, ba
     row = window.tree.topLevelItem(0).child(2)
     assert row.text(0) == "rec-1.0" == window.plugin_page.title.text()
     assert window.package.plugins[0].display_name == "rec-1.0"
+
+
+def test_an_id_typed_with_spaces_around_it_shows_as_written(window: MainWindow, qtbot, base_project: Path) -> None:
+    """The id is written without the spaces typed (or pasted) around it, but the field went on
+    showing them: the form said ' my-rec ' over a file that says 'my-rec'."""
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    edit = window.findChild(QLineEdit, "idEdit")
+    retype(qtbot, edit, " my-rec ")
+    assert window.package.plugins[0].package.id == "my-rec" == edit.text()
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert edit.text() == "my-rec"

@@ -397,6 +397,9 @@ class MetadataForm(PluginForm):
             f"Rename id of '{plugin.display_name}' from '{old}' to '{new}' ({where})",
             lambda pkg: rename_plugin_id(pkg, index, new),
         )
+        # The id as written, without the spaces typed around it: the form was shown again during
+        # the edit with the typing kept (see typing_kept), and said ' my-rec ' over 'my-rec'.
+        show_field_text(self.id, new)
 
 
 def _step_value(value: Any) -> str:
