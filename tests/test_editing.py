@@ -2100,3 +2100,25 @@ def test_an_id_typed_with_spaces_around_it_shows_as_written(window: MainWindow, 
     assert window.package.plugins[0].package.id == "my-rec" == edit.text()
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert edit.text() == "my-rec"
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"), [("2024_1", "2024_1"), ("١٢", "١٢"), ("0x10", "0x10"), (" 3 ", 3), ("2.50", 2.5)]
+)
+def test_a_version_only_python_reads_as_a_number_is_kept_as_typed(
+    window: MainWindow, qtbot, example_project: Path, typed: str, written: object
+) -> None:
+    """Python reads more as numbers than JSON writes: '2024_1' typed became the version 20241 and
+    '١٢' (Arabic digits) 12, changing what the user typed. Such a version is kept as its text."""
+    from PySide6.QtGui import QGuiApplication
+
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    field = window.findChild(QLineEdit, "versionEdit")
+    field.setFocus()
+    field.selectAll()
+    QGuiApplication.clipboard().setText(typed)  # (pasted: a test's keys are Latin-1 only)
+    qtbot.keySequence(field, "Ctrl+V")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    version = window.package.plugins[0].package.version
+    assert version == written and type(version) is type(written)

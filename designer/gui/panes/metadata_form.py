@@ -63,6 +63,10 @@ def parse_version(text: str, original: Any) -> Any:
     """
     if isinstance(original, str):
         return text
+    # Python also reads '2024_1' as a number (20241), and digits of other scripts ('١٢' is 12),
+    # which changed the version the user typed: those stay as typed.
+    if not text.isascii() or "_" in text:
+        return text
     try:
         number = float(text) if "." in text or "e" in text.lower() else int(text)
         # 1e999 is infinity, which JSON cannot hold (saving failed), and so is a whole number of
