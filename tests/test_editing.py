@@ -2122,3 +2122,22 @@ def test_a_version_only_python_reads_as_a_number_is_kept_as_typed(
     qtbot.keyClick(field, Qt.Key.Key_Return)
     version = window.package.plugins[0].package.version
     assert version == written and type(version) is type(written)
+
+
+def test_why_a_removed_plugins_id_or_action_was_refused_is_not_said_of_the_next(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """A plugin removed, the one after it took its place in the list and its page showed the notes
+    of the removed one: "'lock-toggle' is the id of 'Lock toggle'" under the next plugin's id."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    retype(qtbot, window.findChild(QLineEdit, "idEdit"), window.package.plugins[0].entry.id)
+    retype(qtbot, window.findChild(QLineEdit, "actionEdit"), "class")
+    id_note, action_note = window.findChild(QLabel, "idNote"), window.findChild(QLabel, "actionNote")
+    assert id_note.isVisible() and action_note.isVisible()
+    window.findChild(QAction, "plugin_removeAction").trigger()
+    assert window.plugin_page.index == 1 and window.package.plugins[1].display_name == "Raise hand helper"
+    assert not id_note.isVisible() and not action_note.isVisible()
