@@ -2141,3 +2141,23 @@ def test_why_a_removed_plugins_id_or_action_was_refused_is_not_said_of_the_next(
     window.findChild(QAction, "plugin_removeAction").trigger()
     assert window.plugin_page.index == 1 and window.package.plugins[1].display_name == "Raise hand helper"
     assert not id_note.isVisible() and not action_note.isVisible()
+
+
+def test_a_version_cleared_and_saved_is_a_number_again_when_typed(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The version keeps the type the file gives it, and clearing the field on the way to a new
+    number must not make it a string for good; but a save in between did (the file then said
+    "version": ""), and 2.5 typed after it went into the file as the string "2.5"."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    version = window.findChild(QLineEdit, "versionEdit")
+    version.setFocus()
+    version.selectAll()
+    qtbot.keyClick(version, Qt.Key.Key_Delete)
+    assert window.save()
+    retype(qtbot, version, "2.5")
+    assert window.package.plugins[0].package.version == 2.5
+    assert window.save()
+    text = (example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json").read_text()
+    assert '"version": 2.5,' in text

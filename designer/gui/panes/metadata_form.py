@@ -59,9 +59,10 @@ def parse_version(text: str, original: Any) -> Any:
     """Keep the version's JSON type as the file has it: a number stays a number, a string a string.
 
     ``original`` is the value in the file, not the one being typed: clearing the field on the
-    way from 1.0 to 2.5 must not turn the version into a string for good.
+    way from 1.0 to 2.5 must not turn the version into a string for good. An empty one says no
+    type (a field cleared and saved wrote "", and the 2.5 typed next went in as the string "2.5").
     """
-    if isinstance(original, str):
+    if isinstance(original, str) and original.strip():
         return text
     # Python also reads '2024_1' as a number (20241), and digits of other scripts ('١٢' is 12),
     # which changed the version the user typed: those stay as typed.
