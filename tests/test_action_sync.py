@@ -482,7 +482,7 @@ def test_a_long_action_name_does_not_make_the_window_wider_than_the_screen(
     action, _note, button = _action_ui(window)
     qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
     retype(qtbot, action, "stopRecordingAndTellEveryoneInTheMeetingAboutItRightNowPlease")
-    assert button.isVisibleTo(window) and button.sizeHint().width() > 500
+    assert button.isVisibleTo(window)  # (its name cut short since: see test_editing's long action name)
     window.export_action.trigger()
     assert window.export_dock.isVisible()
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # laid out with the dock

@@ -2161,3 +2161,44 @@ def test_a_version_cleared_and_saved_is_a_number_again_when_typed(
     assert window.save()
     text = (example_project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json").read_text()
     assert '"version": 2.5,' in text
+
+
+def test_a_long_action_name_keeps_the_form_from_scrolling_sideways(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """A function name of 255 letters (pasted) went whole into the notes under the Action field
+    ("Also renamed function 'record' to '…'", "has no function for '…'") and onto the button beside
+    them: a line that cannot wrap, 1,600 px wide, and the whole form scrolled sideways, its labels
+    out of sight. The names are cut short there, as in the Problems list."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QGuiApplication
+
+    window.resize(1100, 700)
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    page = window.plugin_page
+    action = window.findChild(QLineEdit, "actionEdit")
+    sync_note, sync_button = (
+        window.findChild(QLabel, "actionSyncNote"),
+        window.findChild(QPushButton, "actionSyncButton"),
+    )
+
+    def paste_action(name: str) -> None:
+        action.setFocus()
+        action.selectAll()
+        QGuiApplication.clipboard().setText(name)
+        qtbot.keySequence(action, "Ctrl+V")
+        qtbot.keyClick(action, Qt.Key.Key_Return)
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+    paste_action("startTheRecording" * 15)  # the code's function follows: "Also renamed …"
+    assert sync_note.isVisible() and "Also renamed function 'record' to 'startTheRec" in sync_note.text()
+    assert page.horizontalScrollBar().maximum() == 0
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    paste_action("stopTheRecording" * 15)  # no function of that name: "Create the function '…'"
+    assert sync_button.isVisible() and sync_button.text().startswith("Create the function 'stopTheRec")
+    assert page.horizontalScrollBar().maximum() == 0
+    assert window.package.plugins[0].package.menu_items["toolbar"][1].action == "stopTheRecording" * 15
+    paste_action("startTheRecording" * 15)  # the first item's: refused, the note says why
+    assert window.findChild(QLabel, "actionNote").isVisible()
+    assert page.horizontalScrollBar().maximum() == 0

@@ -16,7 +16,7 @@ from typing import Any
 from ._records import Record
 from .indentation import indent_unit
 from .jsanalysis import DYN, FUNCTION_NODE_TYPES, Registration, analyse, parse_tree
-from .jstext import comment_text, is_identifier, js_string
+from .jstext import comment_text, is_identifier, js_string, shortened
 from .lineends import line_start, newline_of, split_first_line
 
 __all__ = [
@@ -87,12 +87,12 @@ def registered_effect(source: str, action: str, subject: str = "clicking the ite
 
 def create_function_title(action: str) -> str:
     """The name of the fix that writes the action's function (the form's button, PD505's Fix)."""
-    return f"Create the function '{action}'"
+    return f"Create the function '{shortened(action, 40)}'"  # (cut short: a button, a line that cannot wrap)
 
 
 def register_function_title(action: str) -> str:
     """The name of the fix that adds an existing function to registerPlugin (form and PD505)."""
-    return f"Register the function '{action}'"
+    return f"Register the function '{shortened(action, 40)}'"
 
 
 class ActionState(Record):

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.jstext import is_identifier
+from ...core.jstext import is_identifier, shortened
 from ...core.model import BrandingPackage, MenuItem, Plugin
 from ..bidi import IsolatingLabel, IsolatingPiecesDelegate
 from ..commands import ModelEditor
@@ -775,7 +775,7 @@ class MenuItemsEditor(PluginForm):
             return
         if not is_identifier(new):
             self._refuse_action(
-                f"'{new}' cannot be an action: an action must be a function name: letters (of any language), "
+                f"'{shortened(new, 40)}' cannot be an action: an action must be a function name: letters (of any language), "
                 "digits (not first), _ or $, not a JS keyword."
             )
             return
@@ -783,12 +783,12 @@ class MenuItemsEditor(PluginForm):
 
         if new in RESERVED_KEYS:
             self._refuse_action(
-                f"'{new}' is a name the app gives its own meaning in registerPlugin (the plugin's id, load, "
+                f"'{shortened(new, 40)}' is a name the app gives its own meaning in registerPlugin (the plugin's id, load, "
                 "unload, its state); choose another action name."
             )
             return
         if any(mi.action == new for i, mi in enumerate(items) if i != row):
-            self._refuse_action(f"Another item already uses '{new}'; each item needs its own action.")
+            self._refuse_action(f"Another item already uses '{shortened(new, 40)}'; each item needs its own action.")
             return
         old = items[row].action
         rel, source = self._source()
@@ -941,9 +941,10 @@ class MenuItemsEditor(PluginForm):
         if st.registered and new == mi.action and key == self._plugin().key:
             # The rename the form just made in the code: it may be declined. A key with no function
             # was renamed too (key and value): said so, not "Create function" as if nothing had changed.
-            note = f"Also renamed {what} '{old}' to '{new}' in {name}."
+            # (names cut short: a 255-letter one, a line that cannot wrap, scrolled the form sideways)
+            note = f"Also renamed {what} '{shortened(old, 40)}' to '{shortened(new, 40)}' in {name}."
             if not st.function:
-                note += f" It has no function '{new}' yet: {registered_effect(source, new)}."
+                note += f" It has no function '{shortened(new, 40)}' yet: {registered_effect(source, new)}."
             self._show_sync(("keep", old), note, "Keep the code as it is")
             return
         if st.function and st.registered:
@@ -955,8 +956,9 @@ class MenuItemsEditor(PluginForm):
         if not st.function and not st.registered and len(spare) == 1:
             self._show_sync(
                 ("use", spare[0]),
-                f"{name} has no '{mi.action}' but registers '{spare[0]}', which no item uses (renamed in the code?).",
-                f"Use '{spare[0]}'",
+                f"{name} has no '{shortened(mi.action, 40)}' but registers '{shortened(spare[0], 40)}', which no item uses "
+                "(renamed in the code?).",
+                f"Use '{shortened(spare[0], 40)}'",
             )
         elif st.editable:
             from ...core.actionsync import create_function_title, register_function_title
@@ -969,7 +971,7 @@ class MenuItemsEditor(PluginForm):
             )
             self._show_sync(
                 ("create", mi.action),
-                f"{name} has {what} for '{mi.action}': {effect}.",
+                f"{name} has {what} for '{shortened(mi.action, 40)}': {effect}.",
                 create_function_title(mi.action) if not st.function else register_function_title(mi.action),
             )
         else:
