@@ -2202,3 +2202,24 @@ def test_a_long_action_name_keeps_the_form_from_scrolling_sideways(
     paste_action("startTheRecording" * 15)  # the first item's: refused, the note says why
     assert window.findChild(QLabel, "actionNote").isVisible()
     assert page.horizontalScrollBar().maximum() == 0
+
+
+def test_a_long_id_refused_keeps_the_form_from_scrolling_sideways(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """The note on a refused id quoted the id and the other plugin's name whole: an id of 255
+    letters, a line that cannot wrap, and the whole form scrolled sideways."""
+    from PySide6.QtCore import QEvent
+
+    window.resize(1100, 700)
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 0)
+    long_id = "lock-toggle-" + "x" * 243
+    retype(qtbot, window.findChild(QLineEdit, "idEdit"), long_id)
+    select_plugin(window, qtbot, 1)
+    retype(qtbot, window.findChild(QLineEdit, "idEdit"), long_id)
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    note = window.findChild(QLabel, "idNote")
+    assert note.isVisible() and "'lock-toggle-xxx" in note.text() and "each plugin needs its own" in note.text()
+    assert window.plugin_page.horizontalScrollBar().maximum() == 0
+    assert window.package.plugins[1].package.id == "meeting-info"

@@ -390,7 +390,10 @@ class MetadataForm(PluginForm):
             None,
         )
         if owner is not None:  # the app would keep only one of the two plugins
-            self.id_note.setText(f"'{new}' is the id of '{owner.display_name}'; each plugin needs its own.")
+            # (cut short: an id of 255 letters, a line that cannot wrap, scrolled the form sideways)
+            self.id_note.setText(
+                f"'{shortened(new, 40)}' is the id of '{shortened(owner.display_name, 40)}'; each plugin needs its own."
+            )
             show_field_text(self.id, old or "")
             return
         from ...core.plugins import registered_id_follows, rename_plugin_id
