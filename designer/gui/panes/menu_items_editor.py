@@ -775,7 +775,7 @@ class MenuItemsEditor(PluginForm):
             return
         if not is_identifier(new):
             self._refuse_action(
-                f"'{shortened(new, 40)}' cannot be an action: an action must be a function name: letters (of any language), "
+                f"'{shortened(new, 40)}' cannot be an action, which must be a function name: letters (of any language), "
                 "digits (not first), _ or $, not a JS keyword."
             )
             return
