@@ -1364,3 +1364,14 @@ def test_an_action_numbered_like_another_items_is_offered_its_function_not_asked
         "Create the function 'record2'",
         "Create the function 'record3'",
     ]
+
+
+@pytest.mark.parametrize(
+    "encoded", [lambda t: t.encode("latin-1"), lambda t: t.encode("utf-16")], ids=["latin-1", "utf-16"]
+)
+def test_a_source_that_is_not_utf8_is_its_plugins_problem(base_project: Path, encoded) -> None:
+    """A plugin whose source was saved in Latin-1 or UTF-16 had its PD103 under "Package" with no
+    plugin: the tree showed the plugin with a green tick and `check --json` gave "plugin": null."""
+    (base_project / "webapp2" / JS).write_bytes(encoded(source(body="        var s = 'på';\n")))
+    [found] = only(base_project, "PD103")
+    assert (found.file, found.plugin) == (JS, "rec-1.0")

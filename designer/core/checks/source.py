@@ -79,6 +79,8 @@ def source_info(ctx: Context, rel: str) -> JsInfo | None:
                 not_utf8_message(rel, data, exc.start),
                 line=line,
                 column=column,
+                # The plugin's own problem: under "Package", its plugin had a green tick.
+                plugin=next((p.key for p in ctx.pkg.plugins if p.source_path == rel), None),
             )
             ctx.svg_cache[key] = None
             return None
