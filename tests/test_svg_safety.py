@@ -176,7 +176,8 @@ def test_an_svg_nothing_uses_is_still_checked_for_safety(base_project: Path) -> 
         (b"<svg a=1/>", "an attribute's value is not in quotes"),
         (b"<svg/><svg/>", "there is more after the end of the root element"),
         (b'<!DOCTYPE s [<!ENTITY a "&a;">]><svg>&a;</svg>', "its entity definitions expand far too much"),
-        (b"<svg>\xff</svg>", "its text encoding cannot be read as declared"),
+        (b"<svg>\xff</svg>", "it is not UTF-8 text (byte 0xff), and it declares no other encoding"),
+        (b'<?xml version="1.0" encoding="bogus-8"?><svg/>', "its text encoding cannot be read as declared"),
         # Slips of hand-written SVG that were shown in libxml2's words ("Entity 'nbsp' not defined").
         (b"<svg><title>&nbsp;</title></svg>", "&nbsp; is not an XML entity"),
         (b'<svg xmlns="http://www.w3.org/2000/svg"><use xlink:href="#a"/></svg>', "add xmlns:xlink="),
@@ -531,3 +532,36 @@ def test_an_invalid_id_is_told_what_is_wrong_with_it(bad: str, said: str) -> Non
     data = (HEAD + f'<path id="{bad}" d="M0 0h4"/></svg>').encode()
     (found,) = [f for f in scan_svg(data, read_svg(data)) if f.code == "PD422"]
     assert f"the id '{bad}' is not a valid name: {said}" in found.detail
+
+
+@pytest.mark.parametrize(
+    ("head", "words"),
+    [
+        ("", "it is not UTF-8 text (byte 0xc5), and it declares no other encoding"),
+        (
+            '<?xml version="1.0" encoding="utf-8"?>\n',
+            "its <?xml ...?> declaration says UTF-8, but it is not UTF-8 text (byte 0xc5)",
+        ),
+    ],
+)
+def test_an_icon_saved_in_latin1_is_said_to_be_no_utf8_and_how_to_mend_it(
+    base_project: Path, head: str, words: str
+) -> None:
+    """An icon saved in Latin-1 (a comment 'drawn by Åse') was "cannot be read as SVG: its text
+    encoding cannot be read as declared. Correct it in the icon editor's XML view": it declared
+    nothing, and the icon editor does not open a file that is not UTF-8."""
+    icon = base_project / "webapp2/plugins/rec/rec.svg"
+    text = icon.read_text("utf-8")
+    icon.write_bytes((head + "<!-- tegnet av Åse -->\n" + text).encode("latin-1"))
+    [problem] = [p for p in run_checks(load(base_project)) if p.code == "PD403"]
+    assert words in problem.message, problem.message
+    assert "XML view" not in problem.message and "Save it as UTF-8" in problem.message
+    assert (problem.line, problem.column) == (head.count("\n") + 1, 16)
+
+
+def test_an_icon_that_declares_its_latin1_is_read(base_project: Path) -> None:
+    """Browsers read an icon in the encoding its declaration names: no problem to report."""
+    icon = base_project / "webapp2/plugins/rec/rec.svg"
+    text = icon.read_text("utf-8")
+    icon.write_bytes(('<?xml version="1.0" encoding="ISO-8859-1"?>\n<!-- tegnet av Åse -->\n' + text).encode("latin-1"))
+    assert [p for p in run_checks(load(base_project)) if p.code == "PD403"] == []

@@ -322,6 +322,8 @@ def xml_error(data: bytes, exc: Any) -> tuple[str, int, int]:
         return quote
     elif msg.startswith(("Blank needed here", "parsing XML declaration")) and _in_declaration(data, line, col):
         return "the <?xml ...?> declaration is not closed with ?>", *shown_position(data, line or 1, col or 1)
+    elif msg.startswith("Invalid bytes in character encoding") and (not_utf8 := _not_utf8(data)) is not None:
+        return not_utf8
     elif msg.startswith("Opening and ending tag mismatch"):
         msg = _start_tag_line(data, msg, line or 1, col or 1)
         line, col = _end_tag_position(data, line or 1, col or 1)
@@ -329,6 +331,31 @@ def xml_error(data: bytes, exc: Any) -> tuple[str, int, int]:
     else:
         line, col = shown_position(data, line or 1, col or 1)
     return _plain_xml_error(exc.msg or str(exc)), line, col
+
+
+def _not_utf8(data: bytes) -> tuple[str, int, int] | None:
+    """(plain words, line, column) for an icon that is not UTF-8 though it declares no other
+    encoding (or declares UTF-8); None when it names another one or is UTF-16.
+
+    Why: an icon saved in Latin-1 that declared nothing was "its text encoding cannot be read as
+    declared", with no byte to look for: XML without a declaration must be UTF-8.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]:
+        return None  # UTF-16 (libxml2 tells it by its first bytes): not about UTF-8
+    declared = re.match(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)", data)
+    if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        byte = f"byte 0x{data[exc.start]:02x}"
+        words = (
+            f"its <?xml ...?> declaration says UTF-8, but it is not UTF-8 text ({byte})"
+            if declared
+            else f"it is not UTF-8 text ({byte}), and it declares no other encoding"
+        )
+        return (words, *byte_position(data, exc.start))
+    return None
 
 
 def _start_tag_line(data: bytes, message: str, line: int, column: int) -> str:

@@ -38,7 +38,8 @@ def readable_svg(ctx: Context, target: str, file_part: str, name: str, plugin: s
     if info.ok:
         return info
     # What to do, unless the file is a picture under an .svg name (its words say: export it as SVG).
-    todo = "" if not_svg_kind(svg_bytes(ctx, target)) else " Correct it in the icon editor's XML view."
+    data = svg_bytes(ctx, target)
+    todo = "" if not_svg_kind(data) else _how_to_correct(data)
     ctx.report(
         "PD403",
         target,
@@ -48,6 +49,16 @@ def readable_svg(ctx: Context, target: str, file_part: str, name: str, plugin: s
         plugin=plugin,
     )
     return None
+
+
+def _how_to_correct(data: bytes) -> str:
+    """Where an unreadable icon can be corrected: the icon editor opens UTF-8 files only (one in
+    Latin-1 was sent to its XML view, which then said it cannot show the file)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return " Save it as UTF-8 in a text editor: the icon editor opens UTF-8 files only."
+    return " Correct it in the icon editor's XML view."
 
 
 def _outside_svg_namespace(ctx: Context, info: SvgInfo, target: str, file_part: str, name: str, plugin: str) -> None:
