@@ -1061,6 +1061,23 @@ def _run(args: argparse.Namespace | SimpleNamespace) -> int:
     return int(args.func(args))
 
 
+def _escaped_error() -> str:
+    """The name of the encoding error handler for the output streams: what they cannot encode as
+    backslash escapes, a byte of a name that is not UTF-8 as that byte (``proj\\xe5``, as the
+    problem lines print it), not as Python's stand-in for it (``proj\\udce5``)."""
+    import codecs
+
+    from .core.problems import escaped
+
+    def handler(exc: UnicodeError) -> tuple[str, int]:
+        if not isinstance(exc, UnicodeEncodeError):
+            raise exc
+        return "".join(escaped(c) for c in exc.object[exc.start : exc.end]), exc.end
+
+    codecs.register_error("plugin-designer-escaped", handler)
+    return "plugin-designer-escaped"
+
+
 def main(argv: list[str] | None = None) -> int:
     """The command line; output piped into a reader that stops early (``| head``) ends it quietly."""
     for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
@@ -1081,7 +1098,7 @@ def main(argv: list[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             try:
-                reconfigure(errors="backslashreplace", line_buffering=True, write_through=False)
+                reconfigure(errors=_escaped_error(), line_buffering=True, write_through=False)
             except (ValueError, OSError):
                 pass
     if argv is None:  # (the process's own streams; a caller that passes argv keeps its own)

@@ -1844,3 +1844,21 @@ def test_new_in_the_home_folder_offers_a_folder_of_its_own(
     err = capsys.readouterr().err
     assert "it is your home folder" in err and f"plugin-designer new {home / 'my-branding'}" in err, err
     assert sorted(os.listdir(home)) == ["notes.txt"]
+
+
+def test_a_project_folder_named_in_latin1_is_printed_as_its_bytes(tmp_path: Path) -> None:
+    """A folder named on an old Latin-1 share (the byte 0xe5 for 'å', not UTF-8) was printed as
+    'proj\\udce5', Python's inner spelling of that byte, in check's file:line:col lines and in
+    new's "Created ..." line, while the hints of the same output said 'proj\\xe5'. Now it is
+    '\\xe5' everywhere, the byte the folder's name holds."""
+    folder = tmp_path / os.fsdecode(b"proj\xe5")
+    made = run("new", folder, "--name", "Rec")
+    assert made.returncode == 0, made.stderr
+    package = folder / "webapp2/plugins/rec/rec.plugin.package.json"
+    package.write_text(package.read_text("utf-8").replace('"action": "showRec"', '"action": "nope"'), "utf-8")
+    checked = run("check", folder)
+    assert checked.returncode == 1
+    for out in (made.stdout, checked.stdout, checked.stderr):
+        assert "udce5" not in out, out
+    assert "proj\\xe5/webapp2/plugins/rec/rec.plugin.js:" in checked.stdout
+    assert made.stdout.startswith(f"Created {tmp_path}/proj\\xe5/webapp2 with the plugin 'Rec'.")

@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, NamedTuple
 
-__all__ = ["CODES", "READ_BEFORE_UPLOAD", "Code", "Fix", "Problem", "Severity", "codes_markdown", "printable"]
+__all__ = [
+    "CODES",
+    "READ_BEFORE_UPLOAD",
+    "Code",
+    "Fix",
+    "Problem",
+    "Severity",
+    "codes_markdown",
+    "escaped",
+    "printable",
+]
 
 
 def printable(text: str) -> str:
@@ -22,10 +32,20 @@ def printable(text: str) -> str:
     Why: messages quote what the files hold (an id, a srcURL, a label). Printed as it is, a newline
     in a srcURL made a second, made-up ``file:line: error`` line for the CI that reads the output,
     and an ESC sequence cleared or retitled the terminal of whoever ran ``check``.
+    A byte of a file or folder name that is not UTF-8 (``proj\\xe5``, named on a Latin-1 share) is
+    written as that byte, not as ``\\udce5``, the stand-in Python reads it as.
     """
     if text.isprintable():  # the usual case
         return text
-    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+    return "".join(c if c.isprintable() else escaped(c) for c in text)
+
+
+def escaped(char: str) -> str:
+    """``char`` as a backslash escape: a byte of a name that is not UTF-8 (read as U+DC80 to
+    U+DCFF, Python's "surrogateescape") as that byte, ``\\xe5``; any other as Python writes it."""
+    if "\udc80" <= char <= "\udcff":
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return ascii(char)[1:-1]
 
 
 class Severity(str, Enum):
