@@ -435,3 +435,20 @@ def test_a_password_found_in_the_nodes_address_leaves_the_address_readable(
     assert redact("at https://127.0.0.1:1: 127.0", "127.0", keep=("https://127.0.0.1:1",)) == (
         "at https://127.0.0.1:1: ***"
     )
+
+
+def test_a_project_folder_named_in_latin1_deploys(node: MockNode, example_project: Path, tmp_path: Path) -> None:
+    """A project in a folder named on an old Latin-1 share (b"m\\xf8te": not UTF-8) exported its
+    ZIP as "m\\xf8te-branding.zip" and then failed with a UnicodeEncodeError traceback writing that
+    name into the upload. The name goes up with a stand-in for the byte; names in other scripts as
+    they are."""
+    import os
+    import shutil
+
+    odd = Path(os.fsdecode(os.fsencode(tmp_path) + b"/m\xf8te"))
+    shutil.copytree(example_project, odd)
+    result = deploy(odd, _target(node, name="Møte ✓ 会議", description="تسجيل"), node.password, backoff=0)
+    (upload,) = node.uploads
+    assert upload.data == result.export.path.read_bytes()
+    assert upload.filename == "m\ufffdte-branding.zip"
+    assert (upload.fields["name"], upload.fields["description"]) == ("Møte ✓ 会議", "تسجيل")

@@ -296,6 +296,10 @@ def multipart_body(fields: dict[str, str], filename: str, data: bytes) -> tuple[
         out += f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n'.encode()
         out += value.encode("utf-8") + b"\r\n"
     safe = filename.replace('"', "").replace("\r", "").replace("\n", "")
+    # A byte of a folder's name that is not UTF-8 (b"m\xf8te-branding.zip", from a Latin-1 share)
+    # cannot be written as UTF-8 text: it raised UnicodeEncodeError after the export. A stand-in
+    # character goes up instead (the node keeps the name for people to read, nothing more).
+    safe = safe.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     out += (
         f'--{boundary}\r\nContent-Disposition: form-data; name="branding_file"; filename="{safe}"\r\n'
         "Content-Type: application/zip\r\n\r\n"
