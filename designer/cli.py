@@ -309,7 +309,7 @@ def _unusable(args: argparse.Namespace, message: str, code: str | None = "PD104"
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .core.files import inside_package_refusal, is_utf8
+    from .core.files import inside_package_refusal
     from .core.jstext import one_line
     from .core.newproject import STARTER_NAME, create_project, folder_name_refusal, no_place_for_a_project
 
@@ -337,13 +337,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     files = None
     # A terminal not set to UTF-8 passes bytes Python keeps as lone surrogates; written into the
     # package files they were a UnicodeEncodeError traceback (or a '\udcff' in the plugin's code).
-    for option, value in [("--name", args.name), *(("--set " + s.partition("=")[0], s) for s in args.set or [])]:
-        if value is not None and not is_utf8(value):
-            return _new_refused(
-                args,
-                f"{_shown(option)} holds bytes that are not UTF-8 text (is the terminal set to "
-                "another encoding?); type it again as UTF-8",
-            )
+    not_utf8 = not_utf8_option([("--name", args.name), *(("--set " + s.partition("=")[0], s) for s in args.set or [])])
+    if not_utf8 is not None:
+        return _new_refused(args, not_utf8)
     if args.set and not args.recipe:  # (they were ignored: --set name=Foo still gave the default name)
         return _new_refused(
             args,
@@ -395,6 +391,23 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 0
     print(f"Created {root} with the plugin '{args.name}'. Open it with: plugin-designer {shell_word(args.dir)}")
     return 0
+
+
+def not_utf8_option(given: list[tuple[str, str | None]]) -> str | None:
+    """Why the first of the (option, value) pairs ``given`` whose value holds bytes that are not
+    UTF-8 cannot be used, else None.
+
+    Why: a terminal not set to UTF-8 passes bytes Python keeps as lone surrogates; written into the
+    package files or sent to the Management Node they were a UnicodeEncodeError traceback."""
+    from .core.files import is_utf8
+
+    for option, value in given:
+        if value is not None and not is_utf8(value):
+            return (
+                f"{_shown(option)} holds bytes that are not UTF-8 text (is the terminal set to "
+                "another encoding?); type it again as UTF-8"
+            )
+    return None
 
 
 def _new_refused(args: argparse.Namespace | SimpleNamespace, message: str, details: list[str] | None = None) -> int:

@@ -14,7 +14,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .cli import checks_summary, import_first, next_step, print_err, print_errors, print_json, shell_word
+from .cli import (
+    checks_summary,
+    import_first,
+    next_step,
+    not_utf8_option,
+    print_err,
+    print_errors,
+    print_json,
+    shell_word,
+)
 
 __all__ = ["add_arguments", "cmd_deploy"]
 
@@ -114,6 +123,9 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     from .core.model import load
     from .core.zipnames import project_name
 
+    not_utf8 = not_utf8_option([("--name", args.name), ("--description", args.description), ("--user", args.user)])
+    if not_utf8 is not None:
+        return _fail(args, not_utf8, 2)
     try:
         pkg = load(Path(args.path))
         node = normalize_node(args.node)

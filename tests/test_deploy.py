@@ -452,3 +452,25 @@ def test_a_project_folder_named_in_latin1_deploys(node: MockNode, example_projec
     assert upload.data == result.export.path.read_bytes()
     assert upload.filename == "m\ufffdte-branding.zip"
     assert (upload.fields["name"], upload.fields["description"]) == ("Møte ✓ 会議", "تسجيل")
+
+
+@pytest.mark.parametrize("option", ["--name", "--description", "--user"])
+def test_cli_deploy_with_text_that_is_not_utf8_is_refused(
+    option: str,
+    node: MockNode,
+    example_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A terminal set to Latin-1 passes 'Møte' as bytes that are not UTF-8: deploy exported the
+    ZIP, then ended in a UnicodeEncodeError traceback. Refused first, as `new` refuses such text."""
+    import os
+
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    before = _snapshot(example_project)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file)]
+    rc, out, err = _run_cli([*base, option, os.fsdecode(b"M\xf8te")], capsys)
+    assert rc == 2 and out == ""
+    assert err.startswith(f"plugin-designer: {option} holds bytes that are not UTF-8 text"), err
+    assert not node.requests and _snapshot(example_project) == before
+
