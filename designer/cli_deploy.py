@@ -121,7 +121,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     )
     from .core.files import NotAPackageError, said_as_given
     from .core.model import load
-    from .core.zipnames import project_name
+    from .core.zipnames import project_name, readable
 
     not_utf8 = not_utf8_option([("--name", args.name), ("--description", args.description), ("--user", args.user)])
     if not_utf8 is not None:
@@ -141,7 +141,8 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         )
     memory = remembered_settings(project)
     user = args.user or memory.get("user") or "admin"
-    name = args.name or memory.get("name") or project_name(project)
+    # (a folder named in Latin-1, b"m\xf8te": its byte cannot go to the node, a stand-in does)
+    name = args.name or memory.get("name") or readable(project_name(project))
     description = args.description if args.description is not None else memory.get("description", "")
     ca_bundle = args.ca_bundle or (memory.get("ca_bundle") if memory.get("node") == node else None)
     password = recall_password(node, user)

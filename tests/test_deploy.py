@@ -474,3 +474,18 @@ def test_cli_deploy_with_text_that_is_not_utf8_is_refused(
     assert err.startswith(f"plugin-designer: {option} holds bytes that are not UTF-8 text"), err
     assert not node.requests and _snapshot(example_project) == before
 
+
+def test_cli_deploy_names_a_project_folder_named_in_latin1_readably(
+    node: MockNode, example_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    """With no --name, the customization takes the project folder's name: b"m\\xf8te" (Latin-1)
+    ended in a UnicodeEncodeError traceback looking for it on the node."""
+    import os
+    import shutil
+
+    odd = Path(os.fsdecode(os.fsencode(tmp_path) + b"/m\xf8te"))
+    shutil.copytree(example_project, odd)
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    rc, out, err = _run_cli(["deploy", str(odd), "--node", node.url, "--ca-bundle", str(node.ca_file)], capsys)
+    assert rc == 0, err
+    assert [u.fields["name"] for u in node.uploads] == ["m\ufffdte"]

@@ -390,3 +390,17 @@ def test_a_deploy_after_another_export_is_not_refused_for_the_panes_suggestion(
     _run(qtbot, dialog)
     assert dialog.result is not None and int(dialog.result.branding_id) > elsewhere.branding_id
     dialog.close()
+
+
+def test_the_name_offered_for_a_project_folder_named_in_latin1_keeps_a_mark_of_its_byte(
+    qtbot, example_project: Path, tmp_path: Path
+) -> None:
+    """A project folder named on an old Latin-1 share, b"m\\xf8te", was offered as the name "mte"
+    (Qt drops the byte): a customization named after no folder there is. The byte shows as '\ufffd'."""
+    import os
+    import shutil
+
+    odd = Path(os.fsdecode(os.fsencode(tmp_path) + b"/m\xf8te"))
+    shutil.copytree(example_project, odd)
+    _pane, dialog = _open(qtbot, odd)
+    assert dialog.name_edit.text() == "m\ufffdte"

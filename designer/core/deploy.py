@@ -299,7 +299,9 @@ def multipart_body(fields: dict[str, str], filename: str, data: bytes) -> tuple[
     # A byte of a folder's name that is not UTF-8 (b"m\xf8te-branding.zip", from a Latin-1 share)
     # cannot be written as UTF-8 text: it raised UnicodeEncodeError after the export. A stand-in
     # character goes up instead (the node keeps the name for people to read, nothing more).
-    safe = safe.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    from .zipnames import readable
+
+    safe = readable(safe)
     out += (
         f'--{boundary}\r\nContent-Disposition: form-data; name="branding_file"; filename="{safe}"\r\n'
         "Content-Type: application/zip\r\n\r\n"

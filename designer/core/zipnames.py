@@ -28,6 +28,7 @@ __all__ = [
     "name_problem",
     "name_why",
     "project_name",
+    "readable",
     "zip_beside",
     "zip_name_for",
 ]
@@ -154,6 +155,12 @@ def project_name(project: Path) -> str:
     "-branding.zip" and named the customization '' on the node (run in webapp2/, ``..``:
     "..-branding.zip")."""
     return Path(os.path.abspath(project)).name
+
+
+def readable(name: str) -> str:
+    """``name`` as text that can be written as UTF-8, each byte of it that is not UTF-8 (a folder
+    named on a Latin-1 share) as U+FFFD: for a name that goes where only text goes (the node)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def zip_beside(project: Path) -> Path:

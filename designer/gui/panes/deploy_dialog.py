@@ -38,7 +38,7 @@ from designer.core.deploy import (
     remembered_settings,
 )
 from designer.core.model import BrandingPackage
-from designer.core.zipnames import project_name
+from designer.core.zipnames import project_name, readable
 
 from ..screen_fit import resize_to_fit
 from ..tones import text_style
@@ -100,7 +100,7 @@ class DeployDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.node_edit = self._edit("nodeEdit", memory.get("node", ""), "https://mgr.example.com")
-        self.name_edit = self._edit("nameEdit", memory.get("name") or project_name(project))
+        self.name_edit = self._edit("nameEdit", memory.get("name") or readable(project_name(project)))
         self.description_edit = self._edit("descriptionEdit", memory.get("description", ""))
         self.user_edit = self._edit("userEdit", memory.get("user") or "admin")
         self.password_edit = self._edit("passwordEdit", "")
