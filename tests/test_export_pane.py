@@ -926,3 +926,27 @@ def test_a_zip_that_cannot_be_written_is_said_as_the_export_command_says_it(
         "exported. Choose another place for it, or make that folder writable."
     )
     assert not blocked.exists()
+
+
+def test_a_project_in_a_folder_named_in_latin1_exports_beside_itself(
+    pane: ExportPane, qtbot, monkeypatch, example_project: Path, tmp_path: Path
+) -> None:
+    """A project in a folder named on an old Latin-1 share (b"gaml\\xe5", not UTF-8): Qt drops the
+    byte, so the box showed ".../gaml/proj-branding.zip" and Export said "The folder .../gaml does
+    not exist", as the file dialog's choice of that place did. The place the pane shows, or that
+    place chosen in the dialog, is the real folder now."""
+    import os
+
+    folder = Path(os.fsdecode(os.fsencode(tmp_path) + b"/gaml\xe5"))
+    shutil.copytree(example_project, folder / "proj")
+    pane.set_package(load(folder / "proj"))
+    shown = pane.path_edit.text()
+    assert shown == f"{tmp_path}/gaml/proj-branding.zip"  # (all Qt can show of it)
+    asked = _dialog_returns(monkeypatch, Path(shown))  # the place offered, as the dialog gives it back
+    with qtbot.waitSignal(pane.sig_exported):
+        qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert asked and zipfile.is_zipfile(folder / "proj-branding.zip")
+    (folder / "proj-branding.zip").unlink()
+    with qtbot.waitSignal(pane.sig_exported):  # chosen: the next Export writes there at once
+        qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and zipfile.is_zipfile(folder / "proj-branding.zip")

@@ -186,6 +186,7 @@ class ExportPane(QWidget):
         self._suggested_id = ""  # the brandingID the pane put in its field (not typed by the user)
         self._refusal: str | None = None  # why the export will be refused though nothing is wrong (see refresh)
         self._suggested_shown = ""  # the ZIP place the pane suggested and shows, not yet chosen by the user
+        self._real_paths: dict[str, str] = {}  # a ZIP place as Qt shows it -> the place (see _show_path)
         self._restyle_pending = False
         # A first export's files whose text Details has yet to show, and the timer that adds them (_fill_details).
         self._unshown: Iterator[tuple[str, bytes]] = iter(())
@@ -348,6 +349,7 @@ class ExportPane(QWidget):
             self.status.clear()
             self.path_edit.clear()
             self._suggested_shown = ""
+            self._real_paths.clear()
             self.branding_edit.clear()
             self._custom_id = False
             if pkg is not None and pkg.root is not None:
@@ -357,10 +359,9 @@ class ExportPane(QWidget):
                 # choice: the first Export still asks, in the file dialog opened at that place.
                 last = load_state(pkg.files.project).get("last_export")  # type: ignore[attr-defined]
                 if _exported_from_here(last, pkg.files.project):  # type: ignore[attr-defined]
-                    self.path_edit.setText(last["path"])
+                    self._show_path(last["path"])
                 else:
-                    self._suggested_shown = self._suggested_path()
-                    self.path_edit.setText(self._suggested_shown)
+                    self._suggested_shown = self._show_path(self._suggested_path())
         elif not self._custom_id:
             self.branding_edit.clear()  # suggest a fresh one (the last export may have used it)
         if checking:
@@ -588,7 +589,7 @@ class ExportPane(QWidget):
         the suggested name. Why: "~/Desktop" wrote ~/Desktop.zip beside the folder, replacing an
         earlier ZIP of that name, where the user had said where to put it.
         """
-        text = self.path_edit.text().strip()
+        text = self._real(self.path_edit.text().strip())
         path = Path(text).expanduser()
         if not path.is_absolute() and self.pkg is not None:
             path = Path(self._suggested_path()).parent / path
@@ -599,6 +600,23 @@ class ExportPane(QWidget):
             path = path.with_name(path.name + ".zip")
         return path
 
+    def _show_path(self, path: str) -> str:
+        """Show ``path`` in the box; return the text shown.
+
+        Why: Qt drops each byte of a name that is not UTF-8 (a folder named on a Latin-1 share,
+        b"gaml\\xe5"): the box and the file dialog said ".../gaml/...", a folder that is not there,
+        and Export refused it. That text is read back as the place it stands for (:meth:`_real`).
+        """
+        self.path_edit.setText(path)
+        shown = self.path_edit.text()
+        self._real_paths[shown] = path
+        return shown
+
+    def _real(self, text: str) -> str:
+        """The ZIP place ``text`` (the box's, or the file dialog's) stands for: the place the pane
+        showed as that text, else ``text`` itself."""
+        return self._real_paths.get(text, text)
+
     def _choose_path(self) -> bool:
         path, _ = QFileDialog.getSaveFileName(
             self, "Save the branding ZIP", self.path_edit.text() or self._suggested_path(), "Branding package (*.zip)"
@@ -608,7 +626,7 @@ class ExportPane(QWidget):
         if not path.lower().endswith(".zip"):
             path += ".zip"
         self._suggested_shown = ""  # chosen now, even if it is the place suggested
-        self.path_edit.setText(path)
+        self._show_path(self._real(path))
         if self.plan is not None:
             self._show_checklist(self.plan)
         return True
