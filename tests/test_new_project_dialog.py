@@ -475,3 +475,16 @@ def test_a_name_or_place_pasted_with_a_line_break_is_taken_on_one_line(qtbot, pl
     assert dialog.place_edit.text() == str(place)
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.chosen_path() == place / "Q3 sales"
+
+
+def test_a_place_named_in_latin1_is_used_not_made_anew(qtbot, place: Path, tmp_path: Path) -> None:
+    """Save As (or Import) from a project in a folder named on an old Latin-1 share, b"gaml\\xe5":
+    Qt drops the byte, so the place offered was ".../gaml", and Save As said it would make that
+    folder and put the copy there, beside the real one. The place shown is the real one now."""
+    odd = Path(os.fsdecode(os.fsencode(tmp_path) + b"/gaml\xe5"))
+    odd.mkdir()
+    dialog = NewProjectDialog(place=odd, name="proj copy")
+    qtbot.addWidget(dialog)
+    assert dialog.place_edit.text() == f"{tmp_path}/gaml"  # (all Qt can show of it)
+    assert dialog.chosen_path() == odd / "proj copy"
+    assert "does not exist yet" not in dialog.path_label.text()

@@ -111,6 +111,10 @@ class NewProjectDialog(QDialog):
         intro_label.setTextFormat(Qt.TextFormat.PlainText)  # (it may name a ZIP or a folder: never read as markup)
         self.name_edit = QLineEdit(free_project_name(place, name), objectName="projectNameEdit")
         self.place_edit = QLineEdit(str(place), objectName="projectPlaceEdit")
+        # Qt drops each byte of a name that is not UTF-8 (a folder named on a Latin-1 share,
+        # b"gaml\\xe5"): the place offered read ".../gaml", a folder Save As then made beside the
+        # real one. That text (also as the folder dialog gives it back) stands for the real place.
+        self._real_places = {self.place_edit.text().strip(): str(place)}
         # A name or place pasted with its line break is taken on one line, as the plugin's fields
         # take it (it was refused as an "invisible control character").
         keep_on_one_line(self.name_edit, self.place_edit)
@@ -159,6 +163,7 @@ class NewProjectDialog(QDialog):
     def place(self) -> Path | None:
         """The folder typed or browsed (``~`` as the home folder); None while the field is empty."""
         text = self.place_edit.text().strip()
+        text = self._real_places.get(text, text)
         return Path(os.path.expanduser(text)) if text else None
 
     def chosen_path(self) -> Path | None:
