@@ -237,3 +237,26 @@ def test_no_problems_no_filter_row_and_its_words_kept_for_the_next_project(
     assert window.problems == [] and not bar.isVisible()
     assert window.problems_dock.windowTitle() == "Problems — none"
     assert bar.field.text() == "PD505"
+
+
+def test_a_word_with_an_accent_finds_a_file_name_macos_wrote_with_a_separate_accent(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """An icon file from a Mac ZIP is named 'Café.svg' with a letter plus a separate accent (NFD);
+    'café' typed on a Windows or Linux keyboard (one character) found nothing of it."""
+    import unicodedata
+
+    from PySide6.QtGui import QInputMethodEvent
+
+    folder = base_project / "webapp2/plugins/rec"
+    (folder / unicodedata.normalize("NFD", "Café.svg")).write_bytes((folder / "rec.svg").read_bytes())
+    window.open_path(base_project)
+    assert [p.code for p in _shown(window)] == ["PD406"]  # (an icon nothing uses)
+    field = window.problems_filter.field
+    _type(qtbot, window, "caf")
+    typed = QInputMethodEvent("", [])
+    typed.setCommitString("é")  # as a keyboard with é (or a dead key) gives it: one character
+    QApplication.sendEvent(field, typed)
+    assert field.text() == "café"
+    qtbot.waitUntil(lambda: not window.problems_filter._pause.isActive())
+    assert [p.code for p in _shown(window)] == ["PD406"]
