@@ -1375,3 +1375,21 @@ def test_a_source_that_is_not_utf8_is_its_plugins_problem(base_project: Path, en
     (base_project / "webapp2" / JS).write_bytes(encoded(source(body="        var s = 'på';\n")))
     [found] = only(base_project, "PD103")
     assert (found.file, found.plugin) == (JS, "rec-1.0")
+
+
+def test_ids_that_differ_only_in_how_an_accent_is_written_say_so(base_project: Path) -> None:
+    """The package file's id typed on a Mac ('rec-café' with a separate accent, NFD), the list's
+    and the code's with one character: "uses the id 'rec-café' but the package file says
+    'rec-café'", two ids that look the same, with nothing to say why they differ."""
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "rec-café")
+    settings = base_project / "webapp2/settings.json"
+    settings.write_text(settings.read_text("utf-8").replace('"rec-1.0"', '"rec-café"'), "utf-8")
+    package = base_project / "webapp2" / PKG
+    package.write_text(package.read_text("utf-8").replace('"rec-1.0"', f'"{nfd}"'), "utf-8")
+    write(base_project, JS, source(reg=REG.replace("'rec-1.0'", "'rec-café'")))
+    found = {p.code: p for p in problems(base_project) if p.code in ("PD203", "PD504")}
+    assert sorted(found) == ["PD203", "PD504"]
+    for p in found.values():
+        assert "look the same" in p.message and "separate accent" in p.message, p.message

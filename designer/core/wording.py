@@ -14,6 +14,7 @@ __all__ = [
     "byte_sizes_apart",
     "counted",
     "plural",
+    "spelt_alike",
     "who_gets",
 ]
 
@@ -88,3 +89,20 @@ def who_gets(roles: list[str] | None) -> str:
     if len(names) == 1:
         return f"{names[0]} only"  # "for Host" read as one person
     return " and ".join(names) if names else "nobody" if roles else "nobody (no role selected)"
+
+
+def spelt_alike(first: str, second: str) -> str:
+    """A sentence for a message that quotes ``first`` and ``second`` as different, when they look
+    the same on screen (one writes an accented letter as one character, the other as a letter and a
+    separate accent, as macOS does: NFC and NFD); else "".
+
+    Why: "uses the id 'rec-café' but the package file says 'rec-café'" showed two equal-looking
+    ids and nothing to say what differs."""
+    import unicodedata
+
+    if first == second or unicodedata.normalize("NFC", first) != unicodedata.normalize("NFC", second):
+        return ""
+    return (
+        " They look the same, but one writes an accented letter as one character and the other as a "
+        "letter and a separate accent (as macOS does)."
+    )

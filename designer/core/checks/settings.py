@@ -11,6 +11,7 @@ from ..jsonfile import escape_pointer
 from ..jstext import shortened
 from ..model import BrandingPackage, not_a_package_file, package_files_on_disk
 from ..problems import Fix
+from ..wording import spelt_alike
 from .context import Context, with_slashes
 
 __all__ = ["check", "list_id_fix", "meant_package", "meant_package_reads", "unlisted_packages"]
@@ -317,7 +318,9 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 "PD203",
                 REL,
                 f"The plugin '{shortened(name)}' has the id '{shortened(entry.id)}' in the plugin list (settings.json) but "
-                f"'{shortened(pkg_id)}' in its package file. They must match." + (why if own else ""),
+                f"'{shortened(pkg_id)}' in its package file. They must match."
+                + spelt_alike(entry.id, pkg_id)
+                + (why if own else ""),
                 ptr + "/id",
                 fix=own
                 or Fix(

@@ -53,6 +53,7 @@ from designer.core.jsanalysis import (
 from designer.core.jstext import is_identifier, shortened
 from designer.core.model import BrandingPackage, Plugin
 from designer.core.problems import Fix
+from designer.core.wording import spelt_alike
 from designer.core.zipnames import excluded_why
 
 __all__ = ["check", "source_info", "sources"]
@@ -563,7 +564,7 @@ def _check_registration(
         report(
             "PD504",
             f"registerPlugin in '{shortened(name)}' uses the id '{shortened(reg.id_value)}' but the package file says '{shortened(pkg_id)}'. They must "
-            "match, or the app does not connect the buttons to this code.",
+            "match, or the app does not connect the buttons to this code." + spelt_alike(reg.id_value, pkg_id),
             reg.id_line,
             reg.id_column,
             (list_fix() if reg.id_value == plugin.entry.id else None)
