@@ -1393,3 +1393,18 @@ def test_ids_that_differ_only_in_how_an_accent_is_written_say_so(base_project: P
     assert sorted(found) == ["PD203", "PD504"]
     for p in found.values():
         assert "look the same" in p.message and "separate accent" in p.message, p.message
+
+
+def test_an_action_that_differs_only_in_how_an_accent_is_written_says_so(base_project: Path) -> None:
+    """The item's action 'récord' typed on a Mac (a separate accent, NFD), the code's with one
+    character: "registerPlugin has no 'récord' ... has 'récord', spelt nearly the same: one of the
+    two is mistyped", though neither is."""
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "récord")
+    package = base_project / "webapp2" / PKG
+    package.write_text(package.read_text("utf-8").replace('"action": "record"', f'"action": "{nfd}"'), "utf-8")
+    write(base_project, JS, source().replace("record", "récord"))
+    [found] = only(base_project, "PD505")
+    assert "mistyped" not in found.message and "look the same" in found.message, found.message
+    assert found.fix is not None and found.fix.title == "Rename it in registerPlugin to the item's spelling"

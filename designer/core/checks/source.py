@@ -647,7 +647,10 @@ def _check_registration(
                 # name whole, and "Rename 'toggleLok' to … in registerPlugin" had cut it out.
                 fix = Fix(
                     "rename-registered-key",
-                    f"Rename '{shortened(near)}' in registerPlugin to '{shortened(action)}'",
+                    # (two names that look the same: "Rename 'récord' … to 'récord'" told nothing)
+                    "Rename it in registerPlugin to the item's spelling"
+                    if spelt_alike(near, action)
+                    else f"Rename '{shortened(near)}' in registerPlugin to '{shortened(action)}'",
                     {"file": src, "old": near, "new": action},
                 )
             elif action in info.functions:
@@ -669,7 +672,10 @@ def _check_registration(
                 # action, the other way round, and with a typo in the item's action it made the
                 # code take the typo. Either can be the mistyped one; both ways are said.
                 hint = (
-                    f" registerPlugin has '{shortened(near)}', spelt nearly the same: one of the two is mistyped. "
+                    f" registerPlugin has '{shortened(near)}'.{spelt_alike(near, action)} Rename it in registerPlugin "
+                    "to the item's spelling."
+                    if spelt_alike(near, action)
+                    else f" registerPlugin has '{shortened(near)}', spelt nearly the same: one of the two is mistyped. "
                     f"Rename it in registerPlugin to '{shortened(action)}', or choose '{shortened(near)}' as the "
                     "item's action."
                 )
