@@ -1408,3 +1408,21 @@ def test_an_action_that_differs_only_in_how_an_accent_is_written_says_so(base_pr
     [found] = only(base_project, "PD505")
     assert "mistyped" not in found.message and "look the same" in found.message, found.message
     assert found.fix is not None and found.fix.title == "Rename it in registerPlugin to the item's spelling"
+
+
+def test_a_plugin_folder_named_in_latin1_is_not_offered_to_the_plugin_list(base_project: Path) -> None:
+    """A plugin folder unpacked by an old tool as b"r\\xe9c" (Latin-1), the list pointing to
+    'plugins/réc/…': check --fix pointed the entry at "plugins/r\\udce9c/…", written so in
+    settings.json. Then check said nothing (the designer found the folder), while the export left
+    the folder out (PD107): the upload listed a plugin it did not have. No such fix is offered."""
+    import os
+    import shutil
+
+    webapp2 = base_project / "webapp2"
+    shutil.move(webapp2 / "plugins/rec", os.fsdecode(os.fsencode(webapp2 / "plugins") + b"/r\xe9c"))
+    settings = webapp2 / "settings.json"
+    settings.write_text(settings.read_text("utf-8").replace("plugins/rec/", "plugins/réc/"), "utf-8")
+    found = problems(base_project)
+    assert "PD201" in {p.code for p in found} and "PD107" in {p.code for p in found}
+    offered = [p.code for p in found if p.fix and any("\udce9" in str(v) for v in p.fix.args.values())]
+    assert offered == []

@@ -6,7 +6,7 @@ import itertools
 from collections import Counter
 from typing import Any
 
-from ..files import clash_key, name_difference, normalize, not_a_file
+from ..files import clash_key, is_utf8, name_difference, normalize, not_a_file
 from ..jsonfile import escape_pointer
 from ..jstext import shortened
 from ..model import BrandingPackage, not_a_package_file, package_files_on_disk
@@ -28,7 +28,10 @@ def _unlisted_packages(pkg: BrandingPackage) -> list[str]:
     # Compared ignoring case and accent encoding: a file an entry points to in another spelling
     # is that entry's (PD204 says so), not one more unlisted plugin.
     listed = {clash_key(p.package_path) for p in pkg.plugins if p.package_path}
-    return [rel for rel in package_files_on_disk(pkg) if clash_key(rel) not in listed]
+    # A name that is not UTF-8 (a folder an old tool unpacked in Latin-1): the export leaves it out
+    # (PD107), so pointing an entry at it ("plugins/r\\udce9c/…" written in settings.json) made
+    # the check quiet and the upload list a plugin it did not have.
+    return [rel for rel in package_files_on_disk(pkg) if clash_key(rel) not in listed and is_utf8(rel)]
 
 
 class _Unlisted:
