@@ -1426,3 +1426,19 @@ def test_a_plugin_folder_named_in_latin1_is_not_offered_to_the_plugin_list(base_
     assert "PD201" in {p.code for p in found} and "PD107" in {p.code for p in found}
     offered = [p.code for p in found if p.fix and any("\udce9" in str(v) for v in p.fix.args.values())]
     assert offered == []
+
+
+def test_an_icon_named_in_latin1_is_not_offered_to_the_menu_item(base_project: Path) -> None:
+    """An icon an old tool unpacked as b"r\\xe9c.svg" (Latin-1), the item's icon 'réc.svg#rec':
+    PD400's Fix "Use 'r\\udce9c.svg'" wrote that into the package file, then check said nothing
+    while the export left the file out (PD107): a blank button after the upload."""
+    import os
+
+    folder = base_project / "webapp2/plugins/rec"
+    os.rename(folder / "rec.svg", os.fsdecode(os.fsencode(folder) + b"/r\xe9c.svg"))
+    package = base_project / "webapp2" / PKG
+    package.write_text(package.read_text("utf-8").replace('"rec.svg#rec"', '"réc.svg#rec"'), "utf-8")
+    found = problems(base_project)
+    assert "PD107" in {p.code for p in found}
+    [missing] = [p for p in found if p.code == "PD400"]
+    assert "\udce9" not in missing.message and (missing.fix is None or "\udce9" not in str(missing.fix.args))

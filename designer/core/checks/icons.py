@@ -6,7 +6,7 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from ..files import files_by_folder, normalize
+from ..files import files_by_folder, is_utf8, normalize
 from ..jstext import shortened
 from ..model import BrandingPackage, Plugin
 from ..problems import Fix
@@ -490,7 +490,11 @@ def near_file(ctx: Context, target: str, suffix: str) -> str | None:
             listed.setdefault(head, []).append(tail)
     here = cache.get(f"near:{suffix}:{folder}")
     if here is None:  # (``target`` itself is not there: that is why it is asked for)
-        here = cache[f"near:{suffix}:{folder}"] = [n for n in listed.get(folder, []) if n.lower().endswith(suffix)]
+        # (not a name that is not UTF-8: the export leaves it out, PD107, and a reference to it
+        # written into the package file made the check quiet about a button left blank)
+        here = cache[f"near:{suffix}:{folder}"] = [
+            n for n in listed.get(folder, []) if n.lower().endswith(suffix) and is_utf8(n)
+        ]
     spent = cache.get("near:spent", 0) + len(here)
     cache["near:spent"] = spent
     if spent > NEAR_NAMES_BUDGET:
