@@ -288,3 +288,19 @@ def test_the_form_says_which_items_of_other_placements_it_does_not_list_and_gath
     assert "not listed here" not in window.findChild(QLabel, "placementExplanation").text()
     window.editor.undo_stack.undo()
     assert list(window.package.plugins[1].package.menu_items) == ["conference", "participants"]
+
+
+def test_the_icon_list_offers_no_file_named_in_latin1(window: MainWindow, qtbot, base_project: Path) -> None:
+    """An icon an old tool unpacked as b"caf\\xe9.svg" (Latin-1) was offered as 'caf.svg#rec'
+    (Qt drops the byte): chosen, the item named a file that is not there. It is not offered: the
+    export leaves it out (PD107, which says to rename it)."""
+    import os
+
+    folder = os.fsencode(base_project / "webapp2/plugins/rec")
+    with open(folder + b"/caf\xe9.svg", "wb") as out:
+        out.write((base_project / "webapp2/plugins/rec/rec.svg").read_bytes())
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    icon = window.findChild(QComboBox, "iconCombo")
+    offered = [icon.itemText(i) for i in range(icon.count())]
+    assert "rec.svg#rec" in offered and not any(text.startswith("caf") for text in offered), offered

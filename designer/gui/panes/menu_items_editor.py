@@ -118,6 +118,7 @@ class _ActionValidator(QValidator):
 
 def icon_choices(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
     """Every ``file.svg#id`` the plugin can reference: each id of each SVG in its folder."""
+    from ...core.files import is_utf8
     from ...core.svg import read_svg, symbol_elements
 
     folder = plugin.folder
@@ -126,6 +127,10 @@ def icon_choices(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
     out: list[str] = []
     for rel in pkg.names():
         if not rel.startswith(folder + "/") or not rel.lower().endswith(".svg"):
+            continue
+        if not is_utf8(rel):
+            # A name an old tool unpacked in Latin-1 (b"caf\\xe9.svg"): Qt showed it as 'caf.svg', a
+            # file not there, and the export leaves it out anyway (PD107 says to rename it).
             continue
         try:
             info = read_svg(pkg.read_text(rel).encode("utf-8"))
