@@ -1442,3 +1442,17 @@ def test_an_icon_named_in_latin1_is_not_offered_to_the_menu_item(base_project: P
     assert "PD107" in {p.code for p in found}
     [missing] = [p for p in found if p.code == "PD400"]
     assert "\udce9" not in missing.message and (missing.fix is None or "\udce9" not in str(missing.fix.args))
+
+
+def test_an_icon_reference_to_a_file_named_in_latin1_is_said_to_be_left_out(base_project: Path) -> None:
+    """An item whose icon names b"r\\xe9c.svg" (written "r\\udce9c.svg" in the package file, as an
+    earlier Fix wrote it): check found the file and said nothing of the item, while the export left
+    the file out. After the upload the button was blank."""
+    import os
+
+    folder = base_project / "webapp2/plugins/rec"
+    os.rename(folder / "rec.svg", os.fsdecode(os.fsencode(folder) + b"/r\xe9c.svg"))
+    package = base_project / "webapp2" / PKG
+    package.write_text(package.read_text("utf-8").replace('"rec.svg#rec"', '"r\\udce9c.svg#rec"'), "utf-8")
+    said = [p for p in only(base_project, "PD107") if p.file == PKG]
+    assert said and "After the upload the item has no icon" in said[0].message, said

@@ -11,7 +11,7 @@ from ..jstext import shortened
 from ..model import BrandingPackage, Plugin
 from ..problems import Fix
 from ..svg import SVG_NS, SvgInfo, is_id_name, not_svg_kind, read_svg
-from ..zipnames import excluded_why, exported_name
+from ..zipnames import excluded_why, exported_name, name_why
 from .context import Context, with_slashes
 from .package import misspelt_icons
 
@@ -341,8 +341,9 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
                 plugin=key,
             )
         return
-    if (left_out := excluded_why(target)) is not None:
-        # (checked, drawn in the preview and the form, then left out of the ZIP without a word)
+    if (left_out := excluded_why(target) or name_why(target)) is not None:
+        # (checked, drawn in the preview and the form, then left out of the ZIP without a word; a
+        # name that is not UTF-8 too, which the export leaves out as it does a hidden file)
         ctx.report(
             "PD107",
             rel,
