@@ -1456,3 +1456,18 @@ def test_an_icon_reference_to_a_file_named_in_latin1_is_said_to_be_left_out(base
     package.write_text(package.read_text("utf-8").replace('"rec.svg#rec"', '"r\\udce9c.svg#rec"'), "utf-8")
     said = [p for p in only(base_project, "PD107") if p.file == PKG]
     assert said and "After the upload the item has no icon" in said[0].message, said
+
+
+def test_a_plugin_list_entry_naming_a_folder_in_latin1_is_an_error(base_project: Path) -> None:
+    """settings.json pointing to "plugins/r\\udce9c/…" (as an earlier Fix wrote it) at a folder an
+    old tool unpacked as b"r\\xe9c": check found the plugin, and only warned that the folder is
+    left out of the export: the upload listed a plugin that is not in it."""
+    import os
+    import shutil
+
+    webapp2 = base_project / "webapp2"
+    shutil.move(webapp2 / "plugins/rec", os.fsdecode(os.fsencode(webapp2 / "plugins") + b"/r\xe9c"))
+    settings = webapp2 / "settings.json"
+    settings.write_text(settings.read_text("utf-8").replace("plugins/rec/", "plugins/r\\udce9c/"), "utf-8")
+    [said] = only(base_project, "PD201")
+    assert said.file == "settings.json" and "not valid UTF-8" in said.message, said.message

@@ -12,6 +12,7 @@ from ..jstext import shortened
 from ..model import BrandingPackage, not_a_package_file, package_files_on_disk
 from ..problems import Fix
 from ..wording import spelt_alike
+from ..zipnames import name_why
 from .context import Context, with_slashes
 
 __all__ = ["check", "list_id_fix", "meant_package", "meant_package_reads", "unlisted_packages"]
@@ -236,6 +237,20 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 f"The plugin '{shortened(name)}' points to '{shortened(entry.src_url)}', which is outside the package or on another "
                 "server. The package file it loads (srcURL) must be inside webapp2/, such as "
                 "plugins/<folder>/<name>.plugin.package.json.",
+                ptr + "/srcURL",
+                plugin=plugin.key,
+            )
+            continue
+        if (left_out := name_why(plugin.package_path)) is not None and pkg.exists(plugin.package_path):
+            # A folder an old tool unpacked in Latin-1, named with a JSON escape ("r\\udce9c"): found
+            # here, left out of the ZIP (PD107 says so of the folder), so the upload lists a plugin
+            # it does not have.
+            ctx.report(
+                "PD201",
+                REL,
+                f"The plugin '{shortened(name)}' points to '{shortened(entry.src_url)}', which the export leaves "
+                f"out: {left_out}. After the upload the app finds no such file. Rename the folder or file, and "
+                "the srcURL here.",
                 ptr + "/srcURL",
                 plugin=plugin.key,
             )
