@@ -1471,3 +1471,21 @@ def test_a_plugin_list_entry_naming_a_folder_in_latin1_is_an_error(base_project:
     settings.write_text(settings.read_text("utf-8").replace("plugins/rec/", "plugins/r\\udce9c/"), "utf-8")
     [said] = only(base_project, "PD201")
     assert said.file == "settings.json" and "not valid UTF-8" in said.message, said.message
+
+
+def test_a_source_file_named_in_latin1_is_an_error(base_project: Path) -> None:
+    """A source an old tool unpacked as b"r\\xe9c.js", the package file's srcURL "r\\udce9c.js"
+    (a JSON escape): check ran it and warned only that the file is left out of the export; after
+    the upload the plugin never started. Nor is such a file offered to a srcURL that names no .js."""
+    import os
+
+    folder = base_project / "webapp2/plugins/rec"
+    os.rename(folder / "rec.plugin.js", os.fsdecode(os.fsencode(folder) + b"/r\xe9c.js"))
+    package = base_project / "webapp2" / PKG
+    text = package.read_text("utf-8")
+    package.write_text(text.replace('"rec.plugin.js"', '"r\\udce9c.js"'), "utf-8")
+    [said] = only(base_project, "PD305")
+    assert said.file == PKG and "not valid UTF-8" in said.message, said.message
+    package.write_text(text.replace('"rec.plugin.js"', '"rec.svg"'), "utf-8")
+    [said] = only(base_project, "PD313")
+    assert said.fix is None, said.fix

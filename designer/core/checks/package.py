@@ -7,13 +7,14 @@ from collections.abc import Container, Iterable
 from typing import Any
 
 from ..actionsync import missing_action_effect
-from ..files import name_difference
+from ..files import is_utf8, name_difference
 from ..jsonfile import escape_pointer
 from ..jstext import shortened
 from ..model import PLATFORMS, ROLES, BrandingPackage, Plugin
 from ..problems import Fix
 from ..schemas import plain_key
 from ..wording import PLATFORM_NAMES
+from ..zipnames import name_why
 from .context import Context, with_slashes
 
 # The placements as the menu items editor names them (the file's menuItems keys say less).
@@ -476,7 +477,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
             scripts = [
                 n
                 for n in ctx.pkg.names()
-                if n.rpartition("/")[0] == folder and n.lower().endswith(".js") and n not in theirs
+                if n.rpartition("/")[0] == folder and n.lower().endswith(".js") and n not in theirs and is_utf8(n)
             ]
             found = scripts[0] if len(scripts) == 1 else None
             ctx.report(
@@ -504,6 +505,16 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
                 "PD305",
                 rel,
                 f"The source of '{shortened(name)}' is '{shortened(p.src_url)}', which is outside the package or on another server.",
+                "/srcURL",
+                plugin=key,
+            )
+        elif (left_out := name_why(src)) is not None and ctx.pkg.exists(src):
+            # (a file an old tool unpacked in Latin-1, named with a JSON escape: run here, left out of the ZIP)
+            ctx.report(
+                "PD305",
+                rel,
+                f"The source of '{shortened(name)}' is '{shortened(p.src_url)}', which the export leaves out: "
+                f"{left_out}. After the upload the plugin never starts. Rename the file, and the srcURL here.",
                 "/srcURL",
                 plugin=key,
             )
