@@ -180,6 +180,7 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "manifest-duplicate-flag": (MANIFEST, None),
     "manifest-flag-is-text": (MANIFEST, 1),
     "settings-missing": (SETTINGS, None),
+    "settings-utf16": (SETTINGS, None),  # the same text, written as UTF-8
     "settings-wrong-case": (SETTINGS, None),
     "duplicate-id": (SETTINGS, None),
     "settings-id-differs": (SETTINGS, 1),

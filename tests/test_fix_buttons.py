@@ -16,6 +16,7 @@ import pytest
 from broken_cases import (
     POSITIVE,
     _second_plugin,
+    _utf16,
     icon,
     make_webapp2,
     r,
@@ -116,6 +117,7 @@ BREAKS = {
     "set-package-list": r(PKG, '["chair"]', '["HOST", "Chair"]'),
     "set-package-src": r(PKG, '"rec.plugin.js"', '"rec.plugin.jss"'),  # (a near spelling of the file there)
     "rename-package-key": r(PKG, '"menuItems"', '"menuitems"'),
+    "save-as-utf8": _utf16("plugins/rec/rec.plugin.js"),
 }
 
 

@@ -473,3 +473,54 @@ def test_check_fix_repairs_a_slip_in_a_package_file_found_on_disk(base_project: 
     assert sorted(out["written"]) == ["plugins/rec/rec.plugin.package.json", "settings.json"]
     assert out["summary"]["plugins"] == 1 and out["problems"] == []
     assert package.read_text(encoding="utf-8") == good
+
+
+def test_a_file_saved_as_utf16_is_saved_as_utf8_by_its_fix(base_project: Path) -> None:
+    """Notepad's "Unicode" (UTF-16) for settings.json and a plugin's source: PD103 said to save
+    them as UTF-8 in Notepad, with no Fix, and the designer could not even show them. Its Fix
+    writes the same text as UTF-8 (nothing is guessed: UTF-16 says so in its first bytes)."""
+    from designer.core.fixes import fix_all
+
+    webapp2 = base_project / "webapp2"
+    settings = webapp2 / "settings.json"
+    text = settings.read_text("utf-8").replace("{", '{\n    "theme": "mørk blå 夜",', 1)
+    settings.write_bytes(text.encode("utf-16"))
+    source = webapp2 / "plugins/rec/rec.plugin.js"
+    code = source.read_text("utf-8").replace("(function () {", "(function () { // Ηχογράφηση", 1)
+    source.write_bytes(code.encode("utf-16"))
+    pkg = load(base_project)
+    fixes = {p.file: p.fix for p in run_checks(pkg) if p.code == "PD103"}
+    assert {f: (x.kind, x.title) for f, x in fixes.items() if x} == {
+        "settings.json": ("save-as-utf8", "Save it as UTF-8"),
+        "plugins/rec/rec.plugin.js": ("save-as-utf8", "Save it as UTF-8"),
+    }
+    done = fix_all(pkg, run_checks)
+    assert "Save settings.json as UTF-8" in done and "Save plugins/rec/rec.plugin.js as UTF-8" in done
+    assert [p.code for p in run_checks(pkg)] == [] and [p.entry.id for p in pkg.plugins] == ["rec-1.0"]
+    save(pkg)
+    assert settings.read_bytes() == text.encode("utf-8") and source.read_bytes() == code.encode("utf-8")
+
+
+def test_the_fix_button_saves_a_utf16_settings_json_as_utf8_and_undo_takes_it_back(
+    window, qtbot, base_project: Path
+) -> None:
+    """In the window: the Fix of settings.json in UTF-16 brings its plugins back at once, undo
+    takes that back, and the save writes UTF-8 with every key kept."""
+    settings = base_project / "webapp2/settings.json"
+    text = settings.read_text("utf-8").replace("{", '{\n    "theme": "mørk blå",', 1)
+    settings.write_bytes(text.encode("utf-16"))
+    window.open_path(base_project)
+    assert window.package.plugins == []
+    view = window.problems_view
+    (row,) = [r for r in view.problem_items() if r.text(2) == "PD103"]
+    button = view.itemWidget(row, 3)
+    assert button.text() == "Save it as UTF-8"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: [p.entry.id for p in window.package.plugins] == ["rec-1.0"])
+    window.editor.undo_stack.undo()
+    qtbot.waitUntil(lambda: window.package.plugins == [])
+    window.editor.undo_stack.redo()
+    qtbot.waitUntil(lambda: len(window.package.plugins) == 1)
+    assert window.save()
+    assert settings.read_bytes() == text.encode("utf-8")
+    qtbot.waitUntil(lambda: not [p for p in window.problems if p.code == "PD103"])

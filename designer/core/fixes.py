@@ -544,6 +544,23 @@ def _remove_dead_duplicate(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Remove the ignored earlier '{name}' from {rel}"
 
 
+def _save_as_utf8(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD103's answer for a file in UTF-16 (Notepad's "Unicode"): the same text, as UTF-8; a JSON
+    file is read again in place (settings.json's plugins come back), as one undo step."""
+    from .lineends import utf16_text
+    from .model import bytes_text, reread_json
+
+    rel = fix.args["file"]
+    text = utf16_text(pkg.read_bytes(rel))
+    if text is None:
+        raise ValueError(f"{rel} is no longer UTF-16: {fix.title}")
+    if rel.lower().endswith(".json") and reread_json(pkg, rel, text) and rel in pkg.modelled_files():
+        pkg.pending_texts.pop(rel, None)  # (the model writes it now, from the document just read)
+    else:
+        pkg.pending_texts[rel] = bytes_text(text.encode("utf-8", "surrogatepass"))
+    return f"Save {rel} as UTF-8"
+
+
 def _delete_file(pkg: BrandingPackage, fix: Fix) -> str:
     """A leftover file goes (to the project's trash on save, and undo brings it back)."""
     rel = fix.args["file"]
@@ -606,6 +623,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     **dict.fromkeys(_SLIP_DONE, _repair_slips),
     "remove-dead-duplicate": _remove_dead_duplicate,
     "delete-file": _delete_file,
+    "save-as-utf8": _save_as_utf8,
     "set-svg-ref": _set_svg_ref,
     "rename-pex-action": _rename_pex_action,
     "set-call-argument": _set_call_argument,

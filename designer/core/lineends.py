@@ -25,6 +25,7 @@ __all__ = [
     "newline_of",
     "not_utf8_message",
     "odd_breaks",
+    "utf16_text",
     "offset_of",
     "split_first_line",
     "split_lines",
@@ -251,3 +252,15 @@ def not_utf8_message(rel: str, data: bytes, index: int) -> str:
             "expects (in Notepad: Save as, Encoding UTF-8)."
         )
     return f"{rel} is not UTF-8 text (byte 0x{data[index]:02x}); save it as UTF-8."
+
+
+def utf16_text(data: bytes) -> str | None:
+    """The text of ``data`` when it is UTF-16 that says so in its first bytes (a byte-order mark,
+    as Notepad's "Unicode" writes it) and reads whole as such, else None: the one encoding other
+    than UTF-8 a file can be turned from without guessing (its PD103 Fix, "Save it as UTF-8")."""
+    if data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        return None
+    try:
+        return data.decode("utf-16")  # (the mark is read, not kept: UTF-8 needs none)
+    except UnicodeDecodeError:
+        return None

@@ -620,10 +620,20 @@ def _decode(files: PackageFiles, rel: str, problems: list[Problem], plugin: str 
                 not_utf8_message(rel, data, exc.start),
                 line,
                 col,
+                fix=save_as_utf8_fix(rel, data),
                 plugin=plugin,
             )
         )
         return None
+
+
+def save_as_utf8_fix(rel: str, data: bytes) -> Fix | None:
+    """PD103's Fix for ``rel`` (its bytes ``data``) when it is UTF-16 (Notepad's "Unicode"): the
+    same text written as UTF-8. Why: the message sent the user to Notepad for what is certain,
+    and the designer cannot show such a file to mend it there."""
+    from .lineends import utf16_text
+
+    return Fix("save-as-utf8", "Save it as UTF-8", {"file": rel}) if utf16_text(data) is not None else None
 
 
 def _load_json(pkg: BrandingPackage, rel: str, plugin: str | None = None) -> JsonDocument | None:

@@ -181,7 +181,9 @@ CODES: dict[str, Code] = {
             "PD103",
             _E,
             "File cannot be read as UTF-8 text",
-            "The app expects UTF-8; other encodings show as garbage or fail to load.",
+            "The app expects UTF-8; other encodings show as garbage or fail to load. A file in UTF-16 "
+            '(Notepad\'s "Unicode") has a fix: the same text saved as UTF-8.',
+            fixable=True,
         ),
         Code(
             "PD104",

@@ -134,7 +134,8 @@ def _found_on_disk(pkg: BrandingPackage, exporting: bool, why: str) -> list[Prob
         if p.file in ("settings.json", "manifest.json"):
             continue  # (checked with the package itself)
         message = _FOUND_ON_DISK.format(why=why) + p.message
-        if p.fix is not None and p.code == "PD100" and p.fix.kind in SLIP_FIXES:
+        # (a UTF-16 file saved as UTF-8 is a repair of its text alone too)
+        if p.fix is not None and (p.code == "PD100" and p.fix.kind in SLIP_FIXES or p.fix.kind == "save-as-utf8"):
             out.append(replace(p, message=message))
         else:
             out.append(replace(p, message=message, fix=None, fix_waits_for="settings.json" if p.fix else ""))

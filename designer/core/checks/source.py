@@ -51,7 +51,7 @@ from designer.core.jsanalysis import (
     url_host,
 )
 from designer.core.jstext import is_identifier, shortened
-from designer.core.model import BrandingPackage, Plugin
+from designer.core.model import BrandingPackage, Plugin, save_as_utf8_fix
 from designer.core.problems import Fix
 from designer.core.wording import spelt_alike
 from designer.core.zipnames import excluded_why
@@ -80,6 +80,7 @@ def source_info(ctx: Context, rel: str) -> JsInfo | None:
                 not_utf8_message(rel, data, exc.start),
                 line=line,
                 column=column,
+                fix=save_as_utf8_fix(rel, data),
                 # The plugin's own problem: under "Package", its plugin had a green tick.
                 plugin=next((p.key for p in ctx.pkg.plugins if p.source_path == rel), None),
             )
