@@ -524,3 +524,14 @@ def test_the_fix_button_saves_a_utf16_settings_json_as_utf8_and_undo_takes_it_ba
     assert window.save()
     assert settings.read_bytes() == text.encode("utf-8")
     qtbot.waitUntil(lambda: not [p for p in window.problems if p.code == "PD103"])
+
+
+def test_the_overview_of_a_utf16_settings_json_points_to_its_fix(window, base_project: Path) -> None:
+    """The project's page said "Open settings.json from the tree … to mend it" of a settings.json
+    in UTF-16, which the designer cannot show: the user was sent to a page saying so. It points to
+    the Fix instead."""
+    settings = base_project / "webapp2/settings.json"
+    settings.write_bytes(settings.read_text("utf-8").encode("utf-16"))
+    window.open_path(base_project)
+    shown = window.details.toPlainText()
+    assert "Save it as UTF-8" in shown and "Open settings.json from the tree" not in shown, shown

@@ -2572,9 +2572,15 @@ class MainWindow(QMainWindow):
             what = f"settings.json {why}"
             said = f" {problem.message}" if problem else ""
         where = f" (line {problem.line})" if problem and problem.line else ""
+        # (a file in UTF-16 cannot be shown from the tree: its Fix writes it as UTF-8)
+        mend = (
+            f"Its Fix under Problems, '{problem.fix.title}', mends it."
+            if problem and problem.fix and problem.fix.kind == "save-as-utf8"
+            else "Open settings.json from the tree (or the problem under Problems) to mend it."
+        )
         return (
             f"<p><b>{html.escape(what)}{where}</b>, so the app shows none of its plugins and none is listed "
-            f"here.{html.escape(said)} Open settings.json from the tree (or the problem under Problems) to mend it.</p>"
+            f"here.{html.escape(said)} {html.escape(mend)}</p>"
         )
 
     def _kept_files_html(self) -> str:
