@@ -535,3 +535,13 @@ def test_the_overview_of_a_utf16_settings_json_points_to_its_fix(window, base_pr
     window.open_path(base_project)
     shown = window.details.toPlainText()
     assert "Save it as UTF-8" in shown and "Open settings.json from the tree" not in shown, shown
+
+
+def test_a_utf16_source_opened_from_the_tree_points_to_its_fix(window, base_project: Path) -> None:
+    """Selecting a plugin's source saved in UTF-16 said to save it as UTF-8 in Notepad, then
+    File ▸ Reload: the Fix under Problems does it in one click, and the page says so."""
+    source = base_project / "webapp2/plugins/rec/rec.plugin.js"
+    source.write_bytes(source.read_text("utf-8").encode("utf-16"))
+    open_in_editor(window, base_project, "plugins/rec/rec.plugin.js")
+    shown = window.details.toPlainText()
+    assert "UTF-16" in shown and "'Save it as UTF-8'" in shown, shown

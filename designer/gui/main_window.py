@@ -2436,7 +2436,7 @@ class MainWindow(QMainWindow):
                     if picture
                     # Notepad's "Unicode": said as Problems says it, not as a stray "byte 0xff" to hunt for
                     # (an SVG may be UTF-16 for the app: the designer alone cannot show it, as said below).
-                    else f"(cannot show this file: {not_utf8_message(value, data, exc.start)} Then File ▸ Reload.)"
+                    else f"(cannot show this file: {not_utf8_message(value, data, exc.start)} {self._utf16_mend(value)})"
                     if data[:2] in (b"\xff\xfe", b"\xfe\xff") and not value.lower().endswith(".svg")
                     else f"(cannot show this file: it is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}, "
                     "perhaps ISO-8859-1 or UTF-16). The designer edits UTF-8 files only: save it as UTF-8 in "
@@ -2459,6 +2459,13 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(view)
         else:
             self.details.setHtml(self._package_html())
+
+    def _utf16_mend(self, rel: str) -> str:
+        """How to mend ``rel``, a file in UTF-16 the window cannot show: its Fix under Problems when
+        the checks offer one (it said only Notepad, then File ▸ Reload), else that."""
+        if any(p.file == rel and p.fix and p.fix.kind == "save-as-utf8" for p in self.problems):
+            return "Its Fix under Problems, 'Save it as UTF-8', does that here."
+        return "Then File ▸ Reload."
 
     def _show_details(self) -> None:
         """The overview page on show. Not on the way to a file's own view: after each check the
