@@ -181,6 +181,7 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "manifest-flag-is-text": (MANIFEST, 1),
     "settings-missing": (SETTINGS, None),
     "settings-utf16": (SETTINGS, None),  # the same text, written as UTF-8
+    "package-latin1": (PKG, 1),  # read as Windows-1252 (a person says so), written as UTF-8
     "settings-wrong-case": (SETTINGS, None),
     "duplicate-id": (SETTINGS, None),
     "settings-id-differs": (SETTINGS, 1),

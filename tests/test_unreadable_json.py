@@ -545,3 +545,25 @@ def test_a_utf16_source_opened_from_the_tree_points_to_its_fix(window, base_proj
     open_in_editor(window, base_project, "plugins/rec/rec.plugin.js")
     shown = window.details.toPlainText()
     assert "UTF-16" in shown and "'Save it as UTF-8'" in shown, shown
+
+
+def test_a_source_saved_in_windows_1252_is_offered_utf8_as_read_so_by_a_person(base_project: Path) -> None:
+    """A source saved by Notepad as "ANSI" on a Norwegian Windows ('på' as the byte 0xe5): PD103
+    with no Fix. Offered now, saying how it reads the bytes, for a person to judge (never in
+    check --fix's sweep: a file from another code page would be read wrongly). A file of UTF-8
+    with one stray byte is offered nothing: read so, its UTF-8 letters would turn into others."""
+    from designer.core.fixes import apply_fix
+
+    source = base_project / "webapp2/plugins/rec/rec.plugin.js"
+    code = source.read_text("utf-8").replace("(function () {", "(function () { // Opptak på møtet", 1)
+    source.write_bytes(code.encode("cp1252"))
+    pkg = load(base_project)
+    [problem] = [p for p in run_checks(pkg) if p.code == "PD103"]
+    assert problem.fix is not None and not problem.fix.batch
+    assert problem.fix.title == "Save it as UTF-8, read as Windows-1252 ('på')"
+    assert apply_fix(pkg, problem.fix) == "Save plugins/rec/rec.plugin.js as UTF-8"
+    save(pkg)
+    assert source.read_bytes() == code.encode("utf-8")
+    source.write_bytes(code.replace("møtet", "møtet\xe9").encode("utf-8").replace("\xe9".encode(), b"\xe9"))
+    [problem] = [p for p in run_checks(load(base_project)) if p.code == "PD103"]
+    assert problem.fix is None

@@ -545,15 +545,17 @@ def _remove_dead_duplicate(pkg: BrandingPackage, fix: Fix) -> str:
 
 
 def _save_as_utf8(pkg: BrandingPackage, fix: Fix) -> str:
-    """PD103's answer for a file in UTF-16 (Notepad's "Unicode"): the same text, as UTF-8; a JSON
-    file is read again in place (settings.json's plugins come back), as one undo step."""
-    from .lineends import utf16_text
+    """PD103's answer for a file in UTF-16 (Notepad's "Unicode"), or read as Windows-1252 when a
+    person says so: the same text, as UTF-8; a JSON file is read again in place (settings.json's
+    plugins come back), as one undo step."""
+    from .lineends import utf16_text, windows_1252_text
     from .model import bytes_text, reread_json
 
     rel = fix.args["file"]
-    text = utf16_text(pkg.read_bytes(rel))
+    data = pkg.read_bytes(rel)
+    text = windows_1252_text(data) if fix.args.get("encoding") == "cp1252" else utf16_text(data)
     if text is None:
-        raise ValueError(f"{rel} is no longer UTF-16: {fix.title}")
+        raise ValueError(f"{rel} cannot be read so any more: {fix.title}")
     if rel.lower().endswith(".json") and reread_json(pkg, rel, text) and rel in pkg.modelled_files():
         pkg.pending_texts.pop(rel, None)  # (the model writes it now, from the document just read)
     else:

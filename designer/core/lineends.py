@@ -26,6 +26,7 @@ __all__ = [
     "not_utf8_message",
     "odd_breaks",
     "utf16_text",
+    "windows_1252_text",
     "offset_of",
     "split_first_line",
     "split_lines",
@@ -263,4 +264,17 @@ def utf16_text(data: bytes) -> str | None:
     try:
         return data.decode("utf-16")  # (the mark is read, not kept: UTF-8 needs none)
     except UnicodeDecodeError:
+        return None
+
+
+def windows_1252_text(data: bytes) -> str | None:
+    """The text of ``data`` read as Windows-1252 (Notepad's "ANSI" on a Western European Windows:
+    'på' as the byte 0xe5) when that is a fair guess: no byte of it is UTF-8 (a file of UTF-8
+    with one stray byte, so read, would turn its 'ø' into 'Ã¸') and each byte has a letter there.
+    A guess all the same: its Fix says how it reads the file and waits for a person."""
+    if data.decode("utf-8", "replace").count("\ufffd") != sum(b >= 0x80 for b in data):
+        return None  # (some of it is UTF-8)
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # (0x81, 0x8d, 0x8f, 0x90, 0x9d: no letter there, so not this code page)
         return None

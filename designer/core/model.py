@@ -631,9 +631,27 @@ def save_as_utf8_fix(rel: str, data: bytes) -> Fix | None:
     """PD103's Fix for ``rel`` (its bytes ``data``) when it is UTF-16 (Notepad's "Unicode"): the
     same text written as UTF-8. Why: the message sent the user to Notepad for what is certain,
     and the designer cannot show such a file to mend it there."""
-    from .lineends import utf16_text
+    from .lineends import utf16_text, windows_1252_text
 
-    return Fix("save-as-utf8", "Save it as UTF-8", {"file": rel}) if utf16_text(data) is not None else None
+    if utf16_text(data) is not None:
+        return Fix("save-as-utf8", "Save it as UTF-8", {"file": rel})
+    text = windows_1252_text(data)
+    if text is None:
+        return None
+    # The first word read so, for the person to judge the guess ('på', not 'pÃ¥' or 'p\ufffd').
+    at = next(i for i, c in enumerate(text) if not c.isascii())
+    start, end = at, at
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    word = text[start : max(end, at + 1)][:20]
+    return Fix(
+        "save-as-utf8",
+        f"Save it as UTF-8, read as Windows-1252 ('{word}')",
+        {"file": rel, "encoding": "cp1252"},
+        batch=False,
+    )
 
 
 def _load_json(pkg: BrandingPackage, rel: str, plugin: str | None = None) -> JsonDocument | None:

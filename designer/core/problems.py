@@ -182,7 +182,9 @@ CODES: dict[str, Code] = {
             _E,
             "File cannot be read as UTF-8 text",
             "The app expects UTF-8; other encodings show as garbage or fail to load. A file in UTF-16 "
-            '(Notepad\'s "Unicode") has a fix: the same text saved as UTF-8.',
+            '(Notepad\'s "Unicode") has a fix: the same text saved as UTF-8; one that reads as Windows-1252 '
+            '(Notepad\'s "ANSI") is offered one too, saying how it reads it, for a person to judge (not in '
+            "check --fix).",
             fixable=True,
         ),
         Code(
