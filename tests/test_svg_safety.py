@@ -565,3 +565,12 @@ def test_an_icon_that_declares_its_latin1_is_read(base_project: Path) -> None:
     text = icon.read_text("utf-8")
     icon.write_bytes(('<?xml version="1.0" encoding="ISO-8859-1"?>\n<!-- tegnet av Åse -->\n' + text).encode("latin-1"))
     assert [p for p in run_checks(load(base_project)) if p.code == "PD403"] == []
+
+
+def test_an_id_ending_in_a_line_break_is_no_valid_name() -> None:
+    """`id="rec&#10;"` passed PD422 (the name rule's `$` matched before the final line break),
+    while `file.svg#rec` can never name it: now refused, the line break said."""
+    data = (HEAD + '<path id="rec&#10;" d="M0 0h4"/></svg>').encode()
+    found = [f for f in scan_svg(data, read_svg(data)) if f.code == "PD422"]
+    assert len(found) == 1
+    assert "is not a valid name: it holds a line break" in found[0].detail

@@ -555,7 +555,7 @@ ALLOWED_ATTRIBUTES = frozenset(
     requiredFeatures requiredExtensions systemLanguage focusable role aria-hidden aria-label
     """.split()
 )
-_NAME = re.compile(r"^[^\W\d][\w.\-]*$")
+_NAME = re.compile(r"^[^\W\d][\w.\-]*\Z")  # (\Z: "$" lets a final line break by)
 
 
 def is_id_name(text: str) -> bool:
@@ -584,6 +584,8 @@ def _what_is_wrong(text: str) -> str:
     import unicodedata
 
     bad = next((ch for ch in text if not (ch.isalnum() or ch in "_.-" or unicodedata.category(ch)[0] == "M")), text[0])
+    if bad in "\r\n\u2028\u2029\x85":
+        return "it holds a line break"
     return "it holds a space" if bad.isspace() else f"it holds '{bad}'"
 
 
