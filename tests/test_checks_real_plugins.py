@@ -2053,3 +2053,32 @@ def test_the_fix_of_a_snippet_prefix_left_alone_writes_the_snippet_in_its_place(
     # (the fix finds the word where the check saw it, or says it moved)
     with pytest.raises(ValueError, match="no longer alone"):
         apply_fix(load(base_project), problem.fix)
+
+
+def test_the_fix_of_a_listening_snippets_prefix_brings_the_subscriptions_array_it_uses(base_project: Path) -> None:
+    """'onreceivechatmessage' left alone in load, in a plugin with no subscriptions array: PD523's
+    fix wrote subscriptions.push(...), a ReferenceError as the plugin loads (the 'Oops' page).
+    It writes the array too, and its release in unload, as Tab in the source editor does."""
+    from designer.core.fixes import apply_fix
+    from designer.core.model import save
+
+    source = (
+        "(function () {\n"
+        "    'use strict';\n"
+        "    function load() {\n"
+        "        onreceivechatmessage\n"
+        "    }\n"
+        "    function unload() {\n"
+        "    }\n"
+        "    function record() {}\n" + REGISTER + "})();\n"
+    )
+    (problem,) = [p for p in _problems(base_project, source) if p.code == "PD523"]
+    assert problem.fix is not None
+    pkg = load(base_project)
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    written = base_project.joinpath(*JS).read_text()
+    assert written.index("    var subscriptions = [];\n\n    function load() {") > 0
+    assert "        subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(" in written
+    assert "    function unload() {\n        subscriptions.forEach(function (subscription) {\n" in written
+    assert [p.code for p in run_checks(load(base_project)) if p.code.startswith("PD5")] == []

@@ -52,7 +52,7 @@ def test_the_designers_own_bodies_are_recognised_and_nothing_else() -> None:
         assert body_state(changed, "showSendToLobby").state == "user", key
     edited = STARTER.replace("Hello from this plugin.", "Hello, world.")
     assert body_state(edited, "showSendToLobby").state == "user"
-    with pytest.raises(ValueError, match=r"'showSendToLobby' \(line 11\) has been changed by hand"):
+    with pytest.raises(ValueError, match=r"'showSendToLobby' \(line 15\) has been changed by hand"):
         write_behaviour(edited, "showSendToLobby", "mute", Details(), "participants")
 
 
@@ -223,7 +223,7 @@ def test_code_written_by_hand_is_never_overwritten(window: MainWindow, qtbot: An
     lines = _menu(window, qtbot, "disconnect")
     assert all(not on and name == "makeItDoNote" for name, _text, on in lines), lines
     said = " ".join(text for _name, text, _on in lines)
-    assert "The code of 'showSendToLobby' was changed by hand (send-to-lobby.plugin.js, line 11)." in said
+    assert "The code of 'showSendToLobby' was changed by hand (send-to-lobby.plugin.js, line 15)." in said
     assert "never writes over code written by hand" in said
     assert window.package.read_text(SRC) == mine and window.editor.undo_stack.count() == steps
 

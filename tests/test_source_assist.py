@@ -1318,16 +1318,17 @@ def test_every_snippet_tabs_through_its_placeholders_in_order_and_ends_at_its_en
     ready to type over), Shift+Tab goes back, and the last Tab leaves the cursor at $0, where the
     user goes on typing."""
     editor = pane.editor
-    start = "(function () {\n    \n})();\n"
+    head = "(function () {\n    var subscriptions = [];\n    "  # (what load and unload keep their subscriptions in)
+    start = head + "\n})();\n"
     for s in load_snippets():
         pane.show_file("a.plugin.js", start, read_only=False)
         cursor = editor.textCursor()
-        cursor.setPosition(len("(function () {\n    "))
+        cursor.setPosition(len(head))
         editor.setTextCursor(cursor)
         qtbot.keyClicks(editor, s.prefix)
         qtbot.keyClick(editor, Qt.Key.Key_Tab)
         e = expand(s, "    ")
-        at = len("(function () {\n    ")
+        at = len(head)
         assert editor.toPlainText() == start[:at] + e.text + start[at:], s.prefix
         for i, stop in enumerate(e.stops[:-1]):
             a, b = stop.ranges[0]
@@ -1354,3 +1355,167 @@ def test_hovering_loads_arguments_says_what_they_are() -> None:
     said = pexapi.hover_doc(line, 10)
     assert said.startswith("conferenceDetails$ — an observable of the meeting's details") and "subscribe" in said
     assert pexapi.hover_doc("x.participants$", 4) == ""  # (a member of something else)
+
+
+def _still_open_after_unload(web, source: str) -> list[str]:
+    """What ``simulate`` warns of the new project ``web``'s plugin, its source ``source``: load, its
+    button, unload (switched off) and load again, as a user switching it in the app's settings."""
+    import subprocess
+    import sys
+
+    js = web / "plugins" / "hello-message" / "hello-message.plugin.js"
+    js.write_text(source, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "designer", "simulate", str(web.parent), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    (plugin,) = json.loads(done.stdout)["plugins"]
+    assert plugin["errors"] == [] and [s["step"] for s in plugin["steps"]][-2:] == ["unload", "load"], plugin
+    return [w for w in plugin["warnings"] if "after unload" in str(w)]
+
+
+def test_what_the_snippets_subscribe_to_in_load_is_released_when_the_plugin_is_switched_off(tmp_path) -> None:
+    """The load snippet and the on… snippets (PEX.actions$.ofType) subscribed in load and never
+    unsubscribed: switched off and on again in the app's settings, the plugin kept running while off,
+    then heard every chat message and meeting change twice (simulate: 'still open after unload').
+    They keep what they subscribe to in subscriptions, which the new plugin's unload, like the
+    skeleton's, releases."""
+    from designer.core.newproject import create_project
+    from designer.core.snippets import plugin_values
+
+    values = plugin_values("hello-message", [("showHelloMessage", "icon.svg#icon")])
+    web = create_project(tmp_path / "p")
+    starter = (web / "plugins" / "hello-message" / "hello-message.plugin.js").read_text(encoding="utf-8")
+    skeleton = _placed(find_prefix("iife"), "", values)
+    listening = [s for s in load_snippets() if s.place == "load"]
+    assert [s.prefix for s in listening if "subscribe(" in s.text] == [s.prefix for s in listening]
+    for source in (_placed(find_prefix("load"), starter, values), skeleton):
+        for s in listening:
+            source = _placed(s, source, values)
+        assert _still_open_after_unload(web, source) == [], source
+
+
+# A plugin as a new project had it before its unload released subscriptions: no such array.
+_NO_ARRAY = """(function () {
+    'use strict';
+
+    // Called by the app when the plugin is switched on.
+    function load(participants$, conferenceDetails$) {
+    %s
+    }
+
+    function showHelloMessage() {
+        window.PEX.pluginAPI.openTemplateDialog({title: 'Hello message', body: '<p>Hello</p>'});
+    }
+
+    function unload() {
+    }
+
+    window.PEX.pluginAPI.registerPlugin({
+        id: 'hello-message',
+        load: load,
+        unload: unload,
+        showHelloMessage: showHelloMessage
+    });
+})();
+"""
+
+
+def _typed_in_load(pane: SourcePane, qtbot, source: str, typed: str) -> None:
+    """``typed`` and Tab where ``source`` has its ``%s`` (an empty line in load), as a user writes a snippet."""
+    at = source.index("%s")
+    pane.show_file("a.plugin.js", source.replace("%s", ""), read_only=False)
+    cursor = pane.editor.textCursor()
+    cursor.setPosition(at)
+    pane.editor.setTextCursor(cursor)
+    qtbot.keyClicks(pane.editor, typed)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Tab)
+
+
+def test_a_listening_snippet_in_a_plugin_with_no_subscriptions_array_brings_it_and_its_release(
+    pane: SourcePane, qtbot, tmp_path
+) -> None:
+    """The on… snippets and load keep what they subscribe to in subscriptions; put in a plugin that
+    has no such array (one made before), subscriptions.push threw a ReferenceError as the plugin
+    loaded, the 'Oops' page. The array is declared too, above load, and unload releases it; the
+    snippet's placeholders are as before."""
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+    from designer.core.newproject import create_project
+
+    editor = pane.editor
+    source = _NO_ARRAY.replace("    %s\n", "        %s\n")
+    _typed_in_load(pane, qtbot, source, "onreceivechatmessage")
+    assert editor.textCursor().selectedText() == "var text = action.payload.payload;"
+    qtbot.keyClicks(editor, "console.log(action.payload.payload);")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.snippet is None
+    text = editor.toPlainText()
+    assert text.index("    var subscriptions = [];\n\n    // Called by the app") < text.index("function load(")
+    assert "        subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(" in text
+    assert "            console.log(action.payload.payload);\n" in text
+    release = "subscriptions.forEach(function (subscription) {\n            subscription.unsubscribe();\n        });"
+    assert "    function unload() {\n        " + release + "\n        subscriptions = [];\n    }" in text
+    web = create_project(tmp_path / "p")
+    assert _still_open_after_unload(web, text) == []
+    problems = [f"{p.code} {p.message}" for p in run_checks(load(web)) if p.code.startswith("PD5")]
+    assert problems == []
+
+
+def test_the_load_snippet_chosen_in_a_plugin_with_no_subscriptions_array_declares_it_above(
+    pane: SourcePane, qtbot
+) -> None:
+    """The load snippet, chosen from the browser on an empty line of the wrapper of a plugin with no
+    subscriptions array: the array goes above it, at its indentation, unload releases it, its
+    placeholders are still visited in order, and it is all one undo step."""
+    editor = pane.editor
+    source = _NO_ARRAY.replace(
+        "    // Called by the app when the plugin is switched on.\n    function load(participants$, conferenceDetails$) {\n    %s\n    }\n",
+        "    %s\n",
+    )
+    at = source.index("%s")
+    pane.show_file("a.plugin.js", source.replace("%s", ""), read_only=False)
+    cursor = editor.textCursor()
+    cursor.setPosition(at)
+    editor.setTextCursor(cursor)
+    steps: list[str | None] = []
+    editor.sig_edited.connect(lambda: steps.append(editor.edit_label))
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    qtbot.keyClicks(dialog.search, "load function")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert editor.textCursor().selectedText() == "// participants: a list of participant objects"
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "// details.locked, details.guestsMuted, ..."
+    text = editor.toPlainText()
+    head = "(function () {\n    'use strict';\n\n    // What load listens to"
+    assert text.startswith(head) and "\n    var subscriptions = [];\n\n    function load(participants$" in text
+    assert text.count("var subscriptions") == 1 and text.count("subscription.unsubscribe();") == 1
+    assert steps == ["Insert snippet 'load'"]  # (the snippet and what it brought: one undo step)
+
+
+def test_what_a_listening_snippet_brings_depends_on_what_the_plugin_has() -> None:
+    """The array comes only when the plugin declares none, in the wrapper where load and unload
+    both see it (below 'use strict' for a load written as a key of registerPlugin), indented with
+    the file's own step; with no place known to be in the wrapper, nothing comes, not even the
+    release, which would throw in unload."""
+    from designer.core.snippets import lines_needed
+
+    chat = find_prefix("onreceivechatmessage")
+    declared = _NO_ARRAY.replace("    'use strict';\n", "    'use strict';\n    let subscriptions = [];\n")
+    assert lines_needed(chat, declared, 5) == []
+    assert lines_needed(find_prefix("reqlock"), _NO_ARRAY, 5) == []  # (subscribes to nothing)
+    tabs = "(function () {\n\t'use strict';\n\tPEX.pluginAPI.registerPlugin({\n\t\tload: function () {\n\t\t\t\n"
+    tabs += "\t\t},\n\t\tunload: function () {}\n\t});\n})();\n"
+    ((at, text),) = lines_needed(chat, tabs, 4, "\t")
+    assert (at, text.split("\n")[-2]) == (2, "\tvar subscriptions = [];")
+    assert lines_needed(chat, tabs.replace("\t'use strict';\n", ""), 3, "\t") == []
+    release, declaration = lines_needed(chat, _NO_ARRAY.replace("    ", "\t").replace("%s", ""), 5, "\t")
+    assert release[1] == (
+        "\t\tsubscriptions.forEach(function (subscription) {\n\t\t\tsubscription.unsubscribe();\n"
+        "\t\t});\n\t\tsubscriptions = [];\n"
+    )
+    assert declaration[1].endswith("\tvar subscriptions = [];\n\n")
+    assert release[0] > declaration[0]  # (the last in the file first: each line number holds as they go in)

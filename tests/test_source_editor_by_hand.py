@@ -171,9 +171,12 @@ def test_an_empty_tab_stop_on_its_own_line_takes_enter_and_typing(editor, qtbot)
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClicks(editor, "stop();")
-    assert editor.toPlainText().split("\n") == ["function unload() {", "", "    stop();", "}"]
+    lines = editor.toPlainText().split("\n")
+    at = lines.index("function unload() {")  # (below the subscriptions array it releases, brought along)
+    assert "var subscriptions = [];" in lines[:at]
+    assert lines[at + 5 :] == ["", "    stop();", "}"]  # (after the release of the subscriptions)
     qtbot.keyClick(editor, Qt.Key.Key_Tab)  # on to the end of the snippet
-    assert editor.textCursor().blockNumber() == 3 and editor.textCursor().positionInBlock() == 1
+    assert editor.textCursor().blockNumber() == len(lines) - 1 and editor.textCursor().positionInBlock() == 1
 
 
 @pytest.mark.parametrize(

@@ -213,7 +213,17 @@ def test_a_file_indented_anew_outside_is_indented_as_it_is_now(pane: SourcePane,
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClicks(editor, "unload")
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
-    assert _lines(editor)[2:5] == ["    function unload() {", "      // clean up timers and subscriptions", "    }"]
+    lines = _lines(editor)
+    at = lines.index("    function unload() {")  # (below the subscriptions array it releases, brought along)
+    assert "    var subscriptions = [];" in lines[2:at]
+    assert lines[at + 1 : at + 7] == [
+        "      subscriptions.forEach(function (subscription) {",
+        "        subscription.unsubscribe();",
+        "      });",
+        "      subscriptions = [];",
+        "      // clean up timers",
+        "    }",
+    ]
 
 
 def test_ctrl_slash_without_a_selection_keeps_the_cursor_on_its_text(pane: SourcePane, qtbot) -> None:

@@ -435,9 +435,11 @@ def _call_at(data: bytes, member: str, fix: Fix) -> Call | None:
 def _expand_snippet(pkg: BrandingPackage, fix: Fix) -> str:
     """PD523's answer to a snippet's prefix left alone on a line (``preqmute``): the snippet
     written in its place, as Tab after the prefix writes it in the source editor (its defaults,
-    the plugin's id, action and icon, the line's indentation)."""
+    the plugin's id, action and icon, the line's indentation, and the subscriptions array it
+    needs when the file has none: see :func:`designer.core.snippets.lines_needed`)."""
+    from .indentation import indent_unit
     from .jsanalysis import analyse
-    from .snippets import expand, find_prefix, plugin_values
+    from .snippets import expand, find_prefix, lines_needed, plugin_values
 
     rel, prefix = fix.args["file"], fix.args["prefix"]
     snippet = find_prefix(prefix)
@@ -455,6 +457,13 @@ def _expand_snippet(pkg: BrandingPackage, fix: Fix) -> str:
     values = plugin_values(plugin.package.id if plugin and plugin.package else None, items)
     text = expand(snippet, indent=indent if not indent.strip() else "", values=values).text
     _put_bytes(pkg, rel, data, span[0], span[1], text)
+    source = pkg.pending_texts[rel]
+    needed = lines_needed(snippet, source, data.count(b"\n", 0, span[0]), indent_unit(source))
+    if needed:
+        lines = source.split("\n")
+        for number, more in needed:  # (the last in the file first: each number holds)
+            lines[number] = more + lines[number]
+        pkg.pending_texts[rel] = "\n".join(lines)
     return f"Write the snippet '{snippet.name}' in {rel}"
 
 

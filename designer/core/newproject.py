@@ -47,6 +47,10 @@ _SOURCE = """// {name}: a toolbar button that shows a short message.
 (function () {{
     'use strict';
 
+    // What load listens to (subscriptions.push(....subscribe(...))), kept so that unload can stop
+    // listening: switched off and on again, the plugin would otherwise hear everything twice.
+    var subscriptions = [];
+
     // Called by the app when the plugin is switched on.
     function load(participants$, conferenceDetails$) {{
     }}
@@ -59,8 +63,12 @@ _SOURCE = """// {name}: a toolbar button that shows a short message.
         }});
     }}
 
-    // Called when the plugin is switched off: clean up here.
+    // Called when the plugin is switched off: stop listening, and clean up here.
     function unload() {{
+        subscriptions.forEach(function (subscription) {{
+            subscription.unsubscribe();
+        }});
+        subscriptions = [];
     }}
 
     // Tell the app about this plugin. The id must match the package file.

@@ -34,6 +34,7 @@ __all__ = [
     "TabStop",
     "expand",
     "find_prefix",
+    "lines_needed",
     "load_snippets",
     "plugin_values",
     "search",
@@ -245,3 +246,73 @@ def expand(body: str | Snippet, indent: str = "", values: Mapping[str, str] | No
         stops[0] = TabStop(0, [(length, length)])
     ordered = [stops[n] for n in sorted(stops) if n != 0] + [stops[0]]
     return Expansion("".join(out), ordered)
+
+
+# The array the snippets keep their subscriptions in (``subscriptions.push(x$.subscribe(...))``),
+# the lines that declare it and those of unload that release it, as the new plugin has them.
+_KEPT_IN = re.compile(r"\bsubscriptions\s*[.=]")
+_DECLARED = re.compile(r"\b(?:var|let|const)\s+subscriptions\b")
+_DECLARATION = (
+    "// What load listens to (subscriptions.push(....subscribe(...))), kept so that unload can stop",
+    "// listening: switched off and on again, the plugin would otherwise hear everything twice.",
+    "var subscriptions = [];",
+)
+_RELEASE = (
+    "subscriptions.forEach(function (subscription) {",
+    "\tsubscription.unsubscribe();",  # (\t: one more step of the file's indentation)
+    "});",
+    "subscriptions = [];",
+)
+_FUNCTION_LOAD = re.compile(r"^([ \t]*)(?:async\s+)?function\s+load\s*\(", re.MULTILINE)
+_FUNCTION_UNLOAD = re.compile(r"^([ \t]*)function\s+unload\s*\(\s*\)\s*\{[ \t]*$", re.MULTILINE)
+_USE_STRICT = re.compile(r"^([ \t]*)(['\"])use strict\2;?[ \t]*$", re.MULTILINE)
+
+
+def lines_needed(snippet: Snippet, source: str, line: int, unit: str = "    ") -> list[tuple[int, str]]:
+    """What else to write so that the ``subscriptions`` array ``snippet`` uses exists and is
+    released, when ``source`` does not declare it: (the number of the line to write above, the
+    lines to write, each ending in a line break), last in the file first, so that each number
+    holds while they are written in turn. ``line``: the line the snippet goes on; ``unit``: the
+    file's indentation step.
+
+    Why: the snippets keep what they subscribe to, so that ``unload`` stops listening (a plugin
+    switched off and on again in the app's settings heard everything twice). Put in a plugin that
+    has no such array, ``subscriptions.push(...)`` threw a ReferenceError as the plugin loaded.
+    The declaration goes above the snippet when the snippet is a function of the wrapper (``load``,
+    ``unload``), else above the ``function load`` around it, else below ``'use strict';``: in the
+    wrapper, where load and unload both see it. The release goes first in ``function unload() {``
+    (unless the snippet is that function).
+    """
+    if snippet.place == "file" or not _KEPT_IN.search(snippet.text) or _DECLARED.search(source):
+        return []
+    lines = source.split("\n")
+    line = min(max(line, 0), len(lines) - 1)
+    declaration = _declaration_at(snippet, source, lines, line)
+    if declaration is None:
+        return []  # (no release either: it would throw in unload; the checks say what is not declared)
+    out = [declaration]
+    unload = _FUNCTION_UNLOAD.search(source)
+    if unload is not None and not snippet.text.startswith("function unload("):
+        at = source.count("\n", 0, unload.start()) + 1
+        indent = unload.group(1) + unit
+        out.append((at, "".join(indent + text.replace("\t", unit) + "\n" for text in _RELEASE)))
+    return sorted(out, reverse=True)
+
+
+def _declaration_at(snippet: Snippet, source: str, lines: list[str], line: int) -> tuple[int, str] | None:
+    """Where and what :func:`lines_needed` writes to declare ``subscriptions``; None when it knows
+    no place surely in the wrapper."""
+    if snippet.place != "iife":
+        found = list(_FUNCTION_LOAD.finditer("\n".join(lines[:line])))
+        if found:
+            line = source.count("\n", 0, found[-1].start())
+        else:
+            strict = _USE_STRICT.search(source)
+            if strict is None:
+                return None
+            at = source.count("\n", 0, strict.start()) + 1
+            return at, "\n" + "".join(strict.group(1) + text + "\n" for text in _DECLARATION)
+    indent = re.match(r"[ \t]*", lines[line]).group()
+    while line > 0 and lines[line - 1].lstrip().startswith(("//", "/*", "*")):
+        line -= 1  # (above the comment that says what the function is, not between them)
+    return line, "".join(indent + text + "\n" for text in _DECLARATION) + "\n"

@@ -1150,10 +1150,11 @@ class SourceEditor(QPlainTextEdit):
         indented as Enter at the end of that line would indent it. So it does after other code of
         its line (``x();|``, ``f(|)``); before a line's code, it goes on a line of its own above it.
         """
-        from ...core.snippets import expand
+        from ...core.snippets import expand, lines_needed
 
         self.leave_snippet()
         cursor = self.textCursor()
+        needed = lines_needed(snippet, self.shown_text(), cursor.blockNumber(), self.indent_unit)
         line = cursor.block().text()
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         lead = ""  # what goes before the snippet: a line break and indentation, or the indentation
@@ -1193,6 +1194,8 @@ class SourceEditor(QPlainTextEdit):
             text = "\n".join(reindented(text.split("\n"), self.indent_unit))
         expansion = expand(text, indent, self.snippet_values() if self.snippet_values is not None else None)
         with self.edit_step(f"Insert snippet '{snippet.prefix}'"):
+            for number, lines in needed:  # (the subscriptions array; above the snippet, its cursor moves down)
+                QTextCursor(self.document().findBlockByNumber(number)).insertText(lines)
             cursor.removeSelectedText()
             if lead:
                 cursor.insertText(lead)
