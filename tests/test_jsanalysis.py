@@ -704,3 +704,32 @@ def test_a_line_ending_with_a_dot_is_said_so() -> None:
     # A dot at a line's end with the error elsewhere: not blamed.
     errors = analyse("var a = b.\n    c;\nf(;\n").syntax_errors
     assert [(at, message == DOT) for at, _col, message in errors] == [(3, False)]
+
+
+def test_what_load_keeps_listening_to_is_only_what_it_surely_subscribes_to_from_the_app() -> None:
+    """kept_listening (PD535) lists the subscriptions the registered load surely makes on its own
+    parameters or PEX.actions$.ofType(...), in a file that never unsubscribes: not one a condition
+    or a callback may skip, not one of a helper load calls (not followed), not a parameter given
+    another value (p$ = p$.pipe(take(1)): maybe not the app's any more), nothing in a function
+    that is not load, and nothing at all once the file says unsubscribe."""
+
+    def kept(body: str, register: str = "load: load, unload: unload") -> list[tuple[str, int, int]]:
+        source = f"(function () {{\n{body}    function unload() {{}}\n"
+        source += f"    PEX.pluginAPI.registerPlugin({{ id: 'x', {register} }});\n}})();\n"
+        return analyse(source).kept_listening
+
+    load = "    function load(participants$, details$) {\n%s    }\n"
+    assert kept(load % "        details$.subscribe(function () {});\n") == [("conferenceDetails$ (details$)", 3, 9)]
+    chat = "        window.PEX.actions$.ofType(window.PEX.actions.SELECT_EVENT).subscribe(() => {});\n"
+    assert kept(load % chat) == [("window.PEX.actions$.ofType(window.PEX.actions.SELECT_EVENT)", 3, 9)]
+    for skipped in (
+        "        if (window.x) { participants$.subscribe(function () {}); }\n",
+        "        setTimeout(function () { participants$.subscribe(function () {}); });\n",
+        "        participants$ = participants$.pipe(x);\n        participants$.subscribe(function () {});\n",
+        "        var mine = { subscribe: function () {} };\n        mine.subscribe();\n",
+        "        listen(participants$);\n",
+    ):
+        assert kept(load % skipped + "    function listen(p$) { p$.subscribe(function () {}); }\n") == [], skipped
+    assert kept(load % "        participants$.subscribe(function () {});\n", "load: unload, unload: load") == []
+    said = "        participants$.subscribe(function () {});\n        // unsubscribe: never\n"
+    assert kept(load % said) == []

@@ -86,3 +86,25 @@ def test_no_working_source_gets_a_source_problem(base_project: Path, tmp_path: P
 
 def test_the_bundled_example_checks_clean_of_source_problems(example_project: Path) -> None:
     assert [p for p in run_checks(load(example_project)) if p.code in SOURCE_CODES] == []
+
+
+def test_only_the_sources_that_never_unsubscribe_are_told_their_load_keeps_listening(
+    base_project: Path, tmp_path: Path
+) -> None:
+    """PD535 (load subscribes, and nothing unsubscribes) is said of the working sources whose load
+    subscribes to what the app gives it and that say unsubscribe nowhere, and of no other: not of
+    the recipes, the example, the skeleton snippet, nor of released_by_a_helper.js, whose unload
+    releases everything through a helper (the plugin may be switched off: allowUnload is true)."""
+    told = {}
+    for what, text in working_sources(tmp_path):
+        base_project.joinpath(*JS).write_text(text, encoding="utf-8")
+        said = [f"{p.line}:{p.column}" for p in run_checks(load(base_project)) if p.code == "PD535"]
+        if said:
+            told[what] = said
+            assert "unsubscribe" not in text, what
+    assert told == {
+        "working_js/arrows_and_classes.js": ["23:9"],
+        "working_js/generators_and_getters.js": ["17:9"],
+        "working_js/iife_with_params.js": ["7:9"],
+        "working_js/loops_and_labels.js": ["8:9"],
+    }

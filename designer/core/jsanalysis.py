@@ -734,6 +734,7 @@ class JsInfo(Record):
         "named_wrappers",
         "used_wrappers",
         "state_sets",
+        "kept_listening",
     )
 
     def __init__(self) -> None:
@@ -813,6 +814,10 @@ class JsInfo(Record):
         # What the code gives the variables createNewState made (state$.next({icon, label})), in
         # the file's order: the preview and the form say which items' looks the code sets.
         self.state_sets: list[StateSet] = []
+        # What the registered load surely subscribes to (one of its parameters, participants$, or
+        # PEX.actions$.ofType(...)) in a file that never unsubscribes from anything: (what, as the
+        # code writes it, line, column). Switched off and on again, the plugin hears it twice (PD535).
+        self.kept_listening: list[tuple[str, int, int]] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -1017,6 +1022,8 @@ class _Analyser:
         self._calls_to_nothing()
         if self._lone:
             self._lone_words()
+        if b"subscribe" in self.data and b"unsubscribe" not in self.data:
+            self._kept_listening()
         return self.info
 
     def _is_window(self, node: Any) -> bool:
@@ -3714,6 +3721,63 @@ class _Analyser:
             line, col = self._said_unknown(node, when)
             statement = node.parent
             self.info.lone_names.append((name, line, col, (statement.start_byte, statement.end_byte)))
+
+    def _kept_listening(self) -> None:
+        """The subscriptions the registered load surely makes to what the app gives it (its
+        parameters, participants$ and conferenceDetails$) or to ``PEX.actions$.ofType(...)``, in a
+        file where nothing unsubscribes (asked only then): see :attr:`JsInfo.kept_listening`.
+
+        Why: a plugin switched off and on again in the app's settings kept running while off, then
+        ran each handler twice. Only what surely runs straight in load is said (not in a callback,
+        a condition or a helper), and nothing when the file says ``unsubscribe`` anywhere: what it
+        does with it is not followed, so a plugin that releases its subscriptions is never told to.
+        """
+        for call in self.calls:
+            fn = call.child_by_field_id(_FIELD["function"])
+            if fn is None or fn.type != "member_expression":
+                continue
+            prop, obj = fn.child_by_field_id(_FIELD["property"]), fn.child_by_field_id(_FIELD["object"])
+            if prop is None or obj is None or self.text(prop) != "subscribe":
+                continue
+            statement = self._statement_running(call)
+            if statement is None or self._cut_off(call) is not None:
+                continue
+            load = statement.parent.parent
+            if load is None or self._registered_as(load) != "load":
+                continue
+            if obj.type == "identifier":
+                what = self._load_parameter(load, self.text(obj))
+                if what is None:
+                    continue
+            elif self._actions_of_type(obj):
+                what = " ".join(self.text(obj).split())
+            else:
+                continue
+            line, col = self.pos(call)
+            self.info.kept_listening.append((what, line, col))
+
+    def _load_parameter(self, load: Any, name: str) -> str | None:
+        """What the app gives load as its parameter ``name``: "participants$" for the first,
+        "conferenceDetails$" for the second, with the name written when it is another (a bundle's
+        "c"): "conferenceDetails$ (c)"; None when ``name`` is none of them."""
+        params = load.child_by_field_id(_FIELD["parameters"])
+        given = [self.text(p) if p.type == "identifier" else None for p in params.named_children] if params else []
+        if any(self.text(node) == name for node, _expression in self._writes):
+            return None  # (given another value somewhere, p$ = p$.pipe(take(1)): maybe not the app's any more)
+        for meant, written in zip(("participants$", "conferenceDetails$"), given, strict=False):
+            if written == name:
+                return meant if written == meant else f"{meant} ({written})"
+        return None
+
+    def _actions_of_type(self, node: Any) -> bool:
+        """Whether ``node`` is ``PEX.actions$.ofType(...)`` (``window.PEX``, a PEX held in a name)."""
+        if node.type != "call_expression":
+            return False
+        fn = node.child_by_field_id(_FIELD["function"])
+        if fn is None or fn.type != "member_expression":
+            return False
+        prop = fn.child_by_field_id(_FIELD["property"])
+        return prop is not None and self.text(prop) == "ofType" and self.dotted(fn) == "PEX.actions$.ofType"
 
     def _parameter_around(self, node: Any, name: str) -> bool:
         """Whether ``name`` is a plain parameter of a function around ``node``: what most calls in

@@ -801,6 +801,14 @@ CODES: dict[str, Code] = {
             "and the meeting's details come to load). Unless the app has the member, reading from it throws an "
             "error and brings up the 'Oops' page.",
         ),
+        Code(
+            "PD535",
+            _I,
+            "load subscribes, and nothing unsubscribes",
+            "A plugin users may switch off keeps listening to what load subscribed to (participants$, "
+            "conferenceDetails$, PEX.actions$) unless unload unsubscribes: switched on again, it subscribes once "
+            "more and each handler runs twice.",
+        ),
         # -- network / CSP -----------------------------------------------------------------
         Code(
             "PD600",

@@ -432,7 +432,33 @@ def _check_one(
     _check_calls(plugin, index, src, info, report, ctx.pkg)
     _check_network(plugin, info, report)
     _check_example_addresses(plugin, info, report)
+    _check_kept_listening(plugin, info, report)
     _check_icons(plugin, src, info, ctx, report)
+
+
+def _check_kept_listening(plugin: Plugin, info: JsInfo, report: Report) -> None:
+    """PD535: load subscribes to what the app gives it (or to PEX.actions$) and the file never
+    unsubscribes, in a plugin users may switch off. Said once, at the first such subscription.
+
+    Why: switched off in the app's settings, the plugin kept running (its handlers still called,
+    as the preview's log says after an unload); switched on again, it subscribed a second time and
+    each handler ran twice. Only for allowUnload true: otherwise unload never runs."""
+    assert plugin.package is not None
+    if not info.kept_listening or plugin.package.allow_unload is not True:
+        return
+    what = list(dict.fromkeys(shortened(w) for w, _line, _col in info.kept_listening))
+    things = _joined(what[:3] + ([f"{len(what) - 3} more"] if len(what) > 3 else []))
+    _what, line, col = info.kept_listening[0]
+    report(
+        "PD535",
+        f"'{shortened(plugin.display_name)}' subscribes to {things} in load, but nothing in its source "
+        "unsubscribes: switched off in the app's settings, it keeps listening, and switched on again, each handler "
+        "runs twice. Keep what subscribe gives back and release it in unload: "
+        "subscriptions.push(participants$.subscribe(...)) in load, and "
+        "subscriptions.forEach(s => s.unsubscribe()) in unload (the load and unload snippets write it so).",
+        line,
+        col,
+    )
 
 
 def _runs(plugin: Plugin, info: JsInfo, line: int, col: int) -> str:
