@@ -1508,9 +1508,10 @@ def test_what_a_listening_snippet_brings_depends_on_what_the_plugin_has() -> Non
     assert lines_needed(chat, declared, 5) == []
     assert lines_needed(find_prefix("reqlock"), _NO_ARRAY, 5) == []  # (subscribes to nothing)
     tabs = "(function () {\n\t'use strict';\n\tPEX.pluginAPI.registerPlugin({\n\t\tload: function () {\n\t\t\t\n"
-    tabs += "\t\t},\n\t\tunload: function () {}\n\t});\n})();\n"
-    ((at, text),) = lines_needed(chat, tabs, 4, "\t")
-    assert (at, text.split("\n")[-2]) == (2, "\tvar subscriptions = [];")
+    tabs += "\t\t},\n\t\tunload: () => {\n\t\t}\n\t});\n})();\n"
+    (release, _), (at, text) = lines_needed(chat, tabs, 4, "\t")
+    assert (at, text.split("\n")[-2]) == (2, "\tvar subscriptions = [];")  # (not in registerPlugin's object)
+    assert release == 7  # (in unload written as a key of that object)
     assert lines_needed(chat, tabs.replace("\t'use strict';\n", ""), 3, "\t") == []
     release, declaration = lines_needed(chat, _NO_ARRAY.replace("    ", "\t").replace("%s", ""), 5, "\t")
     assert release[1] == (

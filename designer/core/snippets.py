@@ -264,7 +264,13 @@ _RELEASE = (
     "subscriptions = [];",
 )
 _FUNCTION_LOAD = re.compile(r"^([ \t]*)(?:async\s+)?function\s+load\s*\(", re.MULTILINE)
-_FUNCTION_UNLOAD = re.compile(r"^([ \t]*)function\s+unload\s*\(\s*\)\s*\{[ \t]*$", re.MULTILINE)
+# unload's first line, as a function, a key of registerPlugin's object or a method: function
+# unload() {, unload: function () {, unload: () => {, unload() {
+_FUNCTION_UNLOAD = re.compile(
+    r"^([ \t]*)(?:function\s+unload|unload\s*:\s*function(?:\s+\w+)?|unload\s*:\s*\(\s*\)\s*=>|unload)"
+    r"(?:\s*\(\s*\))?\s*\{[ \t]*$",
+    re.MULTILINE,
+)
 _USE_STRICT = re.compile(r"^([ \t]*)(['\"])use strict\2;?[ \t]*$", re.MULTILINE)
 
 
