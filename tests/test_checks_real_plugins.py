@@ -2092,6 +2092,16 @@ def test_a_plugin_whose_load_subscribes_and_that_never_unsubscribes_is_told_once
         " in load, but nothing in its source unsubscribes: switched off in the app's settings, it keeps listening"
     )
     assert "subscriptions.forEach(s => s.unsubscribe()) in unload" in said.message
+    # Kept (as the snippets write it) but never released: only the release is asked for.
+    kept = _KEEPS_LISTENING.replace("        participants$.subscribe(", "        held.push(participants$.subscribe(")
+    kept = kept.replace("count = ps.length; });", "count = ps.length; }));").replace(
+        "        window.PEX", "        held[1] = window.PEX"
+    )
+    (said,) = [p for p in _problems(base_project, kept) if p.code == "PD535"]
+    assert said.message.endswith(
+        "each handler runs twice. Release what load keeps in unload, for example: "
+        "subscriptions.forEach(s => s.unsubscribe())."
+    )
     # Released in unload: nothing to say.
     released = _KEEPS_LISTENING.replace(
         "        count = 0;\n", "        count = 0;\n        x.forEach(function (s) { s.unsubscribe(); });\n"

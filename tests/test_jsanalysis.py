@@ -713,15 +713,19 @@ def test_what_load_keeps_listening_to_is_only_what_it_surely_subscribes_to_from_
     another value (p$ = p$.pipe(take(1)): maybe not the app's any more), nothing in a function
     that is not load, and nothing at all once the file says unsubscribe."""
 
-    def kept(body: str, register: str = "load: load, unload: unload") -> list[tuple[str, int, int]]:
+    def kept(body: str, register: str = "load: load, unload: unload") -> list[tuple[str, int, int, bool]]:
         source = f"(function () {{\n{body}    function unload() {{}}\n"
         source += f"    PEX.pluginAPI.registerPlugin({{ id: 'x', {register} }});\n}})();\n"
         return analyse(source).kept_listening
 
     load = "    function load(participants$, details$) {\n%s    }\n"
-    assert kept(load % "        details$.subscribe(function () {});\n") == [("conferenceDetails$ (details$)", 3, 9)]
+    assert kept(load % "        details$.subscribe(function () {});\n") == [
+        ("conferenceDetails$ (details$)", 3, 9, False)
+    ]
     chat = "        window.PEX.actions$.ofType(window.PEX.actions.SELECT_EVENT).subscribe(() => {});\n"
-    assert kept(load % chat) == [("window.PEX.actions$.ofType(window.PEX.actions.SELECT_EVENT)", 3, 9)]
+    assert kept(load % chat) == [("window.PEX.actions$.ofType(window.PEX.actions.SELECT_EVENT)", 3, 9, False)]
+    held = "        var a = participants$.subscribe(f);\n        b.push(details$.subscribe(f));\n"
+    assert [k[-1] for k in kept(load % held)] == [True, True]  # (kept, never released)
     for skipped in (
         "        if (window.x) { participants$.subscribe(function () {}); }\n",
         "        setTimeout(function () { participants$.subscribe(function () {}); });\n",

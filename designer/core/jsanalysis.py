@@ -816,8 +816,10 @@ class JsInfo(Record):
         self.state_sets: list[StateSet] = []
         # What the registered load surely subscribes to (one of its parameters, participants$, or
         # PEX.actions$.ofType(...)) in a file that never unsubscribes from anything: (what, as the
-        # code writes it, line, column). Switched off and on again, the plugin hears it twice (PD535).
-        self.kept_listening: list[tuple[str, int, int]] = []
+        # code writes it, line, column, whether the code keeps what subscribe gives back: given to
+        # a call, subscriptions.push(...), or to a name). Switched off and on again, the plugin
+        # hears it twice (PD535).
+        self.kept_listening: list[tuple[str, int, int, bool]] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -3754,7 +3756,9 @@ class _Analyser:
             else:
                 continue
             line, col = self.pos(call)
-            self.info.kept_listening.append((what, line, col))
+            up = call.parent
+            kept = up is not None and up.type in ("arguments", "variable_declarator", "assignment_expression")
+            self.info.kept_listening.append((what, line, col, kept))
 
     def _load_parameter(self, load: Any, name: str) -> str | None:
         """What the app gives load as its parameter ``name``: "participants$" for the first,

@@ -446,16 +446,22 @@ def _check_kept_listening(plugin: Plugin, info: JsInfo, report: Report) -> None:
     assert plugin.package is not None
     if not info.kept_listening or plugin.package.allow_unload is not True:
         return
-    what = list(dict.fromkeys(shortened(w) for w, _line, _col in info.kept_listening))
+    what = list(dict.fromkeys(shortened(w) for w, _line, _col, _kept in info.kept_listening))
     things = _joined(what[:3] + ([f"{len(what) - 3} more"] if len(what) > 3 else []))
-    _what, line, col = info.kept_listening[0]
+    _what, line, col, _kept = info.kept_listening[0]
+    if all(kept for *_rest, kept in info.kept_listening):  # (subscriptions.push(x$.subscribe(...)) written)
+        todo = "Release what load keeps in unload, for example: subscriptions.forEach(s => s.unsubscribe())."
+    else:
+        todo = (
+            "Keep what subscribe gives back and release it in unload: "
+            "subscriptions.push(participants$.subscribe(...)) in load, and "
+            "subscriptions.forEach(s => s.unsubscribe()) in unload (the load and unload snippets write it so)."
+        )
     report(
         "PD535",
         f"'{shortened(plugin.display_name)}' subscribes to {things} in load, but nothing in its source "
         "unsubscribes: switched off in the app's settings, it keeps listening, and switched on again, each handler "
-        "runs twice. Keep what subscribe gives back and release it in unload: "
-        "subscriptions.push(participants$.subscribe(...)) in load, and "
-        "subscriptions.forEach(s => s.unsubscribe()) in unload (the load and unload snippets write it so).",
+        f"runs twice. {todo}",
         line,
         col,
     )
