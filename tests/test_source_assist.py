@@ -1520,3 +1520,31 @@ def test_what_a_listening_snippet_brings_depends_on_what_the_plugin_has() -> Non
     )
     assert declaration[1].endswith("\tvar subscriptions = [];\n\n")
     assert release[0] > declaration[0]  # (the last in the file first: each line number holds as they go in)
+
+
+def test_the_snippet_browser_says_when_the_subscriptions_array_comes_too(pane: SourcePane, qtbot) -> None:
+    """The browser showed the on… snippet alone, and the subscriptions array (and its release in
+    unload) that came with it into a plugin without one was a surprise: it says so, and only then."""
+    editor = pane.editor
+
+    def detail(search: str) -> str:
+        pane.actions_["snippets"].trigger()
+        (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+        qtbot.keyClicks(dialog.search, search)
+        said = dialog.detail.text()
+        dialog.reject()
+        return said
+
+    source = _NO_ARRAY.replace("    %s\n", "        %s\n")
+    pane.show_file("a.plugin.js", source.replace("%s", ""), read_only=False)
+    cursor = editor.textCursor()
+    cursor.setPosition(source.index("%s"))
+    editor.setTextCursor(cursor)
+    comes = "This plugin has no subscriptions array, which it uses: the array comes too"
+    assert comes + ", and its release at the top of unload." in detail("onreceivechatmessage")
+    assert comes not in detail("reqlock")
+    pane.show_file(
+        "a.plugin.js", source.replace("%s", "").replace("'use strict';", "var subscriptions = [];"), read_only=False
+    )
+    editor.setTextCursor(cursor)
+    assert comes not in detail("onreceivechatmessage")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import pexapi
-from ...core.snippets import Expansion, Snippet, expand, search
+from ...core.snippets import Expansion, Snippet, expand, lines_needed, search
 from ..screen_fit import resize_to_fit
 from ..viewports import viewport_of
 from .form_rows import ok_cancel
@@ -234,7 +234,21 @@ class SnippetBrowser(QDialog):
         preview = expand(s, "", values() if values is not None else None).text.splitlines()
         more = "\n…" if len(preview) > 4 else ""
         goes = f"\nGoes {s.where}." if s.where else ""
+        goes += self._brings(s)
         self.detail.setText(f"{s.description}{goes}\nType '{s.prefix}' then Tab.\n\n" + "\n".join(preview[:4]) + more)
+
+    def _brings(self, s: Snippet) -> str:
+        """What the editor writes besides ``s`` in its file, in words: the subscriptions array, when
+        the file has none (see lines_needed). Why: the preview showed the snippet alone, and the
+        lines that came with it above load and in unload were a surprise."""
+        editor = self.parent()
+        if "subscriptions" not in s.text or not hasattr(editor, "shown_text"):
+            return ""  # (asked first: the file's text is not read at each move in the list)
+        needed = lines_needed(s, editor.shown_text(), editor.textCursor().blockNumber())
+        if not needed:
+            return ""
+        release = ", and its release at the top of unload" if len(needed) > 1 else ""
+        return f"\nThis plugin has no subscriptions array, which it uses: the array comes too{release}."
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         if (
