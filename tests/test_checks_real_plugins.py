@@ -2151,3 +2151,37 @@ def test_the_fix_of_a_listening_snippets_prefix_brings_the_subscriptions_array_i
     assert "        subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(" in written
     assert "    function unload() {\n        subscriptions.forEach(function (subscription) {\n" in written
     assert [p.code for p in run_checks(load(base_project)) if p.code.startswith("PD5")] == []
+
+
+def test_the_snippets_code_pasted_without_its_subscriptions_array_gets_it_declared(base_project: Path) -> None:
+    """subscriptions.push(...) pasted (as the snippets write it) into a plugin without the array:
+    PD523 said the line throws, and offered nothing. Its fix declares the array in the wrapper and
+    releases it at the top of unload, unless the code pasted there releases it already."""
+    from designer.core.fixes import apply_fix
+    from designer.core.model import save
+
+    pasted = "        subscriptions.push(participants$.subscribe(function (ps) { console.log(ps.length); }));\n"
+    for unload in (
+        "    function unload() {\n    }\n",
+        "    function unload() {\n        subscriptions.forEach(function (s) { s.unsubscribe(); });\n    }\n",
+    ):
+        source = (
+            "(function () {\n    'use strict';\n    // Starts the plugin.\n    function load(participants$) {\n"
+            + pasted
+            + "    }\n"
+            + unload
+            + "    function record() {}\n"
+            + REGISTER
+            + "})();\n"
+        )
+        (problem,) = [p for p in _problems(base_project, source) if p.code == "PD523"]
+        assert problem.fix is not None and problem.fix.title == "Declare subscriptions"
+        pkg = load(base_project)
+        apply_fix(pkg, problem.fix)
+        save(pkg)
+        written = base_project.joinpath(*JS).read_text()
+        assert (
+            "    var subscriptions = [];\n\n    // Starts the plugin.\n    function load(participants$) {\n" in written
+        )
+        assert written.count("unsubscribe();") == 1, written
+        assert [p.code for p in run_checks(load(base_project)) if p.code.startswith("PD5")] == []

@@ -460,11 +460,33 @@ def _expand_snippet(pkg: BrandingPackage, fix: Fix) -> str:
     source = pkg.pending_texts[rel]
     needed = lines_needed(snippet, source, data.count(b"\n", 0, span[0]), indent_unit(source))
     if needed:
-        lines = source.split("\n")
-        for number, more in needed:  # (the last in the file first: each number holds)
-            lines[number] = more + lines[number]
-        pkg.pending_texts[rel] = "\n".join(lines)
+        pkg.pending_texts[rel] = _with_lines(source, needed)
     return f"Write the snippet '{snippet.name}' in {rel}"
+
+
+def _declare_subscriptions(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD523's answer to ``subscriptions.push(...)`` (a snippet's code pasted) in a plugin that
+    declares no such array: the array declared in the wrapper, released at the top of unload, as
+    a snippet brings them (see :func:`designer.core.snippets.subscriptions_needed`)."""
+    from .indentation import indent_unit
+    from .snippets import subscriptions_needed
+
+    rel = fix.args["file"]
+    source = pkg.read_text(rel)
+    needed = subscriptions_needed(source, fix.args["line"] - 1, indent_unit(source))
+    if not needed:
+        raise ValueError(f"{rel}: subscriptions is declared already, or there is no wrapper function to declare it in")
+    pkg.pending_texts[rel] = _with_lines(source, needed)
+    return f"Declare subscriptions in {rel}"
+
+
+def _with_lines(source: str, needed: list[tuple[int, str]]) -> str:
+    """``source`` with each (line number, text) of ``needed`` written above that line (the last in
+    the file first, so that each number holds)."""
+    lines = source.split("\n")
+    for number, more in needed:
+        lines[number] = more + lines[number]
+    return "\n".join(lines)
 
 
 def _put_bytes(pkg: BrandingPackage, rel: str, data: bytes, start: int, end: int, new: str) -> None:
@@ -647,6 +669,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "create-action": _create_action,
     "rename-api-member": _rename_api_member,
     "expand-snippet": _expand_snippet,
+    "declare-subscriptions": _declare_subscriptions,
     "create-settings": _create_settings,
     "list-package": _list_package,
     "rename-settings-key": _rename_settings_key,

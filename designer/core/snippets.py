@@ -38,6 +38,7 @@ __all__ = [
     "load_snippets",
     "plugin_values",
     "search",
+    "subscriptions_needed",
 ]
 
 
@@ -271,6 +272,7 @@ _FUNCTION_UNLOAD = re.compile(
     r"(?:\s*\(\s*\))?\s*\{[ \t]*$",
     re.MULTILINE,
 )
+_RELEASED = re.compile(r"\bsubscriptions\s*\.\s*forEach\b")
 _USE_STRICT = re.compile(r"^([ \t]*)(['\"])use strict\2;?[ \t]*$", re.MULTILINE)
 
 
@@ -289,26 +291,39 @@ def lines_needed(snippet: Snippet, source: str, line: int, unit: str = "    ") -
     wrapper, where load and unload both see it. The release goes first in ``function unload() {``
     (unless the snippet is that function).
     """
-    if snippet.place == "file" or not _KEPT_IN.search(snippet.text) or _DECLARED.search(source):
+    if snippet.place == "file" or not _KEPT_IN.search(snippet.text):
+        return []
+    is_unload = snippet.text.startswith("function unload(")
+    return subscriptions_needed(source, line, unit, above=snippet.place == "iife", release=not is_unload)
+
+
+def subscriptions_needed(
+    source: str, line: int, unit: str = "    ", above: bool = False, release: bool = True
+) -> list[tuple[int, str]]:
+    """:func:`lines_needed` for code on ``line`` that uses ``subscriptions`` (what PD523's fix
+    "Declare subscriptions" writes): nothing when ``source`` declares it; else its declaration,
+    above ``line`` itself with ``above`` (a function of the wrapper goes there), and with
+    ``release`` its release at the top of unload, unless the file releases it already."""
+    if _DECLARED.search(source):
         return []
     lines = source.split("\n")
     line = min(max(line, 0), len(lines) - 1)
-    declaration = _declaration_at(snippet, source, lines, line)
+    declaration = _declaration_at(above, source, lines, line)
     if declaration is None:
         return []  # (no release either: it would throw in unload; the checks say what is not declared)
     out = [declaration]
     unload = _FUNCTION_UNLOAD.search(source)
-    if unload is not None and not snippet.text.startswith("function unload("):
+    if unload is not None and release and not _RELEASED.search(source):
         at = source.count("\n", 0, unload.start()) + 1
         indent = unload.group(1) + unit
         out.append((at, "".join(indent + text.replace("\t", unit) + "\n" for text in _RELEASE)))
     return sorted(out, reverse=True)
 
 
-def _declaration_at(snippet: Snippet, source: str, lines: list[str], line: int) -> tuple[int, str] | None:
-    """Where and what :func:`lines_needed` writes to declare ``subscriptions``; None when it knows
-    no place surely in the wrapper."""
-    if snippet.place != "iife":
+def _declaration_at(above: bool, source: str, lines: list[str], line: int) -> tuple[int, str] | None:
+    """Where and what :func:`subscriptions_needed` writes to declare ``subscriptions``; None when
+    it knows no place surely in the wrapper."""
+    if not above:
         found = list(_FUNCTION_LOAD.finditer("\n".join(lines[:line])))
         if found:
             line = source.count("\n", 0, found[-1].start())

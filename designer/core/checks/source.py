@@ -418,6 +418,10 @@ def _check_one(
             f"ReferenceError and the app shows its 'Oops' page.{babel}",
             line,
             col,
+            # (the array the snippets keep subscriptions in, their code pasted without it)
+            fix=Fix("declare-subscriptions", "Declare subscriptions", {"file": src, "line": line}, batch=False)
+            if obj == "subscriptions"
+            else None,
         )
     # (the package file's id differs while the code agrees with the list: see list_id_fix; asked
     # only then)
