@@ -83,9 +83,8 @@ BREAKS = {
     "expand-snippet": r(JS, "function record() {\n", "function record() {\n        dialog\n"),
     "declare-subscriptions": r(
         JS,
-        "conferenceDetails$) {}\n    function unload() {}\n",
-        "conferenceDetails$) {\n        subscriptions.push(participants$.subscribe(function () {}));\n    }\n"
-        "    function unload() {\n    }\n",
+        "conferenceDetails$) {}\n",
+        "conferenceDetails$) {\n        subscriptions.push(participants$.subscribe(function () {}));\n    }\n",
     ),
     "set-call-argument": r(
         JS, "sendRequest('/lock');", "sendRequest('/lock');\n        PEX.pluginAPI.transformConferenceLayout('1:7');"

@@ -1509,17 +1509,34 @@ def test_what_a_listening_snippet_brings_depends_on_what_the_plugin_has() -> Non
     assert lines_needed(find_prefix("reqlock"), _NO_ARRAY, 5) == []  # (subscribes to nothing)
     tabs = "(function () {\n\t'use strict';\n\tPEX.pluginAPI.registerPlugin({\n\t\tload: function () {\n\t\t\t\n"
     tabs += "\t\t},\n\t\tunload: () => {\n\t\t}\n\t});\n})();\n"
-    (release, _), (at, text) = lines_needed(chat, tabs, 4, "\t")
-    assert (at, text.split("\n")[-2]) == (2, "\tvar subscriptions = [];")  # (not in registerPlugin's object)
+    (release, _column, _), (at, column, text) = lines_needed(chat, tabs, 4, "\t")
+    assert (at, column, text.split("\n")[-2]) == (2, 0, "\tvar subscriptions = [];")  # (not in registerPlugin's)
     assert release == 7  # (in unload written as a key of that object)
     assert lines_needed(chat, tabs.replace("\t'use strict';\n", ""), 3, "\t") == []
     release, declaration = lines_needed(chat, _NO_ARRAY.replace("    ", "\t").replace("%s", ""), 5, "\t")
-    assert release[1] == (
+    assert release[1:] == (
+        0,
         "\t\tsubscriptions.forEach(function (subscription) {\n\t\t\tsubscription.unsubscribe();\n"
-        "\t\t});\n\t\tsubscriptions = [];\n"
+        "\t\t});\n\t\tsubscriptions = [];\n",
     )
-    assert declaration[1].endswith("\tvar subscriptions = [];\n\n")
+    assert declaration[2].endswith("\tvar subscriptions = [];\n\n")
     assert release[0] > declaration[0]  # (the last in the file first: each line number holds as they go in)
+
+
+def test_a_listening_snippet_in_a_plugin_whose_unload_is_empty_on_one_line_puts_the_release_in_it(
+    pane: SourcePane, qtbot
+) -> None:
+    """function unload() {} on one line, as hand-written plugins have it: the snippet brought the
+    array but no release, so the plugin still heard everything twice. The release goes between the
+    braces, on lines of its own."""
+    editor = pane.editor
+    source = _NO_ARRAY.replace("    %s\n", "        %s\n").replace("function unload() {\n    }", "function unload() {}")
+    _typed_in_load(pane, qtbot, source, "onselectevent")
+    assert editor.textCursor().selectedText() == "// action.payload"
+    text = editor.toPlainText()
+    release = "subscriptions.forEach(function (subscription) {\n            subscription.unsubscribe();\n        });"
+    assert "    function unload() {\n        " + release + "\n        subscriptions = [];\n    }\n" in text
+    assert text.count("var subscriptions = [];") == 1
 
 
 def test_the_snippet_browser_says_when_the_subscriptions_array_comes_too(pane: SourcePane, qtbot) -> None:

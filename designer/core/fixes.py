@@ -480,12 +480,12 @@ def _declare_subscriptions(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Declare subscriptions in {rel}"
 
 
-def _with_lines(source: str, needed: list[tuple[int, str]]) -> str:
-    """``source`` with each (line number, text) of ``needed`` written above that line (the last in
-    the file first, so that each number holds)."""
+def _with_lines(source: str, needed: list[tuple[int, int, str]]) -> str:
+    """``source`` with each (line number, column, text) of ``needed`` written there (the last in
+    the file first, so that each place holds)."""
     lines = source.split("\n")
-    for number, more in needed:
-        lines[number] = more + lines[number]
+    for number, column, more in needed:
+        lines[number] = lines[number][:column] + more + lines[number][column:]
     return "\n".join(lines)
 
 

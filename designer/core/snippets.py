@@ -266,22 +266,23 @@ _RELEASE = (
 )
 _FUNCTION_LOAD = re.compile(r"^([ \t]*)(?:async\s+)?function\s+load\s*\(", re.MULTILINE)
 # unload's first line, as a function, a key of registerPlugin's object or a method: function
-# unload() {, unload: function () {, unload: () => {, unload() {
+# unload() {, unload: function () {, unload: () => {, unload() {; or the whole of an empty one on
+# its line, function unload() {} (its group 2 the closing brace, where the release goes in).
 _FUNCTION_UNLOAD = re.compile(
     r"^([ \t]*)(?:function\s+unload|unload\s*:\s*function(?:\s+\w+)?|unload\s*:\s*\(\s*\)\s*=>|unload)"
-    r"(?:\s*\(\s*\))?\s*\{[ \t]*$",
+    r"(?:\s*\(\s*\))?\s*\{[ \t]*(?:$|(\})[ \t]*,?[ \t]*$)",
     re.MULTILINE,
 )
 _RELEASED = re.compile(r"\bsubscriptions\s*\.\s*forEach\b")
 _USE_STRICT = re.compile(r"^([ \t]*)(['\"])use strict\2;?[ \t]*$", re.MULTILINE)
 
 
-def lines_needed(snippet: Snippet, source: str, line: int, unit: str = "    ") -> list[tuple[int, str]]:
+def lines_needed(snippet: Snippet, source: str, line: int, unit: str = "    ") -> list[tuple[int, int, str]]:
     """What else to write so that the ``subscriptions`` array ``snippet`` uses exists and is
-    released, when ``source`` does not declare it: (the number of the line to write above, the
-    lines to write, each ending in a line break), last in the file first, so that each number
-    holds while they are written in turn. ``line``: the line the snippet goes on; ``unit``: the
-    file's indentation step.
+    released, when ``source`` does not declare it: (a line's number, the column in it, the text to
+    write there: whole lines above it at column 0, or the release inside an empty ``unload() {}``),
+    last in the file first, so that each place holds while they are written in turn. ``line``: the
+    line the snippet goes on; ``unit``: the file's indentation step.
 
     Why: the snippets keep what they subscribe to, so that ``unload`` stops listening (a plugin
     switched off and on again in the app's settings heard everything twice). Put in a plugin that
@@ -299,7 +300,7 @@ def lines_needed(snippet: Snippet, source: str, line: int, unit: str = "    ") -
 
 def subscriptions_needed(
     source: str, line: int, unit: str = "    ", above: bool = False, release: bool = True
-) -> list[tuple[int, str]]:
+) -> list[tuple[int, int, str]]:
     """:func:`lines_needed` for code on ``line`` that uses ``subscriptions`` (what PD523's fix
     "Declare subscriptions" writes): nothing when ``source`` declares it; else its declaration,
     above ``line`` itself with ``above`` (a function of the wrapper goes there), and with
@@ -314,13 +315,16 @@ def subscriptions_needed(
     out = [declaration]
     unload = _FUNCTION_UNLOAD.search(source)
     if unload is not None and release and not _RELEASED.search(source):
-        at = source.count("\n", 0, unload.start()) + 1
-        indent = unload.group(1) + unit
-        out.append((at, "".join(indent + text.replace("\t", unit) + "\n" for text in _RELEASE)))
+        at = source.count("\n", 0, unload.start())
+        body = "".join(unload.group(1) + unit + text.replace("\t", unit) + "\n" for text in _RELEASE)
+        if unload.group(2) is None:
+            out.append((at + 1, 0, body))
+        else:  # (function unload() {}: the release goes between the braces, on lines of its own)
+            out.append((at, unload.start(2) - unload.start(), "\n" + body + unload.group(1)))
     return sorted(out, reverse=True)
 
 
-def _declaration_at(above: bool, source: str, lines: list[str], line: int) -> tuple[int, str] | None:
+def _declaration_at(above: bool, source: str, lines: list[str], line: int) -> tuple[int, int, str] | None:
     """Where and what :func:`subscriptions_needed` writes to declare ``subscriptions``; None when
     it knows no place surely in the wrapper."""
     if not above:
@@ -332,8 +336,8 @@ def _declaration_at(above: bool, source: str, lines: list[str], line: int) -> tu
             if strict is None:
                 return None
             at = source.count("\n", 0, strict.start()) + 1
-            return at, "\n" + "".join(strict.group(1) + text + "\n" for text in _DECLARATION)
+            return at, 0, "\n" + "".join(strict.group(1) + text + "\n" for text in _DECLARATION)
     indent = re.match(r"[ \t]*", lines[line]).group()
     while line > 0 and lines[line - 1].lstrip().startswith(("//", "/*", "*")):
         line -= 1  # (above the comment that says what the function is, not between them)
-    return line, "".join(indent + text + "\n" for text in _DECLARATION) + "\n"
+    return line, 0, "".join(indent + text + "\n" for text in _DECLARATION) + "\n"

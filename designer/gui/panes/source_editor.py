@@ -1194,8 +1194,11 @@ class SourceEditor(QPlainTextEdit):
             text = "\n".join(reindented(text.split("\n"), self.indent_unit))
         expansion = expand(text, indent, self.snippet_values() if self.snippet_values is not None else None)
         with self.edit_step(f"Insert snippet '{snippet.prefix}'"):
-            for number, lines in needed:  # (the subscriptions array; above the snippet, its cursor moves down)
-                QTextCursor(self.document().findBlockByNumber(number)).insertText(lines)
+            for number, column, lines in needed:  # (the subscriptions array; above the snippet, its cursor moves down)
+                block = self.document().findBlockByNumber(number)
+                at = QTextCursor(block)
+                at.setPosition(block.position() + _utf16(block.text()[:column]))
+                at.insertText(lines)
             cursor.removeSelectedText()
             if lead:
                 cursor.insertText(lead)
