@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 import time
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import compress, count
+from itertools import compress, count, pairwise
 from operator import ne
 
 from pygments.token import Comment, String
@@ -56,7 +56,7 @@ from ...core.lineends import LineEndings
 from ...core.snippets import Snippet, find_prefix
 from ..flow_toolbar import FlowLayout
 from ..focus_ring import ring_focus
-from ..highlight import LONG_LINE, SyntaxHighlighter, language_for, language_name
+from ..highlight import LONG_LINE, PENDING, SyntaxHighlighter, language_for, language_name
 from ..tones import box_style, is_dark
 from ..viewports import viewport_of
 from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession, text_after_cursor, text_before_cursor
@@ -261,6 +261,12 @@ def _code_text(code_only: Callable[[str, int], tuple[str, int]], chunk: str, sta
 def _index(text: str, units: int) -> int:
     """The Python index in ``text`` of the UTF-16 offset ``units``."""
     return len(text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", "ignore"))
+
+
+@contextmanager
+def _no_step() -> Iterator[None]:
+    """In place of :meth:`SourceEditor.edit_step` for a change that is not the user's edit."""
+    yield
 
 
 class _Gutter(QWidget):
@@ -902,7 +908,8 @@ class SourceEditor(QPlainTextEdit):
     def replace_shown(self, text: str, label: str | None = None) -> None:
         """:meth:`replace_text` for text as shown (lines joined with ``\\n``).
 
-        With ``label`` it is the user's edit (Replace all), reported as one step of that name.
+        With ``label`` it is the user's edit (Replace all), reported as one step of that name; the
+        cursor and the view are then left to the caller (the text around them changed).
         """
         old = self.shown_text()
         if old == text:
@@ -911,24 +918,31 @@ class SourceEditor(QPlainTextEdit):
         same_end = _common_suffix(old, text, start)
         end_old, end_new = len(old) - same_end, len(text) - same_end
         a = _utf16(old[:start])
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(a)
-        cursor.setPosition(a + _utf16(old[start:end_old]), QTextCursor.MoveMode.KeepAnchor)
-        if label is not None:
-            with self.edit_step(label):
-                cursor.insertText(text[start:end_new])
-            return
-        self._replaced_end = a + _utf16(text[start:end_new])
-        # Many lines (the undo of a Replace all in a big file): the highlighter is deaf to the edit
-        # and the lines are coloured again from the batch timer, as replace_spans() does. Why: it
-        # went over each of them in this stall, and so did the layout's own loop (see _Layout).
+        if label is None:
+            self._replaced_end = a + _utf16(text[start:end_new])
+        with self.edit_step(label) if label is not None else _no_step():
+            self._replace_range(old, text, start, end_old, end_new, a, applying=label is None)
+
+    def _replace_range(
+        self, old: str, text: str, start: int, end_old: int, end_new: int, a: int, applying: bool
+    ) -> None:
+        """Put ``text[start:end_new]`` in place of ``old[start:end_old]`` (``a``: ``start`` in Qt's
+        units); ``applying``: not the user's edit (an undo, a fix), which is not reported.
+
+        Many lines (Replace all, its undo in a big file): the highlighter is deaf to the edit and
+        the lines are coloured again from the batch timer. Why: it went over each of them in this
+        stall, and so did the layout's own loop (see _Layout).
+        """
         hl = self.highlighter
         many = hl is not None and hl.language is not None and text.count("\n", start, end_new) > BATCH_LINES
-        if many and self._replace_lines(old, text, start, end_old, end_new):
+        if many and self._replace_lines(old, text, start, end_old, end_new, applying):
             return
         doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.setPosition(a)
+        cursor.setPosition(a + _utf16(old[start:end_old]), QTextCursor.MoveMode.KeepAnchor)
         cut = many and QObject.disconnect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
-        self._applying = True
+        self._applying = applying
         self._bulk = many
         try:
             cursor.insertText(text[start:end_new])
@@ -942,7 +956,7 @@ class SourceEditor(QPlainTextEdit):
             self._recolour_count = doc.blockCount()
             self._batch.start()
 
-    def _replace_lines(self, old: str, text: str, start: int, end_old: int, end_new: int) -> bool:
+    def _replace_lines(self, old: str, text: str, start: int, end_old: int, end_new: int, applying: bool) -> bool:
         """Change the lines of ``old`` (the text shown) from ``start`` to ``end_old`` that differ from
         ``text``'s (to ``end_new``), one edit per run of changed lines, when both have as many lines
         there (the undo or redo of a Replace all that put in or took out no line break) and the runs
@@ -978,7 +992,7 @@ class SourceEditor(QPlainTextEdit):
         line = doc.findBlockByNumber
         changed: list[int] = []
         cut = hl is not None and QObject.disconnect(doc, SIGNAL(_CONTENTS_CHANGE), hl, SLOT(_REFORMAT))
-        self._applying = self._bulk = True
+        self._applying, self._bulk = applying, True
         try:
             cursor.beginEditBlock()
             for i, j in runs:
@@ -1512,16 +1526,32 @@ class SourceEditor(QPlainTextEdit):
             self._recolour = []
             return
         top, bottom = self._lines_on_show()
-        on_show = [n for n in lines if top <= n <= bottom]
-        now = on_show[:BATCH_LINES] if on_show else lines[:BATCH_LINES]
-        done = set(now)
-        self._recolour = [n for n in lines if n not in done]
+        # Those on show, else the first: a slice of the sorted list, taken out as one. Why not a pass
+        # over the list (what is on show, what is left): with 100,000 lines changed those passes
+        # took a batch's whole time, which then coloured one line, and the colours took minutes.
+        first = bisect_left(lines, top)
+        if first == len(lines) or lines[first] > bottom:
+            first = 0
+        now = lines[first : first + BATCH_LINES]
+        self._recolour = lines[:first] + lines[first + len(now) :]
+        # A line followed by another of them is marked as not coloured: the colouring of the first of
+        # a run of them then carries on through the run in one pass of Qt's (a line's state changed:
+        # the next one is coloured too), and past it only as far as the carried state changes. Why: a
+        # pass per line coloured each line twice (the next one too, to see its state stay) and laid
+        # each out apart: 40 s after a Replace all on every line of a 100,000-line file, four times a
+        # colouring of the whole file.
+        find, limit = self._doc.findBlockByNumber, count if hl.limit is None else min(count, hl.limit)
+        for n, after in pairwise(now):
+            if after == n + 1 and after < limit:
+                find(n).setUserState(PENDING)
         deadline = hl.deadline
         for i, n in enumerate(now):
-            # Until the batch's time is up (a line at least): 400 lines took 90 ms after a Replace
+            if i and now[i - 1] == n - 1:
+                continue  # (coloured by its run's pass, or left by it for later: see SyntaxHighlighter.dirty)
+            # Until the batch's time is up (a run at least): 400 lines took 90 ms after a Replace
             # all in a 100,000-line file. The rest wait for the next batch.
             if i and deadline is not None and time.perf_counter() > deadline:
-                self._recolour = sorted(set(self._recolour).union(now[i:]))
+                self._recolour = lines[:first] + lines[first + i :]
                 break
             if n < count and (hl.limit is None or n < hl.limit):  # (lines from the limit on: coloured in turn)
                 self._colour_lines_from(n)
@@ -2755,6 +2785,11 @@ class SourceEditor(QPlainTextEdit):
 
 
 RECOUNT_DELAY_MS = 150
+# Replace all makes one edit of the lines from its first match to its last when more than this share
+# of them have a match, else an edit per line with a match (see FindBar.replace_all). Why this share:
+# Qt takes some 17 µs an edit and 5 µs a line it builds anew, and colouring a line again takes some
+# 80 µs, whichever way it was changed (measured on 100,000 lines).
+ONE_EDIT_SHARE = 0.875
 FOUND_SHOWN = 2000  # matches of the find bar marked in the text at most (of those near the view)
 # JavaScript's (and VS Code's) references in a replacement: $$, $& and $0 (the match), $1..$99, $<name>.
 _DOLLAR_REF = re.compile(r"\$(?:(\$)|([&0])|(\d{1,2})|<(\w+)>)")
@@ -2767,27 +2802,50 @@ def expand_replacement(m: re.Match, template: str) -> str:
     Replace box; it was put in as the two characters "$1". ``\\1`` and ``\\g<name>`` still work.
     A group the expression does not have raises ``IndexError`` (said where the count is).
     """
-    out: list[str] = []
+    return compile_replacement(template)(m)
+
+
+def compile_replacement(template: str) -> Callable[[re.Match], str]:
+    """:func:`expand_replacement` of ``template``, read once for all the matches it is used for.
+
+    Why: read again at each match, and each of its parts by ``re``'s own parser, a replacement
+    with ``$1`` on every line of a 100,000-line file took 6 s of Replace all.
+    """
+    chunks: list[str] = []  # the text before each $ reference (\\1, \\n: Python's, as before)
+    refs: list[tuple[str | None, ...]] = []
     last = 0
     for ref in _DOLLAR_REF.finditer(template):
-        out.append(m.expand(template[last : ref.start()]))  # (\\1, \\n: Python's, as before)
+        chunks.append(template[last : ref.start()])
+        refs.append(ref.groups())
         last = ref.end()
-        dollar, whole, number, name = ref.groups()
-        if dollar or whole:
-            out.append("$" if dollar else m.group())
-        elif number:
-            rest = ""
-            if int(number) > m.re.groups and len(number) == 2:
-                number, rest = number[0], number[1]  # $10 with fewer groups: $1 then "0", as JavaScript does
-            if int(number) > m.re.groups:
-                raise IndexError(f"invalid group reference {number}")
-            out.append((m.group(int(number)) or "") + rest)
-        elif name in m.re.groupindex:
-            out.append(m.group(name) or "")
-        else:
-            raise IndexError(f"unknown group name '{name}'")
-    out.append(m.expand(template[last:]))
-    return "".join(out)
+    chunks.append(template[last:])
+    # (a part without a backslash is itself: re's parser is not asked about it at each match)
+    plain = ["\\" not in chunk for chunk in chunks]
+
+    def expand(m: re.Match) -> str:
+        out = [chunks[0] if plain[0] else m.expand(chunks[0])]
+        for i, ref in enumerate(refs, 1):
+            out.append(_dollar_text(m, *ref))
+            out.append(chunks[i] if plain[i] else m.expand(chunks[i]))
+        return "".join(out)
+
+    return expand
+
+
+def _dollar_text(m: re.Match, dollar: str | None, whole: str | None, number: str | None, name: str | None) -> str:
+    """What a ``$`` reference of a replacement (see _DOLLAR_REF) stands for in the match ``m``."""
+    if dollar or whole:
+        return "$" if dollar else m.group()
+    if number:
+        rest = ""
+        if int(number) > m.re.groups and len(number) == 2:
+            number, rest = number[0], number[1]  # $10 with fewer groups: $1 then "0", as JavaScript does
+        if int(number) > m.re.groups:
+            raise IndexError(f"invalid group reference {number}")
+        return (m.group(int(number)) or "") + rest
+    if name in m.re.groupindex:
+        return m.group(name) or ""
+    raise IndexError(f"unknown group name '{name}'")
 
 
 # JavaScript's named group (?<name>…) and its backreference \k<name>; an escaped character and a
@@ -3058,57 +3116,124 @@ class FindBar(QWidget):
         self.find()
 
     def replace_all(self) -> int:
+        """Replace every match (not the empty ones) as one undo step; the number replaced.
+
+        Why two ways: matches on (nearly) every line, such as ``$2$1`` on each of a library's
+        100,000, go in as one edit of the text built here, from the first match to the last (0.5 s,
+        where an edit per line took 1.7 s); matches further apart, such as a word on every eighth
+        line, as one edit per line with a match (0.1 s, where the one edit took 0.5 s and left every
+        line between them to colour again). See ONE_EDIT_SHARE.
+        """
         pat = self.pattern()
         if pat is None or self.editor.isReadOnly():
             return 0
         text = self.editor.shown_text()
-        template = self.replace_edit.text()
-        # The same new text for every match unless the expression's replacement refers to it ($1,
-        # $&, \1): worked out once, not for each of the 62,500 matches of a 100,000-line file.
-        same = None if self.regex.isChecked() and ("$" in template or "\\" in template) else template
-        # One edit per line with a match, from its first match to its last: each edit of a line lays
-        # it out again, which on a 2 MB minified line took a quarter of a second per match.
-        spans: list[tuple[int, int, str]] = []
-        pieces: list[str] = []  # the new text of the line's span, match by match
-        start = end = 0  # the line's span (Python indexes): its first match's start, its last match's end
-        line_break = -1  # the first line break after ``end`` (or the text's length)
-        n = 0
-        offset = _Utf16Offsets(text)
         try:
-            for m in pat.finditer(text):
-                a, b = m.span()
-                if a == b:
-                    continue  # (^, $, a*: empty text, nothing to replace)
-                new = same if same is not None else expand_replacement(m, template)
-                if a <= line_break:
-                    pieces += (text[end:a], new)
-                else:
-                    if pieces:
-                        spans.append((offset(start), offset(end), "".join(pieces)))
-                    start, pieces = a, [new]
-                end = b
-                n += 1
-                if b > line_break:
-                    line_break = text.find("\n", b)
-                    if line_break < 0:
-                        line_break = len(text)
+            found = self._replacements(pat, text)
         except (re.error, IndexError) as e:
             self._bad_replacement(e)
             return 0
-        if pieces:
-            spans.append((offset(start), offset(end), "".join(pieces)))
-        if n:
-            self.editor.replace_spans(spans, self._step_name(n))
+        if found:
+            spans = _line_spans(text, found)
+            lines = text.count("\n", found[0][0], found[-1][1]) + 1
+            if len(spans) > 1 and len(spans) > ONE_EDIT_SHARE * lines:
+                self._replace_keeping_place(text, found)
+            else:
+                offset = _Utf16Offsets(text)
+                self.editor.replace_spans(
+                    [(offset(a), offset(b), new) for a, b, new in spans], self._step_name(len(found))
+                )
         self.update_count()
-        if n:
+        if found:
             # What was done, until the search changes: "0 matches" alone read as if nothing was found.
             from ...core.wording import counted
 
             left = self.count.text()
             self.count.setText(
-                f"replaced in {counted(n, 'place')}" + (f" ({left} now)" if not left.startswith("0 ") else "")
+                f"replaced in {counted(len(found), 'place')}" + (f" ({left} now)" if not left.startswith("0 ") else "")
             )
-        return n
+        return len(found)
+
+    def _replacements(self, pat: re.Pattern, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, new text) of each match of ``pat`` in ``text`` that is not empty (``^``, ``$``
+        and ``a*`` match empty text: nothing to replace)."""
+        template = self.replace_edit.text()
+        if not self.regex.isChecked() or ("$" not in template and "\\" not in template):
+            # The same new text for every match: worked out once, not for each of the 62,500
+            # matches of a 100,000-line file.
+            template = _one_break(template)
+            return [(m.start(), m.end(), template) for m in _nonempty(pat, text)]
+        expand = compile_replacement(template)
+        return [(m.start(), m.end(), _one_break(expand(m))) for m in _nonempty(pat, text)]
+
+    def _replace_keeping_place(self, text: str, found: list[tuple[int, int, str]]) -> None:
+        """Replace ``found`` (see :meth:`_replacements`) in ``text`` as one edit, the cursor (and the
+        selection) on the same text as before and the same lines on show. Why: the lines from the
+        first match to the last are built anew, which left the cursor after the last one."""
+        editor = self.editor
+        cursor = editor.textCursor()
+        anchor, position = cursor.anchor(), cursor.position()
+        top = editor.firstVisibleBlock().position()
+        pieces: list[str] = []
+        moved: list[int] = []  # how far the text after each match moves
+        last = shift = 0
+        for a, b, new in found:
+            pieces += (text[last:a], new)
+            last = b
+            shift += len(new) - (b - a)
+            moved.append(shift)
+        pieces.append(text[last:])
+        new_text = "".join(pieces)
+        starts = [a for a, _, _ in found]
+        new_units = _Utf16Offsets(new_text)
+
+        def place(units: int) -> int:
+            """Where the text at Qt's position ``units`` is after the edit (inside a match: its start)."""
+            at = units if text.isascii() else _index(text, units)
+            i = bisect_right(starts, at) - 1  # the last match starting at or before it
+            if i < 0:
+                return at
+            before = moved[i - 1] if i else 0
+            return new_units(found[i][0] + before if at < found[i][1] else at + moved[i])
+
+        editor.replace_shown(new_text, self._step_name(len(found)))
+        cursor = editor.textCursor()
+        cursor.setPosition(place(anchor))
+        cursor.setPosition(place(position), QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        if editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap:  # (wrapped, it scrolls by rows)
+            editor.verticalScrollBar().setValue(editor.document().findBlock(place(top)).blockNumber())
+
+
+def _one_break(new: str) -> str:
+    """``new`` with each CRLF in it as one line break, "\\n", as in the text shown: the file writes it
+    with its own ending (Qt made one line break of it, counted as two characters)."""
+    return new.replace("\r\n", "\n") if "\r" in new else new
+
+
+def _line_spans(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``found`` (start, end, new text) merged line by line: one span per line, from its first match
+    to its last. Why: each edit of a line lays it out again, which on a 2 MB minified line took a
+    quarter of a second per match."""
+    spans: list[tuple[int, int, str]] = []
+    pieces: list[str] = []  # the new text of the line's span, match by match
+    start = end = 0  # the line's span: its first match's start, its last match's end
+    line_break = -1  # the first line break after ``end`` (or the text's length)
+    for a, b, new in found:
+        if a <= line_break:
+            pieces += (text[end:a], new)
+        else:
+            if pieces:
+                spans.append((start, end, "".join(pieces)))
+            start, pieces = a, [new]
+        end = b
+        if b > line_break:
+            line_break = text.find("\n", b)
+            if line_break < 0:
+                line_break = len(text)
+    if pieces:
+        spans.append((start, end, "".join(pieces)))
+    return spans
 
 
 def _nonempty(pat: re.Pattern, text: str) -> Iterator[re.Match]:
