@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import open_in_editor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
@@ -510,3 +511,40 @@ def test_undo_and_redo_of_typing_in_another_file_show_where_it_was(
     cursor = editor.textCursor()
     assert (cursor.blockNumber(), cursor.positionInBlock()) == (line - 1, len(old + " // note"))
     assert viewport_of(editor).rect().contains(editor.cursorRect())
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"], ids=["U+2028", "U+2029"])
+def test_problems_after_a_line_separator_put_in_by_replace_all_are_marked_on_their_own_line(
+    window: MainWindow, qtbot, base_project: Path, separator: str
+) -> None:
+    """Replace all with a U+2028 (or U+2029) pasted into the Replace box: the checks count it as the
+    end of a line, as JavaScript does, and the editor kept it inside its line, so every problem
+    below it was underlined on the line above its own, and the gutter's numbers disagreed with the
+    Problems list. The lines are now those of the file opened again; the file keeps the separator."""
+    from PySide6.QtGui import QGuiApplication
+
+    editor = _open_source(window, base_project)
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    bar = window.source_pane.find_bar
+    qtbot.keyClicks(bar.find_edit, "conferenceDetails$")
+    QGuiApplication.clipboard().setText(separator + "conferenceDetails$")
+    qtbot.keyClick(bar.replace_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert bar.replace_all() == 1
+    written = window.package.pending_texts[SRC]
+    assert written == (base_project / "webapp2" / SRC).read_text().replace(
+        "conferenceDetails$", separator + "conferenceDetails$"
+    )
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Escape)
+    assert editor.blockCount() == len(written.replace(separator, "\n").split("\n"))  # (+1 line, numbered)
+    number = next(i for i, line in enumerate(editor.toPlainText().split("\n")) if "sendRequest" in line) + 1
+    _type_at_end_of_line(qtbot, editor, number, " @")
+    qtbot.waitUntil(lambda: editor.markers != [], timeout=3000)
+    problems = {p.line for p in window._all_problems() if p.file == SRC and p.line > 0}
+    assert problems == {m.line for m in editor.markers}
+    underlined = {
+        s.cursor.blockNumber() + 1
+        for s in editor.extraSelections()
+        if s.format.underlineStyle() == s.format.UnderlineStyle.SpellCheckUnderline
+    }
+    assert number in underlined and underlined <= problems

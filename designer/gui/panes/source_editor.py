@@ -263,6 +263,10 @@ def _index(text: str, units: int) -> int:
     return len(text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", "ignore"))
 
 
+# What ends a line in a file (see core.lineends) and not in the text the editor shows.
+_ODD_BREAK = re.compile("[\r\u2028\u2029]")
+
+
 @contextmanager
 def _no_step() -> Iterator[None]:
     """In place of :meth:`SourceEditor.edit_step` for a change that is not the user's edit."""
@@ -921,6 +925,14 @@ class SourceEditor(QPlainTextEdit):
         if label is None:
             self._replaced_end = a + _utf16(text[start:end_new])
         with self.edit_step(label) if label is not None else _no_step():
+            if label is not None and _ODD_BREAK.search(text, start, end_new):
+                # A lone CR, U+2028 or U+2029 the user put in (Replace all) ends a line in the file, as
+                # the checks count lines and as the file opened again shows it: a line of its own
+                # here too, its ending kept. Why: Qt kept a U+2028 inside its line, so every problem
+                # below was underlined a line too high, and wrote a U+2029 as a plain line break.
+                # (After the step began: the typing before it is read with the endings before it.)
+                self._endings = LineEndings(self._endings.to_raw(text))
+                text = self._endings.shown  # (as long: each of them is one "\n" now)
             self._replace_range(old, text, start, end_old, end_new, a, applying=label is None)
 
     def _replace_range(
@@ -3136,7 +3148,9 @@ class FindBar(QWidget):
         if found:
             spans = _line_spans(text, found)
             lines = text.count("\n", found[0][0], found[-1][1]) + 1
-            if len(spans) > 1 and len(spans) > ONE_EDIT_SHARE * lines:
+            # (a lone CR, U+2028 or U+2029 put in: the editor makes it a line of its own, see replace_shown)
+            odd = any(_ODD_BREAK.search(new) for _, _, new in found)
+            if odd or len(spans) > 1 and len(spans) > ONE_EDIT_SHARE * lines:
                 self._replace_keeping_place(text, found)
             else:
                 offset = _Utf16Offsets(text)
