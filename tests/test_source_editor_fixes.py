@@ -532,3 +532,34 @@ def test_ctrl_slash_at_the_start_of_a_lines_code_keeps_the_cursor_before_that_co
     qtbot.keyClick(editor, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)  # and back: still before it
     qtbot.keyClicks(editor, "y")
     assert _lines(editor)[1] == "    yvar locked = false;"
+
+
+def test_find_says_which_match_it_is_on_and_when_it_went_round_the_end(pane: SourcePane, qtbot) -> None:
+    """Enter in the find box went from the last match back to the first without a word, so in a long
+    file a developer stepping through "3 matches" could not tell they had seen them all; nor which
+    one was selected. The bar now says "2 of 3 matches", and "from the top again" on wrapping."""
+    editor = pane.editor
+    pane.show_file("b.plugin.js", "lock();\nunlock();\nvar lock = 1;\n", read_only=False)
+    bar = pane.find_bar
+    bar.open(False)
+    qtbot.keyClicks(bar.find_edit, "lock")
+    assert bar.count.text() == "3 matches"
+    said = []
+    for _ in range(4):
+        qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+        said.append((editor.textCursor().blockNumber(), bar.count.text()))
+    assert said == [
+        (0, "1 of 3 matches"),
+        (1, "2 of 3 matches"),
+        (2, "3 of 3 matches"),
+        (0, "1 of 3 matches (from the top again)"),
+    ]
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert (editor.textCursor().blockNumber(), bar.count.text()) == (2, "3 of 3 matches (from the end again)")
+    # Typing in the file: the next Enter counts what is there now.
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    editor.setTextCursor(cursor)
+    editor.insertPlainText("// lock\n")
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+    assert (editor.textCursor().blockNumber(), bar.count.text()) == (1, "2 of 4 matches")

@@ -2938,11 +2938,19 @@ class FindBar(QWidget):
         # the key itself. What the bar's own buttons change is counted at once (they call it).
         self._recount = QTimer(self, singleShot=True, interval=RECOUNT_DELAY_MS)
         self._recount.timeout.connect(self.update_count)
+        # Where each match starts (Python indexes in the text shown) as last counted; None once the
+        # text, the search or its options change (see _say_which).
+        # (contentsChange: edits of the text only, not the colours, which contentsChanged reports too)
+        self._starts: list[int] | None = None
+        editor.document().contentsChange.connect(self._forget_starts)
         editor.document().contentsChanged.connect(self._text_changed)
 
     def _text_changed(self) -> None:
         if self.isVisible():
             self._recount.start()
+
+    def _forget_starts(self) -> None:
+        self._starts = None
 
     def open(self, replace: bool) -> None:
         self.show()
@@ -3020,9 +3028,11 @@ class FindBar(QWidget):
         if pat is None and self.find_edit.text() and self.regex.isChecked():
             self.count.setText("invalid expression")
             self.editor.show_found([])
+            self._starts = None
             return
         text = self.editor.shown_text() if pat is not None else ""
         found = [m.span() for m in _nonempty(pat, text)] if pat is not None else []
+        self._starts = [start for start, _ in found]
         self._mark(text, found)
         n = len(found)
         said = f"{n} match{'es' if n != 1 else ''}" if self.find_edit.text() else ""
@@ -3074,7 +3084,27 @@ class FindBar(QWidget):
         if chosen is None:
             return False
         self._select(text, chosen)
+        self._say_which(chosen.start(), wrapped=before is None if backward else last is None)
         return True
+
+    def _say_which(self, start: int, wrapped: bool) -> None:
+        """ "2 of 7 matches" for the match at ``start`` (a Python index in the text shown), and whether
+        the search went round the end of the file to it.
+
+        Why: Enter went from the last match back to the first without a word, so a developer stepping
+        through a file's matches could not tell when they had seen them all, nor which one was selected.
+        """
+        if self._starts is None:
+            self.update_count()  # (the text changed since the count: counted again now)
+        starts = self._starts or []
+        k = bisect_left(starts, start)
+        if k == len(starts) or starts[k] != start:
+            return
+        n = len(starts)
+        said = f"{k + 1} of {n} match{'es' if n != 1 else ''}"
+        if wrapped and n > 1:
+            said += " (from the top again)" if k == 0 else " (from the end again)"
+        self.count.setText(said)
 
     def _expand(self, m: re.Match) -> str:
         return expand_replacement(m, self.replace_edit.text()) if self.regex.isChecked() else self.replace_edit.text()
