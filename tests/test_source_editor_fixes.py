@@ -563,3 +563,29 @@ def test_find_says_which_match_it_is_on_and_when_it_went_round_the_end(pane: Sou
     editor.insertPlainText("// lock\n")
     qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
     assert (editor.textCursor().blockNumber(), bar.count.text()) == (1, "2 of 4 matches")
+
+
+@pytest.mark.parametrize("how", ["paste", "replace"])
+def test_a_line_separator_pasted_or_put_in_by_replace_is_a_line_of_its_own(pane: SourcePane, qtbot, how: str) -> None:
+    """A U+2028 pasted into the code, or put in by Replace (one), stayed inside its line in the editor
+    while the checks (and JavaScript) end a line there: every problem below it was underlined a line
+    too high. It is now a line of its own, as in the file opened again, and the file keeps it."""
+    editor = pane.editor
+    QGuiApplication.clipboard().setText("a\u2028b")
+    if how == "paste":
+        _put_cursor(qtbot, editor, 1, len("    var "))
+        qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        expected = CODE.replace("var locked", "var a\u2028blocked")
+    else:
+        bar = pane.find_bar
+        bar.open(True)
+        qtbot.keyClicks(bar.find_edit, "send")
+        qtbot.keyClick(bar.replace_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(bar.replace_edit, Qt.Key.Key_Return)  # the first match selected,
+        qtbot.keyClick(bar.replace_edit, Qt.Key.Key_Return)  # then replaced
+        expected = CODE.replace("send", "a\u2028b")
+    assert editor.text() == expected
+    assert editor.blockCount() == len(expected.replace("\u2028", "\n").split("\n"))
+    assert "\u2028" not in editor.document().toRawText()
+    if how == "paste":  # the cursor after what was pasted
+        assert (editor.textCursor().blockNumber(), editor.textCursor().positionInBlock()) == (2, 1)

@@ -1917,8 +1917,34 @@ class SourceEditor(QPlainTextEdit):
     def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt's name
         # A paste arrives in one piece: an undo step of its own, not part of the typing before it.
         self.finish_fill()  # (a drop: the text it goes in is all of it)
+        text = source.text() if source.hasText() else ""
+        if "\u2028" in text or "\u2029" in text:
+            self.put_text(text, "Paste")  # (Qt would keep a U+2028 inside its line: see put_text)
+            self.ensureCursorVisible()
+            return
         with self.edit_step("Paste"):
             super().insertFromMimeData(source)
+
+    def put_text(self, new: str, label: str) -> None:
+        """Put ``new`` in place of the selection as the step ``label``, the cursor after it.
+
+        A lone CR, U+2028 or U+2029 in it (pasted, or in a replacement) ends a line here as it does
+        for the checks and in the file opened again, its ending kept (see :meth:`replace_shown`). Why:
+        Qt keeps a U+2028 inside its line, and every problem below it was underlined a line too high.
+        """
+        cursor = self.textCursor()
+        new = _one_break(new)
+        if not _ODD_BREAK.search(new):
+            with self.edit_step(label):
+                cursor.insertText(new)
+            self.setTextCursor(cursor)
+            return
+        text = self.shown_text()
+        a, b = _index(text, cursor.selectionStart()), _index(text, cursor.selectionEnd())
+        self.replace_shown(text[:a] + new + text[b:], label)
+        cursor = self.textCursor()
+        cursor.setPosition(_utf16(text[:a] + new))  # (each of them is one "\n" now: as long)
+        self.setTextCursor(cursor)
 
     def delete_selection(self, label: str) -> None:
         """Cut (``label`` "Cut") or delete the selection as an undo step of its own."""
@@ -3150,10 +3176,8 @@ class FindBar(QWidget):
             except (re.error, IndexError) as e:
                 self._bad_replacement(e)
                 return
-            cursor = self.editor.textCursor()
-            with self.editor.edit_step(self._step_name()):
-                cursor.insertText(new)
-            self.editor.setTextCursor(cursor)  # after the new text: the next match is looked for from there
+            # (the cursor after the new text: the next match is looked for from there)
+            self.editor.put_text(new, self._step_name())
             self.update_count()
         self.find()
 
