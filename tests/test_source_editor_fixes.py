@@ -589,3 +589,24 @@ def test_a_line_separator_pasted_or_put_in_by_replace_is_a_line_of_its_own(pane:
     assert "\u2028" not in editor.document().toRawText()
     if how == "paste":  # the cursor after what was pasted
         assert (editor.textCursor().blockNumber(), editor.textCursor().positionInBlock()) == (2, 1)
+
+
+def test_whole_word_finds_and_replaces_a_name_not_the_names_it_is_part_of(pane: SourcePane, qtbot) -> None:
+    """Renaming ``locked`` with Replace all also changed ``isLocked`` and ``details.locked``'s
+    neighbours such as ``lockedNow``: there was no Whole word option, as code editors have. With it,
+    only the name itself matches (``$`` and ``_`` are part of a JavaScript name), with or without
+    Regular expression."""
+    editor = pane.editor
+    pane.show_file("b.plugin.js", "var locked = isLocked || locked$ || locked_2;\nlockedNow(locked);\n", False)
+    bar = pane.find_bar
+    bar.open(True)
+    qtbot.keyClicks(bar.find_edit, "locked")
+    assert bar.count.text() == "6 matches"
+    qtbot.mouseClick(bar.whole_word, Qt.MouseButton.LeftButton, pos=QPoint(6, bar.whole_word.height() // 2))
+    assert bar.whole_word.isChecked() and bar.count.text() == "2 matches"
+    qtbot.keyClicks(bar.replace_edit, "shut")
+    assert bar.replace_all() == 2
+    assert editor.toPlainText() == "var shut = isLocked || locked$ || locked_2;\nlockedNow(shut);\n"
+    bar.regex.setChecked(True)
+    bar.find_edit.setText("lock|shut")  # (the whole expression is the word: not "lock" inside "locked")
+    assert bar.count.text() == "2 matches"

@@ -2921,6 +2921,8 @@ class FindBar(QWidget):
         # Off by default, as in code editors: "lock" finds "Lock" too (it found only "lock", and a
         # search for a name written with another case said "0 matches").
         self.match_case = QCheckBox("Match case", objectName="findMatchCase")
+        # A name alone, not the names it is part of: renaming "locked" changed "isLocked" too.
+        self.whole_word = QCheckBox("Whole word", objectName="findWholeWord")
         self.count = QLabel(objectName="findCount")
         buttons = []
         for text, slot in (
@@ -2946,6 +2948,7 @@ class FindBar(QWidget):
             buttons[0],
             buttons[1],
             self.match_case,
+            self.whole_word,
             self.regex,
             self.count,
             self.replace_edit,
@@ -2957,6 +2960,7 @@ class FindBar(QWidget):
         self.find_edit.installEventFilter(self)  # Shift+Enter: the previous match (see eventFilter)
         self.regex.toggled.connect(self.update_count)
         self.match_case.toggled.connect(self.update_count)
+        self.whole_word.toggled.connect(self.update_count)
         self.replace_edit.returnPressed.connect(self.replace_one)
         self.replace_edit.textChanged.connect(self._replacement_changed)
         # Typing in the file with the bar open recounts once the typing pauses, not per key: a
@@ -3038,7 +3042,11 @@ class FindBar(QWidget):
             return None
         try:
             flags = re.MULTILINE if self.match_case.isChecked() else re.MULTILINE | re.IGNORECASE
-            return re.compile(python_regex(text) if self.regex.isChecked() else re.escape(text), flags)
+            pattern = python_regex(text) if self.regex.isChecked() else re.escape(text)
+            if self.whole_word.isChecked():
+                # (a JavaScript name's letters: \w and $, so "details" is not found in "details$")
+                pattern = rf"(?<![\w$])(?:{pattern})(?![\w$])"
+            return re.compile(pattern, flags)
         except re.error:
             return None
 
