@@ -610,3 +610,29 @@ def test_whole_word_finds_and_replaces_a_name_not_the_names_it_is_part_of(pane: 
     bar.regex.setChecked(True)
     bar.find_edit.setText("lock|shut")  # (the whole expression is the word: not "lock" inside "locked")
     assert bar.count.text() == "2 matches"
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("(lock", "invalid expression: missing ), unterminated subpattern"),
+        ("[a-", "invalid expression: unterminated character set"),
+        ("*lock", "invalid expression: nothing to repeat"),
+    ],
+)
+def test_an_invalid_expression_says_what_is_wrong_and_changes_nothing(
+    pane: SourcePane, qtbot, typed: str, said: str
+) -> None:
+    """An expression half typed said only "invalid expression": which bracket, or what, was left to
+    guess. The bar now says what re found wrong; Enter and Replace all change nothing."""
+    editor = pane.editor
+    bar = pane.find_bar
+    bar.open(True)
+    bar.regex.setChecked(True)
+    qtbot.keyClicks(bar.find_edit, typed)
+    assert bar.count.text() == said
+    before = editor.textCursor().position()
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+    assert bar.replace_all() == 0
+    assert editor.toPlainText() == CODE and editor.textCursor().position() == before
+    assert bar.count.text() == said

@@ -2972,6 +2972,7 @@ class FindBar(QWidget):
         # text, the search or its options change (see _say_which).
         # (contentsChange: edits of the text only, not the colours, which contentsChanged reports too)
         self._starts: list[int] | None = None
+        self._invalid = ""  # what re said was wrong with the expression in the find box
         editor.document().contentsChange.connect(self._forget_starts)
         editor.document().contentsChanged.connect(self._text_changed)
 
@@ -3047,7 +3048,8 @@ class FindBar(QWidget):
                 # (a JavaScript name's letters: \w and $, so "details" is not found in "details$")
                 pattern = rf"(?<![\w$])(?:{pattern})(?![\w$])"
             return re.compile(pattern, flags)
-        except re.error:
+        except re.error as e:
+            self._invalid = e.msg  # (said where the count is: see update_count)
             return None
 
     def _replacement_changed(self) -> None:
@@ -3060,7 +3062,9 @@ class FindBar(QWidget):
         self._recount.stop()
         pat = self.pattern() if self.find_edit.text() else None
         if pat is None and self.find_edit.text() and self.regex.isChecked():
-            self.count.setText("invalid expression")
+            # What is wrong, as re says it (its position left out: counted in the expression as re
+            # got it); "invalid expression" alone left the user to guess which bracket was missing.
+            self.count.setText(f"invalid expression: {self._invalid}")
             self.editor.show_found([])
             self._starts = None
             return
