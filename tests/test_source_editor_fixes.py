@@ -636,3 +636,41 @@ def test_an_invalid_expression_says_what_is_wrong_and_changes_nothing(
     assert bar.replace_all() == 0
     assert editor.toPlainText() == CODE and editor.textCursor().position() == before
     assert bar.count.text() == said
+
+
+def test_find_and_replace_in_the_selected_lines_only(pane: SourcePane, qtbot) -> None:
+    """Renaming a variable inside one function meant Replace one by one: Replace all changed every
+    match in the file, and there was no way to keep it to the lines selected. Ctrl+H over selected
+    lines now ticks In selection: the count, Enter and Replace all keep to them, as they grow or shrink."""
+    editor = pane.editor
+    pane.show_file("b.plugin.js", "a = lock;\nb = lock;\nc = lock + lock;\nd = lock;\n", read_only=False)
+    _put_cursor(qtbot, editor, 1)
+    for _ in range(2):
+        qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    bar = pane.find_bar
+    assert bar.in_selection.isChecked()
+    qtbot.keyClicks(bar.find_edit, "lock")
+    assert bar.count.text() == "3 matches"
+    said = []
+    for _ in range(4):
+        qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+        said.append((editor.textCursor().blockNumber(), bar.count.text()))
+    assert said == [
+        (1, "1 of 3 matches"),
+        (2, "2 of 3 matches"),
+        (2, "3 of 3 matches"),
+        (1, "1 of 3 matches (from the top again)"),
+    ]
+    qtbot.keyClicks(bar.replace_edit, "door")
+    assert bar.replace_all() == 3
+    assert editor.toPlainText() == "a = lock;\nb = door;\nc = door + door;\nd = lock;\n"
+    bar.find_edit.setText("door")  # the lines kept, grown by the replacements
+    assert bar.count.text() == "3 matches"
+    bar.find_edit.setText("=")
+    assert bar.count.text() == "2 matches"
+    qtbot.mouseClick(bar.in_selection, Qt.MouseButton.LeftButton, pos=QPoint(6, bar.in_selection.height() // 2))
+    assert not bar.in_selection.isChecked() and bar.count.text() == "4 matches"
+    editor.moveCursor(QTextCursor.MoveOperation.End)  # nothing selected: nothing to keep to
+    qtbot.mouseClick(bar.in_selection, Qt.MouseButton.LeftButton, pos=QPoint(6, bar.in_selection.height() // 2))
+    assert not bar.in_selection.isChecked() and bar.count.text() == "select the lines to search in first"

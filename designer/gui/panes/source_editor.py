@@ -2923,6 +2923,10 @@ class FindBar(QWidget):
         self.match_case = QCheckBox("Match case", objectName="findMatchCase")
         # A name alone, not the names it is part of: renaming "locked" changed "isLocked" too.
         self.whole_word = QCheckBox("Whole word", objectName="findWholeWord")
+        # Only the lines selected when it was ticked (or when Ctrl+H came over lines): renaming a
+        # variable in one function meant Replace one by one, Replace all changing the whole file.
+        self.in_selection = QCheckBox("In selection", objectName="findInSelection")
+        self._scope: tuple[QTextCursor, QTextCursor] | None = None  # its start and end, moved by edits
         self.count = QLabel(objectName="findCount")
         buttons = []
         for text, slot in (
@@ -2949,6 +2953,7 @@ class FindBar(QWidget):
             buttons[1],
             self.match_case,
             self.whole_word,
+            self.in_selection,
             self.regex,
             self.count,
             self.replace_edit,
@@ -2961,6 +2966,7 @@ class FindBar(QWidget):
         self.regex.toggled.connect(self.update_count)
         self.match_case.toggled.connect(self.update_count)
         self.whole_word.toggled.connect(self.update_count)
+        self.in_selection.toggled.connect(self._scope_toggled)
         self.replace_edit.returnPressed.connect(self.replace_one)
         self.replace_edit.textChanged.connect(self._replacement_changed)
         # Typing in the file with the bar open recounts once the typing pauses, not per key: a
@@ -2988,6 +2994,10 @@ class FindBar(QWidget):
         for w in (self.replace_edit, *self._replace_buttons):
             w.setVisible(replace)
         selected = self.editor.textCursor().selectedText()
+        # Over lines, the search keeps to them; else to the whole file again.
+        self.in_selection.setChecked("\u2029" in selected)
+        if self.in_selection.isChecked():
+            self._scope_toggled(True)  # (ticked already: the lines selected now)
         if selected and "\u2029" not in selected:
             # With "Regular expression" ticked the selection is searched for as written: "load("
             # was taken as an expression, said "invalid expression" and found nothing.
@@ -3029,6 +3039,30 @@ class FindBar(QWidget):
             return True
         return super().eventFilter(obj, event)
 
+    def _scope_toggled(self, on: bool) -> None:
+        """In selection ticked: the selection is where the search keeps to from now on (its start
+        stays before text put in at it, its end after); unticked, the whole file."""
+        self._scope = None
+        cursor = self.editor.textCursor()
+        if on and cursor.hasSelection():
+            start, end = QTextCursor(self.editor.document()), QTextCursor(self.editor.document())
+            start.setPosition(cursor.selectionStart())
+            start.setKeepPositionOnInsert(True)
+            end.setPosition(cursor.selectionEnd())
+            self._scope = (start, end)
+        elif on:  # (nothing selected: ticked, it would search the whole file without a word)
+            self.in_selection.setChecked(False)
+            self.count.setText("select the lines to search in first")
+            return
+        self.update_count()
+
+    def _bounds(self, text: str) -> tuple[int, int]:
+        """Where the search starts and ends in ``text`` (the text shown): the whole of it, or In selection's lines."""
+        if self._scope is None or not self.in_selection.isChecked():
+            return 0, len(text)
+        start, end = (c.position() for c in self._scope)
+        return (start, end) if text.isascii() else (_index(text, start), _index(text, end))
+
     def find_again(self, backward: bool = False) -> None:
         """F3 / Shift+F3: the next (previous) match of what the find box holds; the bar opens
         when it holds nothing yet."""
@@ -3069,12 +3103,13 @@ class FindBar(QWidget):
             self._starts = None
             return
         text = self.editor.shown_text() if pat is not None else ""
-        found = [m.span() for m in _nonempty(pat, text)] if pat is not None else []
+        lo, hi = self._bounds(text)
+        found = [m.span() for m in _nonempty(pat, text, lo, hi)] if pat is not None else []
         self._starts = [start for start, _ in found]
         self._mark(text, found)
         n = len(found)
         said = f"{n} match{'es' if n != 1 else ''}" if self.find_edit.text() else ""
-        if pat is not None and not n and pat.search(text) is not None:
+        if pat is not None and not n and pat.search(text, lo, hi) is not None:
             # ^, $ or a* match only empty text: nothing to select or replace, and that is why
             said = "0 matches (it only matches empty text)"
         self.count.setText(said)
@@ -3105,8 +3140,14 @@ class FindBar(QWidget):
         text = self.editor.shown_text()
         cursor = self.editor.textCursor()
         here = _index(text, cursor.selectionStart() if backward else cursor.selectionEnd())
+        lo, hi = self._bounds(text)
+        # In selection, from the selection itself (or from outside it): its first match (last), not round.
+        selection = (_index(text, cursor.selectionStart()), _index(text, cursor.selectionEnd()))
+        anew = (lo, hi) != (0, len(text)) and (not lo <= here <= hi or selection == (lo, hi))
+        if anew:
+            here = hi if backward else lo
         first = before = last = None
-        for m in _nonempty(pat, text):
+        for m in _nonempty(pat, text, lo, hi):
             if backward:
                 if m.start() >= here and before is not None:
                     break
@@ -3122,7 +3163,7 @@ class FindBar(QWidget):
         if chosen is None:
             return False
         self._select(text, chosen)
-        self._say_which(chosen.start(), wrapped=before is None if backward else last is None)
+        self._say_which(chosen.start(), wrapped=not anew and (before is None if backward else last is None))
         return True
 
     def _say_which(self, start: int, wrapped: bool) -> None:
@@ -3164,7 +3205,8 @@ class FindBar(QWidget):
             return None
         text = self.editor.shown_text()
         start = _index(text, cursor.selectionStart())
-        m = pat.match(text, start)
+        lo, hi = self._bounds(text)
+        m = pat.match(text, start, hi) if start >= lo else None
         if m is None or _utf16(text[: m.end()]) != cursor.selectionEnd():
             return None
         return m
@@ -3242,9 +3284,9 @@ class FindBar(QWidget):
             # The same new text for every match: worked out once, not for each of the 62,500
             # matches of a 100,000-line file.
             template = _one_break(template)
-            return [(m.start(), m.end(), template) for m in _nonempty(pat, text)]
+            return [(m.start(), m.end(), template) for m in _nonempty(pat, text, *self._bounds(text))]
         expand = compile_replacement(template)
-        return [(m.start(), m.end(), _one_break(expand(m))) for m in _nonempty(pat, text)]
+        return [(m.start(), m.end(), _one_break(expand(m))) for m in _nonempty(pat, text, *self._bounds(text))]
 
     def _replace_keeping_place(self, text: str, found: list[tuple[int, int, str]]) -> None:
         """Replace ``found`` (see :meth:`_replacements`) in ``text`` as one edit, the cursor (and the
@@ -3316,10 +3358,10 @@ def _line_spans(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int,
     return spans
 
 
-def _nonempty(pat: re.Pattern, text: str) -> Iterator[re.Match]:
-    """The matches of ``pat`` in ``text`` that are not empty: ``^``, ``$`` or ``a*`` match empty
-    text, which has nothing to select or replace."""
-    return (m for m in pat.finditer(text) if m.end() > m.start())
+def _nonempty(pat: re.Pattern, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
+    """The matches of ``pat`` in ``text`` (from ``start`` to ``end``) that are not empty: ``^``, ``$``
+    or ``a*`` match empty text, which has nothing to select or replace."""
+    return (m for m in pat.finditer(text, start, len(text) if end is None else end) if m.end() > m.start())
 
 
 class SourcePane(QWidget):
@@ -3447,6 +3489,7 @@ class SourcePane(QWidget):
                 self._places[old] = self._place()
             self.editor.load(name, text)
             self.editor.set_markers([])
+            self.find_bar.in_selection.setChecked(False)  # (the lines were the last file's)
             if name in self._places:
                 self._restore(self._places[name])
         self.editor.setReadOnly(read_only)
