@@ -196,7 +196,8 @@ def test_a_source_saved_as_utf16_is_named_so_in_the_window(window: MainWindow, q
     assert window.stack.currentWidget() is window.details
     assert window.details.toPlainText() == (
         f"Cannot show this file: {rel} is saved as UTF-16 (Notepad calls it 'Unicode'); save it as UTF-8, the "
-        "encoding the web app expects (in Notepad: Save as, Encoding UTF-8). Then File ▸ Reload."
+        "encoding the web app expects (in Notepad: Save as, Encoding UTF-8). Its Fix under Problems, 'Save it as "
+        "UTF-8', does that here."
     )
 
 
