@@ -1191,3 +1191,28 @@ def test_a_huge_console_line_is_cut_short_in_the_log(qtbot: Any, tmp_path: Path)
         qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=10000)
         (line,) = [line for line in pane.log.toPlainText().split("\n") if "console.log: big" in line]
         assert len(line) < 2200 and "… (300,004 characters in all)" in line, line[-200:]
+
+
+def test_an_error_with_a_huge_message_is_said_short_at_once(qtbot: Any, tmp_path: Path) -> None:
+    """``throw new Error('x'.repeat(300000))`` in load() held the preview's page for seconds while
+    the page looked in the error's stack (the message is its first line) for the plugin's file: the
+    plugin was called frozen ("an endless loop?"), left off, and its error never said. Now the
+    message is cut short in the page, saying how long it was, and the error is said as any other."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { throw new Error('x'.repeat(300000));",
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: pane.error_count() == 1, timeout=10000)
+        (error,) = [e for e in pane.events if e.get("type") == "error"]
+        assert error["message"].endswith("… (300,007 characters in all)") and len(error["message"]) < 2100
+        assert error["line"] == 25 and error["file"] == "plugins/lock-toggle/lock-toggle.plugin.js"
+        assert len(error["stack"]) < 5000, len(error["stack"])
+        log = pane.log.toPlainText()
+        assert "freeze" not in log and "left off" not in log, log[-1500:]
+        (line,) = [line for line in log.split("\n") if "This would show the Oops page" in line]
+        assert len(line) < 2300 and "(300,007 characters in all)" in line, line[-300:]
+        card = _js(qtbot, pane.page, "document.getElementById('pd-oops').textContent")
+        assert "(300,007 characters in all)" in card and len(card) < 2500

@@ -46,17 +46,40 @@
     PD.emit = emit;
 
     // Where in the plugins' sources a stack points: the first frame in a known plugin file.
+    // A line longer than FRAME_CHARS is no frame (an error's message, its first line): skipped, as
+    // the search through one line takes time with the square of its length (300,000 characters: seconds).
+    var FRAME_CHARS = 2000;
     function locate(stack) {
-        var re = /([^\s()@]+?):(\d+):(\d+)/g;
-        var m;
-        while ((m = re.exec(String(stack || ''))) !== null) {
-            if (Object.prototype.hasOwnProperty.call(PD.byPath, m[1])) {
-                return { plugin: PD.byPath[m[1]], file: m[1], line: Number(m[2]), column: Number(m[3]) };
+        var lines = String(stack || '').split('\n');
+        for (var i = 0; i < lines.length; i++) {
+            if (lines[i].length > FRAME_CHARS) { continue; }
+            var re = /([^\s()@]+?):(\d+):(\d+)/g;
+            var m;
+            while ((m = re.exec(lines[i])) !== null) {
+                if (Object.prototype.hasOwnProperty.call(PD.byPath, m[1])) {
+                    return { plugin: PD.byPath[m[1]], file: m[1], line: Number(m[2]), column: Number(m[3]) };
+                }
             }
         }
         return null;
     }
     PD.locate = locate;
+
+    // ``text`` cut at ``most`` characters, saying how long it was. Why: a message of megabytes (a whole
+    // response, 'x'.repeat(300000)) went whole to the designer, and was laid out whole in its log.
+    function cutShort(text, most) {
+        text = String(text);
+        return text.length > most ? text.slice(0, most) + '\u2026 (' + text.length.toLocaleString('en-US') + ' characters in all)' : text;
+    }
+    PD.cutShort = cutShort;
+    // An error's stack as the page keeps it: each line cut short, and no more than STACK_LINES of them
+    // (Error.stackTraceLimit raised, a recursion's thousands of frames).
+    var STACK_LINES = 100;
+    function shortStack(stack) {
+        var lines = String(stack).split('\n', STACK_LINES + 1);
+        var more = lines.length > STACK_LINES ? '\n    \u2026' : '';
+        return lines.slice(0, STACK_LINES).map(function (line) { return cutShort(line, FRAME_CHARS); }).join('\n') + more;
+    }
 
     // What a browser's error message means, in plain words before it (the designer's
     // preview.PLAIN_ERRORS): "TypeError: Cannot read properties of undefined (reading 'name')" is
@@ -72,9 +95,11 @@
         return null;
     }
 
+    var ERROR_CHARS = 2000;  // an error's message, at most (see cutShort)
     function reportError(kind, error, fallbackPlugin, where) {
         var isError = error && typeof error === 'object' && typeof error.message === 'string';
         var message = isError ? (error.name ? error.name + ': ' : '') + error.message : 'Uncaught ' + safeText(error);
+        message = cutShort(message, ERROR_CHARS);
         // A function of PEX.pluginAPI the app does not have, said so (Chromium says "... is not a function").
         var missing = isError && /^(?:window\.)?PEX\.pluginAPI\.([A-Za-z_$][\w$]*) is not a function$/.exec(error.message);
         if (missing && !(window.PEX && window.PEX.pluginAPI && missing[1] in window.PEX.pluginAPI)) {
@@ -82,6 +107,7 @@
         }
         var stack = error && error.stack ? String(error.stack) : '';
         var at = locate(stack) || {};
+        stack = shortStack(stack);
         var entry = {
             kind: kind,
             plugin: at.plugin || fallbackPlugin || PD.lastActive,
@@ -287,9 +313,7 @@
             var text = Array.prototype.map.call(arguments, safeText).join(' ');
             // A line of megabytes (a whole response, a data URL) cut short: laid out whole, one held the
             // designer's window for minutes.
-            if (text.length > CONSOLE_CHARS) {
-                text = text.slice(0, CONSOLE_CHARS) + '\u2026 (' + text.length.toLocaleString('en-US') + ' characters in all)';
-            }
+            text = cutShort(text, CONSOLE_CHARS);
             emit('console', { plugin: at.plugin || PD.lastActive || dialogOwner, level: level, text: text, file: at.file || null, line: at.line || null });
         };
     });
