@@ -1216,3 +1216,24 @@ def test_an_error_with_a_huge_message_is_said_short_at_once(qtbot: Any, tmp_path
         assert len(line) < 2300 and "(300,007 characters in all)" in line, line[-300:]
         card = _js(qtbot, pane.page, "document.getElementById('pd-oops').textContent")
         assert "(300,007 characters in all)" in card and len(card) < 2500
+
+
+def test_a_plugin_changing_its_button_a_hundred_thousand_times_is_not_called_slow(qtbot: Any, tmp_path: Path) -> None:
+    """A timer setting the plugin's state$ 100,000 times in a loop held the preview's page for
+    eight seconds (each change went on to the designer, marked as the plugin's code running), and
+    the log blamed the plugin: "took 8.0 s in a timer: the meeting would be frozen that long". The
+    preview's own drawing of the button is not the plugin's code: the button shows the last change
+    at once, and nothing is said."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { setTimeout(function () {"
+        " for (var i = 0; i < 100000; i++) { state$.next({ icon: 'lock.svg#lock', label: 'Count ' + i }); } }, 0);",
+    )
+    label = "document.querySelector('[data-kind=toolbar][data-plugin=lock-toggle]').dataset.label"
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, label) == "Count 99999", timeout=20000)
+        _js(qtbot, pane.page, "new Promise(function (done) { setTimeout(done, 300); })")  # (a 'slow' said after)
+        log = pane.log.toPlainText()
+        assert "frozen" not in log and "took" not in log, log[-1500:]

@@ -41,9 +41,13 @@
         data = data || {};
         data.type = type;
         try { realDebug('__PD__ ' + JSON.stringify(data)); } catch (e) { realDebug('__PD__ ' + JSON.stringify({ type: type })); }
-        PD.listeners.forEach(function (fn) { try { fn(data); } catch (e) { /* the page's own UI */ } });
+        tell(data);
     }
     PD.emit = emit;
+    // ``data`` for the page's own drawing only (preview-ui.js), not for the designer.
+    function tell(data) {
+        PD.listeners.forEach(function (fn) { try { fn(data); } catch (e) { /* the page's own UI */ } });
+    }
 
     // Where in the plugins' sources a stack points: the first frame in a known plugin file.
     // A line longer than FRAME_CHARS is no frame (an error's message, its first line): skipped, as
@@ -349,8 +353,16 @@
         this._value = value;
         this._has = true;
         this._subs.slice().forEach(function (sub) {
-            if (!sub.closed) { guard(sub.owner, this._name, sub.fn, null, [value]); }
+            if (sub.own) { sub.fn(value); } else if (!sub.closed) { guard(sub.owner, this._name, sub.fn, null, [value]); }
         }, this);
+    };
+    // The app's own listener (the preview's drawing of a plugin's state$): not plugin code, so run as
+    // it is, neither marked as the plugin's nor timed, and told to the designer by no message. Why: a
+    // plugin setting its state$ 100,000 times in a loop held the page for seconds with those messages,
+    // and the plugin was said to freeze the meeting for them.
+    Subject.prototype.watch = function (fn) {
+        this._subs.push({ fn: fn, closed: false, own: true, subject: this });
+        if (this._has) { fn(this._value); }
     };
     Subject.prototype.getValue = function () { return this._value; };
     Object.defineProperty(Subject.prototype, 'value', { get: function () { return this._value; } });
@@ -767,10 +779,12 @@
             }
             plugin.registered = obj;
             if (obj.state$ && typeof obj.state$.subscribe === 'function') {
-                obj.state$.subscribe(function (value) {
+                var shown = function (value) {
                     plugin.state = value;
-                    emit('state', { plugin: key, value: value === undefined ? null : value });
-                });
+                    tell({ type: 'state', plugin: key, value: value === undefined ? null : value });
+                };
+                // (A state$ of the plugin's own making, not createNewState's: subscribed to as the app does.)
+                if (obj.state$ instanceof Subject) { obj.state$.watch(shown); } else { obj.state$.subscribe(shown); }
             }
         },
         createNewState: function (initial) { return new Subject(initial === undefined ? {} : initial, true, 'state$'); },
