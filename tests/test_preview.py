@@ -1237,3 +1237,22 @@ def test_a_plugin_changing_its_button_a_hundred_thousand_times_is_not_called_slo
         _js(qtbot, pane.page, "new Promise(function (done) { setTimeout(done, 300); })")  # (a 'slow' said after)
         log = pane.log.toPlainText()
         assert "frozen" not in log and "took" not in log, log[-1500:]
+
+
+def test_an_icon_id_with_a_line_break_is_an_icon_not_found_not_endless_crashes(qtbot: Any, tmp_path: Path) -> None:
+    """A state$ icon whose id ended in a line break ('lock.svg#lock\\n', from a template) made the
+    preview's own drawing fail, at every change again: a thousand "[?] This would show the Oops
+    page" lines naming no plugin, PD800 problems blocking the export, and no meeting drawn. Now the
+    button shows its icon as not found, as for any other id the file does not have."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "state$.next({ icon: 'lock.svg#lock', label: 'Lock meeting' });",
+        "state$.next({ icon: 'lock.svg#lock\\n', label: 'Lock meeting' });",
+    )
+    button = "document.querySelector('[data-kind=toolbar][data-plugin=lock-toggle]')"
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, f"{button}.dataset.label") == "Lock meeting", timeout=5000)
+        broken = _js(qtbot, pane.page, f"{button}.querySelector('.pd-broken').title")
+        assert broken == "icon not found: lock.svg#lock\n"
+        assert pane.error_count() == 0 and pane.problems == [], pane.log.toPlainText()[-1000:]

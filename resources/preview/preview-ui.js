@@ -64,7 +64,8 @@
         var doc = new DOMParser().parseFromString(text, 'image/svg+xml');
         var root = doc.documentElement;
         if (!root || root.nodeName.toLowerCase() !== 'svg') { return null; }
-        var el = id ? root.querySelector('[id="' + id.replace(/"/g, '') + '"]') || (root.getAttribute('id') === id ? root : null) : root;
+        // (CSS.escape: an id with a line break in it made an invalid selector, which failed every drawing of the meeting.)
+        var el = id ? root.querySelector('[id="' + CSS.escape(id) + '"]') || (root.getAttribute('id') === id ? root : null) : root;
         if (!el) { return null; }
         var ns = 'http://www.w3.org/2000/svg';
         var ser = new XMLSerializer();
