@@ -1256,3 +1256,25 @@ def test_an_icon_id_with_a_line_break_is_an_icon_not_found_not_endless_crashes(q
         broken = _js(qtbot, pane.page, f"{button}.querySelector('.pd-broken').title")
         assert broken == "icon not found: lock.svg#lock\n"
         assert pane.error_count() == 0 and pane.problems == [], pane.log.toPlainText()[-1000:]
+
+
+def test_a_state_the_meeting_cannot_read_is_one_crash_not_endless_ones(qtbot: Any, tmp_path: Path) -> None:
+    """A state$ value whose label throws when read (a getter) failed the preview's drawing of the
+    meeting at every change, and each failure was said as a new crash: over a thousand lines in two
+    seconds, the page never idle, the crash card never drawn. It is the plugin's crash, as in the
+    app (its Oops page): said once, on the card, and the meeting drawn without that state."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "state$.next({ icon: 'lock.svg#lock', label: 'Lock meeting' });",
+        "state$.next({ icon: 'lock.svg#lock', get label() { throw new Error('no label'); } });",
+    )
+    rows = "Array.from(document.querySelectorAll('#pd-oops .pd-oops-card > div')).map(d => d.textContent).join('|')"
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: "no label" in _js(qtbot, pane.page, rows), timeout=5000)
+        _js(qtbot, pane.page, "new Promise(function (done) { setTimeout(done, 300); })")
+        assert pane.error_count() == 1, pane.log.toPlainText()[-600:]
+        (error,) = [e for e in pane.events if e.get("type") == "error"]
+        assert error["plugin"] == "lock-toggle" and error["line"] == 20 and error["where"] == "state$"
+        label = "document.querySelector('[data-kind=toolbar][data-plugin=lock-toggle]').dataset.label"
+        assert _js(qtbot, pane.page, label) == "(set at run time)"  # (the form gives none) the state dropped

@@ -86,10 +86,7 @@
 
     // What an item shows: the plugin's live state$ wins, then the package, then a placeholder.
     function look(plugin, item, uuid) {
-        var live = PD.plugins[plugin.key];
-        var state = live && live.state;
-        if (state && uuid && typeof state === 'object' && state[uuid] && typeof state[uuid] === 'object') { state = state[uuid]; }
-        else if (state && typeof state === 'object' && !('icon' in state) && !('label' in state)) { state = null; }
+        var state = shownState(PD.plugins[plugin.key], uuid);
         var icon = state && state.icon ? state.icon : item.icon;
         var label = state && state.label ? state.label : item.label;
         // Said on hover when the plugin's code chose what the item shows (its state$), not the form:
@@ -113,6 +110,22 @@
         };
     }
     ui.look = look;
+    // The icon and label a plugin's state$ gives (for the participant ``uuid``), or null. A state the app
+    // cannot read (a getter that throws, a label whose toString does) is the plugin's crash, as in the app:
+    // said once, and the state dropped. Why: the meeting's drawing failed at every change, each failure
+    // said as a new crash, endlessly, the crash card never drawn.
+    function shownState(live, uuid) {
+        var state = live && live.state;
+        try {
+            if (state && uuid && typeof state === 'object' && state[uuid] && typeof state[uuid] === 'object') { state = state[uuid]; }
+            else if (state && typeof state === 'object' && !('icon' in state) && !('label' in state)) { state = null; }
+            return state ? { icon: state.icon, label: state.label ? String(state.label) : state.label } : null;
+        } catch (error) {
+            live.state = undefined;
+            PD.reportError('exception', error, live.cfg.key, 'state$');
+            return null;
+        }
+    }
 
     // A plugin that cannot run (its source file missing: PD_CONFIG's 'unusable') never registers, so
     // the app shows none of its items: drawn (and counted on the menus' buttons), they only said
