@@ -1278,3 +1278,27 @@ def test_a_state_the_meeting_cannot_read_is_one_crash_not_endless_ones(qtbot: An
         assert error["plugin"] == "lock-toggle" and error["line"] == 20 and error["where"] == "state$"
         label = "document.querySelector('[data-kind=toolbar][data-plugin=lock-toggle]').dataset.label"
         assert _js(qtbot, pane.page, label) == "(set at run time)"  # (the form gives none) the state dropped
+
+
+def test_a_request_that_changes_nothing_in_the_meeting_does_not_tell_the_plugins_it_changed(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A plugin sending a chat message each time the meeting's details change was said to crash
+    ("Stack overflow"), after some 700 messages: every request the mock meeting answered told the
+    plugins the details had changed, the message included, so each message asked for the next one.
+    In the meeting a message changes no details: one is sent at the start, one for each real change."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "locked = Boolean(details && details.locked);",
+        "locked = Boolean(details && details.locked); window.PEX.pluginAPI.sendRequest('/message', { payload: 'hi' });",
+    )
+
+    def sent(pane: Any) -> list[dict[str, Any]]:
+        return [e for e in pane.events if e.get("type") == "request" and e.get("path") == "/message"]
+
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: len(sent(pane)) == 1, timeout=5000)
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar][data-plugin=lock-toggle]').click(); true")
+        qtbot.waitUntil(lambda: "sendRequest /lock" in pane.log.toPlainText(), timeout=5000)
+        assert len(sent(pane)) == 2 and pane.error_count() == 0, pane.log.toPlainText()[-800:]

@@ -538,7 +538,12 @@
     }
 
     // One request: refused (a guest asking for a host's), answered (and the meeting follows), or failed.
+    // The meeting told of a request only when it changed something (as Infinity's updates come only then). Why: each
+    // answer told the plugins the details had changed, so a plugin sending a chat message on each change asked for the
+    // next one itself, without end (a stack overflow said as its crash), where the app sends one per real change.
+    function meetingNow() { return JSON.stringify([participants, conference, PD.layout, PD.left]); }
     function request(kind, key, path, payload) {
+        var before = meetingNow();
         var why = refusedBecause(kind, path);
         var result = why ? { error: why, status: 403 } : answer(path, payload);
         var ok = result === true;
@@ -546,7 +551,7 @@
             status: ok ? 200 : result.status, error: ok ? null : result.error, refused: Boolean(why),
             unknownLayout: ok || result.layout === undefined ? null : result.layout, failure: ok ? null : result.failure || null,
             request: ok ? null : result.request || null }, askedAt()));
-        if (ok) { publish(); }
+        if (ok && meetingNow() !== before) { publish(); }
         return entry;
     }
 
