@@ -1302,3 +1302,21 @@ def test_a_request_that_changes_nothing_in_the_meeting_does_not_tell_the_plugins
         _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar][data-plugin=lock-toggle]').click(); true")
         qtbot.waitUntil(lambda: "sendRequest /lock" in pane.log.toPlainText(), timeout=5000)
         assert len(sent(pane)) == 2 and pane.error_count() == 0, pane.log.toPlainText()[-800:]
+
+
+def test_a_stack_overflow_is_said_as_itself_not_as_the_previews_own_failure(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin locking the meeting when it is open and unlocking it when locked, on each change of
+    its details, calls itself through the meeting without end. The preview said so as "SyntaxError:
+    Invalid regular expression: /^(?:window\\.)?PEX…/: Stack overflow": its own report of the error
+    ran out of stack in turn, and that failure was said instead of the plugin's."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "locked = Boolean(details && details.locked);",
+        "locked = Boolean(details && details.locked); window.PEX.pluginAPI.sendRequest(locked ? '/unlock' : '/lock');",
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: pane.error_count() > 0, timeout=5000)
+        error = next(e for e in pane.events if e.get("type") == "error")
+        assert error["message"] == "RangeError: Maximum call stack size exceeded", error["message"]
+        assert error["plugin"] == "lock-toggle" and error["plain"].startswith("A function calls itself")

@@ -252,7 +252,10 @@
                 return fn.apply(self, args || []);
             });
         } catch (error) {
-            reportError('exception', error, key, where);
+            // Out of stack (a plugin calling itself without end), the report may run out of it too: the plugin's
+            // error goes on up, to be said by a frame with room. Why: the report's own failure was said instead
+            // ("SyntaxError: Invalid regular expression: … Stack overflow").
+            try { reportError('exception', error, key, where); } catch (failed) { throw error; }
             return undefined;
         } finally {
             PD.lastActive = previous;
