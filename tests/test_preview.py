@@ -1320,3 +1320,28 @@ def test_a_stack_overflow_is_said_as_itself_not_as_the_previews_own_failure(qtbo
         error = next(e for e in pane.events if e.get("type") == "error")
         assert error["message"] == "RangeError: Maximum call stack size exceeded", error["message"]
         assert error["plugin"] == "lock-toggle" and error["plain"].startswith("A function calls itself")
+
+
+def test_a_plugin_replacing_pex_is_named_when_another_plugins_call_fails(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin setting ``window.PEX = {...}`` in its load() went unsaid, and the next plugin to call
+    the app was said to crash because "PEX.pluginAPI.openTemplateDialog does not exist: the app has
+    no such function", which it has. Now the log names the plugin that replaced PEX, and the other's
+    crash says that PEX was replaced, by whom."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { window.PEX = { pluginAPI: {} };",
+    )
+    with _preview_of(qtbot, project) as pane:
+        said = "[Lock toggle] warning: it replaced window.PEX (plugins/lock-toggle/lock-toggle.plugin.js line 25)"
+        qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=5000)
+        _open_menus(qtbot, pane.page)
+        _js(qtbot, pane.page, "document.querySelector('[data-plugin=meeting-info]').click(); true")
+        qtbot.waitUntil(lambda: pane.error_count() == 1, timeout=5000)
+        (error,) = [e for e in pane.events if e.get("type") == "error"]
+        assert error["plugin"] == "meeting-info" and "does not exist" not in error["message"], error["message"]
+        assert error["plain"] == (
+            "Lock toggle replaced window.PEX (plugins/lock-toggle/lock-toggle.plugin.js line 25): "
+            "the app’s functions are no longer there, for any plugin."
+        )

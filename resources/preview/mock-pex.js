@@ -100,15 +100,20 @@
     }
 
     var ERROR_CHARS = 2000;  // an error's message, at most (see cutShort)
+    // An error's message saying that something of PEX is not there (PEX undefined: "reading 'pluginAPI'").
+    var PEX_GONE = /\bPEX\b|reading '(?:pluginAPI|actions\$?|conferenceQueryParams)'/;
     function reportError(kind, error, fallbackPlugin, where) {
         var isError = error && typeof error === 'object' && typeof error.message === 'string';
         var message = isError ? (error.name ? error.name + ': ' : '') + error.message : 'Uncaught ' + safeText(error);
         message = cutShort(message, ERROR_CHARS);
         // A function of PEX.pluginAPI the app does not have, said so (Chromium says "... is not a function").
         var missing = isError && /^(?:window\.)?PEX\.pluginAPI\.([A-Za-z_$][\w$]*) is not a function$/.exec(error.message);
-        if (missing && !(window.PEX && window.PEX.pluginAPI && missing[1] in window.PEX.pluginAPI)) {
+        if (missing && !(missing[1] in pluginAPI)) {
             message = 'PEX.pluginAPI.' + missing[1] + ' does not exist: the app has no such function (' + message + ')';
         }
+        // What the app gave is gone, a plugin having replaced PEX (see window.PEX): said first, naming that plugin.
+        var replaced = PD.pexReplaced && isError && PEX_GONE.test(error.message) ? PD.pexReplaced : null;
+        var replacer = replaced && PD.plugins[replaced.plugin];
         var stack = error && error.stack ? String(error.stack) : '';
         var at = locate(stack) || {};
         stack = shortStack(stack);
@@ -116,7 +121,10 @@
             kind: kind,
             plugin: at.plugin || fallbackPlugin || PD.lastActive,
             message: message,
-            plain: missing ? null : plainly(message),  // (the message stays the browser's: what a search needs)
+            // (the message stays the browser's: what a search needs)
+            plain: replaced ? (replacer ? replacer.cfg.name : 'A plugin') + ' replaced window.PEX' +
+                (replaced.file ? ' (' + replaced.file + ' line ' + replaced.line + ')' : '') +
+                ': the app\u2019s functions are no longer there, for any plugin.' : missing ? null : plainly(message),
             file: at.file || null,
             line: at.line || null,
             column: at.column || null,
@@ -864,12 +872,32 @@
         }
     };
 
-    window.PEX = {
+    // window.PEX as the app makes it. A plugin replacing it (window.PEX = {...}) is named, with its line, and
+    // the PEX it gave is what the plugins get from then on, as in the app. Why: it went unsaid, and the next
+    // plugin calling the app was said to crash, "openTemplateDialog does not exist", which the app has.
+    var appPEX = {
         pluginAPI: pluginAPI,
         actions$: actions$,
         actions: actions,
         conferenceQueryParams: Object.assign({}, cfg.queryParams || {})
     };
+    var pexNow = appPEX;
+    Object.defineProperty(window, 'PEX', {
+        configurable: true,
+        enumerable: true,
+        get: function () { return pexNow; },
+        set: function (value) {
+            pexNow = value;
+            var at = askedAt();
+            var key = caller();
+            PD.pexReplaced = value === appPEX ? null : { plugin: key, file: at.file, line: at.line };
+            if (PD.pexReplaced) {
+                emit('warning', { plugin: key, file: at.file, line: at.line, message: 'it replaced window.PEX' +
+                    (at.file ? ' (' + at.file + ' line ' + at.line + ')' : '') + ': in the app the functions of PEX are ' +
+                    'then gone for every plugin, the others too' });
+            }
+        }
+    });
 
     // The meeting's details once you are back in it: started again when everyone had been disconnected.
     function rejoined() {
