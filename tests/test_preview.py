@@ -1345,3 +1345,20 @@ def test_a_plugin_replacing_pex_is_named_when_another_plugins_call_fails(qtbot: 
             "Lock toggle replaced window.PEX (plugins/lock-toggle/lock-toggle.plugin.js line 25): "
             "the app’s functions are no longer there, for any plugin."
         )
+
+
+def test_a_request_to_a_path_of_300000_characters_is_said_short(qtbot: Any, tmp_path: Path) -> None:
+    """A button sending a request whose path held 300,000 characters (data put in the path) held the
+    designer's window for half a minute while the log laid out its line, the path in it twice. Now
+    what the page tells the designer is cut short, saying how long it was."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "var request = isLocked ? '/unlock' : '/lock';",
+        "var request = '/' + 'x'.repeat(300000);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar][data-plugin=lock-toggle]').click(); true")
+        qtbot.waitUntil(lambda: "[Lock toggle] sendRequest /x" in pane.log.toPlainText(), timeout=10000)
+        (line,) = [line for line in pane.log.toPlainText().split("\n") if "sendRequest /x" in line]
+        assert len(line) < 10000 and "(300,001 characters in all)" in line, line[-300:]

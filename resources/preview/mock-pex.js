@@ -37,9 +37,16 @@
     }
     PD.safeText = safeText;
 
+    // Each text the page tells the designer, at most (a console line's or an error message's cut, see cutShort,
+    // is shorter). Why: a request to a path of 300,000 characters (the plugin's data put in it) held the
+    // designer's window for half a minute while its log laid out the one line.
+    var SAID_CHARS = 4000;
     function emit(type, data) {
         data = data || {};
         data.type = type;
+        Object.keys(data).forEach(function (field) {
+            if (typeof data[field] === 'string' && data[field].length > SAID_CHARS) { data[field] = cutShort(data[field], SAID_CHARS); }
+        });
         try { realDebug('__PD__ ' + JSON.stringify(data)); } catch (e) { realDebug('__PD__ ' + JSON.stringify({ type: type })); }
         tell(data);
     }
