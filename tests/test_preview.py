@@ -1362,3 +1362,21 @@ def test_a_request_to_a_path_of_300000_characters_is_said_short(qtbot: Any, tmp_
         qtbot.waitUntil(lambda: "[Lock toggle] sendRequest /x" in pane.log.toPlainText(), timeout=10000)
         (line,) = [line for line in pane.log.toPlainText().split("\n") if "sendRequest /x" in line]
         assert len(line) < 10000 and "(300,001 characters in all)" in line, line[-300:]
+
+
+def test_an_error_in_a_timer_given_as_text_is_its_plugins(qtbot: Any, tmp_path: Path) -> None:
+    """``setTimeout('refresh()', 10)`` (code given as text, as old examples do) running into an error
+    was said as a crash of no plugin, "[?] … for every user", with no file to open. It is the crash of
+    the plugin that set the timer, at the line that set it."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { setTimeout('refreshLock()', 10);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: pane.error_count() == 1, timeout=5000)
+        (error,) = [e for e in pane.events if e.get("type") == "error"]
+        assert error["plugin"] == "lock-toggle" and error["message"] == "ReferenceError: refreshLock is not defined"
+        assert (error["file"], error["line"]) == ("plugins/lock-toggle/lock-toggle.plugin.js", 25)
+        assert "[Lock toggle] This would show the Oops page for every host" in pane.log.toPlainText()

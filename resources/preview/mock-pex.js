@@ -109,7 +109,8 @@
     var ERROR_CHARS = 2000;  // an error's message, at most (see cutShort)
     // An error's message saying that something of PEX is not there (PEX undefined: "reading 'pluginAPI'").
     var PEX_GONE = /\bPEX\b|reading '(?:pluginAPI|actions\$?|conferenceQueryParams)'/;
-    function reportError(kind, error, fallbackPlugin, where) {
+    // ``place``: where in the plugin's file the error is, when its stack does not say ({file, line}).
+    function reportError(kind, error, fallbackPlugin, where, place) {
         var isError = error && typeof error === 'object' && typeof error.message === 'string';
         var message = isError ? (error.name ? error.name + ': ' : '') + error.message : 'Uncaught ' + safeText(error);
         message = cutShort(message, ERROR_CHARS);
@@ -122,7 +123,7 @@
         var replaced = PD.pexReplaced && isError && PEX_GONE.test(error.message) ? PD.pexReplaced : null;
         var replacer = replaced && PD.plugins[replaced.plugin];
         var stack = error && error.stack ? String(error.stack) : '';
-        var at = locate(stack) || {};
+        var at = locate(stack) || place || {};
         stack = shortStack(stack);
         var entry = {
             kind: kind,
@@ -1108,11 +1109,20 @@
     // A plugin's timer callback runs marked as that plugin's (see running); what it throws still
     // goes to the page's error handler, as in the app.
     function marked(args) {
-        var key = typeof args[0] === 'function' ? caller() : null;
+        var code = typeof args[0] === 'string' ? args[0] : null;
+        var key = typeof args[0] === 'function' || code !== null ? caller() : null;
         if (!key) { return args; }
         var copy = Array.prototype.slice.call(args);
-        copy[0] = carried(args[0], { plugin: key, step: 'timer' });
+        copy[0] = carried(code === null ? args[0] : textTimer(code, key, askedAt()), { plugin: key, step: 'timer' });
         return copy;
+    }
+    // A timer's code given as text (setTimeout('refresh()', 10)) runs as the browser runs it, in the page's
+    // scope; what it throws is the crash of its plugin, at the line that set the timer (``at``). Why: its
+    // stack names no plugin file, and it was said as a crash of no plugin, with no file to open.
+    function textTimer(code, key, at) {
+        return function () {
+            try { (0, eval)(code); } catch (error) { reportError('exception', error, key, null, at); }
+        };
     }
     window.setTimeout = function (fn, ms) {
         noteTimer(ms);
