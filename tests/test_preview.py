@@ -1380,3 +1380,24 @@ def test_an_error_in_a_timer_given_as_text_is_its_plugins(qtbot: Any, tmp_path: 
         assert error["plugin"] == "lock-toggle" and error["message"] == "ReferenceError: refreshLock is not defined"
         assert (error["file"], error["line"]) == ("plugins/lock-toggle/lock-toggle.plugin.js", 25)
         assert "[Lock toggle] This would show the Oops page for every host" in pane.log.toPlainText()
+
+
+def test_a_plugin_registering_again_is_said_to(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin calling registerPlugin again (here in its load(), each time it starts) went unsaid in
+    the preview, which quietly took the second object for the plugin, though check's PD503 calls
+    it an error. Now the log says so, with both lines."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {"
+        " window.PEX.pluginAPI.registerPlugin({ id: 'lock-toggle', load: load, unload: unload });",
+    )
+    with _preview_of(qtbot, project) as pane:
+        said = (
+            "[Lock toggle] warning: registerPlugin was called again (plugins/lock-toggle/lock-toggle.plugin.js "
+            "line 25; first on line 58): the app expects one registration per plugin, and the second one can "
+            "replace or break the first"
+        )
+        qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=5000)
+        assert pane.log.toPlainText().count("registerPlugin was called again") == 1

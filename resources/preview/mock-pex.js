@@ -798,6 +798,17 @@
             if (!obj || typeof obj !== 'object') {
                 throw new TypeError('registerPlugin needs an object with id, load and unload');
             }
+            // Again (a copy of the call, a call in load): said, as check's PD503 says it. Why: the preview quietly took
+            // the second object for the plugin, a plugin whose first one the app might keep.
+            var at = askedAt();
+            if (plugin.registered) {
+                var first = plugin.registeredAt || {};
+                emit('warning', { plugin: key, file: at.file, line: at.line, message: 'registerPlugin was called again (' +
+                    (at.file ? at.file + ' line ' + at.line + '; ' : '') + (first.line ? 'first on line ' + first.line : 'once before') +
+                    '): the app expects one registration per plugin, and the second one can replace or break the first' });
+            } else {
+                plugin.registeredAt = at;
+            }
             if (obj.id !== plugin.cfg.id) {
                 emit('warning', { plugin: key, message: 'registerPlugin id "' + obj.id + '" differs from the package id "' + plugin.cfg.id + '": the app will not find this plugin' });
             }
