@@ -1401,3 +1401,23 @@ def test_a_plugin_registering_again_is_said_to(qtbot: Any, tmp_path: Path) -> No
         )
         qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=5000)
         assert pane.log.toPlainText().count("registerPlugin was called again") == 1
+
+
+def test_a_plugin_with_a_global_named_pd_is_tested_as_any_other(qapp: Any, tmp_path: Path) -> None:
+    """A plugin whose file declares ``var PD = …`` outside any function (the app has no PD: the name is
+    the plugin's to take) took the preview's own handle: simulate waited 20 seconds and called every
+    plugin frozen ("the plugins did not finish"), and in the dock Test every button and the
+    simulator's controls did nothing. The designer reaches the page by a name no plugin takes."""
+    from designer.gui.preview import simulate
+
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    source = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.js"
+    source.write_text(
+        "var PD = { version: 2 }; var PDUI = null;\n" + source.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    report = simulate(load(project), timeout=10).as_json()
+    assert report["ok"], report
+    by_id = {p["id"]: p for p in report["plugins"]}
+    assert [s["step"] for s in by_id["lock-toggle"]["steps"]] == ["load", "action", "unload", "load"]
+    assert by_id["meeting-info"]["dialogs"] == [{"title": "Meeting information"}]

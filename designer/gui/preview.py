@@ -58,6 +58,8 @@ if TYPE_CHECKING:
     from ..core.problems import Problem
 
 MARKER = "__PD__ "
+# The page's runtime and its drawing, by the names no plugin can take (see mock-pex.js): window.PD may be a plugin's own.
+PAGE = "__pluginDesigner"
 BASE_URL = "https://conference.invalid/webapp2/"  # never resolved: the page is given as HTML
 MAX_INLINE = 1_500_000  # setHtml's limit is 2 MB; bigger pages go through a temporary file
 _PAGE_HOST = QUrl(BASE_URL).host()  # the page's own (never resolved) address: not a request to stop
@@ -175,7 +177,7 @@ def _page_class() -> type:
                     }
                 )
 
-            self.runJavaScript(f"window.PD && PD.whoAsked ? PD.whoAsked({json.dumps(url)}) : null", 0, say)
+            self.runJavaScript(f"window.{PAGE} ? {PAGE}.PD.whoAsked({json.dumps(url)}) : null", 0, say)
 
         def acceptNavigationRequest(self, url: QUrl, kind: Any, is_main_frame: bool) -> bool:  # noqa: N802
             """Only the designer's own loads (typed) replace the meeting; a plugin's cannot.
@@ -498,7 +500,7 @@ def _simulate_once(config: dict[str, Any], timeout: float) -> Report:
     def on_event(event: dict[str, Any]) -> None:
         report.add(event)
         if event.get("type") == "started":
-            page.runJavaScript("PD.cycle(40)")
+            page.runJavaScript(f"{PAGE}.PD.cycle(40)")
         elif event.get("type") == "cycle-done":
             loop.quit()
         elif event.get("type") == "lifecycle":
@@ -1114,7 +1116,7 @@ class PreviewPane(QWidget):
         return dict(parse_qsl(self.sim_query.text().strip().lstrip("?"), keep_blank_values=True))
 
     def _sim(self, call: str, *args: Any) -> None:
-        self.page.runJavaScript(f"window.PD && PD.sim && PD.sim.{call}({', '.join(json.dumps(a) for a in args)})")
+        self.page.runJavaScript(f"window.{PAGE} && {PAGE}.PD.sim.{call}({', '.join(json.dumps(a) for a in args)})")
 
     def sim_set_conference(self, field: str, value: Any) -> None:
         self._sim("setConference", field, value)
@@ -1371,7 +1373,9 @@ class PreviewPane(QWidget):
             self._clear_run()
             self._awaiting = generation
             self.page.runJavaScript(
-                "window.PD && PD.sim ? PD.sim.exportMeeting() : null", 0, lambda text: self._exported(generation, text)
+                f"window.{PAGE} ? {PAGE}.PD.sim.exportMeeting() : null",
+                0,
+                lambda text: self._exported(generation, text),
             )
             QTimer.singleShot(HUNG_AFTER_MS, self, lambda: self._not_answering(generation))
             return
@@ -1383,7 +1387,7 @@ class PreviewPane(QWidget):
         self.cycle_button.setText("Testing…")  # up to a few seconds: it waits for the plugins' timers
         self._cycle_errors = self.error_count()
         # The participant chosen in the simulator's list: a participant's menu items are pressed in their menu.
-        self.page.runJavaScript(f"PD.cycle(80, {json.dumps(self.sim_participant.currentData())})")
+        self.page.runJavaScript(f"{PAGE}.PD.cycle(80, {json.dumps(self.sim_participant.currentData())})")
 
     def _cycle_over(self) -> None:
         """The button is ready again: the test finished, or the plugins were loaded anew."""
@@ -1644,7 +1648,7 @@ class PreviewPane(QWidget):
             self._restart.start()
             return
         self.names = {p["key"]: p["name"] for p in config["plugins"]}
-        self.page.runJavaScript(f"window.PDUI && PDUI.setConfig({json.dumps(config)})")
+        self.page.runJavaScript(f"window.{PAGE} && {PAGE}.UI && {PAGE}.UI.setConfig({json.dumps(config)})")
 
     def forget_edited_crashes(self) -> None:
         """The crashes found in plugins edited since the page ran them, dropped (for the window to

@@ -16,6 +16,11 @@
         errors: [],
         requests: []
     };
+    // The designer's way in (its runJavaScript calls, preview-ui.js): window.PD and window.PDUI are names a plugin's
+    // file may take (var PD = ... outside any function), as it may in the app, which has neither; this one it cannot.
+    // Why: a plugin declaring its own PD took the designer's: simulate waited 20 s and called every plugin frozen.
+    var designer = { PD: PD, UI: null };
+    Object.defineProperty(window, '__pluginDesigner', { value: designer });
 
     function safeText(value) {
         if (typeof value === 'string') { return value; }
@@ -713,7 +718,7 @@
     var dialogCount = 0;
     function renderDialog(key, options) {
         var close$ = new Subject(undefined, false, 'close$');
-        var opener = window.PDUI && PDUI.focusKey ? PDUI.focusKey(document.activeElement) : null;
+        var opener = designer.UI && designer.UI.focusKey ? designer.UI.focusKey(document.activeElement) : null;
         var layer = document.getElementById('pd-dialogs') || document.body;
         var box = document.createElement('div');
         box.className = 'pd-dialog-backdrop';
@@ -735,8 +740,8 @@
                 PD.dialogs = PD.dialogs.filter(function (d) { return d !== ref; });
                 meetingInert();
                 // The keyboard goes back to the item that opened the dialog (drawn anew meanwhile, maybe).
-                if (!PD.dialogs.length && opener && window.PDUI && PDUI.focusByKey && !PDUI.focusByKey(opener) && PDUI.focusFallback) {
-                    PDUI.focusFallback(opener);  // that item is gone: somewhere near it, not the page's top
+                if (!PD.dialogs.length && opener && designer.UI && designer.UI.focusByKey && !designer.UI.focusByKey(opener) && designer.UI.focusFallback) {
+                    designer.UI.focusFallback(opener);  // that item is gone: somewhere near it, not the page's top
                 }
                 // Or to the dialog now on top (several open at once), not to the page under them.
                 if (PD.dialogs.length) { PD.dialogs[PD.dialogs.length - 1].focus(); }
@@ -976,7 +981,7 @@
         startMeeting: function (people, details) {
             PD.layout = null;
             PD.chat = [];
-            if (window.PDUI) { PDUI.chatRead = 0; }
+            if (designer.UI) { designer.UI.chatRead = 0; }
             PD.sim.setMeeting(people, details);
         },
         // One field of one participant, from the designer's participant table.
@@ -1086,7 +1091,7 @@
     // (you when alone). Why: every item ran with the mock's own pick, whoever the user had chosen, and the log
     // did not say whose menu it was in; the pick is made at each press, as an earlier button may have removed someone.
     function pickedParticipant(chosen) {
-        var open = window.PDUI && PDUI.openParticipant ? findParticipant(PDUI.openParticipant) : null;
+        var open = designer.UI && designer.UI.openParticipant ? findParticipant(designer.UI.openParticipant) : null;
         var picked = chosen && chosen !== cfg.you ? findParticipant(chosen) : null;
         return open || picked || participants.filter(function (p) { return p.uuid !== cfg.you; })[0] || participants[0] || null;
     }

@@ -2,10 +2,10 @@
 // plugins' live state$. Python calls PDUI.setConfig(...) after each form edit.
 (function () {
     'use strict';
-    var PD = window.PD;
+    var PD = window.__pluginDesigner.PD;
     // The menus start closed, as in the app: open, they covered the meeting before anyone had
     // pressed anything. Their buttons count the plugin items inside (see countBadge).
-    var ui = window.PDUI = { tab: 'participants', confMenuOpen: false, openParticipant: '', hover: null, cache: {}, chatRead: 0, chatDrawn: 0 };
+    var ui = window.PDUI = window.__pluginDesigner.UI = { tab: 'participants', confMenuOpen: false, openParticipant: '', hover: null, cache: {}, chatRead: 0, chatDrawn: 0 };
     var COLOURS = ['#7c5cff', '#1f9d8b', '#d9822b', '#c2417f', '#3b82f6', '#8a9a2b'];
     var STD = {
         mic: '<svg class="pd-std" viewBox="0 0 24 24"><rect x="9" y="3" width="6" height="11" rx="3"/><path d="M5 11a7 7 0 0 0 14 0M12 18v3"/></svg>',
