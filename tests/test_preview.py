@@ -1421,3 +1421,25 @@ def test_a_plugin_with_a_global_named_pd_is_tested_as_any_other(qapp: Any, tmp_p
     by_id = {p["id"]: p for p in report["plugins"]}
     assert [s["step"] for s in by_id["lock-toggle"]["steps"]] == ["load", "action", "unload", "load"]
     assert by_id["meeting-info"]["dialogs"] == [{"title": "Meeting information"}]
+
+
+def test_the_log_of_a_run_that_froze_stays_above_the_fresh_pages(qtbot: Any, tmp_path: Path) -> None:
+    """A button that logs a line and then loops for ever: once the preview had named the freeze and
+    run the plugins again on a fresh page, the log began anew, the press and the line just before the
+    loop gone, and with them the clue to what happened. They stay, above the fresh page's lines."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "var request = isLocked ? '/unlock' : '/lock';",
+        "console.log('about to wait for the lock'); while (true) {} var request = '/lock';",
+    )
+    with _preview_of(qtbot, project) as pane:
+        pane.page.runJavaScript("document.querySelector('[data-kind=toolbar][data-plugin=lock-toggle]').click()")
+        froze = "its code never finished when its button “Lock meeting” was pressed"
+        qtbot.waitUntil(lambda: froze in pane.log.toPlainText(), timeout=15000)
+        _wait_started(qtbot, pane)
+        log = pane.log.toPlainText()
+        pressed = log.index("[Lock toggle] pressed “Lock meeting”")
+        said = log.index("[Lock toggle] console.log: about to wait for the lock")
+        assert pressed < said < log.index("[Lock toggle] left off: it froze the meeting") < log.index(froze), log
+        assert log.count("[Meeting information] started") == 2  # the frozen run's start, then the fresh page's

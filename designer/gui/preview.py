@@ -1452,8 +1452,29 @@ class PreviewPane(QWidget):
     def _fresh_page(self, why: str) -> None:
         """Replace the page (and so its Chromium process) and load the plugins into it."""
         self._swap_page()
-        self._load()
+        self._load_keeping_log()
         self._event({"type": "warning", "plugin": None, "message": why})
+
+    def _load_keeping_log(self) -> None:
+        """Load the plugins into a fresh page, the log of the run that froze or crashed kept above its own.
+
+        Why: the fresh page began a new log, and what the plugins had said and done before it (the
+        button pressed, the console line just before the endless loop) was gone, and with it the clue.
+        Its errors keep their place in Problems too, numbered anew for the log's links.
+        """
+        before = self.events
+        self._load()
+        kept = []
+        for event in before:
+            if event.get("type") == "error":
+                event = {**event, "serial": self._errors_seen}
+                self._errors_seen += 1
+            kept.append(event)
+        self.events = kept + self.events
+        self._render_log()
+        if self._errors_seen:
+            self.sig_errors.emit(self.error_count())
+            self._update_problems()
 
     def _swap_page(self) -> None:
         """A new page (and so a new Chromium process) in place of the old one, which goes."""
@@ -1542,7 +1563,7 @@ class PreviewPane(QWidget):
         if left_off:
             self._frozen[key] = doing
         self._swap_page()
-        self._load()
+        self._load_keeping_log()
         from ..core.preview import hung_function
 
         source = config.get("source") or {}
