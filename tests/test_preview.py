@@ -1443,3 +1443,22 @@ def test_the_log_of_a_run_that_froze_stays_above_the_fresh_pages(qtbot: Any, tmp
         said = log.index("[Lock toggle] console.log: about to wait for the lock")
         assert pressed < said < log.index("[Lock toggle] left off: it froze the meeting") < log.index(froze), log
         assert log.count("[Meeting information] started") == 2  # the frozen run's start, then the fresh page's
+
+
+def test_a_button_opening_a_window_is_said_in_the_log(qtbot: Any, tmp_path: Path) -> None:
+    """A button opening a help page (``window.open('https://…')``) did nothing in the preview, and
+    nothing said why: the app would open it, the preview (which never leaves this computer) opens
+    no window. Now the log says what the plugin opened, and where in its file."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "var request = isLocked ? '/unlock' : '/lock';",
+        "window.open('https://help.example.com/lock', '_blank'); var request = '/lock';",
+    )
+    with _preview_of(qtbot, project) as pane:
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar][data-plugin=lock-toggle]').click(); true")
+        said = (
+            "[Lock toggle] it opened https://help.example.com/lock in a new window (window.open) — "
+            "plugins/lock-toggle/lock-toggle.plugin.js line 39: the app would show it; the preview opens no window"
+        )
+        qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=5000)

@@ -653,6 +653,15 @@
                 });
             };
         }
+        // A window a plugin opens (a help page): said, as the preview opens none. Why: the button seemed to do nothing.
+        var nativeWindowOpen = window.open;
+        window.open = function (url) {
+            var at = askedAt();
+            var address = url === undefined || url === '' ? 'an empty page' : cutShort(String(url), 120);
+            emit('note', { plugin: caller(), text: 'it opened ' + address + ' in a new window (window.open)' +
+                (at.file ? ' \u2014 ' + at.file + ' line ' + at.line : '') + ': the app would show it; the preview opens no window' });
+            return nativeWindowOpen.apply(window, arguments);
+        };
         var nativeOpen = XMLHttpRequest.prototype.open;
         XMLHttpRequest.prototype.open = function (method, url) {
             noteAsk(url);
