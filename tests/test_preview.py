@@ -1462,3 +1462,22 @@ def test_a_button_opening_a_window_is_said_in_the_log(qtbot: Any, tmp_path: Path
             "plugins/lock-toggle/lock-toggle.plugin.js line 39: the app would show it; the preview opens no window"
         )
         qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=5000)
+
+
+def test_an_error_repeated_is_kept_once_by_the_page(qtbot: Any, tmp_path: Path) -> None:
+    """A timer throwing every few milliseconds: the crash card, drawn again at each error, went
+    through every error so far, each drawing slower than the last (60 ms after 25 seconds, the page
+    busy drawing all the time, and more each minute). The page now keeps an error repeated once,
+    with how many times, and the card still says so."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        for (var i = 0; i < 200; i++) { setTimeout(function () { null.x; }, 0); }",
+    )
+    rows = "Array.from(document.querySelectorAll('#pd-oops .pd-oops-card > div')).map(d => d.textContent).join('|')"
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: pane.error_count() == 200, timeout=10000)
+        qtbot.waitUntil(lambda: "(200 times)" in _js(qtbot, pane.page, rows), timeout=5000)
+        assert _js(qtbot, pane.page, "__pluginDesigner.PD.errors.length") == 1

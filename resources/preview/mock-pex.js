@@ -112,6 +112,7 @@
     }
 
     var ERROR_CHARS = 2000;  // an error's message, at most (see cutShort)
+    var errorsKept = {};  // each error kept in PD.errors, by its plugin, message and place (see reportError)
     // An error's message saying that something of PEX is not there (PEX undefined: "reading 'pluginAPI'").
     var PEX_GONE = /\bPEX\b|reading '(?:pluginAPI|actions\$?|conferenceQueryParams)'/;
     // ``place``: where in the plugin's file the error is, when its stack does not say ({file, line}).
@@ -150,7 +151,16 @@
         // Who would get the Oops page: the users the app loads this plugin for ("every host").
         entry.audience = entry.plugin && PD.plugins[entry.plugin] ? PD.plugins[entry.plugin].cfg.audience || null : null;
         if (entry.plugin && PD.plugins[entry.plugin]) { PD.plugins[entry.plugin].failed = true; }
-        PD.errors.push(entry);
+        // The same error again (a timer throwing every few milliseconds) counted on the one kept, until the card is
+        // dismissed. Why: the crash card, drawn at each error, went through every one so far, slower each time.
+        var same = [entry.plugin, entry.message, entry.file, entry.line, entry.where].join('\u0000');
+        var kept = Object.prototype.hasOwnProperty.call(errorsKept, same) ? errorsKept[same] : null;
+        if (kept && !kept.dismissed) {
+            kept.times = (kept.times || 1) + 1;  // (not sent to the designer, which counts each error it is told of)
+        } else {
+            errorsKept[same] = entry;
+            PD.errors.push(entry);
+        }
         emit('error', entry);
     }
     PD.reportError = reportError;

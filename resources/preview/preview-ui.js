@@ -397,8 +397,8 @@
         var repeats = {}, shown = [];
         errors.forEach(function (e) {
             var key = [e.plugin, e.message, e.file, e.line, e.where].join('\u0000');
-            if (Object.prototype.hasOwnProperty.call(repeats, key)) { repeats[key].times += 1; return; }
-            repeats[key] = { e: e, times: 1 };
+            if (Object.prototype.hasOwnProperty.call(repeats, key)) { repeats[key].times += e.times || 1; return; }
+            repeats[key] = { e: e, times: e.times || 1 };
             shown.push(repeats[key]);
         });
         fill(box, '<div class="pd-oops-card"><button data-ui="dismiss" title="Dismiss" aria-label="Dismiss">\u00d7</button><h3>This would show the Oops page for ' +
