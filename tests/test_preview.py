@@ -1481,3 +1481,27 @@ def test_an_error_repeated_is_kept_once_by_the_page(qtbot: Any, tmp_path: Path) 
         qtbot.waitUntil(lambda: pane.error_count() == 200, timeout=10000)
         qtbot.waitUntil(lambda: "(200 times)" in _js(qtbot, pane.page, rows), timeout=5000)
         assert _js(qtbot, pane.page, "__pluginDesigner.PD.errors.length") == 1
+
+
+def test_an_error_repeated_does_not_work_out_the_problems_again(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A timer throwing every few milliseconds: at each error the designer worked out the Problems
+    anew from every error it kept (up to 4,000), over a third of its window's time while the timer
+    ran, though a repeat adds no problem. Now only an error not seen before does."""
+    import designer.core.preview as core_preview
+
+    calls: list[int] = []
+    real = core_preview.crash_problems
+    monkeypatch.setattr(core_preview, "crash_problems", lambda errors: calls.append(len(errors)) or real(errors))
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        for (var i = 0; i < 200; i++) { setTimeout(function () { null.x; }, 0); }",
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: pane.error_count() == 200, timeout=10000)
+        assert len(pane.problems) == 1 and pane.problems[0].line == 26
+        assert len(calls) == 1, len(calls)

@@ -831,6 +831,7 @@ class PreviewPane(QWidget):
         self._signature: Any = None
         self.events: list[dict[str, Any]] = []
         self._errors_seen = 0  # see _clear_run
+        self._crashes: set[tuple[Any, ...]] = set()  # see _clear_run
         self.names: dict[str, str] = {}
         self.problems: list[Problem] = []
         # The simulated meeting, kept over a restart of the plugins until "Reset meeting" (None: the default).
@@ -1605,6 +1606,7 @@ class PreviewPane(QWidget):
     def _clear_run(self) -> None:
         self.events = []
         self._errors_seen = 0  # errors of this run, old ones left out of ``events`` counted too
+        self._crashes = set()  # their crash_key each (see _update_problems)
         if self.problems:
             self.problems = []
             self.sig_problems.emit([])
@@ -1750,7 +1752,12 @@ class PreviewPane(QWidget):
                 self._forget_old_events(len(self.events) - LOG_LINES)
             if event.get("type") == "error":
                 self.sig_errors.emit(self.error_count())
-                self._update_problems()
+                # Only a crash not seen before adds a problem. Why: a timer throwing every few milliseconds had them
+                # worked out anew from up to 4,000 errors at each repeat, a third of the window's time.
+                from ..core.preview import crash_key
+
+                if crash_key(event) not in self._crashes:
+                    self._update_problems()
 
     def _forget_old_events(self, cut: int) -> None:
         """Leave out the ``cut`` oldest events, which the log no longer shows, but for the first
@@ -1768,9 +1775,11 @@ class PreviewPane(QWidget):
         self.events = list(kept.values()) + self.events[cut:]
 
     def _update_problems(self) -> None:
-        from ..core.preview import crash_problems
+        from ..core.preview import crash_key, crash_problems
 
-        problems = crash_problems([e for e in self.events if e.get("type") == "error"])
+        errors = [e for e in self.events if e.get("type") == "error"]
+        self._crashes = {crash_key(e) for e in errors}
+        problems = crash_problems(errors)
         if problems != self.problems:
             self.problems = problems
             self.sig_problems.emit(list(problems))
