@@ -136,7 +136,7 @@
             plugin: at.plugin || fallbackPlugin || PD.lastActive,
             message: message,
             // (the message stays the browser's: what a search needs)
-            plain: replaced ? (replacer ? replacer.cfg.name : 'A plugin') + ' replaced window.PEX' +
+            plain: replaced ? (replacer ? replacer.cfg.name : 'A plugin') + ' replaced ' + replaced.what +
                 (replaced.file ? ' (' + replaced.file + ' line ' + replaced.line + ')' : '') +
                 ': the app\u2019s functions are no longer there, for any plugin.' : missing ? null : plainly(message),
             file: at.file || null,
@@ -915,32 +915,41 @@
         }
     };
 
-    // window.PEX as the app makes it. A plugin replacing it (window.PEX = {...}) is named, with its line, and
-    // the PEX it gave is what the plugins get from then on, as in the app. Why: it went unsaid, and the next
-    // plugin calling the app was said to crash, "openTemplateDialog does not exist", which the app has.
+    // window.PEX as the app makes it. A plugin replacing it (window.PEX = {...}), or its pluginAPI
+    // (window.PEX.pluginAPI = {...}), is named, with its line, and what it gave is what the plugins get from
+    // then on, as in the app. Why: it went unsaid, and the next plugin calling the app was said to crash,
+    // "openTemplateDialog does not exist", which the app has.
     var appPEX = {
-        pluginAPI: pluginAPI,
         actions$: actions$,
         actions: actions,
         conferenceQueryParams: Object.assign({}, cfg.queryParams || {})
     };
-    var pexNow = appPEX;
-    Object.defineProperty(window, 'PEX', {
-        configurable: true,
-        enumerable: true,
-        get: function () { return pexNow; },
-        set: function (value) {
-            pexNow = value;
-            var at = askedAt();
-            var key = caller();
-            PD.pexReplaced = value === appPEX ? null : { plugin: key, file: at.file, line: at.line };
-            if (PD.pexReplaced) {
-                emit('warning', { plugin: key, file: at.file, line: at.line, message: 'it replaced window.PEX' +
-                    (at.file ? ' (' + at.file + ' line ' + at.line + ')' : '') + ': in the app the functions of PEX are ' +
-                    'then gone for every plugin, the others too' });
+    watchReplaced(appPEX, 'pluginAPI', 'window.PEX.pluginAPI');
+    appPEX.pluginAPI = pluginAPI;
+    watchReplaced(window, 'PEX', 'window.PEX');
+    window.PEX = appPEX;
+    // ``owner[name]`` kept as it is set, a value other than the first (the app's) said as replacing it (PD.pexReplaced).
+    function watchReplaced(owner, name, shown) {
+        var first;
+        var now;
+        Object.defineProperty(owner, name, {
+            configurable: true,
+            enumerable: true,
+            get: function () { return now; },
+            set: function (value) {
+                now = value;
+                if (first === undefined) { first = value; return; }
+                var at = askedAt();
+                var key = caller();
+                PD.pexReplaced = value === first ? null : { plugin: key, file: at.file, line: at.line, what: shown };
+                if (PD.pexReplaced) {
+                    emit('warning', { plugin: key, file: at.file, line: at.line, message: 'it replaced ' + shown +
+                        (at.file ? ' (' + at.file + ' line ' + at.line + ')' : '') + ': in the app the functions of PEX are ' +
+                        'then gone for every plugin, the others too' });
+                }
             }
-        }
-    });
+        });
+    }
 
     // The meeting's details once you are back in it: started again when everyone had been disconnected.
     function rejoined() {
