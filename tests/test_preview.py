@@ -1529,3 +1529,26 @@ def test_a_plugin_replacing_pex_plugin_api_is_named_when_another_plugins_call_fa
             "Lock toggle replaced window.PEX.pluginAPI (plugins/lock-toggle/lock-toggle.plugin.js line 25): "
             "the app’s functions are no longer there, for any plugin."
         )
+
+
+def test_an_icon_the_browser_cannot_read_is_said_so_not_not_found(qtbot: Any, tmp_path: Path) -> None:
+    """An SVG declaring entities (as old drawing programs write them) is one the browser will not read:
+    its button showed "icon not found", sending the user to look for a missing id that is there. Now
+    the button and the log say the file cannot be read, and why."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    laughs = "".join(f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefg", "bcdefgh", strict=True))
+    (project / "webapp2/plugins/lock-toggle/lock.svg").write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY a "{"a" * 50}">{laughs}]>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><symbol id="lock"><text>&h;</text>'
+        '<rect width="10" height="10"/></symbol></svg>\n'
+    )
+    button = "document.querySelector('[data-kind=toolbar][data-plugin=lock-toggle]')"
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, f"{button}.dataset.label") == "Lock meeting", timeout=5000)
+        broken = _js(qtbot, pane.page, f"{button}.querySelector('.pd-broken').title")
+        assert broken.startswith("icon cannot be read: lock.svg#lock ("), broken
+        said = "[Lock toggle] warning: its icon plugins/lock-toggle/lock.svg cannot be read"
+        qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=5000)
+        assert pane.log.toPlainText().count(said) == 1
+        assert pane.error_count() == 0 and pane.problems == []

@@ -56,12 +56,33 @@
         var cacheKey = file + '#' + id + '\u0000' + (plugin.svgs[file] || '').length;
         if (!(cacheKey in ui.cache)) { ui.cache[cacheKey] = extract(plugin.svgs[file], id); }
         var src = ui.cache[cacheKey];
+        if (src && src.unreadable) {
+            sayUnreadable(plugin, file, src.unreadable);
+            return '<span class="pd-icon pd-broken" title="icon cannot be read: ' + esc(ref) + ' (' + esc(src.unreadable) + ')" aria-hidden="true">?</span>';
+        }
         if (!src) { return '<span class="pd-icon pd-broken" title="icon not found: ' + esc(ref) + '" aria-hidden="true">?</span>'; }
         return '<img class="pd-icon pd-img" alt="" src="' + src + '">';
     }
+    // An SVG the browser will not read, said in the log once for each file as it is (not at each drawing).
+    // Why: its buttons showed "icon not found", sending the user to look for an id that is there.
+    var unreadableSaid = {};
+    function sayUnreadable(plugin, file, why) {
+        var key = file + '\u0000' + why;
+        if (unreadableSaid[key]) { return; }
+        unreadableSaid[key] = true;
+        PD.emit('warning', { plugin: plugin.key, file: file, message: 'its icon ' + file + ' cannot be read (' + why +
+            '): the app shows no icon from it either. Import it again (Add icon \u25be Import SVG\u2026), which rewrites it plainly' });
+    }
+    // The SVG ``text`` as an image of the element ``id``: its data: URL, null when it has no such element, or
+    // {unreadable: why} when the browser will not read the file (a declaration of entities growing it past its limit).
     function extract(text, id) {
         if (!text) { return null; }
         var doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        var failed = doc.querySelector('parsererror');
+        if (failed) {
+            var said = (failed.querySelector('div') || failed).textContent.trim().split('\n')[0];
+            return { unreadable: PD.cutShort(said.replace(/^error on line (\d+) at column (\d+): /, 'line $1, column $2: '), 300) };
+        }
         var root = doc.documentElement;
         if (!root || root.nodeName.toLowerCase() !== 'svg') { return null; }
         // (CSS.escape: an id with a line break in it made an invalid selector, which failed every drawing of the meeting.)
