@@ -766,7 +766,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         if not p["loaded"]:
             say(f"{p['name']}: {p['not_loaded']}")
             continue
-        say(f"{p['name']}: {counted(len(p['errors']), 'uncaught error')}, {counted(len(p['requests']), 'request')}")
+        thrown = sum(e["times"] for e in p["errors"])  # (an error thrown again and again is listed once)
+        say(f"{p['name']}: {counted(thrown, 'uncaught error')}, {counted(len(p['requests']), 'request')}")
         for e in p["errors"]:
             say("  " + " — ".join(crash_said(e, base)))
         for w in p["warnings"]:

@@ -1552,3 +1552,50 @@ def test_an_icon_the_browser_cannot_read_is_said_so_not_not_found(qtbot: Any, tm
         qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=5000)
         assert pane.log.toPlainText().count(said) == 1
         assert pane.error_count() == 0 and pane.problems == []
+
+
+def test_a_flood_of_one_error_reaches_the_designer_a_few_times_a_second_with_its_count(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A timer throwing every few milliseconds (setInterval(..., 0) in load): each error crossed into the
+    designer and added a log line, some 180 a second, keeping the window busy and the log unreadable.
+    Now the page says a repeat at most a few times a second, with how many times, and the log keeps one
+    line for the repeats, counting; the Problems and the error count stay right."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n        setInterval(function () { null.x; }, 0);",
+    )
+    crashes: list[int] = []
+    with _preview_of(qtbot, project) as pane:
+        pane.sig_errors.connect(crashes.append)
+        qtbot.waitUntil(lambda: pane.error_count() >= 500, timeout=20000)
+        assert len(crashes) <= 12, len(crashes)  # (some 2 a second, not one per error)
+        lines = [line for line in pane.log.toPlainText().splitlines() if "Oops" in line]
+        assert len(lines) == 2, lines  # the first, and the repeats counting on one line
+        times = _js(qtbot, pane.page, "__pluginDesigner.PD.errors[0].times")
+        assert lines[1].endswith(f"lock-toggle.plugin.js:26 (repeated {crashes[-1]:,} times)"), lines
+        assert crashes[-1] <= times
+        assert len(pane.problems) == 1 and pane.problems[0].line == 26
+
+
+def test_simulate_counts_a_flood_of_one_error_and_lists_it_once(tmp_path: Path) -> None:
+    """simulate said each of a flood's errors on a line of its own; now it lists the error once with how
+    many times it was thrown, and counts them all (in its words and in --json)."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        for (var i = 0; i < 300; i++) { setTimeout(function () { null.x; }, 0); }",
+    )
+    said = _cli("simulate", project)
+    assert said.returncode == 1, said.stderr
+    lines = [line for line in said.stdout.splitlines() if "Oops" in line]
+    assert len(lines) == 1 and lines[0].endswith(" (repeated 600 times)"), said.stdout
+    assert "Lock toggle: 600 uncaught errors, 1 request" in said.stdout
+    assert said.stdout.rstrip().endswith("600 uncaught errors")
+    data = json.loads(_cli("simulate", project, "--json").stdout)
+    (errors,) = [p["errors"] for p in data["plugins"] if p["errors"]]
+    assert data["errors"] == 600 and len(errors) == 1 and errors[0]["times"] == 600, errors

@@ -654,7 +654,9 @@ def crash_said(event: Mapping[str, Any], base: str = "") -> tuple[str, str]:
         where += f" (in {event['where']})"
     if event.get("plain"):  # what the browser's words mean (PLAIN_ERRORS), before them
         message = f"{event['plain']} {message}"
-    return f"This would show the Oops page for {audience}", message + where
+    times = int(event.get("times") or 1)  # the same error again (a timer throwing each few ms): how often so far
+    repeated = f" (repeated {times:,} times)" if times > 1 else ""
+    return f"This would show the Oops page for {audience}", message + where + repeated
 
 
 def console_said(level: str, text: str, file: str | None = None, line: int | None = None, base: str = "") -> str:

@@ -422,11 +422,31 @@ class Report:
             if field in ("errors", "warnings"):
                 self.other.append(event)
             return
+        if field == "errors":
+            self._add_error(bucket["errors"], clean)
+            return
         bucket[field].append(clean)
+
+    @staticmethod
+    def _add_error(errors: list[dict[str, Any]], error: dict[str, Any]) -> None:
+        """``error`` listed with how many ``times`` it was thrown: the page's repeats of one (its ``count``)
+        counted on the one listed. Why: a timer throwing every few milliseconds was hundreds of lines."""
+        from ..core.preview import crash_key
+
+        count = int(error.pop("count", 0) or 0)
+        error.pop("times", None)
+        if count:
+            same = next((e for e in reversed(errors) if crash_key(e) == crash_key(error)), None)
+            if same is not None:
+                same["times"] += count
+                return
+        errors.append({**error, "times": count or 1})
 
     @property
     def error_count(self) -> int:
-        return sum(len(p["errors"]) for p in self.plugins.values()) + sum(e.get("type") == "error" for e in self.other)
+        """Every uncaught error, each repeat counted."""
+        listed = sum(e["times"] for p in self.plugins.values() for e in p["errors"])
+        return listed + sum(int(e.get("count") or 1) for e in self.other if e.get("type") == "error")
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -831,6 +851,7 @@ class PreviewPane(QWidget):
         self._signature: Any = None
         self.events: list[dict[str, Any]] = []
         self._errors_seen = 0  # see _clear_run
+        self._errors_counted = 0  # see _clear_run
         self._crashes: set[tuple[Any, ...]] = set()  # see _clear_run
         self.names: dict[str, str] = {}
         self.problems: list[Problem] = []
@@ -1470,6 +1491,7 @@ class PreviewPane(QWidget):
             if event.get("type") == "error":
                 event = {**event, "serial": self._errors_seen}
                 self._errors_seen += 1
+                self._errors_counted += int(event.get("count") or 1)
             kept.append(event)
         self.events = kept + self.events
         self._render_log()
@@ -1606,6 +1628,7 @@ class PreviewPane(QWidget):
     def _clear_run(self) -> None:
         self.events = []
         self._errors_seen = 0  # errors of this run, old ones left out of ``events`` counted too
+        self._errors_counted = 0  # and each of their repeats (see error_count)
         self._crashes = set()  # their crash_key each (see _update_problems)
         if self.problems:
             self.problems = []
@@ -1744,6 +1767,9 @@ class PreviewPane(QWidget):
                 # Its number for the log's link: kept with it, as older errors may leave ``events``.
                 event = {**event, "serial": self._errors_seen}
                 self._errors_seen += 1
+                self._errors_counted += int(event.get("count") or 1)
+                if self._repeats_again(event):
+                    return
             self.events.append(event)
             wanted = self.log_filter.currentData()
             if wanted is None or wanted == event.get("plugin"):
@@ -1758,6 +1784,30 @@ class PreviewPane(QWidget):
 
                 if crash_key(event) not in self._crashes:
                     self._update_problems()
+
+    def _repeats_again(self, event: dict[str, Any]) -> bool:
+        """The page's repeats of an error (``count``) said just before, said anew in their line, which now
+        counts them all (True), rather than in one more line. Why: a timer throwing every few milliseconds
+        filled the log with the same line, a few a second, the rest of the log lost among them."""
+        from PySide6.QtGui import QTextCursor
+
+        from ..core.preview import crash_key
+
+        last = self.events[-1] if self.events else None
+        if not (event.get("count") and last and last.get("type") == "error" and last.get("count")):
+            return False
+        if crash_key(last) != crash_key(event):
+            return False
+        self.events[-1] = event
+        self.sig_errors.emit(self.error_count())
+        wanted = self.log_filter.currentData()
+        if wanted is None or wanted == event.get("plugin"):
+            cursor = QTextCursor(self.log.document())
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+            cursor.removeSelectedText()
+            self.log.appendHtml(self._line(event))
+        return True
 
     def _forget_old_events(self, cut: int) -> None:
         """Leave out the ``cut`` oldest events, which the log no longer shows, but for the first
@@ -1802,8 +1852,9 @@ class PreviewPane(QWidget):
             self.sig_jump.emit(problem)
 
     def error_count(self) -> int:
-        """The errors of this run so far, the repeats no longer kept (see _forget_old_events) too."""
-        return self._errors_seen
+        """The errors of this run so far, the repeats no longer kept (see _forget_old_events) and those the page
+        said together (see _repeats_again) too."""
+        return self._errors_counted
 
     def _render_log(self) -> None:
         wanted = self.log_filter.currentData()

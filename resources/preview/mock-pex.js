@@ -156,14 +156,36 @@
         var same = [entry.plugin, entry.message, entry.file, entry.line, entry.where].join('\u0000');
         var kept = Object.prototype.hasOwnProperty.call(errorsKept, same) ? errorsKept[same] : null;
         if (kept && !kept.dismissed) {
-            kept.times = (kept.times || 1) + 1;  // (not sent to the designer, which counts each error it is told of)
-        } else {
-            errorsKept[same] = entry;
-            PD.errors.push(entry);
+            kept.times = (kept.times || 1) + 1;
+            holdRepeat(same, kept);
+            return;
         }
+        errorsKept[same] = entry;
+        PD.errors.push(entry);
         emit('error', entry);
     }
     PD.reportError = reportError;
+
+    // The repeats of an error not yet said to the designer: by the error's key (see reportError), {entry, count}.
+    // Said at most once in REPEAT_MS, as one 'error' event with ``count`` (how many it stands for) and ``times``
+    // (how many so far). Why: a timer throwing every few milliseconds sent each error across, some 180 a second,
+    // each a log line, keeping the designer's window busy and its log unreadable.
+    var REPEAT_MS = 500;
+    var repeatsHeld = {};
+    function holdRepeat(key, kept) {
+        var held = repeatsHeld[key];
+        if (held) { held.count += 1; held.entry = kept; return; }
+        repeatsHeld[key] = { entry: kept, count: 1 };
+        nativeSetTimeout.call(window, function () { sayRepeat(key); }, REPEAT_MS);
+    }
+    function sayRepeat(key) {
+        var held = repeatsHeld[key];
+        if (!held) { return; }
+        delete repeatsHeld[key];
+        emit('error', Object.assign({}, held.entry, { count: held.count, times: held.entry.times }));
+    }
+    // Every repeat held, said now (before the end of a Test every button, whose counts must be whole).
+    PD.sayRepeats = function () { Object.keys(repeatsHeld).forEach(sayRepeat); };
 
     window.addEventListener('error', function (event) {
         var error = event.error;
@@ -1248,6 +1270,7 @@
                     }
                 }
                 PD.sayLeftOut();  // (the lines left out said now: simulate's page goes at the end)
+                PD.sayRepeats();
                 emit('cycle-done', { plugins: keys, restored: restored, ended: Boolean(left) });
             });
         return chain;
