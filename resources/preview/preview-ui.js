@@ -71,7 +71,7 @@
         if (unreadableSaid[key]) { return; }
         unreadableSaid[key] = true;
         PD.emit('warning', { plugin: plugin.key, file: file, message: 'its icon ' + file + ' cannot be read (' + why +
-            '): the app shows no icon from it either. Import it again (Add icon \u25be Import SVG\u2026), which rewrites it plainly' });
+            '): the app shows no icon from it either (Problems says why, with its fix)' });
     }
     // The SVG ``text`` as an image of the element ``id``: its data: URL, null when it has no such element, or
     // {unreadable: why} when the browser will not read the file (a declaration of entities growing it past its limit).
