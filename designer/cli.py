@@ -750,7 +750,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     make_app()
     report = simulate(pkg, role=args.role, platform=args.platform).as_json()
     base = _display_base(pkg.files)
-    from .core.preview import console_said, crash_said, default_participants, request_said
+    from .core.preview import console_said, crash_said, default_participants, repeated_said, request_said
 
     people = {p["uuid"]: p["name"] for p in default_participants()}  # the meeting simulate runs in
     if args.json:
@@ -775,7 +775,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             place = f" — {w.get('file')} line {w.get('line')}"
             if w.get("file") and w.get("line") and said.endswith(place):  # (the log's place, from webapp2/)
                 said = said[: -len(place)] + f" — {base}{w['file']} line {w['line']}"
-            say(f"  warning: {said}")
+            say(f"  warning: {said}{repeated_said(w)}")
         for r in p["requests"]:
             say(f"  {request_said(r, people, base)}")  # a guest's refusal: check's words too
         for c in p["console"]:

@@ -1599,3 +1599,56 @@ def test_simulate_counts_a_flood_of_one_error_and_lists_it_once(tmp_path: Path) 
     data = json.loads(_cli("simulate", project, "--json").stdout)
     (errors,) = [p["errors"] for p in data["plugins"] if p["errors"]]
     assert data["errors"] == 600 and len(errors) == 1 and errors[0]["times"] == 600, errors
+
+
+def test_a_warning_said_again_and_again_is_one_line_counting_its_repeats(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin replacing window.PEX in a timer every few milliseconds: each warning crossed into the
+    designer and took a log line of its own, hundreds a second, the rest of the log lost among them.
+    Now the page says its repeats at most a few times a second, and the log keeps one line counting them."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        setInterval(function () { window.PEX = { pluginAPI: {} }; }, 0);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: "(repeated" in pane.log.toPlainText(), timeout=10000)
+        qtbot.wait(1500)
+        lines = [line for line in pane.log.toPlainText().splitlines() if "replaced window.PEX" in line]
+        assert len(lines) == 2, lines[:5]
+        assert lines[0].endswith("gone for every plugin, the others too"), lines
+        assert " (repeated " in lines[1] and lines[1].endswith(" times)"), lines
+
+
+def test_simulate_lists_a_warning_repeated_once_with_how_many_times(qapp: Any) -> None:
+    """simulate listed a warning repeated hundreds of times once per repeat; the page's repeats (``count``)
+    are now counted on the one listed."""
+    from designer.gui.preview import Report
+
+    config = preview_config(load(EXAMPLE), role="chair", platform="web")
+    report = Report(config)
+    said = {"type": "warning", "plugin": "lock-toggle", "message": "it replaced window.PEX", "file": "x.js", "line": 3}
+    report.add(dict(said))
+    report.add({**said, "count": 250, "times": 251})
+    report.add({**said, "count": 100, "times": 351})
+    (warning,) = report.plugins["lock-toggle"]["warnings"]
+    assert warning["times"] == 351 and "count" not in warning
+
+
+def test_a_request_stopped_again_and_again_is_one_line_counting_its_repeats(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin fetching from its server in a timer every few milliseconds: each stopped request's warning
+    took a log line of its own, a hundred a second. Now the log keeps one line counting the repeats."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        setInterval(function () { fetch('https://example.com/x').catch(function () {}); }, 0);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: "(repeated" in pane.log.toPlainText(), timeout=10000)
+        qtbot.wait(1500)
+        lines = [line for line in pane.log.toPlainText().splitlines() if "https://example.com/x" in line]
+        assert len(lines) == 2, lines[:5]
+        assert " (repeated " in lines[1] and lines[1].endswith(" times)"), lines

@@ -654,9 +654,14 @@ def crash_said(event: Mapping[str, Any], base: str = "") -> tuple[str, str]:
         where += f" (in {event['where']})"
     if event.get("plain"):  # what the browser's words mean (PLAIN_ERRORS), before them
         message = f"{event['plain']} {message}"
-    times = int(event.get("times") or 1)  # the same error again (a timer throwing each few ms): how often so far
-    repeated = f" (repeated {times:,} times)" if times > 1 else ""
-    return f"This would show the Oops page for {audience}", message + where + repeated
+    return f"This would show the Oops page for {audience}", message + where + repeated_said(event)
+
+
+def repeated_said(event: Mapping[str, Any]) -> str:
+    """How often the page's error, warning or note came so far, when more than once: " (repeated 1,234 times)"
+    (a timer throwing, or replacing window.PEX, every few milliseconds: one line for them all)."""
+    times = int(event.get("times") or 1)
+    return f" (repeated {times:,} times)" if times > 1 else ""
 
 
 def console_said(level: str, text: str, file: str | None = None, line: int | None = None, base: str = "") -> str:

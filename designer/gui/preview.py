@@ -98,6 +98,9 @@ def chromium_environment() -> None:
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags
 
 
+REPEAT_S = 0.5  # the designer's own warning said again within this is held, as the page holds its repeats
+
+
 def _page_class() -> type:
     chromium_environment()
     from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings, QWebEngineUrlRequestInterceptor
@@ -139,6 +142,40 @@ def _page_class() -> type:
             self.boxes_off = False  # the user asked for no more alert() boxes until the next run (see _ask)
             self.loadStarted.connect(self._next_run)
             self.loadFinished.connect(self._forget_earlier_runs)
+            self._said: dict[tuple[Any, ...], int] = {}  # how often each warning or note of ours came (see _say)
+            self._said_last: dict[tuple[Any, ...], float] = {}  # when each was last said
+            self._held: dict[tuple[Any, ...], dict[str, Any]] = {}  # its repeats not yet said
+
+        def _say(self, event: dict[str, Any]) -> None:
+            """A warning or note of the designer's own (a request stopped, a navigation) as the page says its own:
+            a repeat within REPEAT_S of the last held, then said once with ``count`` and ``times``; a later one
+            said at once as a repeat. Why: a plugin fetching in a timer every few milliseconds had each request's
+            warning on a line of its own, a hundred a second, the rest of the log lost among them."""
+            import time
+
+            key = (event.get("type"), event.get("plugin"), event.get("message") or event.get("text"))
+            times = self._said[key] = self._said.get(key, 0) + 1
+            if (held := self._held.get(key)) is not None:
+                held.update(count=held["count"] + 1, times=times)
+                return
+            if time.monotonic() - self._said_last.get(key, float("-inf")) < REPEAT_S:
+                self._held[key] = {**event, "count": 1, "times": times}
+                QTimer.singleShot(int(REPEAT_S * 1000), self, lambda: self._say_held(key))
+                return
+            self._said_last[key] = time.monotonic()
+            self.sig_event.emit(event if times == 1 else {**event, "count": 1, "times": times})
+
+        def _say_held(self, key: tuple[Any, ...]) -> None:
+            import time
+
+            if (held := self._held.pop(key, None)) is not None:
+                self._said_last[key] = time.monotonic()
+                self.sig_event.emit(held)
+
+        def say_held(self) -> None:
+            """Every repeat held, said now (simulate's page goes at the end of its run: its counts must be whole)."""
+            for key in list(self._held):
+                self._say_held(key)
 
         def _next_run(self) -> None:
             """A run of the plugins starts (Restart plugins, an edit): their boxes show again."""
@@ -166,7 +203,7 @@ def _page_class() -> type:
                 if not self.asking:
                     self.sig_asked.emit()
                 shown = url if len(url) <= 120 else url[:117] + "..."
-                self.sig_event.emit(
+                self._say(
                     {
                         "type": "warning",
                         "kind": "blocked-request",
@@ -195,7 +232,7 @@ def _page_class() -> type:
             else:
                 shown = target if len(target) <= 120 else target[:117] + "..."
                 did = f"it sent the page to {shown} (window.location)"
-            self.sig_event.emit(
+            self._say(
                 {
                     "type": "warning",
                     "kind": "navigation",
@@ -231,7 +268,7 @@ def _page_class() -> type:
             if QWebEngineView.forPage(self) is None:  # simulate's page, shown to no one: answered at once, as Qt does
                 return None
             if self.boxes_off:
-                self.sig_event.emit(
+                self._say(
                     {
                         "type": "note",
                         "plugin": self._running,
@@ -422,25 +459,25 @@ class Report:
             if field in ("errors", "warnings"):
                 self.other.append(event)
             return
-        if field == "errors":
-            self._add_error(bucket["errors"], clean)
+        if field in ("errors", "warnings"):
+            self._add_repeatable(bucket[field], clean)
             return
         bucket[field].append(clean)
 
     @staticmethod
-    def _add_error(errors: list[dict[str, Any]], error: dict[str, Any]) -> None:
-        """``error`` listed with how many ``times`` it was thrown: the page's repeats of one (its ``count``)
+    def _add_repeatable(listed: list[dict[str, Any]], event: dict[str, Any]) -> None:
+        """An error or warning listed with how many ``times`` it came: the page's repeats of one (its ``count``)
         counted on the one listed. Why: a timer throwing every few milliseconds was hundreds of lines."""
         from ..core.preview import crash_key
 
-        count = int(error.pop("count", 0) or 0)
-        error.pop("times", None)
+        count = int(event.pop("count", 0) or 0)
+        event.pop("times", None)
         if count:
-            same = next((e for e in reversed(errors) if crash_key(e) == crash_key(error)), None)
+            same = next((e for e in reversed(listed) if crash_key(e) == crash_key(event)), None)
             if same is not None:
                 same["times"] += count
                 return
-        errors.append({**error, "times": count or 1})
+        listed.append({**event, "times": count or 1})
 
     @property
     def error_count(self) -> int:
@@ -545,6 +582,7 @@ def _simulate_once(config: dict[str, Any], timeout: float) -> Report:
         page.sig_asked.connect(settled.quit)
         QTimer.singleShot(2000, settled.quit)
         settled.exec()
+    page.say_held()
     page.sig_event.disconnect(on_event)
     if not report.done and busy and busy[0].get("plugin") in report.plugins:
         # Named as the preview names it: which plugin, doing what, in which function. Why: a loop
@@ -1768,8 +1806,8 @@ class PreviewPane(QWidget):
                 event = {**event, "serial": self._errors_seen}
                 self._errors_seen += 1
                 self._errors_counted += int(event.get("count") or 1)
-                if self._repeats_again(event):
-                    return
+            if self._repeats_again(event):
+                return
             self.events.append(event)
             wanted = self.log_filter.currentData()
             if wanted is None or wanted == event.get("plugin"):
@@ -1786,20 +1824,21 @@ class PreviewPane(QWidget):
                     self._update_problems()
 
     def _repeats_again(self, event: dict[str, Any]) -> bool:
-        """The page's repeats of an error (``count``) said just before, said anew in their line, which now
-        counts them all (True), rather than in one more line. Why: a timer throwing every few milliseconds
-        filled the log with the same line, a few a second, the rest of the log lost among them."""
+        """The page's repeats of an error, warning or note (``count``) said just before, said anew in their line,
+        which now counts them all (True), rather than in one more line. Why: a timer throwing every few
+        milliseconds filled the log with the same line, a few a second, the rest of the log lost among them."""
         from PySide6.QtGui import QTextCursor
 
         from ..core.preview import crash_key
 
         last = self.events[-1] if self.events else None
-        if not (event.get("count") and last and last.get("type") == "error" and last.get("count")):
+        if not (event.get("count") and last and last.get("type") == event.get("type") and last.get("count")):
             return False
-        if crash_key(last) != crash_key(event):
+        if crash_key(last) != crash_key(event) or last.get("text") != event.get("text"):
             return False
         self.events[-1] = event
-        self.sig_errors.emit(self.error_count())
+        if event.get("type") == "error":
+            self.sig_errors.emit(self.error_count())
         wanted = self.log_filter.currentData()
         if wanted is None or wanted == event.get("plugin"):
             cursor = QTextCursor(self.log.document())
@@ -1883,7 +1922,7 @@ class PreviewPane(QWidget):
         kind = str(event.get("type"))
         # A name in Arabic or Hebrew laid out on its own: the line stays English, left to right (see bidi).
         who = html.escape(isolated(str(self.names.get(event.get("plugin") or "", event.get("plugin") or "?"))))
-        from ..core.preview import console_said, crash_said
+        from ..core.preview import console_said, crash_said, repeated_said
 
         # An error with a file and line is a link: a click opens the source editor there.
         linked = kind == "error" and bool(event.get("file") and (event.get("line") or event.get("kind") == "hang"))
@@ -1891,7 +1930,7 @@ class PreviewPane(QWidget):
             headline, detail = crash_said(event)
             text = f"<b>{html.escape(headline)}</b> — {html.escape(detail)}"
         elif kind == "warning":
-            text = "warning: " + html.escape(isolate_quoted(str(event.get("message"))))
+            text = "warning: " + html.escape(isolate_quoted(str(event.get("message"))) + repeated_said(event))
         elif kind == "request":
             from ..core.preview import request_said
 
@@ -1911,7 +1950,7 @@ class PreviewPane(QWidget):
                 text = {"load": "started", "unload": "switched off"}.get(step) or self._pressed(event)
         elif kind == "note":  # what the designer knows without running the plugin (not started here)
             kind = "warning" if event.get("missing") else "lifecycle"
-            text = html.escape(isolate_quoted(str(event.get("text"))))
+            text = html.escape(isolate_quoted(str(event.get("text"))) + repeated_said(event))
             if event.get("plugin") is None:  # about the whole package (settings.json unreadable)
                 who = "all plugins"
         elif kind == "dialog":

@@ -48,6 +48,7 @@
     var SAID_CHARS = 4000;
     function emit(type, data) {
         data = data || {};
+        if ((type === 'warning' || type === 'note') && !data.count && heldAsRepeat(type, data)) { return; }
         data.type = type;
         Object.keys(data).forEach(function (field) {
             if (typeof data[field] === 'string' && data[field].length > SAID_CHARS) { data[field] = cutShort(data[field], SAID_CHARS); }
@@ -157,7 +158,7 @@
         var kept = Object.prototype.hasOwnProperty.call(errorsKept, same) ? errorsKept[same] : null;
         if (kept && !kept.dismissed) {
             kept.times = (kept.times || 1) + 1;
-            holdRepeat(same, kept);
+            holdRepeat('error\u0000' + same, 'error', kept, kept.times);
             return;
         }
         errorsKept[same] = entry;
@@ -166,23 +167,40 @@
     }
     PD.reportError = reportError;
 
-    // The repeats of an error not yet said to the designer: by the error's key (see reportError), {entry, count}.
-    // Said at most once in REPEAT_MS, as one 'error' event with ``count`` (how many it stands for) and ``times``
-    // (how many so far). Why: a timer throwing every few milliseconds sent each error across, some 180 a second,
-    // each a log line, keeping the designer's window busy and its log unreadable.
+    // The repeats of an error, a warning or a note not yet said to the designer, by their key: {type, data, count,
+    // times}. Said at most once in REPEAT_MS, as one event with ``count`` (how many it stands for) and ``times`` (how
+    // many so far). Why: a timer throwing every few milliseconds sent each error across, some 180 a second, each a
+    // log line, keeping the designer's window busy and its log unreadable (and one replacing window.PEX, or fetching,
+    // each of its warnings).
     var REPEAT_MS = 500;
     var repeatsHeld = {};
-    function holdRepeat(key, kept) {
+    var lastSaid = {};  // by key: when it was last said (performance.now())
+    function holdRepeat(key, type, data, times) {
         var held = repeatsHeld[key];
-        if (held) { held.count += 1; held.entry = kept; return; }
-        repeatsHeld[key] = { entry: kept, count: 1 };
+        if (held) { held.count += 1; held.data = data; held.times = times; return; }
+        repeatsHeld[key] = { type: type, data: data, count: 1, times: times };
         nativeSetTimeout.call(window, function () { sayRepeat(key); }, REPEAT_MS);
     }
     function sayRepeat(key) {
         var held = repeatsHeld[key];
         if (!held) { return; }
         delete repeatsHeld[key];
-        emit('error', Object.assign({}, held.entry, { count: held.count, times: held.entry.times }));
+        lastSaid[key] = performance.now();
+        emit(held.type, Object.assign({}, held.data, { count: held.count, times: held.times }));
+    }
+    // A warning or note said again within REPEAT_MS of the last time (or while its repeats are held): held (true).
+    // Said again later, it goes at once as the repeat it is (``count`` 1, ``times``): the log adds it to its line.
+    var noted = {};  // how many times each was said, by key
+    function heldAsRepeat(type, data) {
+        var key = [type, data.plugin || '', data.message || data.text || ''].join('\u0000');
+        noted[key] = (noted[key] || 0) + 1;
+        if (repeatsHeld[key] || performance.now() - (lastSaid[key] || -Infinity) < REPEAT_MS) {
+            holdRepeat(key, type, data, noted[key]);
+            return true;
+        }
+        lastSaid[key] = performance.now();
+        if (noted[key] > 1) { data.count = 1; data.times = noted[key]; }
+        return false;
     }
     // Every repeat held, said now (before the end of a Test every button, whose counts must be whole).
     PD.sayRepeats = function () { Object.keys(repeatsHeld).forEach(sayRepeat); };
