@@ -1652,3 +1652,27 @@ def test_a_request_stopped_again_and_again_is_one_line_counting_its_repeats(qtbo
         lines = [line for line in pane.log.toPlainText().splitlines() if "https://example.com/x" in line]
         assert len(lines) == 2, lines[:5]
         assert " (repeated " in lines[1] and lines[1].endswith(" times)"), lines
+
+
+def test_a_flood_of_errors_from_one_line_with_a_counter_in_the_message_is_counted_not_listed(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A timer throwing 'tick 1', 'tick 2', ... every few milliseconds made each a new error: a new
+    problem, a new row of the crash card and a new log line, the page and the designer slower at each (17
+    errors a second said where the timer threw 250). Now the first ten messages from one line are kept,
+    the others counted on the tenth, said so."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        var n = 0; setInterval(function () { throw new Error('tick ' + (n++)); }, 0);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: pane.error_count() >= 300, timeout=15000)
+        assert len(pane.problems) == 10, len(pane.problems)
+        lines = [line for line in pane.log.toPlainText().splitlines() if "Oops" in line]
+        assert len(lines) == 11, lines
+        assert "Error: tick 9 at " in lines[-1] and lines[-1].endswith(" of them with another message)"), lines
+        rows = "document.querySelectorAll('#pd-oops .pd-oops-card > div').length"
+        assert _js(qtbot, pane.page, rows) <= 11

@@ -660,7 +660,9 @@ def crash_said(event: Mapping[str, Any], base: str = "") -> tuple[str, str]:
 def repeated_said(event: Mapping[str, Any]) -> str:
     """How often the page's error, warning or note came so far, when more than once: " (repeated 1,234 times)"
     (a timer throwing, or replacing window.PEX, every few milliseconds: one line for them all)."""
-    times = int(event.get("times") or 1)
+    times, alike = int(event.get("times") or 1), int(event.get("alike") or 0)
+    if alike:  # (from the same line, its message differing: a counter in it, past the page's PLACE_MOST)
+        return f" (repeated {times:,} times, {alike:,} of them with another message)"
     return f" (repeated {times:,} times)" if times > 1 else ""
 
 

@@ -476,6 +476,8 @@ class Report:
             same = next((e for e in reversed(listed) if crash_key(e) == crash_key(event)), None)
             if same is not None:
                 same["times"] += count
+                if event.get("alike"):  # (the page's count of those with another message: see repeated_said)
+                    same["alike"] = event["alike"]
                 return
         listed.append({**event, "times": count or 1})
 

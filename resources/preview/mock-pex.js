@@ -161,11 +161,26 @@
             holdRepeat('error\u0000' + same, 'error', kept, kept.times);
             return;
         }
+        // Past PLACE_MOST messages from one place (a counter or a time in each), counted on the last one kept there.
+        // Why: a timer throwing 'tick 1', 'tick 2', ... made each a new error, a new problem and a new row of the
+        // crash card, the page and the designer slower at each (17 errors a second where the timer threw 250).
+        var place = [entry.plugin, entry.file, entry.line, entry.column, entry.where].join('\u0000');
+        var there = Object.prototype.hasOwnProperty.call(placesKept, place) ? placesKept[place] : null;
+        if (there && there.entry.dismissed) { there = null; }
+        if (there && there.messages >= PLACE_MOST && entry.line) {  // (a thrown string has no place to go by)
+            there.entry.times = (there.entry.times || 1) + 1;
+            there.entry.alike = (there.entry.alike || 0) + 1;
+            holdRepeat('error\u0000' + there.key, 'error', there.entry, there.entry.times);
+            return;
+        }
+        placesKept[place] = { entry: entry, key: same, messages: (there ? there.messages : 0) + 1 };
         errorsKept[same] = entry;
         PD.errors.push(entry);
         emit('error', entry);
     }
     PD.reportError = reportError;
+    var PLACE_MOST = 10;  // errors of different messages kept from one place, at most (see reportError)
+    var placesKept = {};  // by plugin, file, line, column and step: {entry: the last kept, key, messages}
 
     // The repeats of an error, a warning or a note not yet said to the designer, by their key: {type, data, count,
     // times}. Said at most once in REPEAT_MS, as one event with ``count`` (how many it stands for) and ``times`` (how
