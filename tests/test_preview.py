@@ -1676,3 +1676,26 @@ def test_a_flood_of_errors_from_one_line_with_a_counter_in_the_message_is_counte
         assert "Error: tick 9 at " in lines[-1] and lines[-1].endswith(" of them with another message)"), lines
         rows = "document.querySelectorAll('#pd-oops .pd-oops-card > div').length"
         assert _js(qtbot, pane.page, rows) <= 11
+
+
+def test_two_floods_taking_turns_keep_one_line_each_in_the_log(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin with two timers, one throwing every few milliseconds and one replacing window.PEX every
+    50: their repeats took turns in the log, each adding a line a few times a second. Now each keeps
+    one line counting its repeats, moved to the end as it counts on."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        setInterval(function () { null.x; }, 0);\n"
+        "        setInterval(function () { window.PEX = { pluginAPI: PEX.pluginAPI }; }, 50);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: pane.log.toPlainText().count("(repeated") == 2, timeout=10000)
+        qtbot.wait(2000)
+        log = pane.log.toPlainText().splitlines()
+        errors = [line for line in log if "Oops" in line]
+        warnings = [line for line in log if "replaced window.PEX" in line]
+        assert len(errors) == 2 and len(warnings) == 2, log[-6:]
+        assert log[-1].endswith(" times)") and log[-2].endswith(" times)"), log[-6:]
+        assert [line for line in log if not line.strip()] == []

@@ -99,6 +99,7 @@ def chromium_environment() -> None:
 
 
 REPEAT_S = 0.5  # the designer's own warning said again within this is held, as the page holds its repeats
+REPEAT_LINES = 8  # how far up the log a repeat looks for the line of its last repeats (see _repeats_again)
 
 
 def _page_class() -> type:
@@ -1826,29 +1827,47 @@ class PreviewPane(QWidget):
                     self._update_problems()
 
     def _repeats_again(self, event: dict[str, Any]) -> bool:
-        """The page's repeats of an error, warning or note (``count``) said just before, said anew in their line,
-        which now counts them all (True), rather than in one more line. Why: a timer throwing every few
-        milliseconds filled the log with the same line, a few a second, the rest of the log lost among them."""
+        """The page's repeats of an error, warning or note (``count``) said in the line of their last repeats,
+        moved to the end of the log, which now counts them all (True), rather than in one more line. Why: a timer
+        throwing every few milliseconds filled the log with the same line, a few a second, the rest of the log
+        lost among them; two such timers, their lines taking turns, did so still."""
         from PySide6.QtGui import QTextCursor
 
-        from ..core.preview import crash_key
-
-        last = self.events[-1] if self.events else None
-        if not (event.get("count") and last and last.get("type") == event.get("type") and last.get("count")):
+        back = self._repeated_event(event)
+        if back is None:
             return False
-        if crash_key(last) != crash_key(event) or last.get("text") != event.get("text"):
-            return False
-        self.events[-1] = event
+        old = self.events.pop(back)
+        self.events.append(event)
         if event.get("type") == "error":
             self.sig_errors.emit(self.error_count())
         wanted = self.log_filter.currentData()
-        if wanted is None or wanted == event.get("plugin"):
-            cursor = QTextCursor(self.log.document())
-            cursor.movePosition(QTextCursor.MoveOperation.End)
+        if wanted is None or wanted == old.get("plugin"):
+            block = self.log.document().lastBlock()
+            for later in self.events[back:-1]:  # (the lines below it)
+                if wanted is None or wanted == later.get("plugin"):
+                    block = block.previous()
+            cursor = QTextCursor(block)
             cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
             cursor.removeSelectedText()
+        if wanted is None or wanted == event.get("plugin"):
             self.log.appendHtml(self._line(event))
         return True
+
+    def _repeated_event(self, event: dict[str, Any]) -> int | None:
+        """Where in ``events`` the last repeats of ``event`` are, if only repeats (of it or others) came after
+        them, among the last REPEAT_LINES; else None (a line that is no repeat keeps the order the log tells)."""
+        from ..core.preview import crash_key
+
+        if not event.get("count"):
+            return None
+        for back in range(len(self.events) - 1, max(-1, len(self.events) - 1 - REPEAT_LINES), -1):
+            seen = self.events[back]
+            if not seen.get("count"):
+                return None
+            if seen.get("type") == event.get("type") and crash_key(seen) == crash_key(event):
+                if seen.get("text") == event.get("text"):
+                    return back
+        return None
 
     def _forget_old_events(self, cut: int) -> None:
         """Leave out the ``cut`` oldest events, which the log no longer shows, but for the first
