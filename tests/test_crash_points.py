@@ -88,6 +88,16 @@ CRASHER = f"LOCK_JS, HAND = {LOCK_JS!r}, {HAND!r}\n" + textwrap.dedent(
         QTest.keyClicks(field, typed)
         QTest.keyClick(field, Qt.Key.Key_Return)
         shown = field.text()
+    elif scenario == "save":  # code typed and an id renamed, then Ctrl+S at once (see below)
+        editor = at_the_end_of_the_code()
+        QTest.keyClicks(editor, "// typed just before saving")
+        show("plugin", 1)
+        field = win.findChild(QLineEdit, "idEdit")
+        field.setFocus()
+        field.selectAll()
+        QTest.keyClicks(field, "meeting-details")
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        shown = field.text()
     elif scenario == "remove":
         show("plugin", 1)
         win.remove_plugin()
@@ -114,6 +124,16 @@ CRASHER = f"LOCK_JS, HAND = {LOCK_JS!r}, {HAND!r}\n" + textwrap.dedent(
     expected = {rel: bytes_text(data) for rel, data in pending_writes(win.package).items()}
     deletes = pending_deletes(win.package)
     out.write_text(json.dumps({"shown": shown, "writes": expected, "deletes": deletes}))
+    if scenario == "save":  # killed in the middle of the save, once the first file is replaced
+        real_replace = os.replace
+
+        def replace_then_die(src, dst, *args, **kwargs):
+            real_replace(src, dst, *args, **kwargs)
+            if Path(dst).is_relative_to(project):
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        os.replace = replace_then_die
+        win.save()
     if len(sys.argv) > 4:  # killed at once: only what was already waiting to happen happens
         app.processEvents()
         app.processEvents()
@@ -197,3 +217,35 @@ def _crash_and_restore(
     else:
         window.tree.setCurrentItem(window._find_tree_item(tree.topLevelItem(0), ("file", HAND)))
         assert window.icon_pane.canvas.text == left["shown"]
+
+
+def test_a_crash_in_the_middle_of_a_save_made_just_after_the_edits_loses_nothing(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Ctrl+S straight after typing (before the half-second copy) and a crash while the files were
+    being replaced: the project was left half written (the id renamed in settings.json, not in
+    its source) and the next start offered nothing, the edits in no file and no copy. Now the
+    copy is kept just before the save writes, so the next start offers it all back."""
+    before = snapshot(example_project)
+    out = tmp_path / "shown.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    proc = subprocess.run(
+        [sys.executable, "-c", CRASHER, str(example_project), "save", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    assert snapshot(example_project) != before  # (killed after a file was replaced, before the others)
+    left = json.loads(out.read_text())
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    window.open_path(example_project)
+    assert asked and "closed without saving changes" in asked[0]
+    assert "Changed since then" not in asked[0]  # (the half-done save is no other program's change)
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 1)))
+    assert window.findChild(QLineEdit, "idEdit").text() == left["shown"] == "meeting-details"
+    assert window.save()  # (the files the killed save had replaced already hold these bytes)
+    for rel, text in left["writes"].items():
+        assert (example_project / "webapp2" / rel).read_bytes() == text.encode("utf-8", "surrogateescape")

@@ -1158,6 +1158,10 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Save:
                 self.status.setText(f"Not saved: {_listed(elsewhere)} changed outside the designer.")
                 return False
+        # The copy kept aside first, as the save is about to write it. Why: the files are replaced
+        # one by one, and a crash in between (Ctrl+S straight after typing, before the half-second
+        # copy) left the project half written with the edits in no file and no copy.
+        self.autosave()
         try:
             written = self.editor.save(keep=untouched)
         except (OSError, PermissionError) as exc:  # (all files or none are written: nothing was)
