@@ -933,3 +933,36 @@ def test_the_copy_kept_aside_holds_no_file_another_program_changed_and_the_user_
     kept = read_recovery(example_project / "webapp2")
     assert isinstance(kept, Recovery) and sorted(kept.writes) == [mine], sorted(kept.writes)
     window.editor.undo_stack.setClean()
+
+
+def test_when_two_windows_on_one_project_crashed_the_second_ones_edits_are_said_too(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """Both windows on a project killed (a crash of the session, a power cut): the next start offered
+    the first one's edits and said nothing of the second one's, kept beside them; they came back
+    only at some later opening, if the user opened the project again at all. Now a note says so."""
+    kept = []
+    for plugin, name in ((0, "Named in the first window"), (1, "Named in the second window")):
+        pkg = load(example_project)
+        pkg.plugins[plugin].package.name = name
+        main = write_recovery(pkg)
+        assert main is not None
+        kept.append(json.loads(main.read_text()))
+        crashed = subprocess.Popen([sys.executable, "-c", "pass"])  # (a process id that no longer runs)
+        crashed.wait()
+        kept[-1]["pid"] = crashed.pid
+    main.write_text(json.dumps(kept[0]))
+    main.with_name(f"{main.stem}.{kept[1]['pid']}.json").write_text(json.dumps(kept[1]))
+
+    asked = answer_yes(monkeypatch)
+    window.open_path(example_project)
+    assert len(asked) == 1 and "closed without saving changes" in asked[0]
+    assert window.package.plugins[0].display_name == "Named in the first window"
+    [note] = window.notes.texts()
+    assert "Another Plugin Designer window on this package also closed without saving its changes" in note
+    assert "File ▸ Reload" in note
+    window.save()
+    window.open_path(example_project)  # (File ▸ Reload, with nothing unsaved)
+    assert len(asked) == 2
+    assert window.package.plugins[1].display_name == "Named in the second window"
+    window.editor.undo_stack.setClean()

@@ -23,6 +23,7 @@ __all__ = [
     "DamagedRecovery",
     "Recovery",
     "Typing",
+    "crash_copies_beside",
     "discard_kept",
     "discard_recovery",
     "orphaned_recoveries",
@@ -337,6 +338,24 @@ def write_recovery(
         except FileNotFoundError:
             pass
     return target
+
+
+def crash_copies_beside(root: Path) -> list[float]:
+    """When each copy kept beside the one of the package folder ``root`` was kept (see
+    :func:`write_recovery`), by a designer process no longer running: a second window on the package
+    that crashed too. Such a copy is offered only once the first is dealt with (see
+    :func:`_adopt_own_copy`), so the window offering the first says that there is another."""
+    main = _file_for(root)
+    try:
+        candidates = sorted(main.parent.glob(f"{main.stem}.*.json"))
+    except OSError:
+        return []
+    out = []
+    for candidate in candidates:
+        pid, saved_at = _keeper_of(candidate)
+        if saved_at is not None and _left_by_crash(pid, saved_at):
+            out.append(saved_at)
+    return sorted(out)
 
 
 def running_keeper(root: Path) -> int | None:

@@ -1594,6 +1594,23 @@ class MainWindow(QMainWindow):
             f"could not be read: {recovery.reason}. {where}",
         )
 
+    def _say_crash_copies_beside(self, root: Path) -> None:
+        """A note when a second window on the package crashed too: its copy, kept beside the one
+        about to be offered, is offered only once that one is dealt with. Why: nothing said so, and
+        its edits came back at some later opening, if the project was opened again at all."""
+        from ..core.recovery import crash_copies_beside
+
+        beside = crash_copies_beside(root)
+        if not beside:
+            return
+        when = time.strftime("%H:%M", time.localtime(beside[-1]))
+        self.notes.say(
+            "other window",
+            "Another Plugin Designer window on this package also closed without saving its changes (last kept "
+            f"at {when}); they are kept aside. Deal with the ones offered now (save or discard them), then "
+            "File ▸ Reload to be offered those.",
+        )
+
     def _offer_recovery(self) -> None:
         """After a crash: offer the edits that were copied aside, as one undoable step."""
         from ..core.recovery import DamagedRecovery, read_recovery, recovered_package
@@ -1619,6 +1636,7 @@ class MainWindow(QMainWindow):
                 "them there first, or one window's Save writes over the other's.",
             )
             return
+        self._say_crash_copies_beside(root)
         from PySide6.QtWidgets import QMessageBox  # (not before: each project opened looks for a copy)
 
         changed = len(recovery.writes) + len(recovery.deletes)
