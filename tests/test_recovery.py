@@ -966,3 +966,24 @@ def test_when_two_windows_on_one_project_crashed_the_second_ones_edits_are_said_
     assert len(asked) == 2
     assert window.package.plugins[1].display_name == "Named in the second window"
     window.editor.undo_stack.setClean()
+
+
+def test_files_a_killed_save_had_written_already_are_not_said_changed_by_another_program(example_project: Path) -> None:
+    """A crash in the middle of a save leaves some files as the copy kept them: the next start's
+    question named those "changed since then, by another program" (their time is later than the
+    copy's), as if restoring would write over someone else's work. Only a file whose bytes differ
+    from the kept ones is such a change."""
+    webapp2 = example_project / "webapp2"
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Saved when the designer was killed"
+    pkg.plugins[1].package.name = "Not saved yet"
+    write_recovery(pkg)
+    kept = read_recovery(webapp2)
+    assert isinstance(kept, Recovery)
+    written, other = sorted(rel for rel in kept.writes if rel.endswith("package.json"))
+    later = kept.saved_at + 5
+    (webapp2 / written).write_bytes(kept.writes[written])  # (the killed save had replaced this one)
+    (webapp2 / other).write_bytes((webapp2 / other).read_bytes() + b"\n")  # (another program changed this one)
+    for rel in (written, other):
+        os.utime(webapp2 / rel, (later, later))
+    assert kept.changed_since() == [other]

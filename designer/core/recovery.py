@@ -120,15 +120,27 @@ class Recovery:
 
     def changed_since(self) -> list[str]:
         """The files the recovery would write or delete that changed on disk after it was kept
-        (another program, another copy of the designer): restoring replaces those changes."""
+        (another program, another copy of the designer): restoring replaces those changes.
+
+        A file that now holds the very bytes kept is no such change: a save killed half way had
+        written it (it was named as another program's work, which restoring would write over)."""
         out = []
         for rel in (*self.writes, *self.deletes):
+            path = self.root / rel
             try:
-                if (self.root / rel).stat().st_mtime > self.saved_at + 1:
+                if path.stat().st_mtime > self.saved_at + 1 and not self._holds_kept(rel):
                     out.append(rel)
             except OSError:
                 continue
         return sorted(out)
+
+    def _holds_kept(self, rel: str) -> bool:
+        """Whether the file ``rel`` on disk holds the bytes this copy keeps for it."""
+        kept = self.writes.get(rel)
+        path = self.root / rel
+        if kept is None or not _regular_file(path) or path.stat().st_size != len(kept):
+            return False  # (the size first: a big file that differs is not read whole)
+        return path.read_bytes() == kept
 
 
 def _running_owner(pid: object, saved_at: object) -> int | None:
