@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, snapshot
 from PySide6.QtWidgets import QMessageBox
 
-from designer.core.model import load, save
+from designer.core.model import load, pending_writes, save
 from designer.core.plugins import add_plugin, remove_plugin
 from designer.core.recovery import (
     DamagedRecovery,
@@ -987,3 +987,33 @@ def test_files_a_killed_save_had_written_already_are_not_said_changed_by_another
     for rel in (written, other):
         os.utime(webapp2 / rel, (later, later))
     assert kept.changed_since() == [other]
+
+
+def test_a_copy_whose_changes_the_project_holds_already_is_not_offered(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """Killed after a save had written every file, before it removed the copy (or a power cut that
+    kept the files and not the removal): the next start said the designer "was closed without
+    saving changes" and restored them, the window marked changed with nothing to save. Now such a
+    copy goes without a word, and a copy half saved counts only the files still to write."""
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Saved before the crash"
+    write_recovery(pkg)
+    save(pkg)
+    asked = answer_yes(monkeypatch)
+    window.open_path(example_project)
+    assert asked == []
+    assert not window.isWindowModified()
+    assert read_recovery(example_project / "webapp2") is None
+
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Saved when the designer was killed"
+    pkg.plugins[1].package.name = "Not saved yet"
+    write_recovery(pkg)
+    saved = "plugins/lock-toggle/lock-toggle.plugin.package.json"
+    (example_project / "webapp2" / saved).write_bytes(pending_writes(pkg)[saved])
+    window.open_path(example_project)
+    assert len(asked) == 1 and "(1 file," in asked[0]
+    assert window.package.plugins[1].display_name == "Not saved yet"
+    assert window.package.plugins[0].display_name == "Saved when the designer was killed"
+    window.editor.undo_stack.setClean()

@@ -12,7 +12,7 @@ import json
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +133,24 @@ class Recovery:
             except OSError:
                 continue
         return sorted(out)
+
+    def unsaved(self) -> Recovery:
+        """This copy without what the package folder holds already: the files on disk with the kept
+        bytes, the deletions of files gone.
+
+        Why: a designer killed after its save had written the files, before it removed the copy
+        (or a power cut that kept the files and not the removal), was said at the next start to
+        have "closed without saving changes", and the window was marked changed with nothing to save."""
+        writes = {rel: data for rel, data in self.writes.items() if not self._holds_kept_safely(rel)}
+        deletes = [rel for rel in self.deletes if os.path.lexists(self.root / rel)]
+        return replace(self, writes=writes, deletes=deletes)
+
+    def _holds_kept_safely(self, rel: str) -> bool:
+        """:meth:`_holds_kept`, False where the file cannot be read (restored, then, as before)."""
+        try:
+            return self._holds_kept(rel)
+        except OSError:
+            return False
 
     def _holds_kept(self, rel: str) -> bool:
         """Whether the file ``rel`` on disk holds the bytes this copy keeps for it."""

@@ -1637,10 +1637,15 @@ class MainWindow(QMainWindow):
             )
             return
         self._say_crash_copies_beside(root)
-        from PySide6.QtWidgets import QMessageBox  # (not before: each project opened looks for a copy)
-
+        recovery = recovery.unsaved()
         changed = len(recovery.writes) + len(recovery.deletes)
         typing = recovery.typing
+        if not changed and typing is None:  # saved before the crash, the copy not removed yet
+            self._took_over = True
+            self._forget_recovery()
+            return
+        from PySide6.QtWidgets import QMessageBox  # (not before: each project opened looks for a copy)
+
         plugins = self.package.plugins
         typed = owner = ""
         if typing is not None and 0 <= typing.plugin < len(plugins):
