@@ -1160,8 +1160,10 @@ class MainWindow(QMainWindow):
                 return False
         # The copy kept aside first, as the save is about to write it. Why: the files are replaced
         # one by one, and a crash in between (Ctrl+S straight after typing, before the half-second
-        # copy) left the project half written with the edits in no file and no copy.
-        self.autosave()
+        # copy) left the project half written with the edits in no file and no copy. (Only when
+        # edits wait to be kept: the copy of a big bundle is megabytes, written again for nothing.)
+        if self._autosave_soon.isActive() or self._autosave_latest.isActive():
+            self.autosave()
         try:
             written = self.editor.save(keep=untouched)
         except (OSError, PermissionError) as exc:  # (all files or none are written: nothing was)
