@@ -1017,3 +1017,24 @@ def test_a_copy_whose_changes_the_project_holds_already_is_not_offered(
     assert window.package.plugins[1].display_name == "Not saved yet"
     assert window.package.plugins[0].display_name == "Saved when the designer was killed"
     window.editor.undo_stack.setClean()
+
+
+def test_the_restore_question_says_which_files_a_save_cut_short_had_written(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """A save killed half way (an id renamed in settings.json, not yet in the plugin's files): the
+    question offered the other files back without a word of the half-done save, and discarding
+    them left the project with ids that disagree, unsaid. Now both questions name those files."""
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Saved when the designer was killed"
+    pkg.plugins[1].package.name = "Not saved yet"
+    write_recovery(pkg)
+    saved = "plugins/lock-toggle/lock-toggle.plugin.package.json"
+    (example_project / "webapp2" / saved).write_bytes(pending_writes(pkg)[saved])
+    asked: list[str] = []
+    replies = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Discard])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or next(replies))
+    window.open_path(example_project)
+    assert len(asked) == 2
+    assert f"A save had begun: {saved} holds the changes already" in asked[0]
+    assert f"{saved} stays as that save wrote it" in asked[1]

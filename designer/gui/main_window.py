@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
     from ..core.export import ExportResult
     from ..core.model import BrandingPackage, Plugin
     from ..core.problems import Fix, Problem
-    from ..core.recovery import Typing
+    from ..core.recovery import Recovery, Typing
     from .background_checks import BackgroundChecks
     from .commands import ModelEditor
     from .panes.icon_editor import IconEditorPane
@@ -159,6 +159,24 @@ def _listed(names: list[str], most: int = 5) -> str:
     """``names`` joined with commas, the first ``most`` of them and how many more."""
     more = f" and {len(names) - most} more" if len(names) > most else ""
     return ", ".join(names[:most]) + more
+
+
+def _begun_save(kept: Recovery, left: Recovery, discarded: bool = False) -> str:
+    """A sentence naming the files of the recovery copy ``kept`` that hold its changes already (a
+    save killed half way wrote them) and are not in ``left`` (see Recovery.unsaved); "" when none.
+
+    Why: those files and the others no longer agree (an id renamed in settings.json, not in the
+    plugin's files), and the restore question, or the discarding, left that unsaid."""
+    done = sorted(rel for rel in (*kept.writes, *kept.deletes) if rel not in (*left.writes, *left.deletes))
+    if not done:
+        return ""
+    one = len(done) == 1
+    if discarded:
+        return f" {_listed(done)} {'stays' if one else 'stay'} as that save wrote {'it' if one else 'them'}."
+    return (
+        f" A save had begun: {_listed(done)} {'holds' if one else 'hold'} the changes already; restoring, then "
+        "saving, writes the others, so that the files agree again."
+    )
 
 
 def _lines(names: list[str], most: int = 15) -> str:
@@ -1639,7 +1657,7 @@ class MainWindow(QMainWindow):
             )
             return
         self._say_crash_copies_beside(root)
-        recovery = recovery.unsaved()
+        kept, recovery = recovery, recovery.unsaved()
         changed = len(recovery.writes) + len(recovery.deletes)
         typing = recovery.typing
         if not changed and typing is None:  # saved before the crash, the copy not removed yet
@@ -1672,9 +1690,10 @@ class MainWindow(QMainWindow):
             also = f" It also kept {typed}, being typed for '{owner}' and not recorded yet." if typed else ""
             question = (
                 f"Plugin Designer was closed without saving changes to this package ({counted(changed, 'file')}, "
-                f"last kept {recovery.when}).{moved}{also} Restore them?{warning}"
+                f"last kept {recovery.when}).{moved}{also}{_begun_save(kept, recovery)} Restore them?{warning}"
             )
             lost = f"The changes from {recovery.when} ({counted(changed, 'file')}) will be lost for good."
+            lost += _begun_save(kept, recovery, discarded=True)
         else:
             question = (
                 f"Plugin Designer was closed while {typed} was being typed for '{owner}' (kept {recovery.when}), "
