@@ -1038,3 +1038,32 @@ def test_the_restore_question_says_which_files_a_save_cut_short_had_written(
     assert len(asked) == 2
     assert f"A save had begun: {saved} holds the changes already" in asked[0]
     assert f"{saved} stays as that save wrote it" in asked[1]
+
+
+def test_a_copy_kept_by_a_newer_designer_is_said_and_left_for_it(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """A copy written by a newer designer (a format this one does not know), opened here: it was
+    moved aside as damaged, and that newer designer, started again, offered nothing; the edits
+    were in a file renamed `.damaged`, pruned after five more. Now it is said and left where it is,
+    untouched by this window's copies and saves, for the version that can read it."""
+    pkg = load(example_project)
+    pkg.plugins[0].package.name = "Kept by a newer designer"
+    path = write_recovery(pkg)
+    assert path is not None
+    crashed = subprocess.Popen([sys.executable, "-c", "pass"])  # (a process id that no longer runs)
+    crashed.wait()
+    data = json.loads(path.read_text())
+    path.write_text(json.dumps({**data, "format": data["format"] + 1, "pid": crashed.pid}, indent=1))
+    newer = path.read_bytes()
+    asked = answer_yes(monkeypatch)
+    window.open_path(example_project)
+    assert asked == []
+    [note] = window.notes.texts()
+    assert "kept by a newer version of Plugin Designer" in note and str(path) in note
+    window.editor.set_field(1, "entry", "enabled", False, "switch off")
+    window.autosave()
+    assert window.notes.texts() == [note]  # (no "File ▸ Reload to be offered them": Reload cannot)
+    assert window.save()
+    assert path.read_bytes() == newer
+    assert not list(recovery_dir().glob(f"{path.stem}.*.damaged"))

@@ -277,6 +277,8 @@ class DamagedRecovery:
     reason: str  # plain words: "it was cut short", ...
     kept_at: Path | None  # where it was moved aside; None: it could not be moved (it stays)
     root: Path | None = None  # the package folder it names, when that is gone (see orphaned_recoveries)
+    # Kept by a newer designer (a format this one does not know): left where it is, for that one.
+    newer: bool = False
 
 
 class KeptByAnotherDesignerError(OSError):
@@ -412,7 +414,7 @@ def read_recovery(root: Path) -> Recovery | DamagedRecovery | None:
     if not os.path.lexists(path):
         return None
     found = _parse(path, root, moved_from)
-    if isinstance(found, DamagedRecovery):
+    if isinstance(found, DamagedRecovery) and not found.newer:
         return DamagedRecovery(path, found.reason, _put_aside(path))
     return found
 
@@ -471,6 +473,7 @@ def _cut_short(text: str, exc: json.JSONDecodeError) -> bool:
 
 
 NOT_A_COPY = "it is not a recovery copy (its contents are not what Plugin Designer writes)"
+NEWER = "they were kept by a newer version of Plugin Designer"
 
 
 def _parse(path: Path, root: Path | None, moved_from: Path | None = None) -> Recovery | DamagedRecovery | None:
@@ -491,6 +494,8 @@ def _parse(path: Path, root: Path | None, moved_from: Path | None = None) -> Rec
     except (ValueError, RecursionError):  # nested too deeply to read: damaged, like bad JSON
         return DamagedRecovery(path, NOT_A_COPY, None)
     if isinstance(data, dict) and isinstance(data.get("format"), int) and data.get("format") != FORMAT:
+        if data["format"] > FORMAT:  # (not moved aside: the version that wrote it offers it back)
+            return DamagedRecovery(path, NEWER, None, newer=True)
         return DamagedRecovery(path, "it was kept by another version of Plugin Designer", None)
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("writes"), dict):
         return DamagedRecovery(path, NOT_A_COPY, None)
@@ -563,7 +568,8 @@ def orphaned_recoveries(damaged: list[DamagedRecovery] | None = None) -> list[Re
         if isinstance(found, Recovery) and (found.writes or found.deletes):
             out.append(found)
         elif isinstance(found, DamagedRecovery) and damaged is not None:
-            damaged.append(DamagedRecovery(candidate, found.reason, _put_aside(candidate), Path(head["root"])))
+            kept_at = None if found.newer else _put_aside(candidate)
+            damaged.append(DamagedRecovery(candidate, found.reason, kept_at, Path(head["root"]), found.newer))
     return sorted(out, key=lambda r: -r.saved_at)
 
 

@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
     from ..core.export import ExportResult
     from ..core.model import BrandingPackage, Plugin
     from ..core.problems import Fix, Problem
-    from ..core.recovery import Recovery, Typing
+    from ..core.recovery import DamagedRecovery, Recovery, Typing
     from .background_checks import BackgroundChecks
     from .commands import ModelEditor
     from .panes.icon_editor import IconEditorPane
@@ -1589,12 +1589,27 @@ class MainWindow(QMainWindow):
             return note
         return ""
 
+    def _say_newer_recovery(self, recovery: DamagedRecovery) -> None:
+        """The note that unsaved changes were kept by a newer designer, whose copy this one leaves
+        where it is (see DamagedRecovery.newer): moved aside as damaged, that version found nothing."""
+        self._told_crash_copy = True  # (not "File ▸ Reload to be offered them": this version cannot)
+        root = recovery.root
+        of = "" if root is None else f" of {root.parent if root.name == 'webapp2' else root}"
+        self.notes.say(
+            f"newer recovery {recovery.path}",
+            f"Unsaved changes{of} from an earlier session were kept by a newer version of Plugin Designer: open "
+            f"that version to be offered them. They stay at {recovery.path}, left alone here.",
+        )
+
     def _say_damaged_recovery(self, recovery: object) -> None:
         """The note that a recovery copy could not be read, and where it went: of the project
         opened, or (``recovery.root`` set) of a folder that is gone, found by the welcome screen."""
         from ..core.recovery import DamagedRecovery
 
         assert isinstance(recovery, DamagedRecovery)
+        if recovery.newer:
+            self._say_newer_recovery(recovery)
+            return
         where = (
             f"It was moved to {recovery.kept_at}."
             if recovery.kept_at is not None
