@@ -1067,3 +1067,24 @@ def test_a_copy_kept_by_a_newer_designer_is_said_and_left_for_it(
     assert window.save()
     assert path.read_bytes() == newer
     assert not list(recovery_dir().glob(f"{path.stem}.*.damaged"))
+
+
+def test_when_the_other_window_crashes_the_note_about_it_says_so(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """Two windows on one project, both with unsaved edits, and the other one killed: the note here
+    still said it "has unsaved changes: save them there first", in a window that was gone, and never
+    that its edits were kept aside for File ▸ Reload. Now the note says what became of them."""
+    with other_window(example_project) as other:
+        try:
+            _switch_off_while_the_other_keeps_its_copy(window, example_project, other, monkeypatch)
+            [note] = window.notes.texts()
+            assert f"(process {other.pid}) has unsaved changes" in note
+        finally:
+            other.kill()
+            other.wait()
+    window.editor.set_field(2, "entry", "enabled", False, "switch off")
+    window.autosave()
+    [note] = window.notes.texts()
+    assert "closed without saving its changes; they are kept aside" in note and "File ▸ Reload" in note
+    window.editor.undo_stack.setClean()

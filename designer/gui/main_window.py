@@ -380,7 +380,9 @@ class MainWindow(QMainWindow):
         # The recovery copy a crash left was offered here (restored or thrown away): this window's
         # copy takes its place. Until then a copy of another process stays (see write_recovery).
         self._took_over = False
-        self._told_crash_copy = False  # said once that another window's crash copy is kept aside
+        # What the note said of the other window whose copy this one's is kept beside: "open" (it has
+        # unsaved changes), "closed" (it crashed: they are kept aside), or "" (nothing yet).
+        self._told_crash_copy = ""
         self._kept_typing = False  # the recovery copy holds typing in the Id or an Action field
         self.problems: list[Problem] = []
         self.preview_problems: list[Problem] = []  # PD800: crashes the preview caught (shown with the checks')
@@ -1496,9 +1498,14 @@ class MainWindow(QMainWindow):
                 f"Could not keep a recovery copy ({os_message(exc)}). Your edits are still here: save them with Ctrl+S."
             )
             return False
-        if kept is not None and kept.stem.endswith(f".{os.getpid()}") and not self._told_crash_copy:
-            self._told_crash_copy = True  # once: the autosave comes back every 30 seconds
+        if kept is not None and kept.stem.endswith(f".{os.getpid()}"):
             other = running_keeper(self.package.root) if self.package.root is not None else None
+            told = "open" if other is not None else "closed"
+            if self._told_crash_copy in (told, "newer"):
+                return True  # once for each: the autosave comes back every 30 seconds
+            # Said again when the other window closed without saving since (it crashed): the note
+            # that it "has unsaved changes: save them there first" spoke of a window that was gone.
+            self._told_crash_copy = told
             if other is not None:
                 self.notes.say(
                     "other window",
@@ -1592,7 +1599,7 @@ class MainWindow(QMainWindow):
     def _say_newer_recovery(self, recovery: DamagedRecovery) -> None:
         """The note that unsaved changes were kept by a newer designer, whose copy this one leaves
         where it is (see DamagedRecovery.newer): moved aside as damaged, that version found nothing."""
-        self._told_crash_copy = True  # (not "File ▸ Reload to be offered them": this version cannot)
+        self._told_crash_copy = "newer"  # (not "File ▸ Reload to be offered them": this version cannot)
         root = recovery.root
         of = "" if root is None else f" of {root.parent if root.name == 'webapp2' else root}"
         self.notes.say(
@@ -2036,7 +2043,7 @@ class MainWindow(QMainWindow):
         self._saved = {}
         self._saved_here = False
         self._took_over = False
-        self._told_crash_copy = False
+        self._told_crash_copy = ""
         self._kept_typing = False
         if self.remembers_projects:
             from .app import remember_project
