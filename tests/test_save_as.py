@@ -401,3 +401,25 @@ def test_save_as_of_an_imported_zip_keeps_what_its_export_carries(window, tmp_pa
     assert {k: v for k, v in entries.items() if k != "webapp2/manifest.json"} == {
         k: v for k, v in expected.items() if k != "webapp2/manifest.json"
     }
+
+
+def test_a_newer_designers_copy_of_a_folder_gone_is_said_as_such_and_left_alone(qtbot, example_project: Path) -> None:
+    """A copy a newer designer kept of a project folder since deleted: the welcome screen's note did
+    not say the folder was gone (the note asked to open the project in that version, which no
+    version can). Now it says so, and the copy stays where it is, start after start."""
+    from designer.gui.main_window import MainWindow
+
+    kept = _crash_copy(example_project)
+    data = json.loads(kept.read_text())
+    kept.write_text(json.dumps({**data, "format": data["format"] + 1}, indent=1))
+    shutil.rmtree(example_project)
+    try:
+        for _ in range(2):
+            window = shown(qtbot, MainWindow(), 1200, 800)
+            [note] = [w.text() for w in window.notes.findChildren(QLabel, "note") if w.isVisible()]
+            assert note.startswith(f"Unsaved changes of {example_project}, a folder that no longer exists, were ")
+            assert "kept by a newer version of Plugin Designer" in note and f"They stay at {kept}" in note
+            window.close()
+        assert kept.exists()
+    finally:
+        kept.unlink(missing_ok=True)

@@ -1601,11 +1601,16 @@ class MainWindow(QMainWindow):
         where it is (see DamagedRecovery.newer): moved aside as damaged, that version found nothing."""
         self._told_crash_copy = "newer"  # (not "File ▸ Reload to be offered them": this version cannot)
         root = recovery.root
-        of = "" if root is None else f" of {root.parent if root.name == 'webapp2' else root}"
+        # (Of a folder gone, found by the welcome screen: that version lists it there too.)
+        of = (
+            " from an earlier session"
+            if root is None
+            else f" of {root.parent if root.name == 'webapp2' else root}, a folder that no longer exists,"
+        )
         self.notes.say(
             f"newer recovery {recovery.path}",
-            f"Unsaved changes{of} from an earlier session were kept by a newer version of Plugin Designer: open "
-            f"that version to be offered them. They stay at {recovery.path}, left alone here.",
+            f"Unsaved changes{of} were kept by a newer version of Plugin Designer: open that version to be "
+            f"offered them. They stay at {recovery.path}, left alone here.",
         )
 
     def _say_damaged_recovery(self, recovery: object) -> None:
