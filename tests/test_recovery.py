@@ -1088,3 +1088,25 @@ def test_when_the_other_window_crashes_the_note_about_it_says_so(
     [note] = window.notes.texts()
     assert "closed without saving its changes; they are kept aside" in note and "File ▸ Reload" in note
     window.editor.undo_stack.setClean()
+
+
+def test_the_note_about_the_other_windows_unsaved_changes_goes_once_it_has_saved_them(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """The other window saved (or discarded) its changes: the note here still said it "has unsaved
+    changes: save them there first", for as long as this window stayed open. Now it goes at this
+    window's next copy, which then takes the usual place (the other's is gone)."""
+    with other_window(example_project) as other:
+        try:
+            _switch_off_while_the_other_keeps_its_copy(window, example_project, other, monkeypatch)
+            assert any(f"(process {other.pid}) has unsaved changes" in note for note in window.notes.texts())
+            theirs = read_recovery(example_project / "webapp2")
+            assert theirs is not None and theirs.pid == other.pid
+            discard_kept(theirs)  # the other window saved
+            window.editor.set_field(2, "entry", "enabled", False, "switch off")
+            window.autosave()
+            assert window.notes.texts() == []
+        finally:
+            other.kill()
+            other.wait()
+    window.editor.undo_stack.setClean()

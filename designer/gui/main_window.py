@@ -1498,6 +1498,11 @@ class MainWindow(QMainWindow):
                 f"Could not keep a recovery copy ({os_message(exc)}). Your edits are still here: save them with Ctrl+S."
             )
             return False
+        if kept is not None and not kept.stem.endswith(f".{os.getpid()}") and self._told_crash_copy == "open":
+            # The other window saved or discarded its changes (its copy is gone, this one takes the
+            # usual place): "save them there first" no longer holds.
+            self._told_crash_copy = ""
+            self.notes.dismiss("other window")
         if kept is not None and kept.stem.endswith(f".{os.getpid()}"):
             other = running_keeper(self.package.root) if self.package.root is not None else None
             told = "open" if other is not None else "closed"
@@ -1677,6 +1682,7 @@ class MainWindow(QMainWindow):
             # Not a crash: another window (another process) is open on the package with unsaved
             # edits. Offered here as "closed without saving", they were then in two windows, and
             # a save or discard in either threw the other's recovery copy away.
+            self._told_crash_copy = "open"
             self.notes.say(
                 "other window",
                 f"Another Plugin Designer window (process {other}) has unsaved changes to this package: save "
