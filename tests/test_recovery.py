@@ -1110,3 +1110,24 @@ def test_the_note_about_the_other_windows_unsaved_changes_goes_once_it_has_saved
             other.kill()
             other.wait()
     window.editor.undo_stack.setClean()
+
+
+def test_with_nothing_unsaved_here_the_note_follows_the_other_window_too(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """Opened while another window had unsaved changes, and nothing changed here: when that window
+    was killed, the note kept saying to save them there first (the notes followed it only at this
+    window's own copies, and with nothing unsaved it keeps none). Now the 30-second round says it."""
+    with other_window(example_project) as other:
+        try:
+            assert other.stdout is not None and other.stdout.readline() == b"kept\n"
+            monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: None)
+            window.open_path(example_project)
+            [note] = window.notes.texts()
+            assert f"(process {other.pid}) has unsaved changes" in note
+        finally:
+            other.kill()
+            other.wait()
+    window.autosave()  # (the 30-second round)
+    [note] = window.notes.texts()
+    assert "closed without saving its changes; they are kept aside" in note and "File ▸ Reload" in note

@@ -24,6 +24,7 @@ __all__ = [
     "Recovery",
     "Typing",
     "crash_copies_beside",
+    "crash_copy_of",
     "discard_kept",
     "discard_recovery",
     "orphaned_recoveries",
@@ -388,6 +389,12 @@ def crash_copies_beside(root: Path) -> list[float]:
         if saved_at is not None and _left_by_crash(pid, saved_at):
             out.append(saved_at)
     return sorted(out)
+
+
+def crash_copy_of(root: Path) -> bool:
+    """Whether the recovery copy of the package folder ``root`` was left by another designer process
+    that is no longer running (a crash), to be offered when the package is opened again."""
+    return _left_by_crash(*_keeper_of(_file_for(root)))
 
 
 def running_keeper(root: Path) -> int | None:

@@ -161,6 +161,13 @@ def _listed(names: list[str], most: int = 5) -> str:
     return ", ".join(names[:most]) + more
 
 
+# The note that another window on the package is gone, its unsaved changes kept aside (a crash).
+_OTHER_WINDOW_CRASHED = (
+    "Another Plugin Designer window on this package closed without saving its changes; they are kept aside. "
+    "Save here, then File ▸ Reload to be offered them."
+)
+
+
 def _begun_save(kept: Recovery, left: Recovery, discarded: bool = False) -> str:
     """A sentence naming the files of the recovery copy ``kept`` that hold its changes already (a
     save killed half way wrote them) and are not in ``left`` (see Recovery.unsaved); "" when none.
@@ -1482,6 +1489,8 @@ class MainWindow(QMainWindow):
         self._autosave_latest.stop()  # (the next edit starts it again)
         if self.package is None or self.editor is None or self._closing:
             return True  # (closing: the edits were saved or thrown away; a copy now would offer them back)
+        if self._told_crash_copy == "open":
+            self._follow_other_window()
         typing = self._typing_in_fields()
         if self.editor.undo_stack.isClean() and typing is None:
             if self._kept_typing:  # typing kept aside, since recorded or taken back: nothing to offer
@@ -1520,12 +1529,26 @@ class MainWindow(QMainWindow):
                 )
                 return True
             # (In place of the note that the window had unsaved changes: it has gone since.)
-            self.notes.say(
-                "other window",
-                "Another Plugin Designer window on this package closed without saving its changes; they are "
-                "kept aside. Save here, then File ▸ Reload to be offered them.",
-            )
+            self.notes.say("other window", _OTHER_WINDOW_CRASHED)
         return True
+
+    def _follow_other_window(self) -> None:
+        """The note that another window has unsaved changes, brought up to date once that window is
+        gone: its changes kept aside (it crashed), or the note taken away (it saved or discarded them).
+
+        Why here and not only when this window keeps its copy: with nothing unsaved here it keeps
+        none, and the note went on asking to save them in a window that was gone."""
+        from ..core.recovery import crash_copy_of, running_keeper
+
+        root = self.package.root if self.package is not None else None
+        if root is None or running_keeper(root) is not None:
+            return
+        if crash_copy_of(root):
+            self._told_crash_copy = "closed"
+            self.notes.say("other window", _OTHER_WINDOW_CRASHED)
+        else:
+            self._told_crash_copy = ""
+            self.notes.dismiss("other window")
 
     def _keep_aside_soon(self, ms: int = AUTOSAVE_AFTER_EDIT_MS) -> None:
         """Copy the edits aside ``ms`` after the last one, and at the latest AUTOSAVE_TYPING_ON_MS
