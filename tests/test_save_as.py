@@ -423,3 +423,19 @@ def test_a_newer_designers_copy_of_a_folder_gone_is_said_as_such_and_left_alone(
         assert kept.exists()
     finally:
         kept.unlink(missing_ok=True)
+
+
+def test_a_copy_of_a_folder_gone_kept_by_an_earlier_process_of_the_same_id_is_listed(example_project: Path) -> None:
+    """Where each start gets the same process id (a container, a sandbox), the copy a crashed
+    designer kept of a folder since gone was taken for this process's own and never listed: its
+    edits could not be reached. A copy kept before this process began is another's."""
+    import time
+
+    kept = _crash_copy(example_project)
+    data = json.loads(kept.read_text())
+    kept.write_text(json.dumps({**data, "pid": os.getpid(), "saved_at": time.time() - 3600}, indent=1))
+    shutil.rmtree(example_project)
+    try:
+        assert [r.path for r in orphaned_recoveries()].count(kept) == 1
+    finally:
+        kept.unlink(missing_ok=True)

@@ -43,6 +43,8 @@ FRESH_SECONDS = 90
 # enough to fill the disk when something damages every copy.
 KEEP_DAMAGED = 5
 DAMAGED_SUFFIX = ".damaged"
+# When this process began keeping copies (every copy of its own is kept after this module loads).
+_STARTED = time.time()
 
 
 def recovery_dir() -> Path:
@@ -564,7 +566,7 @@ def orphaned_recoveries(damaged: list[DamagedRecovery] | None = None) -> list[Re
         if not isinstance(head, dict) or not isinstance(head.get("root"), str):
             continue
         pid, saved_at = head.get("pid"), head.get("saved_at")
-        if pid == os.getpid() or _running_owner(pid, saved_at) is not None:
+        if _kept_here(pid, saved_at) or _running_owner(pid, saved_at) is not None:
             continue  # this window's own (its project is open here), or another window's, still open
         try:
             if os.path.lexists(head["root"]):
@@ -578,6 +580,13 @@ def orphaned_recoveries(damaged: list[DamagedRecovery] | None = None) -> list[Re
             kept_at = None if found.newer else _put_aside(candidate)
             damaged.append(DamagedRecovery(candidate, found.reason, kept_at, Path(head["root"]), found.newer))
     return sorted(out, key=lambda r: -r.saved_at)
+
+
+def _kept_here(pid: object, saved_at: object) -> bool:
+    """Whether a copy kept by ``pid`` at ``saved_at`` is this process's own: its id, and kept since
+    this process began. Why the time too: where each start gets the same id (a container, a
+    sandbox), an earlier process's crash copy has it as well, and was passed over as this one's."""
+    return pid == os.getpid() and isinstance(saved_at, (int, float)) and saved_at >= _STARTED
 
 
 def discard_kept(recovery: Recovery) -> None:
