@@ -674,3 +674,18 @@ def test_find_and_replace_in_the_selected_lines_only(pane: SourcePane, qtbot) ->
     editor.moveCursor(QTextCursor.MoveOperation.End)  # nothing selected: nothing to keep to
     qtbot.mouseClick(bar.in_selection, Qt.MouseButton.LeftButton, pos=QPoint(6, bar.in_selection.height() // 2))
     assert not bar.in_selection.isChecked() and bar.count.text() == "select the lines to search in first"
+
+
+@pytest.mark.parametrize("typed", ["(?i)LOCKED", "(?i)(?s)locked|shut", "(?x) locked"])
+def test_whole_word_keeps_the_expressions_own_flags_first(pane: SourcePane, qtbot, typed: str) -> None:
+    """An expression starting with flags, such as ``(?i)``, said "invalid expression: global flags
+    not at the start" once Whole word was ticked: the word's edges went before the flags."""
+    pane.show_file("b.plugin.js", "var locked = isLocked || locked$;\nlockedNow(locked);\n", False)
+    bar = pane.find_bar
+    bar.open(False)
+    bar.regex.setChecked(True)
+    qtbot.keyClicks(bar.find_edit, typed)
+    qtbot.mouseClick(bar.whole_word, Qt.MouseButton.LeftButton, pos=QPoint(6, bar.whole_word.height() // 2))
+    assert bar.whole_word.isChecked() and bar.count.text() == "2 matches"
+    bar.find_edit.setText("(?x) locked  # the flag's own comment")
+    assert bar.count.text() == "2 matches"

@@ -2905,6 +2905,22 @@ def python_regex(pattern: str) -> str:
     return _JS_NAMES.sub(python, pattern)
 
 
+# Flags for the whole expression, such as "(?i)" or "(?s)(?x)": re takes them at its start only.
+_GLOBAL_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))*")
+
+
+def whole_word(pattern: str) -> str:
+    """``pattern`` (a Python expression) matching a whole JavaScript name only: not next to a letter,
+    a digit, ``_`` or ``$`` (so "details" is not found in "details$").
+
+    Why the flags apart: "(?i)foo" wrapped whole said "invalid expression: global flags not at the
+    start". With verbose's flag a "#" comment would take in what follows: it ends at a line break.
+    """
+    flags = _GLOBAL_FLAGS.match(pattern).group()
+    rest = pattern[len(flags) :] + ("\n" if "x" in flags else "")
+    return rf"{flags}(?<![\w$])(?:{rest})(?![\w$])"
+
+
 class FindBar(QWidget):
     """Find (Ctrl+F) and replace (Ctrl+H) in the editor, with a regular-expression option."""
 
@@ -3079,8 +3095,7 @@ class FindBar(QWidget):
             flags = re.MULTILINE if self.match_case.isChecked() else re.MULTILINE | re.IGNORECASE
             pattern = python_regex(text) if self.regex.isChecked() else re.escape(text)
             if self.whole_word.isChecked():
-                # (a JavaScript name's letters: \w and $, so "details" is not found in "details$")
-                pattern = rf"(?<![\w$])(?:{pattern})(?![\w$])"
+                pattern = whole_word(pattern)
             return re.compile(pattern, flags)
         except re.error as e:
             self._invalid = e.msg  # (said where the count is: see update_count)
