@@ -689,3 +689,35 @@ def test_whole_word_keeps_the_expressions_own_flags_first(pane: SourcePane, qtbo
     assert bar.whole_word.isChecked() and bar.count.text() == "2 matches"
     bar.find_edit.setText("(?x) locked  # the flag's own comment")
     assert bar.count.text() == "2 matches"
+
+
+def _tick(qtbot, box) -> None:
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+
+
+@pytest.mark.parametrize("ticked", [True, False])
+def test_the_selection_taken_into_find_follows_the_regular_expression_box(
+    pane: SourcePane, qtbot, ticked: bool
+) -> None:
+    """``load(`` selected with Regular expression ticked went in as ``load\\(``; unticking the box
+    then searched for the backslash too and found nothing. The selection taken in now follows the
+    box both ways while it is as taken; what the user typed stays as typed."""
+    editor = pane.editor
+    pane.show_file("b.plugin.js", "load(a); unload(b); x.load(c) + a.b + a(b;\n", read_only=False)
+    bar = pane.find_bar
+    bar.regex.setChecked(ticked)
+    _put_cursor(qtbot, editor, 0)
+    for _ in "load(":
+        qtbot.keyClick(editor, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    said = [(bar.find_edit.text(), bar.count.text())]
+    for _ in range(2):
+        _tick(qtbot, bar.regex)
+        said.append((bar.find_edit.text(), bar.count.text()))
+    as_regex, as_text = ("load\\(", "3 matches"), ("load(", "3 matches")
+    assert said == ([as_regex, as_text, as_regex] if ticked else [as_text, as_regex, as_text])
+    bar.find_edit.selectAll()
+    qtbot.keyClicks(bar.find_edit, "a.b")  # typed: the box changes what it means, not the text
+    _tick(qtbot, bar.regex)
+    assert bar.find_edit.text() == "a.b"
+    assert bar.count.text() == ("1 match" if ticked else "2 matches")  # (as an expression: "a(b" too)

@@ -2979,7 +2979,7 @@ class FindBar(QWidget):
         self.find_edit.textChanged.connect(self.update_count)
         self.find_edit.returnPressed.connect(self.find)
         self.find_edit.installEventFilter(self)  # Shift+Enter: the previous match (see eventFilter)
-        self.regex.toggled.connect(self.update_count)
+        self.regex.toggled.connect(self._regex_toggled)
         self.match_case.toggled.connect(self.update_count)
         self.whole_word.toggled.connect(self.update_count)
         self.in_selection.toggled.connect(self._scope_toggled)
@@ -2995,6 +2995,7 @@ class FindBar(QWidget):
         # (contentsChange: edits of the text only, not the colours, which contentsChanged reports too)
         self._starts: list[int] | None = None
         self._invalid = ""  # what re said was wrong with the expression in the find box
+        self._taken: str | None = None  # the selection last put in the find box, as written
         editor.document().contentsChange.connect(self._forget_starts)
         editor.document().contentsChanged.connect(self._text_changed)
 
@@ -3017,9 +3018,23 @@ class FindBar(QWidget):
         if selected and "\u2029" not in selected:
             # With "Regular expression" ticked the selection is searched for as written: "load("
             # was taken as an expression, said "invalid expression" and found nothing.
+            self._taken = selected
             self.find_edit.setText(re.escape(selected) if self.regex.isChecked() else selected)
         self.find_edit.setFocus()
         self.find_edit.selectAll()
+        self.update_count()
+
+    def _regex_toggled(self, on: bool) -> None:
+        """The selection taken into the box, while it is there as taken, written for the search now
+        made: escaped as an expression, as written as text. What the user typed stays as typed.
+
+        Why: ``load(`` went in as ``load\\(`` with the box ticked; unticked, the backslash was
+        searched for too and nothing was found.
+        """
+        taken = self._taken
+        if taken is not None and self.find_edit.text() == (taken if on else re.escape(taken)):
+            self.find_edit.setText(re.escape(taken) if on else taken)  # (counted: see textChanged)
+            return
         self.update_count()
 
     def set_read_only(self, read_only: bool) -> None:
