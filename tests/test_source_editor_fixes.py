@@ -721,3 +721,22 @@ def test_the_selection_taken_into_find_follows_the_regular_expression_box(
     _tick(qtbot, bar.regex)
     assert bar.find_edit.text() == "a.b"
     assert bar.count.text() == ("1 match" if ticked else "2 matches")  # (as an expression: "a(b" too)
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_on_a_focused_button_of_the_find_bar_presses_it(pane: SourcePane, qtbot, key: Qt.Key) -> None:
+    """Tabbing to Next or Replace and pressing Enter did nothing: only Space pressed them."""
+    editor = pane.editor
+    pane.show_file("b.plugin.js", "a = lock;\nb = lock;\n", read_only=False)
+    bar = pane.find_bar
+    bar.open(True)
+    qtbot.keyClicks(bar.find_edit, "lock")
+    qtbot.keyClicks(bar.replace_edit, "door")
+    _button(pane, "Next").setFocus()
+    qtbot.keyClick(_button(pane, "Next"), key)
+    assert (editor.textCursor().blockNumber(), editor.textCursor().selectedText()) == (0, "lock")
+    _button(pane, "Replace").setFocus()
+    qtbot.keyClick(_button(pane, "Replace"), key)
+    assert editor.toPlainText() == "a = door;\nb = lock;\n"
+    qtbot.keyClick(_button(pane, "Replace all"), key)
+    assert editor.toPlainText() == "a = door;\nb = door;\n"

@@ -2957,7 +2957,9 @@ class FindBar(QWidget):
                 b.setAccessibleName("Close find bar")
                 b.setToolTip("Close (Esc)")
             b.clicked.connect(slot)
+            b.installEventFilter(self)  # Enter presses it (see eventFilter)
             buttons.append(b)
+        self._buttons = buttons
         self._replace_buttons = buttons[2:4]
         # Rows that wrap: in one row, at a large font (15 pt) the bar was wider than a laptop at
         # 150 % and squeezed the Find and Replace boxes to "Fi…" and "R…".
@@ -3059,14 +3061,15 @@ class FindBar(QWidget):
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         """Shift+Enter in the find box goes to the previous match (Enter: the next), as in code editors;
-        the box took it as Enter and went forwards."""
-        if (
-            obj is self.find_edit
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        ):
+        the box took it as Enter and went forwards. Enter on a button presses it, as in a dialog: a
+        tool button takes only Space, and Enter on Next or Replace did nothing."""
+        if event.type() != QEvent.Type.KeyPress or event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return super().eventFilter(obj, event)
+        if obj is self.find_edit and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self.find(backward=True)
+            return True
+        if obj in self._buttons and obj.isEnabled():
+            obj.click()
             return True
         return super().eventFilter(obj, event)
 
