@@ -740,3 +740,21 @@ def test_enter_on_a_focused_button_of_the_find_bar_presses_it(pane: SourcePane, 
     assert editor.toPlainText() == "a = door;\nb = lock;\n"
     qtbot.keyClick(_button(pane, "Replace all"), key)
     assert editor.toPlainText() == "a = door;\nb = door;\n"
+
+
+@pytest.mark.parametrize(
+    ("typed", "regex", "expected"), [("load(", False, 2), ("(a", False, 1), (r"\.load\(", True, 1)]
+)
+def test_whole_word_takes_a_search_that_begins_or_ends_with_no_letter(
+    pane: SourcePane, qtbot, typed: str, regex: bool, expected: int
+) -> None:
+    """With Whole word ticked, ``load(`` found nothing in ``load(a)``: the letter after the bracket
+    was taken for more of the name. As in VS Code, a word's edge is checked only where the search
+    itself begins or ends with a letter (or ``$``, ``_``, a digit)."""
+    pane.show_file("b.plugin.js", "load(a); unload(b); x.load(c) + ba(ab;\n", read_only=False)
+    bar = pane.find_bar
+    bar.open(False)
+    bar.regex.setChecked(regex)
+    _tick(qtbot, bar.whole_word)
+    qtbot.keyClicks(bar.find_edit, typed)
+    assert bar.count.text() == f"{expected} match{'es' if expected != 1 else ''}"

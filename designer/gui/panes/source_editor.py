@@ -2936,14 +2936,15 @@ _GLOBAL_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))*")
 
 def whole_word(pattern: str) -> str:
     """``pattern`` (a Python expression) matching a whole JavaScript name only: not next to a letter,
-    a digit, ``_`` or ``$`` (so "details" is not found in "details$").
+    a digit, ``_`` or ``$`` (so "details" is not found in "details$"). An edge of the match that is
+    no such character is one already, as in VS Code: ``load(`` was not found in ``load(a)``.
 
     Why the flags apart: "(?i)foo" wrapped whole said "invalid expression: global flags not at the
     start". With verbose's flag a "#" comment would take in what follows: it ends at a line break.
     """
     flags = _GLOBAL_FLAGS.match(pattern).group()
     rest = pattern[len(flags) :] + ("\n" if "x" in flags else "")
-    return rf"{flags}(?<![\w$])(?:{rest})(?![\w$])"
+    return rf"{flags}(?:(?<![\w$])|(?![\w$]))(?:{rest})(?:(?![\w$])|(?<![\w$]))"
 
 
 class _Counting:
