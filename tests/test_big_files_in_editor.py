@@ -588,3 +588,19 @@ def test_a_word_found_everywhere_in_a_big_file_is_counted_while_the_user_types(q
     bar.replace_edit.setText("open(")
     assert bar.replace_all() == 12001
     assert bar.count.text() == "replaced in 12001 places"
+
+
+def test_in_selection_ticked_with_nothing_selected_says_so_in_a_big_file_too(qtbot) -> None:
+    """The count of a word with many matches, going on after the key, wrote over "select the lines
+    to search in first" at once."""
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    pane.show_file("big.plugin.js", "lock(1); lock(2);\n" * 6_000, read_only=False)
+    bar = pane.find_bar
+    bar.open(False)
+    qtbot.keyClicks(bar.find_edit, "lock")
+    bar.in_selection.click()
+    qtbot.waitUntil(lambda: not bar._count_next.isActive())  # (the count done, had it gone on)
+    assert not bar.in_selection.isChecked() and bar.count.text() == "select the lines to search in first"

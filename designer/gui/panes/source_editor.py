@@ -3169,6 +3169,7 @@ class FindBar(QWidget):
             self._scope = (start, end)
         elif on:  # (nothing selected: ticked, it would search the whole file without a word)
             self.in_selection.setChecked(False)
+            self._finish_count()  # (else the count, going on, would write over what this says)
             self.count.setText("select the lines to search in first")
             return
         self.update_count()
@@ -3241,6 +3242,10 @@ class FindBar(QWidget):
     def count_all(self) -> None:
         """Count the matches now, all of them (for what says how many are left at once)."""
         self.update_count()
+        self._finish_count()
+
+    def _finish_count(self) -> None:
+        """The rest of the count under way, now."""
         while self._counting is not None:
             self._count_more()
 
