@@ -588,6 +588,13 @@ def test_a_word_found_everywhere_in_a_big_file_is_counted_while_the_user_types(q
     bar.replace_edit.setText("open(")
     assert bar.replace_all() == 12001
     assert bar.count.text() == "replaced in 12001 places"
+    # Enter while counting, then the cursor moved away before the count ends: no "k of n" for it.
+    qtbot.waitUntil(lambda: not bar._recount.isActive())  # (Replace all's edit counted again first)
+    bar.find_edit.setText("open")
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+    assert bar.count.text() == "5000+ matches"
+    qtbot.keyClick(editor, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: bar.count.text() == "12001 matches")
 
 
 def test_in_selection_ticked_with_nothing_selected_says_so_in_a_big_file_too(qtbot) -> None:

@@ -758,3 +758,22 @@ def test_whole_word_takes_a_search_that_begins_or_ends_with_no_letter(
     _tick(qtbot, bar.whole_word)
     qtbot.keyClicks(bar.find_edit, typed)
     assert bar.count.text() == f"{expected} match{'es' if expected != 1 else ''}"
+
+
+def test_the_bar_stops_saying_which_match_once_the_cursor_leaves_it(pane: SourcePane, qtbot) -> None:
+    """After Enter the bar said "2 of 3 matches" and went on saying it with the cursor moved off the
+    match, clicked elsewhere or the selection grown: the developer read it as where they were."""
+    editor = pane.editor
+    pane.show_file("b.plugin.js", "lock();\nunlock();\nvar lock = 1;\n", read_only=False)
+    bar = pane.find_bar
+    bar.open(False)
+    qtbot.keyClicks(bar.find_edit, "lock")
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+    assert bar.count.text() == "2 of 3 matches"
+    qtbot.keyClick(editor, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.textCursor().selectedText() == "lock(" and bar.count.text() == "3 matches"
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.count.text() == "1 of 3 matches"
+    qtbot.keyClick(editor, Qt.Key.Key_Down)
+    assert bar.count.text() == "3 matches"

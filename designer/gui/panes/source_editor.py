@@ -3066,6 +3066,8 @@ class FindBar(QWidget):
         self._which: tuple[int, bool] | None = None
         self._count_next = QTimer(self, singleShot=True, interval=0)
         self._count_next.timeout.connect(self._count_more)
+        self._said_on: tuple[int, int] | None = None  # the selection "k of n" is said for
+        editor.cursorPositionChanged.connect(self._cursor_moved)
         self._invalid = ""  # what re said was wrong with the expression in the find box
         self._taken: str | None = None  # the selection last put in the find box, as written
         editor.document().contentsChange.connect(self._forget_starts)
@@ -3088,7 +3090,7 @@ class FindBar(QWidget):
 
     def _stop_counting(self) -> None:
         self._count_next.stop()
-        self._counting = self._which = None
+        self._counting = self._which = self._said_on = None
 
     def open(self, replace: bool) -> None:
         self.show()
@@ -3353,6 +3355,23 @@ class FindBar(QWidget):
         if wrapped and n > 1:
             said += " (from the top again)" if k == 0 else " (from the end again)"
         self.count.setText(said)
+        cursor = self.editor.textCursor()
+        self._said_on = (cursor.selectionStart(), cursor.selectionEnd())
+
+    def _cursor_moved(self) -> None:
+        """The cursor off the match the bar says it is on ("2 of 7"): the bar says how many there are.
+
+        Why: "2 of 7 matches" stayed with the cursor moved away, clicked elsewhere or the selection
+        grown, and read as where the developer was.
+        """
+        self._which = None  # (nor the match Enter went to while counting, once counted)
+        if self._said_on is None:
+            return
+        cursor = self.editor.textCursor()
+        if (cursor.selectionStart(), cursor.selectionEnd()) != self._said_on:
+            self._said_on = None
+            n = len(self._starts or [])
+            self.count.setText(f"{n} match{'es' if n != 1 else ''}")
 
     def _expand(self, m: re.Match) -> str:
         return expand_replacement(m, self.replace_edit.text()) if self.regex.isChecked() else self.replace_edit.text()
