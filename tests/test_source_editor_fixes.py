@@ -777,3 +777,7 @@ def test_the_bar_stops_saying_which_match_once_the_cursor_leaves_it(pane: Source
     assert bar.count.text() == "1 of 3 matches"
     qtbot.keyClick(editor, Qt.Key.Key_Down)
     assert bar.count.text() == "3 matches"
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+    assert bar.count.text() == "3 of 3 matches"
+    qtbot.keyClick(editor, Qt.Key.Key_Right)  # (the selection gone, the cursor where it ended)
+    assert not editor.textCursor().hasSelection() and bar.count.text() == "3 matches"

@@ -3068,6 +3068,7 @@ class FindBar(QWidget):
         self._count_next.timeout.connect(self._count_more)
         self._said_on: tuple[int, int] | None = None  # the selection "k of n" is said for
         editor.cursorPositionChanged.connect(self._cursor_moved)
+        editor.selectionChanged.connect(self._cursor_moved)  # (Right on a match: the cursor stays put)
         self._invalid = ""  # what re said was wrong with the expression in the find box
         self._taken: str | None = None  # the selection last put in the find box, as written
         editor.document().contentsChange.connect(self._forget_starts)
