@@ -3071,12 +3071,9 @@ class FindBar(QWidget):
         editor.selectionChanged.connect(self._cursor_moved)  # (Right on a match: the cursor stays put)
         self._invalid = ""  # what re said was wrong with the expression in the find box
         self._taken: str | None = None  # the selection last put in the find box, as written
+        # (contentsChanged reports the colours put in at idle time too: the bar counted the whole
+        # file again once they were in, and what it said of the match selected went)
         editor.document().contentsChange.connect(self._forget_starts)
-        editor.document().contentsChanged.connect(self._text_changed)
-
-    def _text_changed(self) -> None:
-        if self.isVisible():
-            self._recount.start()
 
     def _text(self) -> str:
         """The editor's text shown, read once until it changes: read at each key typed in the find
@@ -3086,8 +3083,11 @@ class FindBar(QWidget):
         return self._shown
 
     def _forget_starts(self) -> None:
+        """The text changed: what was counted is forgotten, and counted anew once the typing pauses."""
         self._starts = self._shown = None
-        self._stop_counting()  # (what it counted in is no longer the text: counted anew)
+        self._stop_counting()  # (what it counted in is no longer the text)
+        if self.isVisible():
+            self._recount.start()
 
     def _stop_counting(self) -> None:
         self._count_next.stop()
