@@ -1512,7 +1512,8 @@ def test_what_a_listening_snippet_brings_depends_on_what_the_plugin_has() -> Non
     (release, _column, _), (at, column, text) = lines_needed(chat, tabs, 4, "\t")
     assert (at, column, text.split("\n")[-2]) == (2, 0, "\tvar subscriptions = [];")  # (not in registerPlugin's)
     assert release == 7  # (in unload written as a key of that object)
-    assert lines_needed(chat, tabs.replace("\t'use strict';\n", ""), 3, "\t") == []
+    unwrapped = tabs.replace("(function () {\n\t'use strict';\n", "").replace("})();\n", "")
+    assert lines_needed(chat, unwrapped, 2, "\t") == []  # (at the file's top: the page's, every plugin's)
     release, declaration = lines_needed(chat, _NO_ARRAY.replace("    ", "\t").replace("%s", ""), 5, "\t")
     assert release[1:] == (
         0,
@@ -1565,3 +1566,63 @@ def test_the_snippet_browser_says_when_the_subscriptions_array_comes_too(pane: S
     )
     editor.setTextCursor(cursor)
     assert comes not in detail("onreceivechatmessage")
+
+
+# A plugin whose load and unload are written in registerPlugin's object, with no 'use strict' line.
+_KEYED = """(function () {
+    window.PEX.pluginAPI.registerPlugin({
+        id: 'hello-message',
+        load: function (participants$, conferenceDetails$) {
+            %s
+        },
+        unload: function () {
+        },
+        showHelloMessage: function () {}
+    });
+})();
+"""
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        _KEYED,
+        _KEYED.replace("load: function (participants$, conferenceDetails$) {", "load(participants$) {")
+        .replace("unload: function () {", "unload() {")
+        .replace("    ", "  "),
+        _KEYED.replace("(function () {", "(() => {"),
+        _KEYED.replace("(function () {", "!function () {").replace("})();", "}();"),
+    ],
+    ids=["keys", "methods", "arrow-iife", "bang"],
+)
+def test_a_listening_snippet_in_a_plugin_with_load_as_a_key_and_no_use_strict_declares_the_array_at_its_top(
+    pane: SourcePane, qtbot, tmp_path, shape: str
+) -> None:
+    """load written as a key of registerPlugin's object (or a method), no 'use strict' line: there
+    was no place for the subscriptions array, so the snippet went in without it and the check said
+    subscriptions was defined nowhere (PD523, the ReferenceError as the plugin loads). It goes at
+    the top of the plugin's wrapper function, in the file's indentation, unload releases it, and
+    the plugin runs; all one undo step."""
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+    from designer.core.newproject import create_project
+
+    editor = pane.editor
+    pane.show_file("a.plugin.js", shape.replace("%s", ""), read_only=False)
+    cursor = editor.textCursor()
+    cursor.setPosition(shape.index("%s"))
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "onreceivechatmessage")
+    steps: list[str | None] = []
+    editor.sig_edited.connect(lambda: steps.append(editor.edit_label))
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert steps == ["Insert snippet 'onreceivechatmessage'"]  # (the snippet and what it brought: one undo step)
+    assert editor.textCursor().selectedText() == "var text = action.payload.payload;"
+    text = editor.toPlainText()
+    step = "  " if "load(participants$) {" in shape else "    "
+    head, top = shape.split("\n", 1)[0], "\n" + step + "var subscriptions = [];\n\n" + step + "window.PEX"
+    assert text.startswith(head + "\n" + step + "// What load listens to") and top in text
+    assert "subscriptions.forEach(function (subscription) {\n" + 4 * step + "subscription.unsubscribe();" in text
+    web = create_project(tmp_path / "p")
+    assert _still_open_after_unload(web, text) == []
+    assert [p.message for p in run_checks(load(web)) if p.code.startswith("PD5")] == []

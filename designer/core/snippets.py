@@ -288,8 +288,9 @@ def lines_needed(snippet: Snippet, source: str, line: int, unit: str = "    ") -
     switched off and on again in the app's settings heard everything twice). Put in a plugin that
     has no such array, ``subscriptions.push(...)`` threw a ReferenceError as the plugin loaded.
     The declaration goes above the snippet when the snippet is a function of the wrapper (``load``,
-    ``unload``), else above the ``function load`` around it, else below ``'use strict';``: in the
-    wrapper, where load and unload both see it. The release goes first in ``function unload() {``
+    ``unload``), else above the ``function load`` around it, else below ``'use strict';``, else at
+    the top of the wrapper (see :func:`_top_of_wrapper`): in the wrapper, where load and unload
+    both see it. The release goes first in ``function unload() {``
     (unless the snippet is that function).
     """
     if snippet.place == "file" or not _KEPT_IN.search(snippet.text):
@@ -309,13 +310,13 @@ def subscriptions_needed(
         return []
     lines = source.split("\n")
     line = min(max(line, 0), len(lines) - 1)
-    declaration = _declaration_at(above, source, lines, line)
+    unload = _FUNCTION_UNLOAD.search(source)
+    at = source.count("\n", 0, unload.start()) if unload is not None else None
+    declaration = _declaration_at(above, source, lines, line, at)
     if declaration is None:
         return []  # (no release either: it would throw in unload; the checks say what is not declared)
     out = [declaration]
-    unload = _FUNCTION_UNLOAD.search(source)
     if unload is not None and release and not _RELEASED.search(source):
-        at = source.count("\n", 0, unload.start())
         body = "".join(unload.group(1) + unit + text.replace("\t", unit) + "\n" for text in _RELEASE)
         if unload.group(2) is None:
             out.append((at + 1, 0, body))
@@ -324,9 +325,11 @@ def subscriptions_needed(
     return sorted(out, reverse=True)
 
 
-def _declaration_at(above: bool, source: str, lines: list[str], line: int) -> tuple[int, int, str] | None:
+def _declaration_at(
+    above: bool, source: str, lines: list[str], line: int, unload: int | None
+) -> tuple[int, int, str] | None:
     """Where and what :func:`subscriptions_needed` writes to declare ``subscriptions``; None when
-    it knows no place surely in the wrapper."""
+    it knows no place surely in the wrapper (``unload``: the line of unload, which must see it)."""
     if not above:
         found = list(_FUNCTION_LOAD.finditer("\n".join(lines[:line])))
         if found:
@@ -334,10 +337,60 @@ def _declaration_at(above: bool, source: str, lines: list[str], line: int) -> tu
         else:
             strict = _USE_STRICT.search(source)
             if strict is None:
-                return None
+                return _top_of_wrapper(source, lines, line, unload)
             at = source.count("\n", 0, strict.start()) + 1
             return at, 0, "\n" + "".join(strict.group(1) + text + "\n" for text in _DECLARATION)
     indent = re.match(r"[ \t]*", lines[line]).group()
     while line > 0 and lines[line - 1].lstrip().startswith(("//", "/*", "*")):
         line -= 1  # (above the comment that says what the function is, not between them)
     return line, 0, "".join(indent + text + "\n" for text in _DECLARATION) + "\n"
+
+
+# How big a source :func:`_top_of_wrapper` parses: a bundle (a megabyte took a second and more, at
+# each move in the snippet browser) is a build's output, no place to write code into by hand.
+_WRAPPER_SEARCHED_UP_TO = 256 * 1024
+
+
+def _top_of_wrapper(source: str, lines: list[str], line: int, unload: int | None) -> tuple[int, int, str] | None:
+    """Where and what declares ``subscriptions`` in a plugin with no ``function load`` above
+    ``line`` and no 'use strict' (load written as a key of registerPlugin's object, a method or an
+    arrow function): the top of the function whose body holds the registerPlugin call (the
+    plugin's ``(function () { ... })()``, ``(() => { ... })()``, ``!function () { ... }()``), set
+    there before any of that body runs and seen by everything it registers. None when ``line`` or
+    unload is outside that body, the call is at the file's top (the array would be the page's,
+    shared with every other plugin), the code around it does not parse, or the body's first line
+    holds code (a bundle's one-liner).
+
+    Why: such a plugin had no place for the array, so the snippet went in without it and the
+    check then said subscriptions was defined nowhere.
+    """
+    from .jsanalysis import FUNCTION_NODE_TYPES, analyse, parse_tree
+
+    if len(source) > _WRAPPER_SEARCHED_UP_TO:
+        return None
+    registrations = analyse(source).registrations
+    if len(registrations) != 1:
+        return None
+    reg = registrations[0]
+    data = source.encode("utf-8", "surrogatepass")
+    if reg.line > len(lines):
+        return None
+    at = len(
+        "\n".join(lines[: reg.line - 1] + [lines[reg.line - 1][: reg.column - 1]]).encode("utf-8", "surrogatepass")
+    )
+    block = parse_tree(data).root_node.descendant_for_byte_range(at, at + 1)
+    while block is not None and not (block.type == "statement_block" and block.parent.type in FUNCTION_NODE_TYPES):
+        if block.type == "ERROR" or block.is_missing:
+            return None
+        block = block.parent
+    if block is None or block.has_error:
+        return None
+    first, last = block.start_point[0], block.end_point[0]
+    if not all(first < n < last for n in (line, unload) if n is not None):
+        return None
+    if lines[first].encode("utf-8", "surrogatepass")[block.start_point[1] + 1 :].strip():
+        return None  # (code after the { on its line: nowhere to put whole lines)
+    below = next(text for text in lines[first + 1 : last] if text.strip())  # (the call's line, at least)
+    indent = below[: len(below) - len(below.lstrip(" \t"))]
+    gap = "\n" if lines[first + 1].strip() else ""  # (a blank line before the code that was first)
+    return first + 1, 0, "".join(indent + text + "\n" for text in _DECLARATION) + gap
