@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 from conftest import shown
@@ -1626,3 +1627,41 @@ def test_a_listening_snippet_in_a_plugin_with_load_as_a_key_and_no_use_strict_de
     web = create_project(tmp_path / "p")
     assert _still_open_after_unload(web, text) == []
     assert [p.message for p in run_checks(load(web)) if p.code.startswith("PD5")] == []
+
+
+def _fixed(tmp_path, source: str, kind: str) -> str:
+    """The source of a new project's plugin, written as ``source`` (bytes as they are), after the
+    Problems list's fix of ``kind`` (the first one offered), as a click on it writes it."""
+    from designer.core.checks import run_checks
+    from designer.core.fixes import apply_fix
+    from designer.core.model import load
+    from designer.core.newproject import create_project
+
+    web = create_project(tmp_path / "p")
+    js = web / "plugins" / "hello-message" / "hello-message.plugin.js"
+    js.write_bytes(source.encode("utf-8"))
+    pkg = load(web)
+    (fix,) = [p.fix for p in run_checks(pkg) if p.fix is not None and p.fix.kind == kind][:1]
+    apply_fix(pkg, fix)
+    return pkg.read_text("plugins/hello-message/hello-message.plugin.js")
+
+
+def test_the_subscriptions_fixes_write_a_crlf_source_s_line_ends(tmp_path) -> None:
+    """A plugin with Windows line ends (CRLF): 'Declare subscriptions' and 'Write the snippet'
+    wrote their lines with LF alone, a file of mixed line ends; the release was not written in
+    unload() {} (its CR was not taken for a line's end), so the plugin still heard everything
+    twice; and below 'use strict';, not found, the array went above it, so the plugin was no
+    longer strict. Now every line ends as the file's do, and each goes where it does with LF."""
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}));"
+    lf = _NO_ARRAY.replace("%s", "    " + pasted).replace("function unload() {\n    }", "function unload() {}")
+    keyed = _KEYED.replace("(function () {\n", "(function () {\n    'use strict';\n")
+    for source, kind in (
+        (lf, "declare-subscriptions"),
+        (keyed.replace("%s", pasted), "declare-subscriptions"),
+        (keyed.replace("%s", "onreceivechatmessage"), "expand-snippet"),
+    ):
+        expected = _fixed(tmp_path / "lf", source, kind)
+        assert "subscription.unsubscribe();" in expected and "use strict';\n\n    // What load" in expected
+        written = _fixed(tmp_path / "crlf", source.replace("\n", "\r\n"), kind)
+        assert written == expected.replace("\n", "\r\n")
+        shutil.rmtree(tmp_path / "lf"), shutil.rmtree(tmp_path / "crlf")

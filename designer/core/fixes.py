@@ -439,6 +439,7 @@ def _expand_snippet(pkg: BrandingPackage, fix: Fix) -> str:
     needs when the file has none: see :func:`designer.core.snippets.lines_needed`)."""
     from .indentation import indent_unit
     from .jsanalysis import analyse
+    from .lineends import newline_of
     from .snippets import expand, find_prefix, lines_needed, plugin_values
 
     rel, prefix = fix.args["file"], fix.args["prefix"]
@@ -456,6 +457,7 @@ def _expand_snippet(pkg: BrandingPackage, fix: Fix) -> str:
     items = [(mi.action, mi.icon) for _s, _i, mi in plugin.package.items()] if plugin and plugin.package else []
     values = plugin_values(plugin.package.id if plugin and plugin.package else None, items)
     text = expand(snippet, indent=indent if not indent.strip() else "", values=values).text
+    text = text.replace("\n", newline_of(data))  # (the file's line ends: LF alone in a CRLF file mixed them)
     _put_bytes(pkg, rel, data, span[0], span[1], text)
     source = pkg.pending_texts[rel]
     needed = lines_needed(snippet, source, data.count(b"\n", 0, span[0]), indent_unit(source))

@@ -270,11 +270,11 @@ _FUNCTION_LOAD = re.compile(r"^([ \t]*)(?:async\s+)?function\s+load\s*\(", re.MU
 # its line, function unload() {} (its group 2 the closing brace, where the release goes in).
 _FUNCTION_UNLOAD = re.compile(
     r"^([ \t]*)(?:function\s+unload|unload\s*:\s*function(?:\s+\w+)?|unload\s*:\s*\(\s*\)\s*=>|unload)"
-    r"(?:\s*\(\s*\))?\s*\{[ \t]*(?:$|(\})[ \t]*,?[ \t]*$)",
+    r"(?:\s*\(\s*\))?\s*\{[ \t]*(?:\r?$|(\})[ \t]*,?[ \t]*\r?$)",
     re.MULTILINE,
 )
 _RELEASED = re.compile(r"\bsubscriptions\s*\.\s*forEach\b")
-_USE_STRICT = re.compile(r"^([ \t]*)(['\"])use strict\2;?[ \t]*$", re.MULTILINE)
+_USE_STRICT = re.compile(r"^([ \t]*)(['\"])use strict\2;?[ \t]*\r?$", re.MULTILINE)
 
 
 def lines_needed(snippet: Snippet, source: str, line: int, unit: str = "    ") -> list[tuple[int, int, str]]:
@@ -322,7 +322,8 @@ def subscriptions_needed(
             out.append((at + 1, 0, body))
         else:  # (function unload() {}: the release goes between the braces, on lines of its own)
             out.append((at, unload.start(2) - unload.start(), "\n" + body + unload.group(1)))
-    return sorted(out, reverse=True)
+    nl = "\r\n" if "\r\n" in source else "\n"  # (a CRLF file's lines: LF alone made a file of mixed line ends)
+    return sorted(((number, column, text.replace("\n", nl)) for number, column, text in out), reverse=True)
 
 
 def _declaration_at(
