@@ -1665,3 +1665,18 @@ def test_the_subscriptions_fixes_write_a_crlf_source_s_line_ends(tmp_path) -> No
         written = _fixed(tmp_path / "crlf", source.replace("\n", "\r\n"), kind)
         assert written == expected.replace("\n", "\r\n")
         shutil.rmtree(tmp_path / "lf"), shutil.rmtree(tmp_path / "crlf")
+
+
+def test_write_the_snippet_indents_as_the_file_does(tmp_path) -> None:
+    """PD523's 'Write the snippet' in a plugin indented with tabs (or two spaces) wrote the
+    snippet's inner lines with four spaces after the line's tabs (``\\t\\t    var text``), a mix
+    that linters and the user's editor flag; Tab in the source editor writes them as the file
+    does. Now the fix does too."""
+    for unit in ("\t", "  "):
+        source = _KEYED.replace("    ", unit).replace("%s", "onreceivechatmessage")
+        written = _fixed(tmp_path / repr(unit), source, "expand-snippet")
+        three = 3 * unit + "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe("
+        assert three + "function (action) {\n" + 4 * unit + "var text = action.payload.payload;\n" in written
+        assert "\n" + 3 * unit + "}));\n" in written
+        leads = {line[: len(line) - len(line.lstrip(" \t"))] for line in written.split("\n")}
+        assert {lead.replace(unit, "") for lead in leads} == {""}  # (no other step, no mix)
