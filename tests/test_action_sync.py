@@ -857,3 +857,19 @@ def test_a_function_added_to_a_source_with_lone_cr_line_ends_is_indented_as_it_i
     assert indent_unit(source) == "\t"
     out = add_action_function(source, "doThing", "toolbar")
     assert "function doThing(participants, conferenceDetails) {\r\t\t// runs when the menu item is clicked\r\t}" in out
+
+
+def test_no_function_is_written_outside_a_wrapper_function_left_unclosed() -> None:
+    """*Create function* in a plugin whose (function () { ... })() was never closed (a syntax error
+    the Problems list shows): the parse lumps the file into one broken piece, and the function went
+    in at the file's first line, outside the wrapper, a global of the page once the error was fixed.
+    It says why it cannot, and writes nothing."""
+    from designer.core.actionsync import add_action_function
+
+    closed = (
+        "(function () {\n    function load() {}\n    PEX.pluginAPI.registerPlugin({\n        id: 'x',\n"
+        "        load: load,\n        unload: function () {}\n    });\n})();\n"
+    )
+    assert "    function raiseHand(participant) {\n" in add_action_function(closed, "raiseHand", "participants")
+    with pytest.raises(ValueError, match="syntax error around its registerPlugin call"):
+        add_action_function(closed.replace("})();\n", ""), "raiseHand", "participants")

@@ -303,6 +303,12 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
         # too): the stub goes right before it, inside the wrapper, where it sees the plugin's state.
         while node is not None and node.parent is not None and node.parent.type not in ("statement_block", "program"):
             node = node.parent
+        if node is not None and node.type == "ERROR":
+            # (a wrapper never closed: the parse's one broken piece starts at the file's top, outside it)
+            raise ValueError(
+                "the source has a syntax error around its registerPlugin call (the Problems list says where): "
+                "fix it first, else the function would go outside the plugin's wrapper function"
+            )
         node = _with_comments_above(data, node)
         at = line_start(data, node.start_byte if node is not None else reg.open_brace)
         if at == 0 and data.startswith(b"\xef\xbb\xbf"):
