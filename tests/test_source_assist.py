@@ -1680,3 +1680,20 @@ def test_write_the_snippet_indents_as_the_file_does(tmp_path) -> None:
         assert "\n" + 3 * unit + "}));\n" in written
         leads = {line[: len(line) - len(line.lstrip(" \t"))] for line in written.split("\n")}
         assert {lead.replace(unit, "") for lead in leads} == {""}  # (no other step, no mix)
+
+
+def test_an_unload_written_as_an_arrow_function_or_function_value_releases_the_subscriptions(tmp_path) -> None:
+    """const unload = () => {}; (or var unload = function () { ... }), as arrow-function plugins
+    write it: 'Declare subscriptions' and the listening snippets brought the array but no release
+    in unload, so switched off and on again the plugin still heard everything twice (PD535 stayed)."""
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(() => {}));"
+    arrows = (
+        "(() => {\n    const load = () => {\n        %s\n    };\n    const unload = () => {};\n"
+        "    window.PEX.pluginAPI.registerPlugin({ id: 'hello-message', load, unload, showHelloMessage: () => {} });\n"
+        "})();\n"
+    )
+    var = arrows.replace("const unload = () => {};", "var unload = function () {\n        return;\n    };")
+    for n, source in enumerate((arrows, var)):
+        written = _fixed(tmp_path / str(n), source.replace("%s", pasted), "declare-subscriptions")
+        assert written.count("subscription.unsubscribe();") == 1, written
+        assert _still_open_after_unload(tmp_path / str(n) / "p" / "webapp2", written) == []
