@@ -1697,3 +1697,18 @@ def test_an_unload_written_as_an_arrow_function_or_function_value_releases_the_s
         written = _fixed(tmp_path / str(n), source.replace("%s", pasted), "declare-subscriptions")
         assert written.count("subscription.unsubscribe();") == 1, written
         assert _still_open_after_unload(tmp_path / str(n) / "p" / "webapp2", written) == []
+
+
+def test_the_subscriptions_array_never_goes_above_a_use_strict_with_a_comment(tmp_path) -> None:
+    """'use strict'; with a comment after it on its line was not taken for the directive, so the
+    array went above it at the top of the wrapper: no longer first, 'use strict' was then a plain
+    string, and the plugin silently ran without strict mode. The array goes below it."""
+    strict = "(function () {\n    'use strict'; // mistakes throw instead of passing silently\n"
+    source = _KEYED.replace("(function () {\n", strict)
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}));"
+    written = _fixed(tmp_path, source.replace("%s", pasted), "declare-subscriptions")
+    assert written.startswith(strict + "\n    // What load listens to"), written
+    from designer.core.snippets import subscriptions_needed
+
+    odd = source.replace("'use strict'; //", "'use strict' /* strict */; //").replace("%s", pasted)
+    assert subscriptions_needed(odd, 5) == []  # (a directive not on a line of its own: nothing above it)

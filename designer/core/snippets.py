@@ -276,7 +276,7 @@ _FUNCTION_UNLOAD = re.compile(
     re.MULTILINE,
 )
 _RELEASED = re.compile(r"\bsubscriptions\s*\.\s*forEach\b")
-_USE_STRICT = re.compile(r"^([ \t]*)(['\"])use strict\2;?[ \t]*\r?$", re.MULTILINE)
+_USE_STRICT = re.compile(r"^([ \t]*)(['\"])use strict\2;?[ \t]*(?://[^\n]*)?\r?$", re.MULTILINE)
 
 
 def lines_needed(snippet: Snippet, source: str, line: int, unit: str = "    ") -> list[tuple[int, int, str]]:
@@ -388,6 +388,9 @@ def _top_of_wrapper(source: str, lines: list[str], line: int, unload: int | None
         block = block.parent
     if block is None or block.has_error:
         return None
+    top = next((n for n in block.named_children if n.type != "comment"), None)
+    if top is not None and top.type == "expression_statement" and top.named_children[0].type == "string":
+        return None  # (a directive, 'use strict' or another, must stay first: above it, it is a plain string)
     first, last = block.start_point[0], block.end_point[0]
     if not all(first < n < last for n in (line, unload) if n is not None):
         return None
