@@ -1712,3 +1712,19 @@ def test_the_subscriptions_array_never_goes_above_a_use_strict_with_a_comment(tm
 
     odd = source.replace("'use strict'; //", "'use strict' /* strict */; //").replace("%s", pasted)
     assert subscriptions_needed(odd, 5) == []  # (a directive not on a line of its own: nothing above it)
+
+
+def test_declare_subscriptions_says_why_it_cannot(tmp_path) -> None:
+    """Where 'Declare subscriptions' found no place for the array it said "subscriptions is declared
+    already, or there is no wrapper function to declare it in", which was neither true nor of help
+    when the wrapper was there but never closed. It says which, and what to do."""
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}));"
+    unclosed = _KEYED.replace("%s", pasted).replace("})();\n", "")
+    with pytest.raises(ValueError, match=r"a syntax error \(the Problems list says where\): fix it first"):
+        _fixed(tmp_path / "unclosed", unclosed, "declare-subscriptions")
+    unwrapped = _KEYED.replace("%s", pasted).replace("(function () {\n", "").replace("})();\n", "")
+    with pytest.raises(
+        ValueError,
+        match=r"no place surely inside the plugin's wrapper function .* at the top of that function yourself",
+    ):
+        _fixed(tmp_path / "unwrapped", unwrapped, "declare-subscriptions")

@@ -474,13 +474,13 @@ def _declare_subscriptions(pkg: BrandingPackage, fix: Fix) -> str:
     declares no such array: the array declared in the wrapper, released at the top of unload, as
     a snippet brings them (see :func:`designer.core.snippets.subscriptions_needed`)."""
     from .indentation import indent_unit
-    from .snippets import subscriptions_needed
+    from .snippets import no_place_for_subscriptions, subscriptions_needed
 
     rel = fix.args["file"]
     source = pkg.read_text(rel)
     needed = subscriptions_needed(source, fix.args["line"] - 1, indent_unit(source))
     if not needed:
-        raise ValueError(f"{rel}: subscriptions is declared already, or there is no wrapper function to declare it in")
+        raise ValueError(f"{rel}: {no_place_for_subscriptions(source)}")
     pkg.pending_texts[rel] = _with_lines(source, needed)
     return f"Declare subscriptions in {rel}"
 

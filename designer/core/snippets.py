@@ -36,6 +36,7 @@ __all__ = [
     "find_prefix",
     "lines_needed",
     "load_snippets",
+    "no_place_for_subscriptions",
     "plugin_values",
     "search",
     "subscriptions_needed",
@@ -326,6 +327,26 @@ def subscriptions_needed(
             out.append((at, unload.start(2) - unload.start(), "\n" + body + unload.group(1)))
     nl = "\r\n" if "\r\n" in source else "\n"  # (a CRLF file's lines: LF alone made a file of mixed line ends)
     return sorted(((number, column, text.replace("\n", nl)) for number, column, text in out), reverse=True)
+
+
+def no_place_for_subscriptions(source: str) -> str:
+    """Why :func:`subscriptions_needed` writes nothing in ``source``, in words for the fix's
+    message. Why: "declared already, or there is no wrapper function" was neither true nor of help
+    in a plugin whose wrapper was there but never closed."""
+    from .jsanalysis import analyse
+
+    if _DECLARED.search(source):
+        return "subscriptions is declared already"
+    if analyse(source).syntax_errors:
+        return (
+            "the source has a syntax error (the Problems list says where): fix it first, so that the array "
+            "can go inside the plugin's wrapper function"
+        )
+    return (
+        "it knows no place surely inside the plugin's wrapper function ((function () { ... })() around "
+        "registerPlugin), where load and unload both see it: write var subscriptions = []; at the top of that "
+        "function yourself (at the file's top, the array would be the page's, shared with other plugins)"
+    )
 
 
 def _declaration_at(
