@@ -873,3 +873,28 @@ def test_no_function_is_written_outside_a_wrapper_function_left_unclosed() -> No
     assert "    function raiseHand(participant) {\n" in add_action_function(closed, "raiseHand", "participants")
     with pytest.raises(ValueError, match="syntax error around its registerPlugin call"):
         add_action_function(closed.replace("})();\n", ""), "raiseHand", "participants")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "record() {\n            PEX.pluginAPI.sendRequest('/lock');\n        }",
+        "record: function () {\n            PEX.pluginAPI.sendRequest('/lock');\n        }",
+        "'record': () => {\n            PEX.pluginAPI.sendRequest('/lock');\n        }",
+    ],
+    ids=["method", "key", "quoted-arrow"],
+)
+def test_an_action_written_in_registerplugin_s_object_gets_the_placement_s_parameters(entry: str) -> None:
+    """An item's function written in registerPlugin's object itself (record() { ... }, record:
+    function () { ... }), as many plugins write them: moved to the participant menu, it kept no
+    parameter, unlike a function declared beside it, so the participant the app passes was out of
+    reach. It gets the placement's parameters too, and only the registered one does."""
+    from designer.core.actionsync import give_placement_parameters
+
+    source = (
+        "(function () {\n    var other = { record() {} };\n    PEX.pluginAPI.registerPlugin({\n        id: 'rec-1.0',\n"
+        "        load: function () {},\n        unload: function () {},\n        " + entry + "\n    });\n})();\n"
+    )
+    out = give_placement_parameters(source, ["record"], "participants")
+    written = entry.replace("()", "(participant)", 1)
+    assert out == source.replace(entry, written)

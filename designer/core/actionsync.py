@@ -432,10 +432,12 @@ def give_placement_parameters(source: str, actions: list[str], placement: str | 
 
 def _action_functions(data: bytes, actions: list[str], call_at: int) -> list[tuple[str, Any]]:
     """(action, function node) for each of ``actions`` the source declares in the scope of its
-    registerPlugin call (``call_at``, a byte offset): ``function a() {}`` or ``var a = function/arrow``."""
+    registerPlugin call (``call_at``, a byte offset): ``function a() {}`` or ``var a = function/arrow``,
+    or writes in that call's object (see :func:`_registered_functions`)."""
     wanted = {a.encode("utf-8") for a in actions if is_identifier(a)}
-    out: list[tuple[str, Any]] = []
-    stack = [parse_tree(data).root_node]
+    root = parse_tree(data).root_node
+    out = _registered_functions(data, root, call_at, wanted)
+    stack = [root]
     while stack:
         node = stack.pop()
         stack.extend(node.named_children)
@@ -453,6 +455,32 @@ def _action_functions(data: bytes, actions: list[str], call_at: int) -> list[tup
         if scope is not None and scope.type != "program" and not scope.start_byte <= call_at < scope.end_byte:
             continue  # a function of that name in some other function: not the one registered
         out.append((data[name.start_byte : name.end_byte].decode("utf-8"), fn))
+    return out
+
+
+def _registered_functions(data: bytes, root: Any, call_at: int, wanted: set[bytes]) -> list[tuple[str, Any]]:
+    """(action, function node) for each of ``wanted`` written in the registerPlugin object whose
+    ``{`` ends at ``call_at``: ``a() {}``, ``a: function () {}``, ``'a': () => {}``.
+
+    Why: many plugins write their items' functions there; moved to the participant menu, such a
+    function kept no parameter, so the participant the app passes was out of reach.
+    """
+    node = root.descendant_for_byte_range(call_at - 1, call_at) if call_at > 0 else None
+    while node is not None and node.type != "object":
+        node = node.parent
+    out: list[tuple[str, Any]] = []
+    for entry in node.named_children if node is not None else ():
+        if entry.type == "method_definition":
+            key, fn = entry.child_by_field_name("name"), entry
+        elif entry.type == "pair":
+            key, fn = entry.child_by_field_name("key"), entry.child_by_field_name("value")
+            if fn is None or fn.type not in ("function_expression", "function", "arrow_function"):
+                continue
+        else:
+            continue
+        name = data[key.start_byte : key.end_byte].strip(b"'\"") if key is not None else b""
+        if name in wanted:
+            out.append((name.decode("utf-8"), fn))
     return out
 
 
