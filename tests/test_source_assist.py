@@ -1728,3 +1728,17 @@ def test_declare_subscriptions_says_why_it_cannot(tmp_path) -> None:
         match=r"no place surely inside the plugin's wrapper function .* at the top of that function yourself",
     ):
         _fixed(tmp_path / "unwrapped", unwrapped, "declare-subscriptions")
+
+
+def test_the_subscriptions_array_goes_in_the_wrapper_not_below_the_file_s_own_use_strict(tmp_path) -> None:
+    """A build's output ("use strict"; on the file's first line, then (() => { ... })(), as esbuild and
+    tsc write it): the array was declared below that first line, outside the wrapper, a global of
+    the page that another plugin doing the same shared, each one's unload releasing the other's
+    subscriptions. It goes at the top of the wrapper; with a 'use strict' of its own, below that."""
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(() => {}));"
+    built = '"use strict";\n' + _KEYED.replace("(function () {", "(() => {").replace("%s", pasted)
+    written = _fixed(tmp_path / "a", built, "declare-subscriptions")
+    assert written.startswith('"use strict";\n(() => {\n    // What load listens to'), written
+    inner = built.replace("(() => {\n", "(() => {\n    'use strict';\n")
+    written = _fixed(tmp_path / "b", inner, "declare-subscriptions")
+    assert written.startswith("\"use strict\";\n(() => {\n    'use strict';\n\n    // What load listens to"), written

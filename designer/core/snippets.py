@@ -359,11 +359,13 @@ def _declaration_at(
         if found:
             line = source.count("\n", 0, found[-1].start())
         else:
-            strict = _USE_STRICT.search(source)
-            if strict is None:
-                return _top_of_wrapper(source, lines, line, unload)
-            at = source.count("\n", 0, strict.start()) + 1
-            return at, 0, "\n" + "".join(strict.group(1) + text + "\n" for text in _DECLARATION)
+            found = _top_of_wrapper(source, lines, line, unload)
+            # (else below an indented 'use strict', which stands first in a wrapper; not below the
+            # file's own, on its first line: outside the wrapper, the array was the page's)
+            strict = next((m for m in _USE_STRICT.finditer(source) if m.group(1)), None)
+            if found is not None or strict is None:
+                return found
+            return _below(source.count("\n", 0, strict.start()), strict)
     indent = re.match(r"[ \t]*", lines[line]).group()
     while line > 0 and lines[line - 1].lstrip().startswith(("//", "/*", "*")):
         line -= 1  # (above the comment that says what the function is, not between them)
@@ -379,7 +381,8 @@ def _top_of_wrapper(source: str, lines: list[str], line: int, unload: int | None
     """Where and what declares ``subscriptions`` in a plugin with no ``function load`` above
     ``line`` and no 'use strict' (load written as a key of registerPlugin's object, a method or an
     arrow function): the top of the function whose body holds the registerPlugin call (the
-    plugin's ``(function () { ... })()``, ``(() => { ... })()``, ``!function () { ... }()``), set
+    plugin's ``(function () { ... })()``, ``(() => { ... })()``, ``!function () { ... }()``; below
+    its 'use strict'), set
     there before any of that body runs and seen by everything it registers. None when ``line`` or
     unload is outside that body, the call is at the file's top (the array would be the page's,
     shared with every other plugin), the code around it does not parse, or the body's first line
@@ -409,15 +412,24 @@ def _top_of_wrapper(source: str, lines: list[str], line: int, unload: int | None
         block = block.parent
     if block is None or block.has_error:
         return None
-    top = next((n for n in block.named_children if n.type != "comment"), None)
-    if top is not None and top.type == "expression_statement" and top.named_children[0].type == "string":
-        return None  # (a directive, 'use strict' or another, must stay first: above it, it is a plain string)
     first, last = block.start_point[0], block.end_point[0]
     if not all(first < n < last for n in (line, unload) if n is not None):
         return None
     if lines[first].encode("utf-8", "surrogatepass")[block.start_point[1] + 1 :].strip():
         return None  # (code after the { on its line: nowhere to put whole lines)
+    top = next((n for n in block.named_children if n.type != "comment"), None)
+    if top is not None and top.type == "expression_statement" and top.named_children[0].type == "string":
+        # A directive must stay first (above it, 'use strict' is a plain string): below it, when
+        # it is 'use strict' on a line of its own.
+        strict = _USE_STRICT.match(lines[top.start_point[0]])
+        return _below(top.start_point[0], strict) if strict and top.start_point[0] == top.end_point[0] else None
     below = next(text for text in lines[first + 1 : last] if text.strip())  # (the call's line, at least)
     indent = below[: len(below) - len(below.lstrip(" \t"))]
     gap = "\n" if lines[first + 1].strip() else ""  # (a blank line before the code that was first)
     return first + 1, 0, "".join(indent + text + "\n" for text in _DECLARATION) + gap
+
+
+def _below(row: int, strict: re.Match[str]) -> tuple[int, int, str]:
+    """The declaration of ``subscriptions`` below the line ``row``, the 'use strict' ``strict`` matched,
+    a blank line between, at its indentation."""
+    return row + 1, 0, "\n" + "".join(strict.group(1) + text + "\n" for text in _DECLARATION)
