@@ -1742,3 +1742,16 @@ def test_the_subscriptions_array_goes_in_the_wrapper_not_below_the_file_s_own_us
     inner = built.replace("(() => {\n", "(() => {\n    'use strict';\n")
     written = _fixed(tmp_path / "b", inner, "declare-subscriptions")
     assert written.startswith("\"use strict\";\n(() => {\n    'use strict';\n\n    // What load listens to"), written
+
+
+def test_an_unload_under_a_quoted_key_releases_the_subscriptions(tmp_path) -> None:
+    """registerPlugin({'load': function () {...}, 'unload': function () {...}}), its keys in quotes
+    as some plugins (and JSON-minded authors) write them: the array came but no release in unload,
+    so switched off and on again the plugin still heard everything twice."""
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}));"
+    for quote in ("'", '"'):
+        quoted = _KEYED.replace("%s", pasted)
+        for key in ("id", "load", "unload", "showHelloMessage"):
+            quoted = quoted.replace(f"        {key}: ", f"        {quote}{key}{quote}: ")
+        written = _fixed(tmp_path / f"q{ord(quote)}", quoted, "declare-subscriptions")
+        assert f"{quote}unload{quote}: function () {{\n            subscriptions.forEach(" in written, written

@@ -266,12 +266,12 @@ _RELEASE = (
     "subscriptions = [];",
 )
 _FUNCTION_LOAD = re.compile(r"^([ \t]*)(?:async\s+)?function\s+load\s*\(", re.MULTILINE)
-# unload's first line, as a function, a key of registerPlugin's object, a method or a variable's
-# value: function unload() {, unload: function () {, unload: () => {, unload() {, const unload =
-# () => {, var unload = function () {; or the whole of an empty one on its line, function unload()
-# {} (its group 2 the closing brace, where the release goes in).
+# unload's first line, as a function, a key of registerPlugin's object (in quotes too), a method
+# or a variable's value: function unload() {, unload: function () {, 'unload': () => {, unload() {,
+# const unload = () => {, var unload = function () {; or the whole of an empty one on its line,
+# function unload() {} (its group 2 the closing brace, where the release goes in).
 _FUNCTION_UNLOAD = re.compile(
-    r"^([ \t]*)(?:function\s+unload|unload\s*:\s*function(?:\s+\w+)?|unload\s*:\s*\(\s*\)\s*=>|unload"
+    r"^([ \t]*)(?:function\s+unload|['\"]?unload['\"]?\s*:\s*(?:function(?:\s+\w+)?|\(\s*\)\s*=>)|unload"
     r"|(?:const|let|var)\s+unload\s*=\s*(?:function(?:\s+\w+)?|\(\s*\)\s*=>))"
     r"(?:\s*\(\s*\))?\s*\{[ \t]*(?:\r?$|(\})[ \t]*[,;]?[ \t]*\r?$)",
     re.MULTILINE,
