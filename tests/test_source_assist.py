@@ -1755,3 +1755,16 @@ def test_an_unload_under_a_quoted_key_releases_the_subscriptions(tmp_path) -> No
             quoted = quoted.replace(f"        {key}: ", f"        {quote}{key}{quote}: ")
         written = _fixed(tmp_path / f"q{ord(quote)}", quoted, "declare-subscriptions")
         assert f"{quote}unload{quote}: function () {{\n            subscriptions.forEach(" in written, written
+
+
+def test_a_subscriptions_array_declared_in_a_list_of_names_is_not_declared_again() -> None:
+    """CoffeeScript's output declares its names in one list (var load, subscriptions, unload;) and
+    sets them below: a listening snippet took the plugin for one without the array and declared a
+    second, and a second release in unload."""
+    from conftest import FIXTURES
+
+    from designer.core.snippets import lines_needed
+
+    source = (FIXTURES / "bundled_js" / "coffeescript_call_this.js").read_text(encoding="utf-8")
+    assert "var load, showMeetingInfo, subscriptions, unload;" in source
+    assert lines_needed(find_prefix("onreceivechatmessage"), source, 7, "  ") == []

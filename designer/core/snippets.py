@@ -253,7 +253,7 @@ def expand(body: str | Snippet, indent: str = "", values: Mapping[str, str] | No
 # The array the snippets keep their subscriptions in (``subscriptions.push(x$.subscribe(...))``),
 # the lines that declare it and those of unload that release it, as the new plugin has them.
 _KEPT_IN = re.compile(r"\bsubscriptions\s*[.=]")
-_DECLARED = re.compile(r"\b(?:var|let|const)\s+subscriptions\b")
+_DECLARED = re.compile(r"\b(?:var|let|const)\s+(?:[\w$]+\s*,\s*)*subscriptions\b")  # (also var a, subscriptions;)
 _DECLARATION = (
     "// What load listens to (subscriptions.push(....subscribe(...))), kept so that unload can stop",
     "// listening: switched off and on again, the plugin would otherwise hear everything twice.",
