@@ -1768,3 +1768,21 @@ def test_a_subscriptions_array_declared_in_a_list_of_names_is_not_declared_again
     source = (FIXTURES / "bundled_js" / "coffeescript_call_this.js").read_text(encoding="utf-8")
     assert "var load, showMeetingInfo, subscriptions, unload;" in source
     assert lines_needed(find_prefix("onreceivechatmessage"), source, 7, "  ") == []
+
+
+def test_a_listening_snippet_s_code_in_a_plugin_object_registered_by_name_is_checked_and_declared(tmp_path) -> None:
+    """var plugin = { load: function () { subscriptions.push(...) } }; registerPlugin(plugin): the
+    check did not see that load runs as the plugin starts, so the ReferenceError at the missing
+    array went unsaid (and with it the fix) until the app showed its 'Oops' page. It is said, and
+    'Declare subscriptions' writes a plugin that runs and releases what it heard."""
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}));"
+    named = (
+        _KEYED.replace("%s", pasted)
+        .replace("window.PEX.pluginAPI.registerPlugin({", "var plugin = {")
+        .replace("    });\n})();", "    };\n    window.PEX.pluginAPI.registerPlugin(plugin);\n})();")
+    )
+    written = _fixed(tmp_path, named, "declare-subscriptions")
+    assert (
+        written.startswith("(function () {\n    // What load listens to") and "subscription.unsubscribe();" in written
+    )
+    assert _still_open_after_unload(tmp_path / "p" / "webapp2", written) == []

@@ -3861,11 +3861,17 @@ class _Analyser:
         return "load" if "load" in keys else (keys[0] if keys else None)
 
     def _registered_object(self, obj: Any) -> bool:
-        """Whether ``obj`` is the object literal written in a registerPlugin call."""
-        args = obj.parent if obj is not None and obj.type == "object" else None
+        """Whether ``obj`` is the object literal written in a registerPlugin call, or the one a
+        registration reads through a name (``var plugin = {...}; registerPlugin(plugin)``: its
+        load, run as the plugin starts, threw a ReferenceError at a name defined nowhere, unsaid)."""
+        if obj is None or obj.type != "object":
+            return False
+        args = obj.parent
         call = args.parent if args is not None and args.type == "arguments" else None
         callee = call.child_by_field_id(_FIELD["function"]) if call is not None else None
-        return callee is not None and self.text(callee).endswith("registerPlugin")
+        if callee is not None and self.text(callee).endswith("registerPlugin"):
+            return True
+        return any(r.open_brace == obj.start_byte + 1 for r in self.info.registrations)
 
     def _statement_running(self, node: Any, block: Any = None, stop: Any = None) -> Any:
         """The statement (an expression, a var, let or const, a class) of a block or of the file
