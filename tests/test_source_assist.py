@@ -1511,7 +1511,11 @@ def test_what_a_listening_snippet_brings_depends_on_what_the_plugin_has() -> Non
     tabs = "(function () {\n\t'use strict';\n\tPEX.pluginAPI.registerPlugin({\n\t\tload: function () {\n\t\t\t\n"
     tabs += "\t\t},\n\t\tunload: () => {\n\t\t}\n\t});\n})();\n"
     (release, _column, _), (at, column, text) = lines_needed(chat, tabs, 4, "\t")
-    assert (at, column, text.split("\n")[-2]) == (2, 0, "\tvar subscriptions = [];")  # (not in registerPlugin's)
+    assert (at, column, text.split("\n")[-3:]) == (
+        2,
+        0,
+        ["\tvar subscriptions = [];", "", ""],
+    )  # (not in registerPlugin's)
     assert release == 7  # (in unload written as a key of that object)
     unwrapped = tabs.replace("(function () {\n\t'use strict';\n", "").replace("})();\n", "")
     assert lines_needed(chat, unwrapped, 2, "\t") == []  # (at the file's top: the page's, every plugin's)
@@ -1786,3 +1790,14 @@ def test_a_listening_snippet_s_code_in_a_plugin_object_registered_by_name_is_che
         written.startswith("(function () {\n    // What load listens to") and "subscription.unsubscribe();" in written
     )
     assert _still_open_after_unload(tmp_path / "p" / "webapp2", written) == []
+
+
+def test_the_subscriptions_array_below_use_strict_stands_apart_from_the_code_below_it(tmp_path) -> None:
+    """Below 'use strict'; with code on the next line, the array's declaration came right against
+    that code (var subscriptions = []; then registerPlugin on the next line), as if one block. A
+    blank line separates them, as it does above."""
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}));"
+    source = _KEYED.replace("(function () {\n", "(function () {\n    'use strict';\n").replace("%s", pasted)
+    written = _fixed(tmp_path, source, "declare-subscriptions")
+    assert "'use strict';\n\n    // What load" in written
+    assert "    var subscriptions = [];\n\n    window.PEX.pluginAPI.registerPlugin({" in written, written

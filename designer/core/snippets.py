@@ -365,7 +365,7 @@ def _declaration_at(
             strict = next((m for m in _USE_STRICT.finditer(source) if m.group(1)), None)
             if found is not None or strict is None:
                 return found
-            return _below(source.count("\n", 0, strict.start()), strict)
+            return _below(source.count("\n", 0, strict.start()), strict, lines)
     indent = re.match(r"[ \t]*", lines[line]).group()
     while line > 0 and lines[line - 1].lstrip().startswith(("//", "/*", "*")):
         line -= 1  # (above the comment that says what the function is, not between them)
@@ -422,14 +422,15 @@ def _top_of_wrapper(source: str, lines: list[str], line: int, unload: int | None
         # A directive must stay first (above it, 'use strict' is a plain string): below it, when
         # it is 'use strict' on a line of its own.
         strict = _USE_STRICT.match(lines[top.start_point[0]])
-        return _below(top.start_point[0], strict) if strict and top.start_point[0] == top.end_point[0] else None
+        return _below(top.start_point[0], strict, lines) if strict and top.start_point[0] == top.end_point[0] else None
     below = next(text for text in lines[first + 1 : last] if text.strip())  # (the call's line, at least)
     indent = below[: len(below) - len(below.lstrip(" \t"))]
     gap = "\n" if lines[first + 1].strip() else ""  # (a blank line before the code that was first)
     return first + 1, 0, "".join(indent + text + "\n" for text in _DECLARATION) + gap
 
 
-def _below(row: int, strict: re.Match[str]) -> tuple[int, int, str]:
+def _below(row: int, strict: re.Match[str], lines: list[str]) -> tuple[int, int, str]:
     """The declaration of ``subscriptions`` below the line ``row``, the 'use strict' ``strict`` matched,
-    a blank line between, at its indentation."""
-    return row + 1, 0, "\n" + "".join(strict.group(1) + text + "\n" for text in _DECLARATION)
+    at its indentation, a blank line above it and one below (code right below it read as part of it)."""
+    gap = "\n" if row + 1 < len(lines) and lines[row + 1].strip() else ""
+    return row + 1, 0, "\n" + "".join(strict.group(1) + text + "\n" for text in _DECLARATION) + gap
