@@ -22,7 +22,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .jstext import is_identifier
 from .resources import resource
@@ -359,7 +359,7 @@ def _declaration_at(
         if found:
             line = source.count("\n", 0, found[-1].start())
         else:
-            found = _top_of_wrapper(source, lines, line, unload)
+            found = _top_of_wrapper(source, line, unload)
             # (else below an indented 'use strict', which stands first in a wrapper; not below the
             # file's own, on its first line: outside the wrapper, the array was the page's)
             strict = next((m for m in _USE_STRICT.finditer(source) if m.group(1)), None)
@@ -377,7 +377,8 @@ def _declaration_at(
 _WRAPPER_SEARCHED_UP_TO = 256 * 1024
 
 
-def _top_of_wrapper(source: str, lines: list[str], line: int, unload: int | None) -> tuple[int, int, str] | None:
+@lru_cache(maxsize=4)
+def _top_of_wrapper(source: str, line: int, unload: int | None) -> tuple[int, int, str] | None:
     """Where and what declares ``subscriptions`` in a plugin with no ``function load`` above
     ``line`` and no 'use strict' (load written as a key of registerPlugin's object, a method or an
     arrow function): the top of the function whose body holds the registerPlugin call (the
@@ -389,12 +390,14 @@ def _top_of_wrapper(source: str, lines: list[str], line: int, unload: int | None
     holds code (a bundle's one-liner).
 
     Why: such a plugin had no place for the array, so the snippet went in without it and the
-    check then said subscriptions was defined nowhere.
+    check then said subscriptions was defined nowhere. (Kept for the last few texts: the snippet
+    browser asks at each move in its list, and parsing 200 KB takes a fifth of a second.)
     """
     from .jsanalysis import FUNCTION_NODE_TYPES, analyse, parse_tree
 
     if len(source) > _WRAPPER_SEARCHED_UP_TO:
         return None
+    lines = source.split("\n")
     registrations = analyse(source).registrations
     if len(registrations) != 1:
         return None
