@@ -380,14 +380,13 @@ _WRAPPER_SEARCHED_UP_TO = 256 * 1024
 @lru_cache(maxsize=4)
 def _top_of_wrapper(source: str, line: int, unload: int | None) -> tuple[int, int, str] | None:
     """Where and what declares ``subscriptions`` in a plugin with no ``function load`` above
-    ``line`` and no 'use strict' (load written as a key of registerPlugin's object, a method or an
-    arrow function): the top of the function whose body holds the registerPlugin call (the
-    plugin's ``(function () { ... })()``, ``(() => { ... })()``, ``!function () { ... }()``; below
-    its 'use strict'), set
-    there before any of that body runs and seen by everything it registers. None when ``line`` or
-    unload is outside that body, the call is at the file's top (the array would be the page's,
-    shared with every other plugin), the code around it does not parse, or the body's first line
-    holds code (a bundle's one-liner).
+    ``line`` (load written as a key of registerPlugin's object, a method or an arrow function):
+    the top of the function whose body holds the registerPlugin call (the plugin's
+    ``(function () { ... })()``, ``(() => { ... })()``, ``!function () { ... }()``), below its
+    'use strict' if it has one, set there before any of that body runs and seen by everything it
+    registers. None when ``line`` or unload is outside that body, the call is at the file's top
+    (the array would be the page's, shared with every other plugin), the code around it does not
+    parse, or the body's first line holds code (a bundle's one-liner).
 
     Why: such a plugin had no place for the array, so the snippet went in without it and the
     check then said subscriptions was defined nowhere. (Kept for the last few texts: the snippet
