@@ -1817,3 +1817,13 @@ def test_the_snippet_browser_parses_a_plugin_once_to_say_what_a_snippet_brings(m
     for s in ("onreceivechatmessage", "onselectevent", "onreceivechatmessage"):
         assert len(lines_needed(find_prefix(s), source, 4)) == 2
     assert len(parsed) == 1
+
+
+def test_the_subscriptions_array_goes_in_a_wrapper_whose_first_line_ends_in_a_comment(tmp_path) -> None:
+    """(function () { // Chat helper: the wrapper's line ending in a comment, as authors name their
+    plugin: that was taken for code after the {, so there was no place for the array and the check
+    went on saying subscriptions was defined nowhere. It goes below that line."""
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}));"
+    source = _KEYED.replace("(function () {\n", "(function () { // Chat helper\n").replace("%s", pasted)
+    written = _fixed(tmp_path, source, "declare-subscriptions")
+    assert written.startswith("(function () { // Chat helper\n    // What load listens to"), written

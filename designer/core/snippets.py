@@ -417,7 +417,8 @@ def _top_of_wrapper(source: str, line: int, unload: int | None) -> tuple[int, in
     first, last = block.start_point[0], block.end_point[0]
     if not all(first < n < last for n in (line, unload) if n is not None):
         return None
-    if lines[first].encode("utf-8", "surrogatepass")[block.start_point[1] + 1 :].strip():
+    after = lines[first].encode("utf-8", "surrogatepass")[block.start_point[1] + 1 :].strip()
+    if after and not after.startswith(b"//"):
         return None  # (code after the { on its line: nowhere to put whole lines)
     top = next((n for n in block.named_children if n.type != "comment"), None)
     if top is not None and top.type == "expression_statement" and top.named_children[0].type == "string":
