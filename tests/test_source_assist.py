@@ -1827,3 +1827,12 @@ def test_the_subscriptions_array_goes_in_a_wrapper_whose_first_line_ends_in_a_co
     source = _KEYED.replace("(function () {\n", "(function () { // Chat helper\n").replace("%s", pasted)
     written = _fixed(tmp_path, source, "declare-subscriptions")
     assert written.startswith("(function () { // Chat helper\n    // What load listens to"), written
+
+
+def test_an_unload_whose_first_line_ends_in_a_comment_releases_the_subscriptions(tmp_path) -> None:
+    """function unload() { // switched off: its line ending in a comment was not taken for unload's
+    start, so the array came without its release and the plugin still heard everything twice."""
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}));"
+    source = _KEYED.replace("unload: function () {\n", "unload: function () { // switched off\n")
+    written = _fixed(tmp_path, source.replace("%s", pasted), "declare-subscriptions")
+    assert "unload: function () { // switched off\n            subscriptions.forEach(" in written, written

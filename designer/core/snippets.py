@@ -269,11 +269,12 @@ _FUNCTION_LOAD = re.compile(r"^([ \t]*)(?:async\s+)?function\s+load\s*\(", re.MU
 # unload's first line, as a function, a key of registerPlugin's object (in quotes too), a method
 # or a variable's value: function unload() {, unload: function () {, 'unload': () => {, unload() {,
 # const unload = () => {, var unload = function () {; or the whole of an empty one on its line,
-# function unload() {} (its group 2 the closing brace, where the release goes in).
+# function unload() {} (its group 2 the closing brace, where the release goes in). A comment may
+# end the line.
 _FUNCTION_UNLOAD = re.compile(
     r"^([ \t]*)(?:function\s+unload|['\"]?unload['\"]?\s*:\s*(?:function(?:\s+\w+)?|\(\s*\)\s*=>)|unload"
     r"|(?:const|let|var)\s+unload\s*=\s*(?:function(?:\s+\w+)?|\(\s*\)\s*=>))"
-    r"(?:\s*\(\s*\))?\s*\{[ \t]*(?:\r?$|(\})[ \t]*[,;]?[ \t]*\r?$)",
+    r"(?:\s*\(\s*\))?\s*\{[ \t]*(?:(?://[^\n]*)?\r?$|(\})[ \t]*[,;]?[ \t]*\r?$)",
     re.MULTILINE,
 )
 _RELEASED = re.compile(r"\bsubscriptions\s*\.\s*forEach\b")
