@@ -898,3 +898,37 @@ def test_an_action_written_in_registerplugin_s_object_gets_the_placement_s_param
     out = give_placement_parameters(source, ["record"], "participants")
     written = entry.replace("()", "(participant)", 1)
     assert out == source.replace(entry, written)
+
+
+@pytest.mark.parametrize(
+    ("load", "written"),
+    [
+        ("load() {}", "raiseHand(participant) {\n{body}\n        },"),
+        ("load: function () {}", "raiseHand: function (participant) {\n{body}\n        },"),
+        ("'load': () => {}", "'raiseHand': (participant) => {\n{body}\n        },"),
+    ],
+    ids=["methods", "functions", "quoted-arrows"],
+)
+def test_a_function_created_for_a_plugin_that_writes_its_functions_in_registerplugin_is_written_there(
+    load: str, written: str
+) -> None:
+    """*Create function* in a plugin whose functions are all written in registerPlugin's object
+    (load() {...}, unload() {...}) put a lone function declaration above the call and a key
+    naming it, unlike anything else in the file. It is written as the object's other functions
+    are, and the form's "Make it do" then fills it in as it does a function declared beside it."""
+    from designer.core.actionsync import add_action_function
+    from designer.core.behaviours import Details, body_state, write_behaviour
+
+    unload = load.replace("load", "unload")
+    source = (
+        "(function () {\n    PEX.pluginAPI.registerPlugin({\n        id: 'x',\n        "
+        + load
+        + ",\n        "
+        + unload
+        + "\n    });\n})();\n"
+    )
+    out = add_action_function(source, "raiseHand", "participants")
+    entry = written.replace("{body}", "            // runs when the menu item is clicked")
+    assert out == source.replace("({\n", "({\n        " + entry + "\n", 1)
+    assert body_state(out, "raiseHand").state == "designer"
+    assert "participant.uuid + '/mute'" in write_behaviour(out, "raiseHand", "mute", Details(), "participants")

@@ -294,6 +294,11 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
     nl = newline_of(data)
     edits: list[tuple[int, int, str]] = []
     tree = parse_tree(data)
+    params = _PARAMS.get(placement or "", "")
+    inline = _inline_entry(data, tree, reg, action, params, nl, indent_unit(source))
+    if inline is not None and not state.registered and not state.function:
+        edits.append(_key_entry(data, reg.open_brace, reg.indent, nl, inline))
+        state = ActionState(True, True, state.editable)  # (both written, as the object's others are)
     if not state.registered:
         entry = _written_entry(data, tree, reg.open_brace, action)
         edits.append(_key_entry(data, reg.open_brace, reg.indent, nl, entry))
@@ -315,7 +320,6 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
             at = 3  # after the byte order mark, which must stay first
         line = re.split(rb"[\r\n]", data[at:], maxsplit=1)[0].decode("utf-8", "replace")
         indent = line[: len(line) - len(line.lstrip(" \t"))]
-        params = _PARAMS.get(placement or "", "")
         above = b""
         if data[at - 1 : at] in (b"\n", b"\r"):  # a line above (not the file's start or its byte order mark)
             end = at - 2 if data[at - 2 : at] == b"\r\n" else at - 1
@@ -332,6 +336,52 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
     for start, end, text in sorted(edits, reverse=True):
         data = data[:start] + text.encode("utf-8") + data[end:]
     return data.decode("utf-8", "surrogatepass")
+
+
+def _inline_entry(
+    data: bytes, tree: Any, reg: Registration, action: str, params: str, nl: str, unit: str
+) -> str | None:
+    """The function ``action`` as an entry of registerPlugin's object, written as its functions
+    are when every one is written there (``load() {...}``, ``load: function () {...}``,
+    ``'load': () => {...}``), its keys one per line; else None (a function declared beside the
+    call, and its key, as for ``load: load``).
+
+    Why: in such a plugin, a lone ``function raiseHand() {}`` above the call and a key naming it
+    were unlike anything else in the file.
+    """
+    if reg.indent is None:
+        return None
+    node = tree.root_node.descendant_for_byte_range(reg.open_brace - 1, reg.open_brace)
+    while node is not None and node.type != "object":
+        node = node.parent
+    styles: dict[str, int] = {}
+    quote = ""
+    for entry in node.named_children if node is not None else ():
+        value = entry.child_by_field_name("value") if entry.type == "pair" else None
+        if entry.type == "method_definition":
+            style = "method"
+        elif value is not None and value.type in ("function_expression", "function", "arrow_function"):
+            style = "arrow" if value.type == "arrow_function" else "function"
+            key = entry.child_by_field_name("key")
+            quote = (
+                data[key.start_byte : key.start_byte + 1].decode() if key is not None and key.type == "string" else ""
+            )
+        elif value is not None and value.type in ("string", "number", "true", "false", "template_string"):
+            continue  # (id: 'x' and other values: no function)
+        else:
+            return None  # (load: load, { load }: functions declared beside the call)
+        styles[style] = styles.get(style, 0) + 1
+    if not styles:
+        return None
+    style = max(styles, key=lambda s: styles[s])
+    key = js_string(action, quote) if quote else action
+    head = {
+        "method": f"{action}({params})",
+        "function": f"{key}: function ({params})",
+        "arrow": f"{key}: ({params}) =>",
+    }
+    body = f"{reg.indent}{unit}// runs when the menu item is clicked"
+    return f"{head[style]} {{{nl}{body}{nl}{reg.indent}}}"
 
 
 def _with_comments_above(data: bytes, node: Any) -> Any:
