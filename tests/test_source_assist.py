@@ -1836,3 +1836,20 @@ def test_an_unload_whose_first_line_ends_in_a_comment_releases_the_subscriptions
     source = _KEYED.replace("unload: function () {\n", "unload: function () { // switched off\n")
     written = _fixed(tmp_path, source.replace("%s", pasted), "declare-subscriptions")
     assert "unload: function () { // switched off\n            subscriptions.forEach(" in written, written
+
+
+def test_the_subscriptions_array_is_declared_with_let_in_a_plugin_that_never_writes_var(tmp_path) -> None:
+    """A plugin written with const and let only (arrow functions, as modern code and linters'
+    no-var rule have it) got 'var subscriptions = [];', the one var in the file. It is declared
+    with let there (not const: unload empties it again); with var where the file writes var."""
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(() => {}));"
+    modern = (
+        "(() => {\n    const load = () => {\n        %s\n    };\n    const unload = () => {};\n"
+        "    window.PEX.pluginAPI.registerPlugin({ id: 'hello-message', load, unload, showHelloMessage: () => {} });\n"
+        "})();\n"
+    ).replace("%s", pasted)
+    written = _fixed(tmp_path / "let", modern, "declare-subscriptions")
+    assert "\n    let subscriptions = [];\n" in written and "var " not in written, written
+    assert _still_open_after_unload(tmp_path / "let" / "p" / "webapp2", written) == []
+    older = modern.replace("const unload", "var unload")
+    assert "\n    var subscriptions = [];\n" in _fixed(tmp_path / "var", older, "declare-subscriptions")

@@ -277,6 +277,8 @@ _FUNCTION_UNLOAD = re.compile(
     r"(?:\s*\(\s*\))?\s*\{[ \t]*(?:(?://[^\n]*)?\r?$|(\})[ \t]*[,;]?[ \t]*\r?$)",
     re.MULTILINE,
 )
+_WRITES_VAR = re.compile(r"\bvar\s+[\w$\[{]")
+_WRITES_LET = re.compile(r"\b(?:let|const)\s+[\w$\[{]")
 _RELEASED = re.compile(r"\bsubscriptions\s*\.\s*forEach\b")
 _USE_STRICT = re.compile(r"^([ \t]*)(['\"])use strict\2;?[ \t]*(?://[^\n]*)?\r?$", re.MULTILINE)
 
@@ -326,6 +328,9 @@ def subscriptions_needed(
             out.append((at + 1, 0, body))
         else:  # (function unload() {}: the release goes between the braces, on lines of its own)
             out.append((at, unload.start(2) - unload.start(), "\n" + body + unload.group(1)))
+    if _WRITES_LET.search(source) and not _WRITES_VAR.search(source):
+        # (the one var of a file of const and let, which linters' no-var flags; not const: unload empties it)
+        out = [(number, column, text.replace("var subscriptions", "let subscriptions")) for number, column, text in out]
     nl = "\r\n" if "\r\n" in source else "\n"  # (a CRLF file's lines: LF alone made a file of mixed line ends)
     return sorted(((number, column, text.replace("\n", nl)) for number, column, text in out), reverse=True)
 
