@@ -932,3 +932,16 @@ def test_a_function_created_for_a_plugin_that_writes_its_functions_in_registerpl
     assert out == source.replace("({\n", "({\n        " + entry + "\n", 1)
     assert body_state(out, "raiseHand").state == "designer"
     assert "participant.uuid + '/mute'" in write_behaviour(out, "raiseHand", "mute", Details(), "participants")
+
+
+def test_a_comment_among_registerplugin_s_functions_does_not_change_how_a_new_one_is_written() -> None:
+    """A comment in registerPlugin's object (// Called when switched on.) was taken for an entry
+    that is no function written there, so the new function went above the call after all."""
+    from designer.core.actionsync import add_action_function
+
+    source = (
+        "(function () {\n    PEX.pluginAPI.registerPlugin({\n        id: 'x',\n        // Called when switched on.\n"
+        "        load() {},\n        unload() {}\n    });\n})();\n"
+    )
+    out = add_action_function(source, "raiseHand", "participants")
+    assert out.startswith("(function () {\n    PEX.pluginAPI.registerPlugin({\n        raiseHand(participant) {\n"), out

@@ -358,6 +358,8 @@ def _inline_entry(
     quote = ""
     for entry in node.named_children if node is not None else ():
         value = entry.child_by_field_name("value") if entry.type == "pair" else None
+        if entry.type == "comment":
+            continue
         if entry.type == "method_definition":
             style = "method"
         elif value is not None and value.type in ("function_expression", "function", "arrow_function"):
