@@ -945,3 +945,23 @@ def test_a_comment_among_registerplugin_s_functions_does_not_change_how_a_new_on
     )
     out = add_action_function(source, "raiseHand", "participants")
     assert out.startswith("(function () {\n    PEX.pluginAPI.registerPlugin({\n        raiseHand(participant) {\n"), out
+
+
+def test_a_function_created_in_a_plugin_of_arrow_functions_is_an_arrow_function() -> None:
+    """*Create function* in a plugin whose functions are all const name = () => {...} wrote a
+    function declaration, the one in the file. It writes const raiseHand = (participant) => {...};
+    as the others are, which "Make it do" then fills in as it does a declared one."""
+    from designer.core.actionsync import add_action_function
+    from designer.core.behaviours import Details, body_state, write_behaviour
+
+    source = (
+        "(() => {\n    const load = () => {};\n    const unload = () => {};\n\n"
+        "    PEX.pluginAPI.registerPlugin({ id: 'x', load, unload });\n})();\n"
+    )
+    out = add_action_function(source, "raiseHand", "participants")
+    stub = "    const raiseHand = (participant) => {\n        // runs when the menu item is clicked\n    };\n\n"
+    assert out == source.replace("    PEX.", stub + "    PEX.").replace("({ id", "({ raiseHand, id")
+    assert body_state(out, "raiseHand").state == "designer"
+    assert "participant.uuid + '/mute'" in write_behaviour(out, "raiseHand", "mute", Details(), "participants")
+    mixed = source.replace("const unload = () => {};", "function unload() {}")
+    assert "    function raiseHand(participant) {\n" in add_action_function(mixed, "raiseHand", "participants")

@@ -327,15 +327,36 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
         # Code right above (``};``): a blank line between, as the file's functions are apart; not
         # below a blank line or the wrapper's opening ``(function () {``.
         gap = nl if above and not above.endswith(b"{") else ""
+        keyword = _arrow_keyword(data, node)
+        head, end = (f"{keyword} {action} = ({params}) =>", "};") if keyword else (f"function {action}({params})", "}")
         stub = (
-            f"{gap}{indent}function {action}({params}) {{{nl}"
+            f"{gap}{indent}{head} {{{nl}"
             f"{indent}{indent_unit(source)}// runs when the menu item is clicked{nl}"
-            f"{indent}}}{nl}{nl}"
+            f"{indent}{end}{nl}{nl}"
         )
         edits.append((at, at, stub))
     for start, end, text in sorted(edits, reverse=True):
         data = data[:start] + text.encode("utf-8") + data[end:]
     return data.decode("utf-8", "surrogatepass")
+
+
+def _arrow_keyword(data: bytes, statement: Any) -> str | None:
+    """``const`` (or ``let``, ``var``) when the functions declared beside ``statement`` (the one
+    holding registerPlugin's call) are all arrow functions given to a name (``const load = () =>
+    {...}``); else None, a function declaration. Why: in such a plugin, the stub was the one
+    ``function`` of the file."""
+    keywords: list[str] = []
+    for sibling in statement.parent.named_children if statement is not None and statement.parent else ():
+        if sibling.type in ("function_declaration", "generator_function_declaration"):
+            return None
+        if sibling.type in ("lexical_declaration", "variable_declaration"):
+            for declarator in sibling.named_children:
+                value = declarator.child_by_field_name("value") if declarator.type == "variable_declarator" else None
+                if value is not None and value.type in ("function_expression", "function"):
+                    return None
+                if value is not None and value.type == "arrow_function":
+                    keywords.append(data[sibling.start_byte : sibling.start_byte + 5].split()[0].decode())
+    return max(set(keywords), key=keywords.count) if keywords else None
 
 
 def _inline_entry(
