@@ -1853,3 +1853,22 @@ def test_the_subscriptions_array_is_declared_with_let_in_a_plugin_that_never_wri
     assert _still_open_after_unload(tmp_path / "let" / "p" / "webapp2", written) == []
     older = modern.replace("const unload", "var unload")
     assert "\n    var subscriptions = [];\n" in _fixed(tmp_path / "var", older, "declare-subscriptions")
+
+
+def test_no_fix_writes_a_second_plugin_into_a_plugin_that_registers_one(tmp_path) -> None:
+    """'iife' (a whole plugin source) or 'register' left alone in a plugin's load: PD523 offered to
+    write the snippet there, a second plugin skeleton inside the first, registering again each time
+    load ran. It says why the snippet does not go there and offers no fix; in a file with no
+    registration, the fix is offered as before."""
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+    from designer.core.newproject import create_project
+
+    web = create_project(tmp_path / "p")
+    js = web / "plugins" / "hello-message" / "hello-message.plugin.js"
+    for word in ("iife", "register"):
+        js.write_text(_KEYED.replace("%s", word), encoding="utf-8")
+        (said,) = [p for p in run_checks(load(web)) if p.code == "PD523"]
+        assert said.fix is None and "registers a plugin, and this file registers one already" in said.message
+    js.write_text("iife\n", encoding="utf-8")
+    assert [p.fix.kind for p in run_checks(load(web)) if p.code == "PD523" and p.fix] == ["expand-snippet"]

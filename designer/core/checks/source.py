@@ -382,12 +382,20 @@ def _check_one(
         from designer.core.snippets import find_prefix  # (only with such a word: check starts faster)
 
         snippet = find_prefix(word)
-        todo = (
-            f" It is the prefix of the snippet '{shortened(snippet.name)}': in the source editor, press Tab just "
-            "after it to write the snippet, or delete the word."
-            if snippet
-            else " Check the spelling, or delete the word."
-        )
+        if snippet is not None and snippet.place in ("file", "register") and info.registrations:
+            # (written there, a second plugin inside the first, registering again each time it ran)
+            todo = (
+                f" It is the prefix of the snippet '{shortened(snippet.name)}', which registers a plugin, and this file "
+                "registers one already: delete the word."
+            )
+            snippet = None
+        elif snippet:
+            todo = (
+                f" It is the prefix of the snippet '{shortened(snippet.name)}': in the source editor, press Tab just "
+                "after it to write the snippet, or delete the word."
+            )
+        else:
+            todo = " Check the spelling, or delete the word."
         report(
             "PD523",
             f"The source of '{shortened(name)}' has the word {shortened(word)} alone on a line here, "
