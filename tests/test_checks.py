@@ -941,3 +941,24 @@ def test_a_brandingid_that_is_no_number_has_a_fix(example_project: Path) -> None
     apply_fix(pkg, problem.fix)
     assert str(pkg.manifest.branding_id).isdigit()
     assert [p for p in run_checks(pkg) if p.code == "PD102"] == []
+
+
+def test_a_menu_item_label_written_as_a_number_is_said_plainly_and_its_fix_writes_it_as_text(tmp_path: Path) -> None:
+    """``"label": 42`` was said in the schema's words ("'label' should be text in double quotes or
+    null, but it is a number") with no way out. The message names the item and the number, and
+    its Fix writes the same words as text ("42"), the rest of the file as it was."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    rel = "plugins/rec/rec.plugin.package.json"
+    path = root / "webapp2" / rel
+    path.write_text(path.read_text().replace('"label": "Record"', '"label": 42'))
+    pkg = load(root)
+    [problem] = [p for p in run_checks(pkg) if p.code == "PD102"]
+    assert "Menu item 1 of 'Record'" in problem.message and "the number 42" in problem.message, problem.message
+    assert (problem.line, problem.column, problem.fix is not None) == (14, 26, True)
+    assert apply_fix(pkg, problem.fix) == "Write the label of menu item 1 of 'Record' as text: \"42\""
+    save(pkg)
+    assert path.read_text() == (FIXTURES / "base/webapp2" / rel).read_text().replace(
+        '"label": "Record"', '"label": "42"'
+    )
+    assert [p.code for p in run_checks(load(root))] == []

@@ -304,3 +304,19 @@ def test_the_icon_list_offers_no_file_named_in_latin1(window: MainWindow, qtbot,
     icon = window.findChild(QComboBox, "iconCombo")
     offered = [icon.itemText(i) for i in range(icon.count())]
     assert "rec.svg#rec" in offered and not any(text.startswith("caf") for text in offered), offered
+
+
+def test_a_label_written_as_a_number_shows_as_the_file_holds_it(window: MainWindow, qtbot, base_project: Path) -> None:
+    """``"label": 42`` in the package file showed in the form as "(set by the plugin while it runs)",
+    the tick box ticked: what the file holds was nowhere. The form shows 42, and the file keeps
+    it as it is until the user changes it."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('"label": "Record"', '"label": 42'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    rows = window.findChild(QListWidget, "menuItemsList")
+    assert rows.item(0).text().startswith("42"), rows.item(0).text()
+    assert window.findChild(QLineEdit, "labelEdit").text() == "42"
+    assert not window.findChild(QCheckBox, "labelRuntimeCheck").isChecked()
+    assert window.save()
+    assert '"label": 42,' in pkg.read_text()

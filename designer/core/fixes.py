@@ -100,6 +100,24 @@ def _rename_package_key(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Remove '{old}' from {where}" if new is None else f"Rename '{old}' to '{new}' in {where}"
 
 
+def _set_item_label(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD102's answer to a label written as a number (``42``): the same words as text ("42").
+
+    Why the package is read again from its JSON: the model already shows the number as "42"
+    (see ``model._as_label``), so setting the field to it would change nothing in the file.
+    """
+    from .model import PluginPackage
+
+    plugin = pkg.plugins[fix.args["plugin"]]
+    assert plugin.package is not None
+    (sec, i), value = fix.args["item"], fix.args["value"]
+    data = plugin.package.to_json()
+    menu = dict(data["menuItems"])
+    menu[sec] = [{**x, "label": value} if n == i else x for n, x in enumerate(menu[sec])]
+    plugin.package = PluginPackage.from_json({**data, "menuItems": menu})
+    return f"Write the label of menu item {i + 1} of '{plugin.display_name}' as text: \"{value}\""
+
+
 def _set_package_list(pkg: BrandingPackage, fix: Fix) -> str:
     """PD311's answer: 'Available to' or 'Loads in' in the app's words (``"host"`` -> ``["chair"]``).
 
@@ -694,6 +712,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "make-hosts-only": _make_hosts_only,
     "set-package-list": _set_package_list,
     "rename-package-key": _rename_package_key,
+    "set-item-label": _set_item_label,
 }
 
 

@@ -53,6 +53,25 @@ def _as_str(v: Any) -> str | None:
     return v if isinstance(v, str) else None
 
 
+def number_text(v: float) -> str:
+    """A JSON number as JavaScript writes it as text (``42.0`` is "42"), as the app shows it."""
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e21:
+        return str(int(v))
+    return str(v)
+
+
+def _as_label(v: Any) -> str | None:
+    """A menu item's label as text; a number written without quotes (``42``) as the app shows it.
+
+    Why: read as None, such a label showed in the form as "set by the plugin while it runs",
+    which the file does not say. Shown as "42", the file still keeps the number until the label
+    is changed (a field equal to what was loaded keeps its raw JSON); PD102's fix writes it as text.
+    """
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return number_text(v)
+    return _as_str(v)
+
+
 def _as_str_list(v: Any) -> list[str] | None:
     if isinstance(v, list):
         return [x for x in v if isinstance(x, str)]
@@ -155,7 +174,7 @@ class MenuItem(_JsonBacked):
     def from_json(cls, raw: Any) -> MenuItem:
         original = raw
         raw = raw if isinstance(raw, dict) else {}
-        item = cls(_as_str(raw.get("action")), _as_str(raw.get("icon")), _as_str(raw.get("label")), dict(raw))
+        item = cls(_as_str(raw.get("action")), _as_str(raw.get("icon")), _as_label(raw.get("label")), dict(raw))
         item._remember(original)
         return item
 

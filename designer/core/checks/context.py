@@ -70,6 +70,7 @@ class Context(Record):
         plugin: str | None = None,
         skip: frozenset[str] = frozenset(),
         fixes: dict[str, Fix] | None = None,
+        words: dict[str, str] | None = None,
     ) -> bool:
         """Validate ``value``, the model's current content of ``rel``; report each error. True when valid.
 
@@ -77,14 +78,16 @@ class Context(Record):
         on disk is out of date; positions still come from the file's text (the nearest one).
         ``skip``: top-level keys whose errors the caller reports itself, in plainer words and
         with a fix (``"host"`` in participantRoles), so the value is not reported twice. ``fixes``:
-        the fix of an error at a pointer (a brandingID that is no number gets a new one).
+        the fix of an error at a pointer (a brandingID that is no number gets a new one); ``words``:
+        the caller's plainer message for the error at a pointer (a label written as a number).
         """
         errors = validate(kind, value)
         for err in errors:
             if err.pointer.startswith("/") and err.pointer.split("/")[1] in skip:
                 continue
             fix = (fixes or {}).get(err.pointer)
-            self.report("PD102", rel, f"In {rel}: {err.message}", err.pointer, key=err.at_key, fix=fix, plugin=plugin)
+            message = (words or {}).get(err.pointer) or f"In {rel}: {err.message}"
+            self.report("PD102", rel, message, err.pointer, key=err.at_key, fix=fix, plugin=plugin)
         return not errors
 
 

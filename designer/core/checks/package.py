@@ -10,7 +10,7 @@ from ..actionsync import missing_action_effect
 from ..files import is_utf8, name_difference
 from ..jsonfile import escape_pointer
 from ..jstext import shortened
-from ..model import PLATFORMS, ROLES, BrandingPackage, Plugin
+from ..model import PLATFORMS, ROLES, BrandingPackage, Plugin, PluginPackage
 from ..problems import Fix
 from ..schemas import plain_key
 from ..wording import PLATFORM_NAMES
@@ -332,6 +332,32 @@ def _report_no_id(plugin: Plugin, index: int, written: bool, ctx: Context) -> No
     )
 
 
+def _number_labels(p: PluginPackage, index: int, name: str) -> tuple[dict[str, str], dict[str, Fix]]:
+    """PD102's words and fix for each menu item whose label is a number (``"label": 42``), by pointer.
+
+    Why: the schema's words ("'label' should be text ..., but it is a number") named neither the
+    item nor a way out, while the text the user meant is plain: the same digits in quotes.
+    """
+    words: dict[str, str] = {}
+    fixes: dict[str, Fix] = {}
+    for sec, i, mi in p.items():
+        item = mi.to_json()
+        written = item.get("label") if isinstance(item, dict) else None
+        if not isinstance(written, (int, float)) or isinstance(written, bool) or mi.label is None:
+            continue
+        ptr = f"/menuItems/{sec}/{i}/label"
+        words[ptr] = (
+            f"Menu item {i + 1} of '{shortened(name)}' has the number {mi.label} as its label, not text: the app "
+            f'expects a label in double quotes (or null, when the plugin sets it while it runs). Write "{mi.label}".'
+        )
+        fixes[ptr] = Fix(
+            "set-item-label",
+            f'Write "{shortened(mi.label)}"',
+            {"plugin": index, "item": [sec, i], "value": mi.label},
+        )
+    return words, fixes
+
+
 def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     rel = plugin.package_path
     assert rel is not None and plugin.package is not None
@@ -341,7 +367,10 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     meant = {k: m for k in _MEANT if isinstance(data, dict) and (m := meant_list(k, data.get(k))) is not None}
     no_id = isinstance(data, dict) and data.get("id", "") == ""
     # (the schema's own words for a missing or empty id named no way out: see _report_no_id)
-    ctx.schema("package", rel, {**data, "id": "x"} if no_id else data, key, skip=frozenset(meant))
+    words, fixes = _number_labels(p, index, name)
+    ctx.schema(
+        "package", rel, {**data, "id": "x"} if no_id else data, key, skip=frozenset(meant), fixes=fixes, words=words
+    )
     data = data if isinstance(data, dict) else {}
     if no_id:
         _report_no_id(plugin, index, "id" in data, ctx)
