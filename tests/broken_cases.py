@@ -77,7 +77,7 @@ Mutation = Callable[[Path], None]
 # turn a near miss here into a failure; they get tables of their own.
 COVERED = frozenset(
     "PD100 PD101 PD102 PD103 PD200 PD201 PD202 PD203 PD204 PD207 PD208 PD209 PD210 PD211 PD212 "
-    "PD300 PD301 PD302 PD303 PD304 PD305 PD306 PD307 PD308 PD310 PD311 PD312 PD313 PD400 PD401 PD402 PD403 PD404 PD405".split()
+    "PD300 PD301 PD302 PD303 PD304 PD305 PD306 PD307 PD308 PD310 PD311 PD312 PD313 PD314 PD400 PD401 PD402 PD403 PD404 PD405".split()
 )
 
 
@@ -480,6 +480,12 @@ CASES: list[Case] = [
     bad("source-is-the-icon", r(PKG, '"rec.plugin.js"', '"rec.svg"'), "PD313", PKG, 6, 15, message="an icon"),
     near("source-named-json-dot-js", steps(mv(JS, "plugins/rec/rec.json.js"), r(PKG, '"rec.plugin.js"', '"rec.json.js"')),
          "PD313"),
+    # PD314 no name: Settings > Plugins shows the plugin's switch with no words beside it
+    bad("package-without-name", r(PKG, '    "name": "Record",\n', ""), "PD314", PKG, 1, 1, message="no name"),
+    bad("package-name-of-spaces", r(PKG, '"name": "Record"', '"name": "  "'), "PD314", PKG, 3, 13,
+        message="an empty name"),
+    near("package-name-zero", r(PKG, '"name": "Record"', '"name": "0"'), "PD314"),
+    near("package-name-a-number", r(PKG, '"name": "Record"', '"name": 7'), "PD314", also=("PD102",)),
     bad("item-without-action", r(PKG, '"label": "Record",\n                "action": "record"\n', '"label": "Record"\n'),
         "PD306", PKG, 12, 13),
     bad("item-action-empty", r(PKG, '"action": "record"', '"action": ""'), "PD306", PKG, 12, 13, also=("PD102",)),

@@ -226,6 +226,8 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "item-label-misspelt": (PKG, 1),
     "source-is-the-package-file": (PKG, 1),  # srcURL names rec.plugin.js, the one .js beside it
     "source-is-the-icon": (PKG, 1),
+    "package-without-name": (PKG, None),  # a line comes for the name
+    "package-name-of-spaces": (PKG, 1),
 }
 
 
@@ -962,3 +964,27 @@ def test_a_menu_item_label_written_as_a_number_is_said_plainly_and_its_fix_write
         '"label": "Record"', '"label": "42"'
     )
     assert [p.code for p in run_checks(load(root))] == []
+
+
+def test_a_plugin_without_a_name_is_named_after_its_id_by_the_fix(tmp_path: Path) -> None:
+    """A package file with no name checked clean, though the app's Settings ▸ Plugins then shows
+    the plugin's switch with nothing beside it. PD314 says so; its fix names it after its id."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('"name": "Record"', '"name": ""'))
+    pkg = load(root)
+    [problem] = [p for p in run_checks(pkg) if p.code == "PD314"]
+    assert problem.severity is Severity.WARNING and "Settings ▸ Plugins" in problem.message, problem.message
+    assert apply_fix(pkg, problem.fix) == "Name the plugin 'rec-1.0' 'Rec'"
+    save(pkg)
+    assert '"name": "Rec",' in path.read_text()
+    assert [p.code for p in run_checks(load(root))] == []
+
+
+def test_no_example_or_new_project_plugin_is_said_to_have_no_name(tmp_path: Path) -> None:
+    """PD314 on a plugin of the shipped example, the tests' base or a new project is a false alarm."""
+    from designer.core.newproject import create_project
+
+    for root in (EXAMPLE, FIXTURES / "base", create_project(tmp_path / "new", "My branding")):
+        assert "PD314" not in [p.code for p in run_checks(load(root))], root

@@ -122,6 +122,7 @@ BREAKS = {
     "set-package-list": r(PKG, '["chair"]', '["HOST", "Chair"]'),
     "set-package-src": r(PKG, '"rec.plugin.js"', '"rec.plugin.jss"'),  # (a near spelling of the file there)
     "rename-package-key": r(PKG, '"menuItems"', '"menuitems"'),
+    "set-package-name": r(PKG, '"name": "Record"', '"name": ""'),
     "set-item-label": r(PKG, '"label": "Record"', '"label": 42'),  # (a number: written as text)
     "save-as-utf8": _utf16("plugins/rec/rec.plugin.js"),
 }

@@ -100,6 +100,15 @@ def _rename_package_key(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Remove '{old}' from {where}" if new is None else f"Rename '{old}' to '{new}' in {where}"
 
 
+def _set_package_name(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD314's answer: the plugin gets a name (made from its id) for Settings ▸ Plugins."""
+    plugin = pkg.plugins[fix.args["plugin"]]
+    assert plugin.package is not None
+    said = plugin.display_name
+    plugin.package.name = fix.args["value"]
+    return f"Name the plugin '{said}' '{fix.args['value']}'"
+
+
 def _set_item_label(pkg: BrandingPackage, fix: Fix) -> str:
     """PD102's answer to a label written as a number (``42``): the same words as text ("42").
 
@@ -713,6 +722,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "set-package-list": _set_package_list,
     "rename-package-key": _rename_package_key,
     "set-item-label": _set_item_label,
+    "set-package-name": _set_package_name,
 }
 
 

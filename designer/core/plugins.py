@@ -121,6 +121,22 @@ def unique_id(pkg: BrandingPackage, wanted: str, taken: set[str] | None = None) 
     return candidate
 
 
+def name_from_id(plugin_id: str) -> str:
+    """A name for Settings ▸ Plugins made from a plugin's id: 'recording-plugin-1.0' gives
+    'Recording', 'meetingInfo' 'Meeting info'; the id itself when nothing of it is left.
+
+    Why: the id is what the person who wrote the plugin called it; without its version and the
+    word 'plugin' (every entry of that list is one) it reads as a name.
+    """
+    words = re.sub(r"[-_. ]*v?\d+(\.\d+)*$", "", plugin_id.strip())
+    words = re.sub(r"(^plugin[-_. ]+|[-_. ]+plugin$)", "", words, flags=re.IGNORECASE)
+    words = re.sub(r"(?<=[a-z])([A-Z])(?=[a-z])", lambda m: " " + m[1].lower(), words)
+    words = " ".join(re.split(r"[-_. ]+", words)).strip()
+    if not words:
+        return plugin_id.strip() or plugin_id
+    return words[0].upper() + words[1:]
+
+
 def id_in_use(pkg: BrandingPackage, files: dict[str, bytes]) -> str | None:
     """What in ``pkg`` already has the id or the folder of the new plugin made of ``files``, in
     plain words ("the plugin 'Send to lobby' has the id 'send-to-lobby' (settings.json)"); None

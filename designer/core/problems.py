@@ -407,6 +407,14 @@ CODES: dict[str, Code] = {
             "or a web page, the app has no code to run and the plugin never starts.",
             fixable=True,
         ),
+        Code(
+            "PD314",
+            _W,
+            "Plugin has no name",
+            "The app's Settings ▸ Plugins lists each plugin by its name beside its switch; with no name (or an empty "
+            "one) the switch stands there with no words, and users cannot tell which plugin it turns off.",
+            fixable=True,
+        ),
         # -- icons -------------------------------------------------------------------------
         Code("PD400", _E, "Icon file not found", "The button shows without an icon or broken.", fixable=True),
         Code(

@@ -332,6 +332,38 @@ def _report_no_id(plugin: Plugin, index: int, written: bool, ctx: Context) -> No
     )
 
 
+def _report_no_name(plugin: Plugin, index: int, data: dict[str, Any], ctx: Context) -> None:
+    """PD314 for a package file with no name, or one of spaces only, with a fix: a name made
+    from the plugin's id.
+
+    Why: the name is what Settings ▸ Plugins shows beside the plugin's switch (the guide lists it
+    among the required fields); without it the designer shows the id, so nothing looked wrong
+    here, while the app's users saw a switch with no words. (A name that is no text: PD102.)
+    """
+    from ..plugins import name_from_id
+
+    written = data.get("name")
+    if "name" in data and not (isinstance(written, str) and not written.strip()):
+        return
+    rel = plugin.package_path
+    assert rel is not None and plugin.package is not None
+    pid = next((i for i in (plugin.package.id, plugin.entry.id) if isinstance(i, str) and i.strip()), None)
+    fix = None
+    if pid is not None:
+        value = name_from_id(pid)
+        fix = Fix("set-package-name", f"Name it '{shortened(value)}'", {"plugin": index, "value": value})
+    ctx.report(
+        "PD314",
+        rel,
+        f"'{shortened(plugin.display_name)}' has {'an empty name' if 'name' in data else 'no name'} in its package "
+        "file. The app's Settings ▸ Plugins shows a plugin's name beside its switch: users would see a switch with "
+        "no words and could not tell which plugin it turns off. Give it a name in its form.",
+        "/name" if "name" in data else "",
+        fix=fix,
+        plugin=plugin.key,
+    )
+
+
 def _number_labels(p: PluginPackage, index: int, name: str) -> tuple[dict[str, str], dict[str, Fix]]:
     """PD102's words and fix for each menu item whose label is a number (``"label": 42``), by pointer.
 
@@ -374,6 +406,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     data = data if isinstance(data, dict) else {}
     if no_id:
         _report_no_id(plugin, index, "id" in data, ctx)
+    _report_no_name(plugin, index, data, ctx)
     menu_slip = _report_misspelt_keys(plugin, index, data, ctx)
     for k, value in meant.items():
         written = json.dumps(data[k], ensure_ascii=False)
