@@ -320,3 +320,46 @@ def test_a_label_written_as_a_number_shows_as_the_file_holds_it(window: MainWind
     assert not window.findChild(QCheckBox, "labelRuntimeCheck").isChecked()
     assert window.save()
     assert '"label": 42,' in pkg.read_text()
+
+
+def test_a_problem_about_an_item_of_the_other_placement_shows_that_item(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """With items in two placements (PD301) the form lists one placement's items; a problem about
+    the other's first item (its action empty) selected row 1 of the placement on show, another
+    item, its Action focused. The form shows the other placement's items, that item selected."""
+    pkg = example_project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    data["menuItems"]["participants"] = [{"icon": "info.svg#info", "label": "About them", "action": ""}]
+    pkg.write_text(json.dumps(data, indent=4))
+    window.open_path(example_project)
+    view = window.problems_view
+    row = next(r for r in view.problem_items() if r.text(2) == "PD102" and "'action' is empty" in r.text(0))
+    view.setFocus()
+    view.setCurrentItem(row)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    rows = window.findChild(QListWidget, "menuItemsList")
+    assert rows.currentItem().text().startswith("About them"), rows.currentItem().text()
+    assert window.findChild(QComboBox, "placementCombo").currentData() == "participants"
+    assert window.focusWidget() is window.findChild(QLineEdit, "actionEdit")
+    said = window.findChild(QLabel, "placementExplanation").text()
+    assert "It also has 1 conference menu item, not listed here" in said, said
+    assert list(window.package.plugins[1].package.menu_items) == ["conference", "participants"]  # only shown
+
+
+def test_undo_of_a_change_to_the_other_placements_item_shows_that_item(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """Undo of a change to an item of the placement not on show (PD301) selected the row of the
+    same number in the placement on show: the change was undone out of sight."""
+    _meeting_info_in_two_placements(window, qtbot, example_project)
+    rows = window.findChild(QListWidget, "menuItemsList")
+    assert rows.currentItem().text().startswith("Meeting information")
+
+    def relabel(pkg) -> None:
+        pkg.plugins[1].package.menu_items["participants"][0].label = "Who they are"
+
+    window.editor.edit("Change label", relabel)
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert rows.currentItem().text().startswith("About them"), rows.currentItem().text()
+    assert window.findChild(QLineEdit, "labelEdit").text() == "About them"

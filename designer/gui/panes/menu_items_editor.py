@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.jstext import is_identifier, shortened
-from ...core.model import BrandingPackage, MenuItem, Plugin
+from ...core.model import BrandingPackage, MenuItem, Plugin, PluginPackage
 from ..bidi import IsolatingLabel, IsolatingPiecesDelegate
 from ..commands import ModelEditor
 from ..icon_render import render_icon
@@ -168,6 +168,9 @@ class MenuItemsEditor(PluginForm):
         # meanwhile must not take another's; given back once, then forgotten.
         self._parked_items: dict[str, list[MenuItem]] = {}
         self._parked_labels: dict[tuple[str, str], str] = {}
+        # (package file, placement) whose items the list shows when a plugin has items in several
+        # (PD301): the first one, unless a problem or an undo was about an item of another.
+        self._viewed: tuple[str, str] | None = None
         # The plugin and its items' actions as the list last showed them (see refresh).
         self._shown: tuple[str, list[str | None]] = ("", [])
         outer = QVBoxLayout(self)
@@ -328,7 +331,7 @@ class MenuItemsEditor(PluginForm):
         p = self._plugin(pkg).package
         if p is None or not p.menu_items:
             return []
-        return next(iter(p.menu_items.values()))
+        return p.menu_items[self._shown_section(p)]
 
     def _hidden_items(self) -> str:
         """What the form says of items in the placements after the first (PD301), which its list
@@ -338,7 +341,8 @@ class MenuItemsEditor(PluginForm):
         seen, and "Appears in" gave no hint that choosing it gathers them all there.
         """
         p = self._plugin().package
-        others = [(sec, len(items)) for sec, items in list((p.menu_items or {}).items())[1:]] if p else []
+        shown = self._shown_section(p) if p else None
+        others = [(sec, len(items)) for sec, items in (p.menu_items or {}).items() if sec != shown] if p else []
         if not others:
             return ""
         from ...core.wording import PLACEMENT_NAMES, counted
@@ -358,13 +362,36 @@ class MenuItemsEditor(PluginForm):
 
     def _section(self) -> str | None:
         p = self._plugin().package
-        return p.sections[0] if p and p.sections else None
+        return self._shown_section(p) if p else None
+
+    def _shown_section(self, p: PluginPackage) -> str | None:
+        """The placement whose items the list shows: the first, or the one viewed (see field_for)."""
+        if not p.sections:
+            return None
+        viewed = self._viewed
+        if viewed is not None and viewed[0] == self._parking_key() and viewed[1] in p.sections:
+            return viewed[1]
+        return p.sections[0]
+
+    def _view_placement(self, section: str) -> None:
+        """Shows the items of ``section``, one of several placements the plugin has items in (PD301).
+
+        Why: the list showed the first placement's items only, so a problem (or an undo) about
+        the second item of another placement selected the second item of the first.
+        """
+        p = self._plugin().package
+        if p is None or section not in p.sections or section == self._section():
+            return
+        self._viewed = (self._parking_key(), section)
+        self.refresh()
 
     def field_for(self, pointer: str) -> QWidget | None:
         """The widget for ``/menuItems[/section[/n[/key]]]``; selects item n on the way."""
         parts = pointer.split("/")[1:]
         if not parts or parts[0] != "menuItems":
             return None
+        if len(parts) >= 3 and parts[2].isdigit():
+            self._view_placement(parts[1])
         if len(parts) >= 3 and parts[2].isdigit() and int(parts[2]) < self.list.count():
             self.list.setCurrentRow(int(parts[2]))
             return {"icon": self.icon, "label": self.label, "action": self.action}.get(
