@@ -340,11 +340,11 @@ def _report_no_name(plugin: Plugin, index: int, data: dict[str, Any], ctx: Conte
     among the required fields); without it the designer shows the id, so nothing looked wrong
     here, while the app's users saw a switch with no words. (A name that is no text: PD102.)
     """
-    from ..plugins import name_from_id
-
     written = data.get("name")
     if "name" in data and not (isinstance(written, str) and not written.strip()):
         return
+    from ..plugins import name_from_id  # (here: a clean check never needs that module)
+
     rel = plugin.package_path
     assert rel is not None and plugin.package is not None
     pid = next((i for i in (plugin.package.id, plugin.entry.id) if isinstance(i, str) and i.strip()), None)
