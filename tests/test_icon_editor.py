@@ -802,3 +802,36 @@ def test_an_svg_dropped_on_the_drawing_itself_is_imported(
         QApplication.sendEvent(target, event)
         assert event.isAccepted()
     qtbot.waitUntil(lambda: pane.rel == f"{PLUGIN}/dropped-icon.svg")
+
+
+def test_an_icon_in_iso_8859_1_opens_in_the_editor_after_its_fix(window, qtbot, base_project: Path) -> None:
+    """An icon in ISO-8859-1 that says so works in the app, but the editor could not open it: its
+    page said to save it as UTF-8 "in another editor". The page names the fix under Problems; once
+    pressed, the icon opens in the editor (one undo step, which gives the file back)."""
+    from conftest import open_in_editor, snapshot
+    from PySide6.QtCore import Qt
+
+    svg = base_project / "webapp2/plugins/rec/rec.svg"
+    svg.write_bytes(
+        b'<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+        b'<svg xmlns="http://www.w3.org/2000/svg" id="rec" viewBox="0 0 24 24">\n'
+        b"    <title>Caf\xe9</title>\n"
+        b'    <circle cx="12" cy="12" r="6"/>\n'
+        b"</svg>\n"
+    )
+    before = snapshot(base_project)
+    open_in_editor(window, base_project, "plugins/rec/rec.svg")
+    assert window.stack.currentWidget() is window.details
+    said = window.details.toPlainText()
+    assert "ISO-8859-1" in said and "'Save it as UTF-8'" in said and "another editor" not in said, said
+    [row] = [r for r in window.problems_view.problem_items() if r.text(2) == "PD407"]
+    qtbot.mouseClick(window.problems_view.itemWidget(row, 3), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.icon_pane)
+    assert window.icon_pane.canvas.doc is not None and window.icon_pane.canvas.shapes
+    assert "<title>Café</title>" in window.source_editor.toPlainText()
+    assert window.source_editor.toPlainText().startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    window.editor.undo_stack.undo()  # (the file back as it was: the page says again that it cannot show it)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.details)
+    assert "'Save it as UTF-8'" in window.details.toPlainText()
+    assert window.save()
+    assert snapshot(base_project) == before

@@ -515,7 +515,7 @@ def test_an_icon_in_utf16_is_checked_as_one_in_utf8(base_project: Path, capsys: 
     svg.write_bytes(
         _utf16(xxe.replace('[\n  <!ENTITY xxe SYSTEM "file:///etc/passwd">\n]', 'SYSTEM "e.dtd"').replace("&xxe;", ""))
     )
-    assert [p.code for p in run_checks(load(base_project)) if p.file.endswith(".svg")] == ["PD410", "PD413"]
+    assert [p.code for p in run_checks(load(base_project)) if p.file.endswith(".svg")] == ["PD407", "PD410", "PD413"]
     capsys.readouterr()
     assert main(["check", str(base_project), "--fix"]) == 0, capsys.readouterr().err
     cleaned = svg.read_bytes().decode("utf-8")
@@ -574,3 +574,39 @@ def test_an_id_ending_in_a_line_break_is_no_valid_name() -> None:
     found = [f for f in scan_svg(data, read_svg(data)) if f.code == "PD422"]
     assert len(found) == 1
     assert "is not a valid name: it holds a line break" in found[0].detail
+
+
+LATIN1_ICON = (
+    b'<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+    b'<svg xmlns="http://www.w3.org/2000/svg" id="rec" viewBox="0 0 24 24">\n'
+    b"    <title>Caf\xe9</title>\n"
+    b'    <circle cx="12" cy="12" r="6"/>\n'
+    b"</svg>\n"
+)
+
+
+def test_an_icon_in_the_encoding_it_declares_is_said_and_saved_as_utf8(base_project: Path) -> None:
+    """An icon in ISO-8859-1 that says so checked clean (a browser reads it), yet the designer could
+    not open it. PD407 (a note) says so; its fix writes the same drawing in UTF-8, the declaration
+    naming UTF-8, and nothing else changes."""
+    svg = base_project / "webapp2/plugins/rec/rec.svg"
+    svg.write_bytes(LATIN1_ICON)
+    pkg = load(base_project)
+    [problem] = [p for p in run_checks(pkg) if p.code == "PD407"]
+    assert "ISO-8859-1" in problem.message and problem.fix is not None and problem.fix.kind == "save-as-utf8"
+    assert apply_fix(pkg, problem.fix) == "Save plugins/rec/rec.svg as UTF-8"
+    save(pkg)
+    assert svg.read_bytes() == LATIN1_ICON.replace(b"ISO-8859-1", b"UTF-8").replace(b"\xe9", "é".encode())
+    assert [p.code for p in run_checks(load(base_project))] == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        LATIN1_ICON.replace(b"ISO-8859-1", b"UTF-8").replace(b"\xe9", "é".encode()),  # UTF-8, and says so
+        LATIN1_ICON.replace(b"\xe9", b"e"),  # declares ISO-8859-1, but each byte of it is UTF-8 as well
+    ],
+)
+def test_an_icon_the_designer_can_open_is_not_said_to_be_in_another_encoding(base_project: Path, data: bytes) -> None:
+    (base_project / "webapp2/plugins/rec/rec.svg").write_bytes(data)
+    assert "PD407" not in [p.code for p in run_checks(load(base_project))]

@@ -609,14 +609,21 @@ def _remove_dead_duplicate(pkg: BrandingPackage, fix: Fix) -> str:
 
 def _save_as_utf8(pkg: BrandingPackage, fix: Fix) -> str:
     """PD103's answer for a file in UTF-16 (Notepad's "Unicode"), or read as Windows-1252 when a
-    person says so: the same text, as UTF-8; a JSON file is read again in place (settings.json's
-    plugins come back), as one undo step."""
+    person says so, and PD407's for an icon in the encoding it declares: the same text, as UTF-8;
+    a JSON file is read again in place (settings.json's plugins come back), as one undo step."""
     from .lineends import utf16_text, windows_1252_text
     from .model import bytes_text, reread_json
 
     rel = fix.args["file"]
     data = pkg.read_bytes(rel)
-    text = windows_1252_text(data) if fix.args.get("encoding") == "cp1252" else utf16_text(data)
+    encoding = fix.args.get("encoding")
+    if encoding == "declared":  # an icon in the encoding its <?xml ...?> names: that names UTF-8 now (PD407)
+        from .svg import as_utf8_text
+
+        converted = as_utf8_text(data)
+        text = converted[0] if converted is not None else None
+    else:
+        text = windows_1252_text(data) if encoding == "cp1252" else utf16_text(data)
     if text is None:
         raise ValueError(f"{rel} cannot be read so any more: {fix.title}")
     if rel.lower().endswith(".json") and reread_json(pkg, rel, text) and rel in pkg.modelled_files():

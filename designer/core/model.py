@@ -567,6 +567,18 @@ class BrandingPackage:
             return pending
         return self.files.read_bytes(rel).decode("utf-8")
 
+    def read_editable_text(self, rel: str) -> str:
+        """:meth:`read_text`, refusing (``UnicodeDecodeError``, as for the file on disk) an unsaved
+        text that holds bytes that are no UTF-8 (kept as surrogate escapes, see :func:`bytes_text`).
+
+        Why: undoing "Save it as UTF-8" of the file on show gave its Latin-1 bytes back as such a
+        text, and the editors, which cannot show it, failed with an error instead of saying so.
+        """
+        text = self.read_text(rel)
+        if rel in self.pending_texts and not text.isascii():
+            text_bytes(text).decode("utf-8")  # (raises for those bytes)
+        return text
+
     def case_match(self, rel: str) -> str | None:
         """The file of the package as edited whose name equals ``rel`` ignoring case (``rel``
         itself when it exists). A file deleted in the designer is no match (undoing a fix that

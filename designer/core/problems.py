@@ -448,6 +448,15 @@ CODES: dict[str, Code] = {
             "(left over after picking another icon?).",
             fixable=True,
         ),
+        Code(
+            "PD407",
+            _I,
+            "Icon not written in UTF-8",
+            "Its <?xml ...?> declaration (or its byte-order mark) names another encoding, such as ISO-8859-1 or "
+            "UTF-16: the app reads it, but the designer edits UTF-8 only, so its icon editor cannot open it. "
+            "'Save it as UTF-8' writes the same drawing in UTF-8, the declaration changed to match.",
+            fixable=True,
+        ),
         # -- package-level consistency -----------------------------------------------------
         Code(
             "PD205",

@@ -20,6 +20,7 @@ __all__ = [
     "SvgInfo",
     "TooManyAttributes",
     "as_utf8",
+    "as_utf8_text",
     "doctype_span",
     "harmless_doctype",
     "not_svg_kind",
@@ -331,6 +332,51 @@ def xml_error(data: bytes, exc: Any) -> tuple[str, int, int]:
     else:
         line, col = shown_position(data, line or 1, col or 1)
     return _plain_xml_error(exc.msg or str(exc)), line, col
+
+
+# The labels a browser reads as Windows-1252 (the Encoding Standard): 0x80-0x9f are '€', '“', ...
+_READ_AS_1252 = {"latin-1", "iso8859-1", "ascii", "cp1252"}
+
+
+def as_utf8_text(data: bytes) -> tuple[str, str] | None:
+    """(the icon's text, its <?xml ...?> declaration naming UTF-8; the encoding it was in) when
+    ``data`` is no UTF-8 but reads whole as its declaration or its UTF-16 byte-order mark says,
+    as a browser reads it; else None (UTF-8 already, or unreadable: PD403).
+
+    Why: such an icon works in the app, but the designer edits UTF-8 text only and could not open
+    it. Written as this text in UTF-8, the declaration changed with it, it reads the same.
+    """
+    import codecs
+
+    from .lineends import utf16_text
+
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text, encoding = utf16_text(data), "UTF-16"
+    else:
+        declared = re.match(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)", data)
+        if declared is None:
+            return None
+        encoding = declared.group(1).decode("ascii", "replace")
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            return None
+        text = None
+        for name in ("cp1252", "latin-1") if codec in _READ_AS_1252 else (codec,):
+            try:
+                text = data.decode(name)
+                break
+            except UnicodeDecodeError:
+                continue
+    if text is None:
+        return None
+    text = re.sub(r"""\A(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""", r"\g<1>UTF-8", text, count=1)
+    return text, encoding
 
 
 def _not_utf8(data: bytes) -> tuple[str, int, int] | None:

@@ -2542,6 +2542,8 @@ class MainWindow(QMainWindow):
                     # (an SVG may be UTF-16 for the app: the designer alone cannot show it, as said below).
                     else f"(cannot show this file: {not_utf8_message(value, data, exc.start)} {self._utf16_mend(value)})"
                     if data[:2] in (b"\xff\xfe", b"\xfe\xff") and not value.lower().endswith(".svg")
+                    else f"(cannot show this file: {declared})"
+                    if (declared := self._declared_encoding_words(value, data))
                     else f"(cannot show this file: it is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}, "
                     "perhaps ISO-8859-1 or UTF-16). The designer edits UTF-8 files only: save it as UTF-8 in "
                     "another editor, then File ▸ Reload.)"
@@ -2563,6 +2565,24 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(view)
         else:
             self.details.setHtml(self._package_html())
+
+    def _declared_encoding_words(self, rel: str, data: bytes) -> str | None:
+        """What the window says of an icon in the encoding it declares (PD407), which it cannot show.
+
+        Why: it said "perhaps ISO-8859-1 or UTF-16 ... save it as UTF-8 in another editor", a guess
+        and a detour, while the icon names its encoding and its Fix under Problems saves it so here.
+        """
+        if not rel.lower().endswith(".svg"):
+            return None
+        from ..core.svg import as_utf8_text
+
+        converted = as_utf8_text(data)
+        if converted is None:
+            return None
+        return (
+            f"it is written in {converted[1]}, not UTF-8. The app reads it, but the designer edits UTF-8 files "
+            f"only. {self._utf16_mend(rel)}"
+        )
 
     def _utf16_mend(self, rel: str) -> str:
         """How to mend ``rel``, a file in UTF-16 the window cannot show: its Fix under Problems when
@@ -3605,7 +3625,7 @@ class MainWindow(QMainWindow):
             data = pending_writes(self.package).get(rel)
             if data is not None:
                 return data.decode("utf-8")
-        return self.package.read_text(rel)
+        return self.package.read_editable_text(rel)
 
     def _sync_source(self) -> None:
         """After undo, redo or a fix: the editor shows the file as the model now has it.

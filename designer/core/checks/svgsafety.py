@@ -12,7 +12,7 @@ from designer.core.checks.icons import svg_bytes, svg_info, svgs_by_folder
 from designer.core.lineends import byte_position
 from designer.core.model import BrandingPackage, text_bytes
 from designer.core.problems import Fix
-from designer.core.svg import _prolog, as_utf8, sanitise_svg, scan_svg, viewbox_from_size
+from designer.core.svg import _prolog, as_utf8, as_utf8_text, sanitise_svg, scan_svg, viewbox_from_size
 
 _TITLES = {
     "PD410": "has a DOCTYPE",
@@ -91,6 +91,30 @@ def _unreadable_entities(ctx: Context, target: str, plugin_key: str | None) -> N
     )
 
 
+def _report_other_encoding(ctx: Context, target: str, plugin_key: str | None) -> None:
+    """PD407 for an icon in another encoding than UTF-8 that says which (ISO-8859-1, UTF-16).
+
+    Why: it checked clean, the app reads it, and yet selecting it in the designer said only that
+    it cannot be shown ("save it as UTF-8 in another editor"): the fix does that here, one undo step.
+    """
+    converted = as_utf8_text(svg_bytes(ctx, target))
+    if converted is None:
+        return
+    name = target.rsplit("/", 1)[-1]
+    text, encoding = converted
+    declared = ", its <?xml ...?> declaration changed to match" if text.lstrip().startswith("<?xml") else ""
+    ctx.report(
+        "PD407",
+        target,
+        f"The icon {name} is written in {encoding}, not UTF-8. The app reads it, but the designer's icon "
+        f"editor opens UTF-8 files only. 'Save it as UTF-8' writes the same drawing in UTF-8{declared}.",
+        line=1,
+        column=1,
+        fix=Fix("save-as-utf8", "Save it as UTF-8", {"file": target, "encoding": "declared"}),
+        plugin=plugin_key,
+    )
+
+
 def check_svg(ctx: Context, target: str, plugin_key: str | None, safety_only: bool = False) -> None:
     """Report the safety and id problems of one SVG file (once per check run); ``safety_only``:
     only what makes it unsafe (PD410-PD416), for an SVG nothing names."""
@@ -98,6 +122,7 @@ def check_svg(ctx: Context, target: str, plugin_key: str | None, safety_only: bo
     if marker in ctx.svg_cache:
         return
     ctx.svg_cache[marker] = True
+    _report_other_encoding(ctx, target, plugin_key)
     info = svg_info(ctx, target)
     if not info.ok and safety_only:
         _unreadable_entities(ctx, target, plugin_key)

@@ -664,7 +664,7 @@ class IconEditorPane(QWidget):
 
     def _text(self) -> str | None:
         try:
-            return self.package.read_text(self.rel)
+            return self.package.read_editable_text(self.rel)
         except (OSError, KeyError, UnicodeDecodeError):
             return None
 
