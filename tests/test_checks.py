@@ -988,3 +988,21 @@ def test_no_example_or_new_project_plugin_is_said_to_have_no_name(tmp_path: Path
 
     for root in (EXAMPLE, FIXTURES / "base", create_project(tmp_path / "new", "My branding")):
         assert "PD314" not in [p.code for p in run_checks(load(root))], root
+
+
+def test_a_plugin_name_written_as_a_number_is_said_plainly_and_its_fix_writes_it_as_text(tmp_path: Path) -> None:
+    """``"name": 7`` was said in the schema's words with no way out, and the form's Name was empty
+    (the plugin was called by its id). The message says what the file holds and its Fix writes "7"."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('"name": "Record"', '"name": 7'))
+    pkg = load(root)
+    assert pkg.plugins[0].package.name == "7"
+    [problem] = [p for p in run_checks(pkg) if p.code in ("PD102", "PD314")]
+    assert problem.code == "PD102" and "the number 7 as its name" in problem.message, problem.message
+    assert (problem.line, problem.column, problem.fix is not None) == (3, 13, True)
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    assert '"name": "7",' in path.read_text()
+    assert [p.code for p in run_checks(load(root))] == []

@@ -363,3 +363,15 @@ def test_undo_of_a_change_to_the_other_placements_item_shows_that_item(
     qtbot.keySequence(window, "Ctrl+Z")
     assert rows.currentItem().text().startswith("About them"), rows.currentItem().text()
     assert window.findChild(QLineEdit, "labelEdit").text() == "About them"
+
+
+def test_a_name_written_as_a_number_shows_as_the_file_holds_it(window: MainWindow, qtbot, base_project: Path) -> None:
+    """``"name": 7`` showed an empty Name, the page titled by the plugin's id. The form shows 7, and
+    the file keeps it as it is until the user changes it."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('"name": "Record"', '"name": 7'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    assert window.findChild(QLineEdit, "nameEdit").text() == "7"
+    assert window.save()
+    assert '"name": 7,' in pkg.read_text()

@@ -101,11 +101,18 @@ def _rename_package_key(pkg: BrandingPackage, fix: Fix) -> str:
 
 
 def _set_package_name(pkg: BrandingPackage, fix: Fix) -> str:
-    """PD314's answer: the plugin gets a name (made from its id) for Settings ▸ Plugins."""
+    """PD314's answer: the plugin gets a name (made from its id) for Settings ▸ Plugins; PD102's
+    for a name written as a number (``7``): the same, as text.
+
+    Why the package is read again from its JSON: the model shows the number as "7" already (see
+    ``model._as_text``), so setting the field to it would change nothing in the file.
+    """
+    from .model import PluginPackage
+
     plugin = pkg.plugins[fix.args["plugin"]]
     assert plugin.package is not None
     said = plugin.display_name
-    plugin.package.name = fix.args["value"]
+    plugin.package = PluginPackage.from_json({**plugin.package.to_json(), "name": fix.args["value"]})
     return f"Name the plugin '{said}' '{fix.args['value']}'"
 
 

@@ -60,12 +60,14 @@ def number_text(v: float) -> str:
     return str(v)
 
 
-def _as_label(v: Any) -> str | None:
-    """A menu item's label as text; a number written without quotes (``42``) as the app shows it.
+def _as_text(v: Any) -> str | None:
+    """A menu item's label or a plugin's name as text; a number written without quotes (``42``)
+    as the app shows it.
 
-    Why: read as None, such a label showed in the form as "set by the plugin while it runs",
-    which the file does not say. Shown as "42", the file still keeps the number until the label
-    is changed (a field equal to what was loaded keeps its raw JSON); PD102's fix writes it as text.
+    Why: read as None, such a label showed in the form as "set by the plugin while it runs", and
+    such a name as an empty Name, neither of which the file says. Shown as "42", the file still
+    keeps the number until it is changed (a field equal to what was loaded keeps its raw JSON);
+    PD102's fix writes it as text.
     """
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         return number_text(v)
@@ -174,7 +176,7 @@ class MenuItem(_JsonBacked):
     def from_json(cls, raw: Any) -> MenuItem:
         original = raw
         raw = raw if isinstance(raw, dict) else {}
-        item = cls(_as_str(raw.get("action")), _as_str(raw.get("icon")), _as_label(raw.get("label")), dict(raw))
+        item = cls(_as_str(raw.get("action")), _as_str(raw.get("icon")), _as_text(raw.get("label")), dict(raw))
         item._remember(original)
         return item
 
@@ -241,7 +243,7 @@ class PluginPackage(_JsonBacked):
         allow = raw.get("allowUnload")
         pkg = cls(
             id=_as_str(raw.get("id")),
-            name=_as_str(raw.get("name")),
+            name=_as_text(raw.get("name")),
             description=_as_str(raw.get("description")),
             version=raw.get("version"),
             src_url=_as_str(raw.get("srcURL")),
