@@ -375,3 +375,15 @@ def test_a_name_written_as_a_number_shows_as_the_file_holds_it(window: MainWindo
     assert window.findChild(QLineEdit, "nameEdit").text() == "7"
     assert window.save()
     assert '"name": 7,' in pkg.read_text()
+
+
+def test_a_version_that_is_no_number_nor_text_shows_as_the_file_writes_it(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """``"version": true`` showed as "True" (Python's word), a list as Python writes one: the
+    Version field shows what the file holds, ``true``."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('"version": 1.0', '"version": true'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    assert window.findChild(QLineEdit, "versionEdit").text() == "true"

@@ -7,6 +7,7 @@ window's undo stack as one readable step ("Change name of 'Record' to 'Recorder'
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -80,8 +81,13 @@ def parse_version(text: str, original: Any) -> Any:
 
 
 def format_version(value: Any) -> str:
-    """The version as the file will hold it (1.10 typed is the number 1.1)."""
-    return "" if value is None else str(value)
+    """The version as the file will hold it (1.10 typed is the number 1.1); one that is neither a
+    number nor text as the file writes it (``true``, not Python's "True")."""
+    if value is None:
+        return ""
+    if isinstance(value, str) or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 class MetadataForm(PluginForm):
