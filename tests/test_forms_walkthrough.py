@@ -387,3 +387,21 @@ def test_a_version_that_is_no_number_nor_text_shows_as_the_file_writes_it(
     window.open_path(base_project)
     select_plugin(window, qtbot, 0)
     assert window.findChild(QLineEdit, "versionEdit").text() == "true"
+
+
+def test_delete_in_the_list_of_items_removes_the_selected_one(window: MainWindow, qtbot, base_project: Path) -> None:
+    """Delete pressed on a selected item of the list did nothing: only the Remove button, a Tab or
+    two away, removed it. Delete removes it too, one undo step, the keyboard staying in the list."""
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    _add_item(window, qtbot)
+    rows = window.findChild(QListWidget, "menuItemsList")
+    rows.setFocus()
+    rows.setCurrentRow(0)
+    stack = window.editor.undo_stack
+    steps = stack.count()
+    qtbot.keyClick(rows, Qt.Key.Key_Delete)
+    items = window.package.plugins[0].package.menu_items["toolbar"]
+    assert [mi.label for mi in items] == ["New item"]
+    assert stack.count() == steps + 1 and stack.undoText() == "Remove menu item 'Record' from 'Record'"
+    assert rows.hasFocus()

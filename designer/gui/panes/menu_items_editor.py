@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPalette, QPixmap, QValidator
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPalette, QPixmap, QValidator
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -215,6 +215,11 @@ class MenuItemsEditor(PluginForm):
         self.down_button = QPushButton("Move down", objectName="moveDownButton")
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
+        # Delete on the selected row removes it, as in other lists: only the Remove button did.
+        remove = QAction("Remove", self.list, shortcut=QKeySequence.StandardKey.Delete)
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(lambda: self.remove_button.isEnabled() and self._remove())
+        self.list.addAction(remove)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         buttons = (self.add_button, self.remove_button, self.up_button, self.down_button)
