@@ -405,3 +405,23 @@ def test_delete_in_the_list_of_items_removes_the_selected_one(window: MainWindow
     assert [mi.label for mi in items] == ["New item"]
     assert stack.count() == steps + 1 and stack.undoText() == "Remove menu item 'Record' from 'Record'"
     assert rows.hasFocus()
+
+
+def test_from_name_is_off_while_the_plugin_has_no_name(window: MainWindow, qtbot, base_project: Path) -> None:
+    """With the Name empty, "From name" renamed the plugin's id to 'plugin' (in settings.json and the
+    source's registerPlugin too): a name made from nothing. It is off until the plugin has a name."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('"name": "Record"', '"name": ""'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    derive = window.findChild(QPushButton, "deriveIdButton")
+    assert not derive.isEnabled()
+    name = window.findChild(QLineEdit, "nameEdit")
+    name.setFocus()
+    qtbot.keyClicks(name, "Recorder")
+    assert derive.isEnabled()
+    qtbot.mouseClick(derive, Qt.MouseButton.LeftButton)
+    assert window.package.plugins[0].package.id == "recorder"
+    for _ in range(len("Recorder")):
+        qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    assert not derive.isEnabled()

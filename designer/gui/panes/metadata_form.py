@@ -138,6 +138,10 @@ class MetadataForm(PluginForm):
         self.derive = QPushButton("From name", objectName="deriveIdButton")
         self.derive.setToolTip("Make a safe id from the plugin's name (lower case, digits and dashes).")
         self.derive.clicked.connect(self._derive_id)
+        # Off while there is no name: it made the id 'plugin' out of nothing, renaming it in the
+        # plugin list and the source's registerPlugin too.
+        self.name.textChanged.connect(lambda text: self.derive.setEnabled(bool(text.strip())))
+        self.derive.setEnabled(False)
         add_row_with_side(form, "&Id", self.id, self.derive)
         self.id_note = NoteRow(form, "idNote")  # why an id was not taken
         self.id_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
