@@ -425,3 +425,20 @@ def test_from_name_is_off_while_the_plugin_has_no_name(window: MainWindow, qtbot
     for _ in range(len("Recorder")):
         qtbot.keyClick(name, Qt.Key.Key_Backspace)
     assert not derive.isEnabled()
+
+
+def test_the_problem_of_a_plugin_without_a_name_takes_the_keyboard_to_its_name(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """PD314 for a package file with no name key went nowhere when activated: no field was focused.
+    It goes to the Name, where the name is to be typed."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('    "name": "Record",\n', ""))
+    window.open_path(base_project)
+    view = window.problems_view
+    row = next(r for r in view.problem_items() if r.text(2) == "PD314")
+    view.setFocus()
+    view.setCurrentItem(row)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.plugin_page
+    assert window.focusWidget() is window.findChild(QLineEdit, "nameEdit")

@@ -358,7 +358,7 @@ def _report_no_name(plugin: Plugin, index: int, data: dict[str, Any], ctx: Conte
         f"'{shortened(plugin.display_name)}' has {'an empty name' if 'name' in data else 'no name'} in its package "
         "file. The app's Settings ▸ Plugins shows a plugin's name beside its switch: users would see a switch with "
         "no words and could not tell which plugin it turns off. Give it a name in its form.",
-        "/name" if "name" in data else "",
+        "/name",  # (missing: placed at the object, and the form's Name gets the focus)
         fix=fix,
         plugin=plugin.key,
     )
