@@ -364,16 +364,17 @@ def _report_no_name(plugin: Plugin, index: int, data: dict[str, Any], ctx: Conte
     )
 
 
-def _number_texts(p: PluginPackage, index: int, name: str) -> tuple[dict[str, str], dict[str, Fix]]:
+def _number_texts(p: PluginPackage, data: Any, index: int, name: str) -> tuple[dict[str, str], dict[str, Fix]]:
     """PD102's words and fix for a name or a menu item's label that is a number (``"label": 42``),
     by pointer.
 
     Why: the schema's words ("'label' should be text ..., but it is a number") named neither the
     item nor a way out, while the text the user meant is plain: the same digits in quotes.
+    ``data``: the package file's JSON as edited.
     """
     words: dict[str, str] = {}
     fixes: dict[str, Fix] = {}
-    written = p.to_json().get("name") if isinstance(p.to_json(), dict) else None
+    written = data.get("name") if isinstance(data, dict) else None
     if isinstance(written, (int, float)) and not isinstance(written, bool) and p.name is not None:
         words["/name"] = (
             f"The package file of '{shortened(p.id or name)}' has the number {p.name} as its name, not text: "
@@ -407,7 +408,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     meant = {k: m for k in _MEANT if isinstance(data, dict) and (m := meant_list(k, data.get(k))) is not None}
     no_id = isinstance(data, dict) and data.get("id", "") == ""
     # (the schema's own words for a missing or empty id named no way out: see _report_no_id)
-    words, fixes = _number_texts(p, index, name)
+    words, fixes = _number_texts(p, data, index, name)
     ctx.schema(
         "package", rel, {**data, "id": "x"} if no_id else data, key, skip=frozenset(meant), fixes=fixes, words=words
     )
