@@ -321,3 +321,24 @@ def test_you_cannot_remove_yourself_from_the_simulated_meeting(qtbot: Any, tmp_p
         _wait_started(qtbot, pane)
         people = json.loads(_js(qtbot, pane.page, names))
     assert people == ["Alex Morgan (you) chair", "Blake Guest guest", "Board Room guest", "Live stream guest"], people
+
+
+def test_a_plugin_without_a_name_shows_no_name_in_the_settings_plugins_list(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin with no name was listed in the preview's Settings ▸ Plugins by its id, where the app
+    shows its switch with no words (PD314): the preview hid the problem. Its row has no name, and a
+    note says what the app shows."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    pkg = project / "webapp2/plugins/meeting-info/meeting-info.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    del data["name"]
+    pkg.write_text(json.dumps(data, indent=4))
+    with _pane(qtbot, project, 800) as pane:
+        plugins_tab = """(function () { document.getElementById('pd-tab-plugins').click();
+            return JSON.stringify(Array.from(document.querySelectorAll('.pd-plugin-row')).map(function (row) {
+                var note = row.querySelector('.pd-pnote');
+                return [row.querySelector('.pd-pname').textContent, note ? note.textContent : ''];
+            })); })()"""
+        rows = json.loads(_js(qtbot, pane.page, plugins_tab))
+    assert ["", "No name: the app shows this switch with no words beside it"] in rows, rows
+    assert ["Lock toggle", ""] in rows, rows

@@ -262,6 +262,8 @@ def plugin_config(pkg: BrandingPackage, plugin: Plugin, role: str, platform: str
         "key": plugin.key,
         "id": (p.id if p else None) or plugin.entry.id,
         "name": plugin.display_name,
+        # What the app's Settings ▸ Plugins shows: no name at all where it has none (PD314), not the id.
+        "settingsName": p.name if p and p.name and p.name.strip() else "",
         "description": (p.description if p else None) or "",
         "allowUnload": bool(p.allow_unload) if p else False,
         "enabled": plugin.entry.enabled is not False,

@@ -388,8 +388,9 @@
                 p.frozen ? 'Left off: it froze the meeting (see the log); Restart plugins tries it again' :
                 live.failed ? 'Crashed: see the error above' :
                 !p.allowUnload ? (p.enabled ? 'Always on (allowUnload is false)' :
-                    'Always off: disabled in settings.json, and allowUnload is false, so nobody can switch it on') : '';
-            return '<div class="pd-plugin-row' + (p.shown && !p.unusable ? '' : ' hidden-plugin') + '"><div><div class="pd-pname">' + bdi(p.name) + '</div><div class="pd-pdesc" dir="auto">' + esc(p.description) + '</div>' +
+                    'Always off: disabled in settings.json, and allowUnload is false, so nobody can switch it on') :
+                !p.settingsName ? 'No name: the app shows this switch with no words beside it' : '';
+            return '<div class="pd-plugin-row' + (p.shown && !p.unusable ? '' : ' hidden-plugin') + '"><div><div class="pd-pname">' + bdi(p.settingsName) + '</div><div class="pd-pdesc" dir="auto">' + esc(p.description) + '</div>' +
                 (note ? '<div class="pd-pnote" id="pd-pnote-' + i + '">' + esc(note) + '</div>' : '') + '</div>' +
                 // Read out as the plugin's switch, on or off (its hover text was all a screen reader had, the same for each).
                 '<button class="pd-switch' + (on ? ' on' : '') + '" role="switch" aria-checked="' + (on ? 'true' : 'false') + '" aria-label="' + esc(p.name) + '"' +
