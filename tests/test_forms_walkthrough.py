@@ -442,3 +442,16 @@ def test_the_problem_of_a_plugin_without_a_name_takes_the_keyboard_to_its_name(
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.plugin_page
     assert window.focusWidget() is window.findChild(QLineEdit, "nameEdit")
+
+
+def test_from_name_says_why_it_is_off(window: MainWindow, qtbot, base_project: Path) -> None:
+    """Off for a plugin without a name, "From name" still said it makes an id from the name: its
+    hover text says to type a name first."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('"name": "Record"', '"name": ""'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    derive = window.findChild(QPushButton, "deriveIdButton")
+    assert "Type a name first" in derive.toolTip()
+    qtbot.keyClicks(window.findChild(QLineEdit, "nameEdit"), "Rec")
+    assert derive.toolTip().startswith("Make a safe id from the plugin's name")

@@ -136,12 +136,11 @@ class MetadataForm(PluginForm):
         self.id.editingFinished.connect(lambda: self.id.setModified(False))  # recorded (or refused)
         self.id.setProperty("recordsWhenLeft", True)  # see PluginForm.eventFilter
         self.derive = QPushButton("From name", objectName="deriveIdButton")
-        self.derive.setToolTip("Make a safe id from the plugin's name (lower case, digits and dashes).")
         self.derive.clicked.connect(self._derive_id)
         # Off while there is no name: it made the id 'plugin' out of nothing, renaming it in the
         # plugin list and the source's registerPlugin too.
-        self.name.textChanged.connect(lambda text: self.derive.setEnabled(bool(text.strip())))
-        self.derive.setEnabled(False)
+        self.name.textChanged.connect(self._update_derive)
+        self._update_derive("")
         add_row_with_side(form, "&Id", self.id, self.derive)
         self.id_note = NoteRow(form, "idNote")  # why an id was not taken
         self.id_note.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names the user chose
@@ -373,6 +372,15 @@ class MetadataForm(PluginForm):
         else:
             text = f"Change who gets '{{subject}}' to: {shown or 'nobody'}"
         self.editor.set_field(self.index, "package", attr, value, text)
+
+    def _update_derive(self, name: str) -> None:
+        """'From name' on while there is a name to make the id from, its hover text saying why not."""
+        self.derive.setEnabled(bool(name.strip()))
+        self.derive.setToolTip(
+            "Make a safe id from the plugin's name (lower case, digits and dashes)."
+            if name.strip()
+            else "Type a name first: the id is made from it."
+        )
 
     def _derive_id(self) -> None:
         self.id.setText(safe_id(self.name.text()))
