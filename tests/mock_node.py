@@ -174,13 +174,19 @@ class MockNode:
                     return mode
             return None
 
-    def add(self, name: str, uid: str = "11111111-2222-3333-4444-555555555555", data: bytes = b"") -> dict[str, Any]:
-        """Pretend a customization already exists on the node."""
+    def add(
+        self,
+        name: str,
+        uid: str = "11111111-2222-3333-4444-555555555555",
+        data: bytes = b"",
+        webapp_type: str = "webapp2",
+    ) -> dict[str, Any]:
+        """Pretend a customization already exists on the node (of ``webapp_type``: also another web app's)."""
         res = {
             "name": name,
             "uuid": uid,
             "description": "",
-            "webapp_type": "webapp2",
+            "webapp_type": webapp_type,
             "is_default": False,
             "resource_uri": f"{API}{uid}/",
             "branding_file": f"/static/{uid}.zip",

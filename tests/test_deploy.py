@@ -489,3 +489,20 @@ def test_cli_deploy_names_a_project_folder_named_in_latin1_readably(
     rc, out, err = _run_cli(["deploy", str(odd), "--node", node.url, "--ca-bundle", str(node.ca_file)], capsys)
     assert rc == 0, err
     assert [u.fields["name"] for u in node.uploads] == ["m\ufffdte"]
+
+
+def test_a_name_taken_by_another_web_apps_customization_is_refused_and_left_on_the_node(
+    node: MockNode, example_project: Path
+) -> None:
+    """Deploying as 'Demo' when the node's 'Demo' is a Web App 3 branding deleted that one and
+    put the webapp2 package in its place: the other web app's customization is left alone."""
+    node.add("Demo", webapp_type="webapp3")
+    before = _snapshot(example_project)
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0)
+    assert info.value.kind == "invalid"
+    assert "Web App 3" in str(info.value) and "another name" in str(info.value)
+    assert "Web App 3" in " ".join(info.value.field_errors["name"])
+    assert [(r["name"], r["webapp_type"]) for r in node.store.values()] == [("Demo", "webapp3")]
+    assert not [m for m, *_ in node.requests if m in ("DELETE", "POST")]
+    assert _snapshot(example_project) == before

@@ -516,6 +516,23 @@ def _find(node: _Node, name: str) -> dict[str, Any] | None:
     return None
 
 
+_WEB_APPS = {"webapp1": "Web App 1 (Infinity Connect)", "webapp3": "Web App 3"}
+
+
+def _refuse_other_web_app(node: _Node, existing: dict[str, Any] | None, name: str) -> None:
+    """Raise when the customization named ``name`` on the node is another web app's.
+
+    Why: names are unique across every web app's customizations, and replacing this one deleted
+    an administrator's Web App 3 branding to put a webapp2 package in its place.
+    """
+    kind = existing.get("webapp_type") if existing else None
+    if not kind or kind == "webapp2":  # (an older node lists no webapp_type: webapp2 only)
+        return
+    app = _WEB_APPS.get(str(kind), f"'{kind}'")
+    said = f"The name '{name}' is taken on {node.base} by a {app} customization, which was left alone"
+    raise node.fail(f"Not deployed: {said}. Give this one another name.", "invalid", {"name": [f"{said}."]})
+
+
 def _resource_path(node: _Node, uri: str) -> str:
     parts = urllib.parse.urlsplit(uri)
     return parts.path or uri
@@ -600,6 +617,7 @@ def deploy(
             if cancel is not None and cancel.cancelled:  # the cancel closed the connection under it
                 cancel.commit()  # raises "cancelled"
             raise
+        _refuse_other_web_app(node, existing, name)
         if cancel is not None:
             cancel.commit()
         uid = str(existing.get("uuid")) if existing and existing.get("uuid") else str(uuidlib.uuid4())
