@@ -11,7 +11,9 @@ start (``cryptography``), HTTP Basic auth, and the web app customization endpoin
   with ``{"webapp_branding": {field: [messages]}}``; 201 with a ``Location`` header on success.
 
 Failures on demand: ``node.fail_next("401" | "400" | "413" | "500" | "slow", method=None)`` (once
-each, on the next request or the next one of ``method``; "500" then succeeds on the retry). Uploads are kept in memory (``node.uploads``, ``node.store``).
+each, on the next request or the next one of ``method``; "500" then succeeds on the retry);
+"drop" closes the connection without an answer, "drop-after" does the request, then closes
+without an answer (a connection lost on the way back). Uploads are kept in memory (``node.uploads``, ``node.store``).
 Bounded: requests bigger than ``max_upload`` get a 413, and the server stops itself after
 ``lifetime`` seconds even if a test forgets to.
 
@@ -162,7 +164,7 @@ class MockNode:
 
     def fail_next(self, mode: str, method: str | None = None) -> None:
         """Fail the next request (of ``method``, e.g. "POST", when given) in the way ``mode`` says."""
-        assert mode in ("401", "400", "413", "500", "slow"), mode
+        assert mode in ("401", "400", "413", "500", "slow", "drop", "drop-after"), mode
         with self._lock:
             self._failures.append((mode, method))
 
@@ -203,9 +205,14 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         pass
 
+    _mute = False  # "drop-after": the answer is lost
+
     def _send(self, status: int, body: Any = None, headers: dict[str, str] | None = None) -> None:
         payload = b"" if body is None else json.dumps(body).encode()
         self.mock.requests.append((self.command, self.path, status))
+        if self._mute:
+            self.close_connection = True
+            return
         self.send_response(status)
         for k, v in (headers or {}).items():
             self.send_header(k, v)
@@ -238,6 +245,11 @@ class _Handler(BaseHTTPRequestHandler):
         failure = self.mock._take_failure(self.command)
         if failure == "slow":
             time.sleep(self.mock.slow_seconds)
+        if failure == "drop":
+            self.mock.requests.append((self.command, self.path, 0))
+            self.close_connection = True
+            return False, body
+        self._mute = failure == "drop-after"
         if not self._authorised() or failure == "401":
             self._send(401, None, {"WWW-Authenticate": 'Basic realm="management"'})
             return False, body

@@ -506,3 +506,27 @@ def test_a_name_taken_by_another_web_apps_customization_is_refused_and_left_on_t
     assert [(r["name"], r["webapp_type"]) for r in node.store.values()] == [("Demo", "webapp3")]
     assert not [m for m, *_ in node.requests if m in ("DELETE", "POST")]
     assert _snapshot(example_project) == before
+
+
+@pytest.mark.parametrize("replacing", [False, True])
+def test_an_upload_whose_answer_was_lost_with_the_connection_counts_as_done(
+    node: MockNode, example_project: Path, replacing: bool
+) -> None:
+    """The node stored the upload, then the connection dropped before its answer: the retry was
+    told the name is taken, and the deploy said it failed ('the old one was already removed')
+    while the new package was live, its brandingID in no project file."""
+    if replacing:
+        node.add("Demo")
+    node.fail_next("drop-after", "POST")
+    result = deploy(example_project, _target(node), node.password, backoff=0)
+    assert [r["uuid"] for r in node.store.values()] == [result.uuid]
+    assert load_state(example_project)["deploy"]["brandingID"] == result.branding_id
+    assert _manifest((example_project.parent / "example-branding.zip").read_bytes())["brandingID"] == result.branding_id
+    assert result.replaced is replacing
+
+
+def test_an_upload_dropped_before_the_node_kept_it_is_sent_again(node: MockNode, example_project: Path) -> None:
+    node.fail_next("drop", "POST")
+    result = deploy(example_project, _target(node), node.password, backoff=0)
+    assert [r["uuid"] for r in node.store.values()] == [result.uuid]
+    assert [m for m, _, status in node.requests if m == "POST"] == ["POST", "POST"]

@@ -644,9 +644,10 @@ def deploy(
             )
             node.check(resp, "uploading the package", len(data))
         except DeployError as exc:
-            # A slow node may have stored the upload after all and only answered too late: ask it,
-            # rather than report a failure (and a removed old one) that did not happen.
-            stored = _find_quietly(node, name) if exc.kind == "timeout" else None
+            # A slow node may have stored the upload after all and only answered too late, or its
+            # answer was lost with the connection (and the retry was then told the name is taken):
+            # ask it, rather than report a failure (and a removed old one) that did not happen.
+            stored = _find_quietly(node, name)
             if stored is not None and str(stored.get("uuid")) == uid:
                 resp = None
             elif existing is not None:
