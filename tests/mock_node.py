@@ -10,7 +10,7 @@ start (``cryptography``), HTTP Basic auth, and the web app customization endpoin
   ``branding_file`` a ZIP holding ``webapp2/manifest.json``; field errors come back as a 400
   with ``{"webapp_branding": {field: [messages]}}``; 201 with a ``Location`` header on success.
 
-Failures on demand: ``node.fail_next("401" | "400" | "413" | "500" | "slow", method=None)`` (once
+Failures on demand: ``node.fail_next("401" | "403" | "400" | "413" | "500" | "slow", method=None)`` (once
 each, on the next request or the next one of ``method``; "500" then succeeds on the retry);
 "drop" closes the connection without an answer, "drop-after" does the request, then closes
 without an answer (a connection lost on the way back). Uploads are kept in memory (``node.uploads``, ``node.store``).
@@ -164,7 +164,7 @@ class MockNode:
 
     def fail_next(self, mode: str, method: str | None = None) -> None:
         """Fail the next request (of ``method``, e.g. "POST", when given) in the way ``mode`` says."""
-        assert mode in ("401", "400", "413", "500", "slow", "drop", "drop-after"), mode
+        assert mode in ("401", "403", "400", "413", "500", "slow", "drop", "drop-after"), mode
         with self._lock:
             self._failures.append((mode, method))
 
@@ -252,6 +252,9 @@ class _Handler(BaseHTTPRequestHandler):
         self._mute = failure == "drop-after"
         if not self._authorised() or failure == "401":
             self._send(401, None, {"WWW-Authenticate": 'Basic realm="management"'})
+            return False, body
+        if failure == "403":  # signed in, but the account may not do this
+            self._send(403, {"error": "You do not have permission to perform this action."})
             return False, body
         length = int(self.headers.get("Content-Length") or 0)
         if failure == "413" or length > self.mock.max_upload:

@@ -404,3 +404,22 @@ def test_the_name_offered_for_a_project_folder_named_in_latin1_keeps_a_mark_of_i
     shutil.copytree(example_project, odd)
     _pane, dialog = _open(qtbot, odd)
     assert dialog.name_edit.text() == "m\ufffdte"
+
+
+def test_a_user_without_the_right_to_change_the_node_is_told_so_not_that_the_password_was_refused(
+    qtbot, node: MockNode, example_project: Path
+) -> None:
+    """A 403 (signed in, but the account may not change the configuration) said 'The user name or
+    password was refused', marked under the password: the administrator retyped a right password."""
+    node.add("Demo")
+    _, dialog = _open(qtbot, example_project)
+    _fill(dialog, node, node.password)
+    node.fail_next("403", "DELETE")
+    _run(qtbot, dialog)
+    status = dialog.status.text()
+    assert "may not change" in status and "password was refused" not in status and "HTTP 403" in status
+    assert dialog.field_errors["password"].isHidden()
+    assert not dialog.field_errors["user"].isHidden()
+    assert "may not change" in dialog.field_errors["user"].text()
+    assert "Demo" in [r["name"] for r in node.store.values()]
+    assert "deploy" not in load_state(example_project)

@@ -78,7 +78,7 @@ Progress = Callable[[int, int], None]  # (bytes sent, total bytes)
 class DeployError(Exception):
     """The deploy failed; ``str(exc)`` is a plain-language, credential-free message.
 
-    ``kind`` names the failure for callers (``auth``, ``invalid``, ``too-large``, ``tls``,
+    ``kind`` names the failure for callers (``auth``, ``forbidden``, ``invalid``, ``too-large``, ``tls``,
     ``unreachable``, ``timeout``, ``server``, ``blocked``, ``refused``, ``http``);
     ``field_errors`` holds the server's per-field messages for a 400; ``problems`` the errors that
     blocked it (``blocked``), for a caller to list as ``check`` does: the message names five.
@@ -444,10 +444,13 @@ class _Node:
         code = resp.status_code
         if 200 <= code < 300:
             return
-        if code in (401, 403):
-            extra = "" if code == 401 else " (or the account may not change the configuration)"
+        if code == 401:
+            raise self.fail(f"The user name or password was refused by {self.base} (HTTP 401) while {action}.", "auth")
+        if code == 403:  # signed in: the password was right, and retyping it cannot help
             raise self.fail(
-                f"The user name or password was refused by {self.base}{extra} (HTTP {code}) while {action}.", "auth"
+                f"The user '{self.target.user}' may not change the web app customizations on {self.base} (HTTP 403) "
+                f"while {action}. Deploy as an administrator allowed to change the configuration.",
+                "forbidden",
             )
         if code == 400:
             fields = _field_errors(resp)

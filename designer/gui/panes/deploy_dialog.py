@@ -310,6 +310,8 @@ class DeployDialog(QDialog):
                 self._field_error(key, " ".join(msgs))
         if kind == "auth":
             self._field_error("password", "The user name or password was refused.")
+        elif kind == "forbidden":
+            self._field_error("user", "This user may not change the configuration on this node.")
         elif kind == "tls":
             self.ca_edit.setFocus()
 
