@@ -99,6 +99,22 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _password_given(node: str, user: str, why: str = "") -> tuple[str | None, str]:
+    """The password given for this run (``PLUGIN_DESIGNER_PASSWORD``, else asked in a terminal,
+    ``why`` said first) and where it came from: ``env`` or ``prompt``."""
+    from .core.deploy import password_from_env
+
+    password = password_from_env()
+    if password is not None:
+        return password, "env"
+    if sys.stdin is None or not sys.stdin.isatty():  # (None: started with stdin closed, 0<&-)
+        return None, "prompt"
+    try:
+        return getpass.getpass(f"{why}Password for {user} on {node}: "), "prompt"
+    except (EOFError, KeyboardInterrupt):
+        return None, "prompt"
+
+
 def _fail(args: argparse.Namespace, message: str, code: int, extra: dict[str, Any] | None = None) -> int:
     if args.json:
         print_json({"ok": False, "error": message, **(extra or {})})
@@ -114,7 +130,6 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         DeployTarget,
         deploy,
         normalize_node,
-        password_from_env,
         recall_password,
         remember_password,
         remembered_settings,
@@ -145,16 +160,9 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     name = args.name or memory.get("name") or readable(project_name(project))
     description = args.description if args.description is not None else memory.get("description", "")
     ca_bundle = args.ca_bundle or (memory.get("ca_bundle") if memory.get("node") == node else None)
-    password = recall_password(node, user)
-    source = "keyring"
+    password, source = recall_password(node, user), "keyring"
     if password is None:
-        password, source = password_from_env(), "env"
-    if password is None:
-        if sys.stdin is not None and sys.stdin.isatty():  # (None: started with stdin closed, 0<&-)
-            try:
-                password, source = getpass.getpass(f"Password for {user} on {node}: "), "prompt"
-            except (EOFError, KeyboardInterrupt):
-                password = None
+        password, source = _password_given(node, user)
         if not password:
             return _fail(
                 args,
@@ -188,8 +196,30 @@ def cmd_deploy(args: argparse.Namespace) -> int:
             shown[0] = pct
             print(f"\rUploading… {pct:3d}%", end="" if sent < total else "\n", file=sys.stderr, flush=True)
 
+    out = Path(args.output) if args.output else None
+    notes: list[str] = []
     try:
-        result = deploy(pkg, target, password, out=Path(args.output) if args.output else None, progress=progress)
+        try:
+            result = deploy(pkg, target, password, out=out, progress=progress)
+        except DeployError as exc:
+            # The password changed on the node since it was remembered: the keyring's, always tried
+            # first, could never be replaced by one given now. A refused sign-in changed nothing.
+            if exc.kind != "auth" or source != "keyring":
+                raise
+            given, source = _password_given(node, user, "The password in the system keyring was refused. ")
+            if not given or given == password:
+                raise DeployError(
+                    f"{exc} The password stored in the system keyring for {user} was refused: give the new one "
+                    "with PLUGIN_DESIGNER_PASSWORD (or in a terminal) and --remember to store it instead.",
+                    exc.kind,
+                ) from None
+            password = given
+            result = deploy(pkg, target, password, out=out, progress=progress)
+            if not args.remember:
+                notes.append(
+                    f"The system keyring still holds the old password for {user} on {node}, which was refused: "
+                    "add --remember to store the new one."
+                )
     except DeployError as exc:
         code = 2 if exc.kind in ("refused",) else 1
         extra: dict[str, Any] = {"kind": exc.kind, "field_errors": exc.field_errors}
@@ -204,7 +234,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
                 print_errors(pkg.files, exc.problems)
                 return _fail(args, f"Not deployed: {counted(len(exc.problems), 'error')} must be fixed first.", code)
         return _fail(args, str(exc), code, extra)
-    notes = list(result.warnings)
+    notes = list(result.warnings) + notes
     if args.remember and source != "keyring":
         problem = remember_password(node, user, password)
         notes.append(problem or f"The password for {user} on {node} is now stored in the system keyring.")

@@ -530,3 +530,26 @@ def test_an_upload_dropped_before_the_node_kept_it_is_sent_again(node: MockNode,
     result = deploy(example_project, _target(node), node.password, backoff=0)
     assert [r["uuid"] for r in node.store.values()] == [result.uuid]
     assert [m for m, _, status in node.requests if m == "POST"] == ["POST", "POST"]
+
+
+def test_cli_a_remembered_password_since_changed_gives_way_to_the_new_one(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The password changed on the node after --remember: the keyring's old one was always tried
+    first, refused, and PLUGIN_DESIGNER_PASSWORD (or --remember with it) could never replace it."""
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    assert _run_cli([*base, "--remember"], capsys)[0] == 0
+    node.password = "the-new-Pa55word"
+    monkeypatch.delenv("PLUGIN_DESIGNER_PASSWORD")
+    rc, out, err = _run_cli(base, capsys)  # only the keyring's: refused, and said how to give the new one
+    assert rc == 1 and "password stored in the system keyring" in err and "--remember" in err
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 0, err
+    assert "still holds the old password" in err
+    assert recall_password(node.url, "admin") == "s3cret-Pa55word"
+    rc, out, err = _run_cli([*base, "--remember"], capsys)
+    assert rc == 0, err
+    assert recall_password(node.url, "admin") == node.password
+    assert "s3cret-Pa55word" not in out + err and node.password not in out + err
