@@ -13,7 +13,8 @@ start (``cryptography``), HTTP Basic auth, and the web app customization endpoin
 Failures on demand: ``node.fail_next("401" | "403" | "400" | "413" | "500" | "slow", method=None)`` (once
 each, on the next request or the next one of ``method``; "500" then succeeds on the retry);
 "drop" closes the connection without an answer, "drop-after" does the request, then closes
-without an answer (a connection lost on the way back). Uploads are kept in memory (``node.uploads``, ``node.store``).
+without an answer (a connection lost on the way back); "html" answers 200 with a proxy's
+sign-in page, as a proxy in front of the node may. Uploads are kept in memory (``node.uploads``, ``node.store``).
 Bounded: requests bigger than ``max_upload`` get a 413, and the server stops itself after
 ``lifetime`` seconds even if a test forgets to.
 
@@ -42,6 +43,10 @@ from pathlib import Path
 from typing import Any
 
 API = "/api/admin/configuration/v1/webapp_branding/"
+PROXY_PAGE = (
+    "<!DOCTYPE html><html><head><title>Sign in</title><style>body{font:14px sans-serif}</style></head>"
+    "<body><h1>Example Corp web gateway</h1><p>Sign in to continue.</p><form method=post></form></body></html>"
+)
 
 
 def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
@@ -164,7 +169,7 @@ class MockNode:
 
     def fail_next(self, mode: str, method: str | None = None) -> None:
         """Fail the next request (of ``method``, e.g. "POST", when given) in the way ``mode`` says."""
-        assert mode in ("401", "403", "400", "413", "500", "slow", "drop", "drop-after"), mode
+        assert mode in ("401", "403", "400", "413", "500", "slow", "drop", "drop-after", "html"), mode
         with self._lock:
             self._failures.append((mode, method))
 
@@ -223,6 +228,15 @@ class _Handler(BaseHTTPRequestHandler):
         if payload:
             self.wfile.write(payload)
 
+    def _send_page(self, status: int, page: str) -> None:
+        payload = page.encode()
+        self.mock.requests.append((self.command, self.path, status))
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
     def _authorised(self) -> bool:
         want = base64.b64encode(f"{self.mock.user}:{self.mock.password}".encode()).decode()
         return self.headers.get("Authorization", "") == f"Basic {want}"
@@ -245,6 +259,9 @@ class _Handler(BaseHTTPRequestHandler):
         failure = self.mock._take_failure(self.command)
         if failure == "slow":
             time.sleep(self.mock.slow_seconds)
+        if failure == "html":
+            self._send_page(200, PROXY_PAGE)
+            return False, body
         if failure == "drop":
             self.mock.requests.append((self.command, self.path, 0))
             self.close_connection = True

@@ -553,3 +553,23 @@ def test_cli_a_remembered_password_since_changed_gives_way_to_the_new_one(
     assert rc == 0, err
     assert recall_password(node.url, "admin") == node.password
     assert "s3cret-Pa55word" not in out + err and node.password not in out + err
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_a_proxys_web_page_answering_instead_of_the_node_is_said_and_is_no_success(
+    node: MockNode, example_project: Path, method: str
+) -> None:
+    """A proxy in front of the node answered the upload with its sign-in page (200, HTML): the
+    deploy said 'Created', wrote the ZIP and the brandingID, and nothing was on the node; the
+    same page for the list request was 'not JSON', no word of a proxy."""
+    before = _snapshot(example_project)
+    node.fail_next("html", method)
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0)
+    message = str(info.value)
+    assert info.value.kind == "http"
+    assert "web page" in message and "Example Corp web gateway" in message and "proxy" in message
+    assert "<" not in message
+    assert not node.store
+    assert _snapshot(example_project) == before
+    assert not (example_project.parent / "example-branding.zip").exists()

@@ -443,6 +443,7 @@ class _Node:
     def check(self, resp: Any, action: str, size: int = 0) -> None:
         code = resp.status_code
         if 200 <= code < 300:
+            self._refuse_web_page(resp, action)
             return
         if code == 401:
             raise self.fail(f"The user name or password was refused by {self.base} (HTTP 401) while {action}.", "auth")
@@ -475,6 +476,18 @@ class _Node:
                 "server",
             )
         raise self.fail(f"Unexpected answer from the Management Node (HTTP {code}) while {action}.", "http")
+
+    def _refuse_web_page(self, resp: Any, action: str) -> None:
+        """Raise when a success is a web page: the API answers JSON (or nothing), a proxy in front
+        of the node its sign-in or block page, and such an upload was counted as deployed."""
+        if "html" not in resp.headers.get("Content-Type", "").lower():
+            return
+        raise self.fail(
+            f"{self.base} answered with a web page, not the Management Node's API, while {action} "
+            f"('{_short(resp.text, 120)}'). A proxy or sign-in page may stand between this computer and the "
+            "node: check the address, or deploy from a network that reaches the node directly.",
+            "http",
+        )
 
 
 def _short(text: str, limit: int = 300) -> str:
