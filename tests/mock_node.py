@@ -14,7 +14,7 @@ Failures on demand: ``node.fail_next("401" | "403" | "400" | "413" | "500" | "sl
 each, on the next request or the next one of ``method``; "500" then succeeds on the retry);
 "drop" closes the connection without an answer, "drop-after" does the request, then closes
 without an answer (a connection lost on the way back); "html" answers 200 with a proxy's
-sign-in page, as a proxy in front of the node may. Uploads are kept in memory (``node.uploads``, ``node.store``).
+sign-in page, as a proxy in front of the node may, and "redirect" sends it to one (302). Uploads are kept in memory (``node.uploads``, ``node.store``).
 Bounded: requests bigger than ``max_upload`` get a 413, and the server stops itself after
 ``lifetime`` seconds even if a test forgets to.
 
@@ -169,7 +169,7 @@ class MockNode:
 
     def fail_next(self, mode: str, method: str | None = None) -> None:
         """Fail the next request (of ``method``, e.g. "POST", when given) in the way ``mode`` says."""
-        assert mode in ("401", "403", "400", "413", "500", "slow", "drop", "drop-after", "html"), mode
+        assert mode in ("401", "403", "400", "413", "500", "slow", "drop", "drop-after", "html", "redirect"), mode
         with self._lock:
             self._failures.append((mode, method))
 
@@ -261,6 +261,9 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(self.mock.slow_seconds)
         if failure == "html":
             self._send_page(200, PROXY_PAGE)
+            return False, body
+        if failure == "redirect":
+            self._send(302, None, {"Location": "https://sso.example.com/login?next=/api/"})
             return False, body
         if failure == "drop":
             self.mock.requests.append((self.command, self.path, 0))

@@ -573,3 +573,14 @@ def test_a_proxys_web_page_answering_instead_of_the_node_is_said_and_is_no_succe
     assert not node.store
     assert _snapshot(example_project) == before
     assert not (example_project.parent / "example-branding.zip").exists()
+
+
+def test_a_redirect_to_a_sign_in_page_says_where_it_went(node: MockNode, example_project: Path) -> None:
+    """'Unexpected answer from the Management Node (HTTP 302)' said nothing of the sign-in page
+    the request was sent to."""
+    node.fail_next("redirect", "GET")
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0)
+    message = str(info.value)
+    assert info.value.kind == "http" and "HTTP 302" in message
+    assert "https://sso.example.com/login" in message and "sign-in page or proxy" in message

@@ -463,6 +463,13 @@ class _Node:
                 "Remove large images or unused files from the project and try again.",
                 "too-large",
             )
+        if 300 <= code < 400:  # (redirects are not followed: the password would go along)
+            where = _short(resp.headers.get("Location", ""), 120)
+            raise self.fail(
+                f"{self.base} sent the request elsewhere ({where}, HTTP {code}) while {action}: a sign-in page or "
+                "proxy may stand in the way, or this is not the Management Node's address.",
+                "http",
+            )
         if code == 404:
             raise self.fail(
                 f"{self.base} has no web app customization API (HTTP 404) while {action}: is this the address of "
