@@ -423,3 +423,29 @@ def test_a_user_without_the_right_to_change_the_node_is_told_so_not_that_the_pas
     assert "may not change" in dialog.field_errors["user"].text()
     assert "Demo" in [r["name"] for r in node.store.values()]
     assert "deploy" not in load_state(example_project)
+
+
+def test_unticking_remember_forgets_the_password_once_deployed(qtbot, node: MockNode, example_project: Path) -> None:
+    """The password came from the keyring, the box ticked: unticking it and deploying left it
+    stored, and the next dialog filled it in and ticked the box again (nothing could forget it)."""
+    pane, dialog = _open(qtbot, example_project)
+    _fill(dialog, node, node.password)
+    qtbot.mouseClick(dialog.remember_check, Qt.MouseButton.LeftButton)
+    _run(qtbot, dialog)
+    assert recall_password(node.url, node.user) == node.password
+    dialog.close()
+    again = pane.open_deploy(backoff=0)
+    assert again.password_edit.text() == node.password and again.remember_check.isChecked()
+    qtbot.mouseClick(again.remember_check, Qt.MouseButton.LeftButton)
+    again.password_edit.setText("wrong")
+    _run(qtbot, again)  # refused: what is stored stays
+    assert recall_password(node.url, node.user) == node.password
+    again.password_edit.setText(node.password)
+    _run(qtbot, again)
+    assert "brandingID now live" in again.status.text()
+    assert "no longer stored" in again.status.text()
+    assert recall_password(node.url, node.user) is None
+    again.close()
+    third = pane.open_deploy(backoff=0)
+    assert third.password_edit.text() == "" and not third.remember_check.isChecked()
+    third.close()

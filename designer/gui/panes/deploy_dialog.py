@@ -32,6 +32,7 @@ from designer.core.deploy import (
     DeployResult,
     DeployTarget,
     deploy,
+    forget_password,
     normalize_node,
     recall_password,
     remember_password,
@@ -89,6 +90,7 @@ class DeployDialog(QDialog):
         self.timeout = float(deploy_options.pop("timeout", 30.0))
         self.deploy_options = deploy_options  # tests: backoff, transport
         self._remember: tuple[str, str, str] | None = None
+        self._forget: tuple[str, str] | None = None  # the box unticked: node and user to forget once deployed
         self.worker: DeployWorker | None = None
         self.result: DeployResult | None = None
         project = pkg.files.project  # type: ignore[attr-defined]
@@ -254,6 +256,7 @@ class DeployDialog(QDialog):
         worker.finished.connect(self._finished)
         self.worker = worker
         self._remember = (target.node, target.user, password) if self.remember_check.isChecked() else None
+        self._forget = None if self._remember else (target.node, target.user)
         self.close_button.setText("Cancel")
         worker.start()
         return True
@@ -298,6 +301,11 @@ class DeployDialog(QDialog):
         if self._remember is not None:
             node, user, password = self._remember
             notes.append(remember_password(node, user, password) or "The password is stored in the system keyring.")
+        elif self._forget is not None and recall_password(*self._forget):
+            # The box unticked: a password stored before is let go (nothing else could forget it,
+            # and the next dialog filled it in and ticked the box again).
+            forget_password(*self._forget)
+            notes.append("The password is no longer stored in the system keyring.")
         lines += [html.escape(n) for n in notes]
         self._set_status("<br>".join(lines), "ok")
         self.sig_deployed.emit(result)
@@ -316,7 +324,7 @@ class DeployDialog(QDialog):
             self.ca_edit.setFocus()
 
     def _finished(self) -> None:
-        self._remember = None
+        self._remember = self._forget = None
         if self.worker is not None:
             self.worker.deleteLater()
         self.worker = None
@@ -369,7 +377,7 @@ class DeployDialog(QDialog):
                 for signal in (worker.sig_progress, worker.sig_done, worker.sig_failed):
                     signal.disconnect()
                 worker.finished.disconnect(self._finished)
-                self._remember = None
+                self._remember = self._forget = None
                 self.progress.setValue(0)
                 self._set_status("Deploy cancelled: nothing was changed on the node or in the project.")
                 self.deploy_button.setEnabled(True)
