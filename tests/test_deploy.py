@@ -584,3 +584,25 @@ def test_a_redirect_to_a_sign_in_page_says_where_it_went(node: MockNode, example
     message = str(info.value)
     assert info.value.kind == "http" and "HTTP 302" in message
     assert "https://sso.example.com/login" in message and "sign-in page or proxy" in message
+
+
+def test_a_node_gone_silent_during_the_upload_is_asked_once_whether_it_kept_it(
+    node: MockNode, example_project: Path
+) -> None:
+    """The question after an upload that timed out was retried like the first lookup: 3 more
+    timeouts (two minutes at the default 30 s) with the dialog saying 'Too late to cancel'."""
+    node.add("Demo")
+    node.slow_seconds = 1.5
+    node.fail_next("slow", "POST")
+    asked: list[int] = []
+
+    def progress(sent: int, total: int) -> None:
+        if not asked:  # the lookup before is answered at once; every later one is slow
+            asked.append(1)
+            for _ in range(3):
+                node.fail_next("slow", "GET")
+
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node, timeout=0.5), node.password, backoff=0, progress=progress)
+    assert info.value.kind == "timeout" and "already removed" in str(info.value)
+    assert len(node._failures) == 2  # one of the three slow lookups was made

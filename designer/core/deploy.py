@@ -389,13 +389,20 @@ class _Node:
         return DeployError(redact(message, self.password, self.target.user, keep=(self.base,)), kind, clean)
 
     def request(
-        self, method: str, url: str, *, retry_timeouts: bool, body: Callable[[], Any] | None = None, **kw: Any
+        self,
+        method: str,
+        url: str,
+        *,
+        retry_timeouts: bool,
+        body: Callable[[], Any] | None = None,
+        attempts: int = MAX_ATTEMPTS,
+        **kw: Any,
     ) -> Any:
         httpx = self.httpx
         where = self.base
         began = time.monotonic()
-        for attempt in range(1, MAX_ATTEMPTS + 1):
-            last = attempt == MAX_ATTEMPTS
+        for attempt in range(1, attempts + 1):
+            last = attempt == attempts
             try:
                 content = body() if body is not None else None
                 resp = self.client.request(method, url, content=content, **kw)
@@ -525,8 +532,8 @@ def _field_errors(resp: Any) -> dict[str, list[str]]:
     return out
 
 
-def _find(node: _Node, name: str) -> dict[str, Any] | None:
-    resp = node.request("GET", API_PATH, params={"name": name, "limit": 1000}, retry_timeouts=True)
+def _find(node: _Node, name: str, attempts: int = MAX_ATTEMPTS) -> dict[str, Any] | None:
+    resp = node.request("GET", API_PATH, params={"name": name, "limit": 1000}, retry_timeouts=True, attempts=attempts)
     node.check(resp, "looking for an existing customization")
     try:
         data = resp.json()
@@ -572,9 +579,13 @@ def default_zip_path(project: Path) -> Path:
 
 
 def _find_quietly(node: Any, name: str) -> dict[str, Any] | None:
-    """:func:`_find`, or None when the node cannot say (it is the question after a failure)."""
+    """:func:`_find`, or None when the node cannot say (it is the question after a failure).
+
+    Asked once: retried as the first lookup is, a node gone silent during the upload kept the
+    deploy (and the dialog, too late to cancel) waiting three more timeouts, two minutes.
+    """
     try:
-        return _find(node, name)
+        return _find(node, name, attempts=1)
     except DeployError:
         return None
 
