@@ -606,3 +606,40 @@ def test_a_node_gone_silent_during_the_upload_is_asked_once_whether_it_kept_it(
         deploy(example_project, _target(node, timeout=0.5), node.password, backoff=0, progress=progress)
     assert info.value.kind == "timeout" and "already removed" in str(info.value)
     assert len(node._failures) == 2  # one of the three slow lookups was made
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [("NoKeyringError", "has no system keyring"), ("KeyringLocked", "keyring is locked")],
+)
+def test_cli_remember_without_a_usable_keyring_says_why_in_words(
+    node: MockNode,
+    example_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    error: str,
+    words: str,
+) -> None:
+    """'The password could not be stored in the system keyring (NoKeyringError)': a class name,
+    no word of what to do."""
+    import keyring.backend
+    import keyring.errors
+
+    class Unusable(keyring.backend.KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            raise getattr(keyring.errors, error)("no")
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise getattr(keyring.errors, error)("no")
+
+        def delete_password(self, service: str, username: str) -> None:
+            raise getattr(keyring.errors, error)("no")
+
+    keyring.set_keyring(Unusable())
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--remember"]
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 0, err
+    assert words in err and "PLUGIN_DESIGNER_PASSWORD" in err and error not in err

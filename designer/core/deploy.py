@@ -183,8 +183,20 @@ def remember_password(node: str, user: str, password: str) -> str | None:
 
         keyring.set_password(_keyring_key(node), user, password)
     except Exception as exc:
-        return redact(f"The password could not be stored in the system keyring ({type(exc).__name__}).", password)
+        return redact(f"The password was not stored: {_keyring_problem(exc)}.", password) + (
+            " It is needed again next time (the command line also reads PLUGIN_DESIGNER_PASSWORD)."
+        )
     return None
+
+
+def _keyring_problem(exc: Exception) -> str:
+    """Why the keyring refused, in words: it said only its exception's class ("NoKeyringError")."""
+    name = type(exc).__name__
+    if name == "NoKeyringError":
+        return "this computer has no system keyring (on Linux, GNOME Keyring or KWallet provides one)"
+    if name == "KeyringLocked":
+        return "the system keyring is locked; unlock it and deploy again to store it"
+    return f"the system keyring refused it ({name})"
 
 
 def forget_password(node: str, user: str) -> None:
