@@ -449,3 +449,37 @@ def test_unticking_remember_forgets_the_password_once_deployed(qtbot, node: Mock
     third = pane.open_deploy(backoff=0)
     assert third.password_edit.text() == "" and not third.remember_check.isChecked()
     third.close()
+
+
+def test_a_remembered_password_is_not_sent_to_another_node_typed_in(
+    qtbot, node: MockNode, example_project: Path
+) -> None:
+    """The dialog filled in the password remembered for the last node and user; typing another
+    node's address (or user) kept it, masked, and the deploy sent it there."""
+    pane, dialog = _open(qtbot, example_project)
+    _fill(dialog, node, node.password)
+    dialog.remember_check.setChecked(True)
+    _run(qtbot, dialog)
+    dialog.close()
+    again = pane.open_deploy(backoff=0)
+    again.activateWindow()
+    qtbot.waitUntil(again.isActiveWindow)
+    assert again.password_edit.text() == node.password
+    again.node_edit.setFocus()
+    again.node_edit.selectAll()
+    qtbot.keyClicks(again.node_edit, "https://other.example.com")
+    assert again.password_edit.text() == "" and not again.remember_check.isChecked()
+    again.node_edit.selectAll()
+    qtbot.keyClicks(again.node_edit, node.url)
+    qtbot.keyClick(again.node_edit, Qt.Key.Key_Tab)  # done typing: the one remembered for it
+    assert again.password_edit.text() == node.password and again.remember_check.isChecked()
+    again.user_edit.setFocus()
+    qtbot.keyClicks(again.user_edit, "2")
+    assert again.password_edit.text() == ""
+    qtbot.keyClick(again.user_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(again.user_edit, Qt.Key.Key_Tab)
+    assert again.password_edit.text() == node.password
+    again.password_edit.setText("typed by hand")
+    qtbot.keyClicks(again.user_edit, "2")
+    assert again.password_edit.text() == "typed by hand"  # the user's own typing stays
+    again.close()

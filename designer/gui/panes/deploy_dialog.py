@@ -90,6 +90,7 @@ class DeployDialog(QDialog):
         self.timeout = float(deploy_options.pop("timeout", 30.0))
         self.deploy_options = deploy_options  # tests: backoff, transport
         self._remember: tuple[str, str, str] | None = None
+        self._recalled = ""  # the password filled in from the keyring, for the node and user on show
         self._forget: tuple[str, str] | None = None  # the box unticked: node and user to forget once deployed
         self.worker: DeployWorker | None = None
         self.result: DeployResult | None = None
@@ -187,6 +188,9 @@ class DeployDialog(QDialog):
         layout.addLayout(buttons)
         resize_to_fit(self, 560, self.sizeHint().height())
         self._fill_password()
+        for edit in (self.node_edit, self.user_edit):
+            edit.textEdited.connect(self._drop_recalled_password)
+            edit.editingFinished.connect(self._refill_password)
 
     def _edit(self, name: str, text: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(text)
@@ -204,6 +208,20 @@ class DeployDialog(QDialog):
             if remembered:
                 self.password_edit.setText(remembered)
                 self.remember_check.setChecked(True)
+                self._recalled = remembered
+
+    def _drop_recalled_password(self) -> None:
+        """Another node or user typed: the password remembered for the one before goes from the
+        field. Why: kept, masked, it was sent to whatever node was typed in."""
+        if self._recalled and self.password_edit.text() == self._recalled:
+            self.password_edit.clear()
+            self.remember_check.setChecked(False)
+        self._recalled = ""
+
+    def _refill_password(self) -> None:
+        """Done typing the node or user: the password remembered for them, if the field is empty."""
+        if not self.password_edit.text():
+            self._fill_password()
 
     def _choose_ca(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
