@@ -196,11 +196,15 @@ def cmd_deploy(args: argparse.Namespace) -> int:
             shown[0] = pct
             print(f"\rUploading… {pct:3d}%", end="" if sent < total else "\n", file=sys.stderr, flush=True)
 
+    def waiting(text: str) -> None:  # (a silent node: three timeouts are a minute and a half)
+        if not args.json:
+            print_err(text)
+
     out = Path(args.output) if args.output else None
     notes: list[str] = []
     try:
         try:
-            result = deploy(pkg, target, password, out=out, progress=progress)
+            result = deploy(pkg, target, password, out=out, progress=progress, waiting=waiting)
         except DeployError as exc:
             # The password changed on the node since it was remembered: the keyring's, always tried
             # first, could never be replaced by one given now. A refused sign-in changed nothing.
@@ -214,7 +218,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
                     exc.kind,
                 ) from None
             password = given
-            result = deploy(pkg, target, password, out=out, progress=progress)
+            result = deploy(pkg, target, password, out=out, progress=progress, waiting=waiting)
             if not args.remember:
                 notes.append(
                     f"The system keyring still holds the old password for {user} on {node}, which was refused: "

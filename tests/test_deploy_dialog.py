@@ -483,3 +483,24 @@ def test_a_remembered_password_is_not_sent_to_another_node_typed_in(
     qtbot.keyClicks(again.user_edit, "2")
     assert again.password_edit.text() == "typed by hand"  # the user's own typing stays
     again.close()
+
+
+def test_a_node_that_does_not_answer_is_said_while_the_deploy_tries_again(
+    qtbot, node: MockNode, example_project: Path
+) -> None:
+    """A silent node kept 'Exporting and uploading…' and a 0% bar on show through three timeouts
+    (a minute and a half at the default 30 s), as if the dialog were stuck."""
+    node.slow_seconds = 3.0
+    node.fail_next("slow", "GET")
+    node.fail_next("slow", "GET")
+    pane = ExportPane()
+    qtbot.addWidget(pane)
+    pane.set_package(load(example_project))
+    dialog = pane.open_deploy(backoff=0, timeout=0.5)
+    _fill(dialog, node, node.password)
+    dialog.deploy_button.click()
+    qtbot.waitUntil(lambda: "did not answer" in dialog.status.text(), timeout=10000)
+    assert "try 2 of 3" in dialog.status.text() and dialog.busy
+    qtbot.waitUntil(lambda: "try 3 of 3" in dialog.status.text() or not dialog.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert "brandingID now live" in dialog.status.text()

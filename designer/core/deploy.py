@@ -73,6 +73,7 @@ BACKOFF = 1.0  # seconds before the first retry; doubled each time, capped at MA
 MAX_BACKOFF = 8.0
 
 Progress = Callable[[int, int], None]  # (bytes sent, total bytes)
+Waiting = Callable[[str], None]  # a sentence: what the deploy waits for while it tries again
 
 
 class DeployError(Exception):
@@ -375,10 +376,18 @@ class CancelToken:
 class _Node:
     """One session with the node: retries, timeouts and plain-language errors."""
 
-    def __init__(self, target: DeployTarget, password: str, transport: Any = None, backoff: float = BACKOFF) -> None:
+    def __init__(
+        self,
+        target: DeployTarget,
+        password: str,
+        transport: Any = None,
+        backoff: float = BACKOFF,
+        waiting: Waiting | None = None,
+    ) -> None:
         import httpx
 
         self.httpx = httpx
+        self.waiting = waiting
         self.target = target
         self.base = normalize_node(target.node)
         self.password = password
@@ -420,7 +429,7 @@ class _Node:
                 resp = self.client.request(method, url, content=content, **kw)
             except httpx.TimeoutException as exc:
                 if retry_timeouts and not last and not isinstance(exc, httpx.WriteTimeout):
-                    self._sleep(attempt)
+                    self._again(attempt, attempts, "did not answer in time")
                     continue
                 waited = time.monotonic() - began
                 tries = f" ({attempt} tries over {waited:.0f} seconds)" if attempt > 1 else ""
@@ -438,7 +447,7 @@ class _Node:
                         "tls",
                     ) from None
                 if isinstance(exc, httpx.ConnectError | httpx.RemoteProtocolError | httpx.ReadError) and not last:
-                    self._sleep(attempt)
+                    self._again(attempt, attempts, "could not be reached")
                     continue
                 # ("[Errno 111] Connection refused": the number is Python's, no word for an administrator)
                 reason = re.sub(r"\[Errno -?\d+\] ", "", str(exc)) or type(exc).__name__
@@ -449,10 +458,19 @@ class _Node:
                 ) from None
             if resp.status_code >= 500 and not last:
                 resp.close()
-                self._sleep(attempt)
+                self._again(attempt, attempts, f"had an internal error (HTTP {resp.status_code})")
                 continue
             return resp
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _again(self, attempt: int, attempts: int, what: str) -> None:
+        """Say the node ``what`` and that the deploy tries again, then wait before it does.
+
+        Why said: three timeouts are a minute and a half, and the dialog showed nothing new meanwhile.
+        """
+        if self.waiting is not None:
+            self.waiting(f"The Management Node {what}; trying again (try {attempt + 1} of {attempts})…")
+        self._sleep(attempt)
 
     def _sleep(self, attempt: int) -> None:
         delay = min(self.backoff * (2 ** (attempt - 1)), MAX_BACKOFF)
@@ -614,8 +632,11 @@ def deploy(
     transport: Any = None,
     backoff: float = BACKOFF,
     force: bool = False,
+    waiting: Waiting | None = None,
 ) -> DeployResult:
     """Export ``source`` (new brandingID), upload it, then write the ZIP and remember the deploy.
+
+    ``waiting`` hears, in a sentence, each time the node failed to answer and the deploy tries again.
 
     Raises :class:`DeployError` (plain words, no credentials) and leaves the project untouched
     when anything fails before the upload succeeded.
@@ -647,7 +668,7 @@ def deploy(
     except ExportRefused as exc:
         raise DeployError(f"Not deployed: {exc}", "refused") from None
     data = zip_bytes(plan.entries.items())
-    node = _Node(target, password, transport=transport, backoff=backoff)
+    node = _Node(target, password, transport=transport, backoff=backoff, waiting=waiting)
     warnings: list[str] = []
     if target.insecure:
         warnings.append(

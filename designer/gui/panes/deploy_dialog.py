@@ -54,6 +54,7 @@ class DeployWorker(Worker):
     the dialog lets go of (see :meth:`DeployDialog.reject`) runs on until the node answers."""
 
     sig_progress = Signal(int, int)
+    sig_waiting = Signal(str)  # the node did not answer: trying again
     sig_done = Signal(object)
     sig_failed = Signal(str, str, object)  # message, kind, field errors
 
@@ -66,7 +67,14 @@ class DeployWorker(Worker):
 
     def run(self) -> None:
         try:
-            result = deploy(self.pkg, self.target, self._password, progress=self.sig_progress.emit, **self.kw)
+            result = deploy(
+                self.pkg,
+                self.target,
+                self._password,
+                progress=self.sig_progress.emit,
+                waiting=self.sig_waiting.emit,
+                **self.kw,
+            )
         except DeployError as exc:
             self.sig_failed.emit(str(exc), exc.kind, exc.field_errors)
         except Exception as exc:  # never let a surprise kill the thread silently
@@ -269,6 +277,7 @@ class DeployDialog(QDialog):
         self.cancel_token = CancelToken()
         worker = DeployWorker(self.pkg, target, password, cancel=self.cancel_token, **self.deploy_options)
         worker.sig_progress.connect(self._progress)
+        worker.sig_waiting.connect(lambda text: self._set_status(html.escape(text)))
         worker.sig_done.connect(self._done)
         worker.sig_failed.connect(self._failed)
         worker.finished.connect(self._finished)
@@ -304,6 +313,8 @@ class DeployDialog(QDialog):
         return self.worker is not None
 
     def _progress(self, sent: int, total: int) -> None:
+        if sent == 0:  # the node answered: a "trying again" said before is over
+            self._set_status("Uploading…")
         self.progress.setValue(sent * 100 // total if total else 0)
 
     def _done(self, result: DeployResult) -> None:
@@ -392,7 +403,7 @@ class DeployDialog(QDialog):
                 # The worker may still wait for the node's answer (a socket read cannot be
                 # interrupted); it can no longer change anything, so the dialog lets it go.
                 worker, self.worker = self.worker, None
-                for signal in (worker.sig_progress, worker.sig_done, worker.sig_failed):
+                for signal in (worker.sig_progress, worker.sig_waiting, worker.sig_done, worker.sig_failed):
                     signal.disconnect()
                 worker.finished.disconnect(self._finished)
                 self._remember = self._forget = None
