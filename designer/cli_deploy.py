@@ -126,6 +126,7 @@ def _fail(args: argparse.Namespace, message: str, code: int, extra: dict[str, An
 def cmd_deploy(args: argparse.Namespace) -> int:
     from .core.checks import problems_json
     from .core.deploy import (
+        CancelToken,
         DeployError,
         DeployTarget,
         deploy,
@@ -201,10 +202,11 @@ def cmd_deploy(args: argparse.Namespace) -> int:
             print_err(text)
 
     out = Path(args.output) if args.output else None
+    token = CancelToken()  # (never cancelled: it says whether Ctrl-C came once the node was being changed)
     notes: list[str] = []
     try:
         try:
-            result = deploy(pkg, target, password, out=out, progress=progress, waiting=waiting)
+            result = deploy(pkg, target, password, out=out, progress=progress, waiting=waiting, cancel=token)
         except DeployError as exc:
             # The password changed on the node since it was remembered: the keyring's, always tried
             # first, could never be replaced by one given now. A refused sign-in changed nothing.
@@ -218,12 +220,19 @@ def cmd_deploy(args: argparse.Namespace) -> int:
                     exc.kind,
                 ) from None
             password = given
-            result = deploy(pkg, target, password, out=out, progress=progress, waiting=waiting)
+            result = deploy(pkg, target, password, out=out, progress=progress, waiting=waiting, cancel=token)
             if not args.remember:
                 notes.append(
                     f"The system keyring still holds the old password for {user} on {node}, which was refused: "
                     "add --remember to store the new one."
                 )
+    except KeyboardInterrupt:
+        if token.committed:  # (main says "stopped (Ctrl-C)" and ends as interrupted)
+            print_err(
+                f"plugin-designer: the customization '{name}' on {node} was being changed: an old one of that name "
+                "may be already removed and the new one not uploaded; run the deploy again."
+            )
+        raise
     except DeployError as exc:
         code = 2 if exc.kind in ("refused",) else 1
         extra: dict[str, Any] = {"kind": exc.kind, "field_errors": exc.field_errors}

@@ -138,7 +138,7 @@ class MockNode:
         class Handler(_Handler):
             mock = node
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _Server(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.server.socket = ctx.wrap_socket(self.server.socket, server_side=True)
         self.port = self.server.server_address[1]
@@ -201,6 +201,20 @@ class MockNode:
         }
         self.store[uid] = res
         return res
+
+
+class _Server(ThreadingHTTPServer):
+    """Quiet when a client goes away mid-request (a cancelled or interrupted deploy): the
+    tracebacks of the lost connection were printed, and one raised in the request's thread."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass
+
+    def shutdown_request(self, request: Any) -> None:
+        try:
+            super().shutdown_request(request)
+        except (OSError, ValueError):
+            pass
 
 
 class _Handler(BaseHTTPRequestHandler):

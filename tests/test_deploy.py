@@ -643,3 +643,25 @@ def test_cli_remember_without_a_usable_keyring_says_why_in_words(
     rc, out, err = _run_cli(base, capsys)
     assert rc == 0, err
     assert words in err and "PLUGIN_DESIGNER_PASSWORD" in err and error not in err
+
+
+def test_cli_ctrl_c_while_the_node_is_being_changed_says_the_old_one_may_be_gone(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C during the upload, after the old customization was removed, said only 'stopped
+    (Ctrl-C)', as for a command whose writes are all-or-nothing: the node was left without one."""
+    import designer.core.deploy as deploy_module
+
+    def interrupted(body: bytes, progress: object) -> object:
+        raise KeyboardInterrupt
+        yield b""  # (a generator, as the upload's body is)
+
+    node.add("Demo")
+    monkeypatch.setattr(deploy_module, "_chunks", interrupted)
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    before = _snapshot(example_project)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 130
+    assert "'Demo'" in err and "may be already removed" in err and "run the deploy again" in err
+    assert not node.store and _snapshot(example_project) == before
