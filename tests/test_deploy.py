@@ -665,3 +665,20 @@ def test_cli_ctrl_c_while_the_node_is_being_changed_says_the_old_one_may_be_gone
     assert rc == 130
     assert "'Demo'" in err and "may be already removed" in err and "run the deploy again" in err
     assert not node.store and _snapshot(example_project) == before
+
+
+def test_a_project_folder_moved_away_under_an_open_project_is_said_as_such(
+    node: MockNode, example_project: Path, tmp_path: Path
+) -> None:
+    """The folder moved while the window (and its Deploy dialog) held the project: 'Not deployed:
+    3 errors must be fixed first: plugins/lock-toggle/lock-toggle.plugin.js A file cannot be read…'."""
+    from designer.core.model import load
+
+    pkg = load(example_project)
+    example_project.rename(tmp_path / "moved")
+    with pytest.raises(DeployError) as info:
+        deploy(pkg, _target(node), node.password, backoff=0)
+    assert info.value.kind == "refused"
+    assert "was deleted or moved" in str(info.value) and str(example_project) in str(info.value)
+    assert "cannot be read" not in str(info.value) and str(info.value).count("Not deployed") == 1
+    assert not node.requests and not (tmp_path / "moved" / ".plugin-designer").exists()

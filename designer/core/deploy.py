@@ -608,6 +608,19 @@ def default_zip_path(project: Path) -> Path:
     return zip_beside(project)
 
 
+def _refuse_folder_gone(pkg: BrandingPackage) -> None:
+    """Raise when the folder of a package read before is no longer there. Why: each of its files
+    was an error ("A file cannot be read"), five listed, and none said the folder had gone."""
+    files = pkg.files
+    if isinstance(files, DirFiles) and not files.root.is_dir():
+        gone = files.project if not files.project.is_dir() else files.root
+        raise DeployError(
+            f"Not deployed: the project folder {gone} was deleted or moved by another program. Save the project "
+            "into a folder again (in the designer: File ▸ Save As…) and deploy it from there.",
+            "refused",
+        )
+
+
 def _find_quietly(node: Any, name: str) -> dict[str, Any] | None:
     """:func:`_find`, or None when the node cannot say (it is the question after a failure).
 
@@ -649,6 +662,10 @@ def deploy(
     base = normalize_node(target.node)
     try:
         pkg = source if isinstance(source, BrandingPackage) else load(Path(source))
+    except Exception as exc:  # NotAPackageError and friends
+        raise DeployError(f"Not deployed: {exc}", "refused") from None
+    _refuse_folder_gone(pkg)
+    try:
         plan: ExportPlan = plan_export(pkg, branding_id)  # None: a new one, greater than the last
     except ExportRefused as exc:
         raise DeployError(f"Not deployed: {exc}", "refused") from None
