@@ -504,3 +504,17 @@ def test_a_node_that_does_not_answer_is_said_while_the_deploy_tries_again(
     qtbot.waitUntil(lambda: "try 3 of 3" in dialog.status.text() or not dialog.busy, timeout=10000)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
     assert "brandingID now live" in dialog.status.text()
+
+
+def test_an_error_of_two_lines_under_a_field_is_not_cut(qtbot, node: MockNode, example_project: Path) -> None:
+    """The name's error of two lines (the name taken by a Web App 3 customization) was drawn in
+    one line's height, cut through the middle: the window did not grow for it."""
+    node.add("Demo", webapp_type="webapp3")
+    _, dialog = _open(qtbot, example_project)
+    qtbot.waitExposed(dialog)
+    _fill(dialog, node, node.password)
+    _run(qtbot, dialog)
+    error = dialog.field_errors["name"]
+    assert error.isVisible() and error.heightForWidth(error.width()) > error.fontMetrics().height() * 1.5
+    qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()))
+    assert dialog.status.height() >= dialog.status.heightForWidth(dialog.status.width())

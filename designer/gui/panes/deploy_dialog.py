@@ -41,7 +41,7 @@ from designer.core.deploy import (
 from designer.core.model import BrandingPackage
 from designer.core.zipnames import project_name, readable
 
-from ..screen_fit import resize_to_fit
+from ..screen_fit import resize_to_fit, room_on_screen
 from ..tones import text_style
 from ..workers import Worker
 from .form_rows import add_unlabelled_row
@@ -367,6 +367,17 @@ class DeployDialog(QDialog):
         # Read out with the field: the label under it is tied to nothing, and a screen reader
         # on the field said nothing of the error shown beneath it.
         self._error_fields[key].setAccessibleDescription(text)
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Taller when a message now shown wraps onto more lines than there is room for (as far as
+        the screen allows). Why: Qt grows a window for its rows, not for the lines of wrapped text,
+        and a field's error of two lines was drawn in one line's height, cut through the middle."""
+        layout = self.layout()
+        layout.activate()
+        need = min(layout.totalHeightForWidth(self.width()), room_on_screen(self).height())
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def _set_status(self, text: str, tone: str = "") -> None:
         """``text`` below the form; ``tone`` "ok" (deployed) or "bad" (in bold: failed, too late to
@@ -374,6 +385,7 @@ class DeployDialog(QDialog):
         self.status.setText(text)
         self._status_tone = tone
         self._style_texts()
+        self._grow_to_fit()
 
     def _style_texts(self) -> None:
         """The coloured texts in the palette's appearance (light or dark): the unsafe option, the
