@@ -682,3 +682,15 @@ def test_a_project_folder_moved_away_under_an_open_project_is_said_as_such(
     assert "was deleted or moved" in str(info.value) and str(example_project) in str(info.value)
     assert "cannot be read" not in str(info.value) and str(info.value).count("Not deployed") == 1
     assert not node.requests and not (tmp_path / "moved" / ".plugin-designer").exists()
+
+
+def test_replacing_the_nodes_default_customization_keeps_it_the_default(node: MockNode, example_project: Path) -> None:
+    """Redeploying the customization the node uses by default (set so on the node, or by an earlier
+    --set-default) posted it with is_default false: every meeting lost the branding."""
+    node.add("Demo")["is_default"] = True
+    result = deploy(example_project, _target(node), node.password, backoff=0)
+    assert node.uploads[-1].fields["is_default"] == "true"
+    assert [r["is_default"] for r in node.store.values()] == [True]
+    assert any("default" in note for note in result.warnings)
+    other = deploy(example_project, _target(node, name="Other"), node.password, backoff=0)
+    assert node.uploads[-1].fields["is_default"] == "false" and not other.warnings

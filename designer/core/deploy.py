@@ -608,6 +608,12 @@ def default_zip_path(project: Path) -> Path:
     return zip_beside(project)
 
 
+def _is_default(existing: dict[str, Any] | None) -> bool:
+    """Whether the node's customization is its default one (the API says true, or "true")."""
+    value = existing.get("is_default") if existing else None
+    return value is True or (isinstance(value, str) and value.lower() == "true")
+
+
 def _refuse_folder_gone(pkg: BrandingPackage) -> None:
     """Raise when the folder of a package read before is no longer there. Why: each of its files
     was an error ("A file cannot be read"), five listed, and none said the folder had gone."""
@@ -705,12 +711,16 @@ def deploy(
         if cancel is not None:
             cancel.commit()
         uid = str(existing.get("uuid")) if existing and existing.get("uuid") else str(uuidlib.uuid4())
+        # The node's default one stays its default: posted as not, every meeting lost the branding.
+        kept_default = not target.set_default and _is_default(existing)
+        if kept_default:
+            warnings.append(f"'{name}' was the node's default web app customization, and stays so.")
         fields = {
             "name": name,
             "description": target.description,
             "uuid": uid,
             "webapp_type": "webapp2",
-            "is_default": "true" if target.set_default else "false",
+            "is_default": "true" if target.set_default or kept_default else "false",
         }
         ctype, body = multipart_body(fields, zip_path.name or "branding.zip", data)
         if existing is not None:
