@@ -694,3 +694,12 @@ def test_replacing_the_nodes_default_customization_keeps_it_the_default(node: Mo
     assert any("default" in note for note in result.warnings)
     other = deploy(example_project, _target(node, name="Other"), node.password, backoff=0)
     assert node.uploads[-1].fields["is_default"] == "false" and not other.warnings
+
+
+@pytest.mark.parametrize("typed", ["https://mgr example.com", "mgr.example.com\tx", "https://mgr.exa<mple.com"])
+def test_an_address_with_a_space_or_a_sign_no_host_name_has_is_refused_in_the_field(typed: str) -> None:
+    """'https://mgr example.com' passed as an address; the deploy exported, then could not 'reach
+    the Management Node at https://mgr example.com (Name or service not known)'."""
+    with pytest.raises(DeployError) as info:
+        normalize_node(typed)
+    assert info.value.kind == "refused" and "host name" in str(info.value)

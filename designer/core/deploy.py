@@ -240,6 +240,14 @@ def normalize_node(node: str) -> str:
     if port == 0:  # (":0" was dropped, and the deploy went to port 443 instead)
         raise DeployError("The port in the Management Node address must be a number from 1 to 65535.", "refused")
     host = parts.hostname
+    # A space (or a tab, which urlsplit drops unsaid) or a sign no host name holds: it was taken,
+    # and the deploy exported, then "could not reach" a host that cannot exist.
+    if re.search(r"\s", text) or re.search(r"[<>\"{}|\\^`]", host):
+        raise DeployError(
+            f"'{text}' holds a space or a sign no host name has; give the Management Node as https://host "
+            "or https://host:port.",
+            "refused",
+        )
     if ":" in host:
         host = f"[{host}]"
     return f"https://{host}" + (f":{port}" if port and port != 443 else "")
