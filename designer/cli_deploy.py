@@ -159,7 +159,8 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     user = args.user or memory.get("user") or "admin"
     # (a folder named in Latin-1, b"m\xf8te": its byte cannot go to the node, a stand-in does)
     name = args.name or memory.get("name") or readable(project_name(project))
-    description = args.description if args.description is not None else memory.get("description", "")
+    # (None: the node's customization keeps its own, else there is none)
+    description = args.description if args.description is not None else memory.get("description")
     ca_bundle = args.ca_bundle or (memory.get("ca_bundle") if memory.get("node") == node else None)
     password, source = recall_password(node, user), "keyring"
     if password is None:
@@ -181,7 +182,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         node=node,
         user=user,
         name=name,
-        description=description or "",
+        description=description,
         set_default=args.set_default,
         ca_bundle=ca_bundle,
         insecure=args.insecure,

@@ -703,3 +703,19 @@ def test_an_address_with_a_space_or_a_sign_no_host_name_has_is_refused_in_the_fi
     with pytest.raises(DeployError) as info:
         normalize_node(typed)
     assert info.value.kind == "refused" and "host name" in str(info.value)
+
+
+def test_cli_replacing_without_a_description_keeps_the_nodes(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The node's customization had a description (typed on the node); a deploy with no
+    --description (none remembered either) wiped it."""
+    node.add("Demo")["description"] = "Blue theme for the board rooms"
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 0, err
+    assert [r["description"] for r in node.store.values()] == ["Blue theme for the board rooms"]
+    rc, out, err = _run_cli([*base, "--description", ""], capsys)  # said, it is
+    assert rc == 0, err
+    assert [r["description"] for r in node.store.values()] == [""]

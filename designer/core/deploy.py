@@ -103,7 +103,7 @@ class DeployTarget:
     node: str  # https://host[:port]
     user: str
     name: str
-    description: str = ""
+    description: str | None = ""  # None: the one the node's customization of that name has (else none)
     set_default: bool = False
     ca_bundle: str | None = None
     insecure: bool = False  # never remembered
@@ -616,6 +616,11 @@ def default_zip_path(project: Path) -> Path:
     return zip_beside(project)
 
 
+def _get(existing: dict[str, Any] | None, key: str) -> Any:
+    """``existing[key]``, or "" when there is none (no customization, or no such key)."""
+    return (existing.get(key) if existing else None) or ""
+
+
 def _is_default(existing: dict[str, Any] | None) -> bool:
     """Whether the node's customization is its default one (the API says true, or "true")."""
     value = existing.get("is_default") if existing else None
@@ -723,9 +728,11 @@ def deploy(
         kept_default = not target.set_default and _is_default(existing)
         if kept_default:
             warnings.append(f"'{name}' was the node's default web app customization, and stays so.")
+        # None given: the node's own kept (a deploy with no --description wiped the one typed there).
+        description = target.description if target.description is not None else str(_get(existing, "description"))
         fields = {
             "name": name,
-            "description": target.description,
+            "description": description,
             "uuid": uid,
             "webapp_type": "webapp2",
             "is_default": "true" if target.set_default or kept_default else "false",
@@ -784,7 +791,7 @@ def deploy(
             "node": base,
             "name": name,
             "user": target.user,
-            "description": target.description,
+            "description": description,
             "uuid": uid,
             "resource_uri": resource_uri,
             "brandingID": plan.branding_id,
