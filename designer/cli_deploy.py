@@ -115,6 +115,18 @@ def _password_given(node: str, user: str, why: str = "") -> tuple[str | None, st
         return None, "prompt"
 
 
+def _password_after(exc: Exception, source: str, tries_left: int, node: str, user: str) -> tuple[str, str] | None:
+    """The password to try after ``exc`` (and where it came from), or None to give up: after a
+    refused one from the keyring, the one given for this run; after one typed at the prompt, typed again."""
+    if getattr(exc, "kind", "") != "auth" or not tries_left or source == "env":
+        return None
+    if source == "prompt":
+        print_err(f"plugin-designer: {exc}")
+    why = "The password in the system keyring was refused. " if source == "keyring" else "Try again. "
+    given, came_from = _password_given(node, user, why)
+    return (given, came_from) if given else None
+
+
 def _fail(args: argparse.Namespace, message: str, code: int, extra: dict[str, Any] | None = None) -> int:
     if args.json:
         print_json({"ok": False, "error": message, **(extra or {})})
@@ -206,27 +218,28 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     token = CancelToken()  # (never cancelled: it says whether Ctrl-C came once the node was being changed)
     notes: list[str] = []
     try:
-        try:
-            result = deploy(pkg, target, password, out=out, progress=progress, waiting=waiting, cancel=token)
-        except DeployError as exc:
-            # The password changed on the node since it was remembered: the keyring's, always tried
-            # first, could never be replaced by one given now. A refused sign-in changed nothing.
-            if exc.kind != "auth" or source != "keyring":
-                raise
-            given, source = _password_given(node, user, "The password in the system keyring was refused. ")
-            if not given or given == password:
-                raise DeployError(
-                    f"{exc} The password stored in the system keyring for {user} was refused: give the new one "
-                    "with PLUGIN_DESIGNER_PASSWORD (or in a terminal) and --remember to store it instead.",
-                    exc.kind,
-                ) from None
-            password = given
-            result = deploy(pkg, target, password, out=out, progress=progress, waiting=waiting, cancel=token)
-            if not args.remember:
-                notes.append(
-                    f"The system keyring still holds the old password for {user} on {node}, which was refused: "
-                    "add --remember to store the new one."
-                )
+        for tries_left in (2, 1, 0):
+            try:
+                result = deploy(pkg, target, password, out=out, progress=progress, waiting=waiting, cancel=token)
+                break
+            except DeployError as exc:
+                # A refused sign-in changed nothing: the password given next is tried (the keyring's
+                # one changed on the node since it was remembered, or one mistyped at the prompt).
+                given = _password_after(exc, source, tries_left, node, user)
+                if given is None or (source == "keyring" and given[0] == password):
+                    if source == "keyring" and exc.kind == "auth":
+                        raise DeployError(
+                            f"{exc} The password stored in the system keyring for {user} was refused: give the new "
+                            "one with PLUGIN_DESIGNER_PASSWORD (or in a terminal) and --remember to store it instead.",
+                            exc.kind,
+                        ) from None
+                    raise
+                if source == "keyring" and not args.remember:
+                    notes.append(
+                        f"The system keyring still holds the old password for {user} on {node}, which was refused: "
+                        "add --remember to store the new one."
+                    )
+                password, source = given
     except KeyboardInterrupt:
         if token.committed:  # (main says "stopped (Ctrl-C)" and ends as interrupted)
             print_err(

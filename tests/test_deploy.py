@@ -719,3 +719,42 @@ def test_cli_replacing_without_a_description_keeps_the_nodes(
     rc, out, err = _run_cli([*base, "--description", ""], capsys)  # said, it is
     assert rc == 0, err
     assert [r["description"] for r in node.store.values()] == [""]
+
+
+def test_cli_a_password_mistyped_at_the_prompt_is_asked_again(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mistyped password at the prompt ended the deploy (exit 1): run it again, type it again."""
+    import getpass
+
+    typed = iter(["typo", node.password])
+    prompts: list[str] = []
+
+    def ask(prompt: str) -> str:
+        prompts.append(prompt)
+        return next(typed)
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("PLUGIN_DESIGNER_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.setattr(getpass, "getpass", ask)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 0, err
+    assert len(prompts) == 2 and prompts[1].startswith("Try again. Password for admin")
+    assert "password was refused" in err and "Created the web app customization 'Demo'" in out
+    typed = iter(["typo", "typo", "typo", "never asked"])
+    prompts.clear()
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 1 and len(prompts) == 3
+
+
+def test_cli_a_keyring_password_with_a_silent_node_is_not_called_refused(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], memory_keyring: object
+) -> None:
+    keyring.set_password("plugin-designer:https://127.0.0.1:1", "admin", node.password)  # (nothing listens)
+    rc, out, err = _run_cli(["deploy", str(example_project), "--node", "https://127.0.0.1:1"], capsys)
+    assert rc == 1 and "Cannot reach" in err and "keyring" not in err
