@@ -518,3 +518,19 @@ def test_an_error_of_two_lines_under_a_field_is_not_cut(qtbot, node: MockNode, e
     assert error.isVisible() and error.heightForWidth(error.width()) > error.fontMetrics().height() * 1.5
     qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()))
     assert dialog.status.height() >= dialog.status.heightForWidth(dialog.status.width())
+
+
+def test_a_deploy_record_edited_outside_into_other_types_opens_the_dialog_with_what_is_text(
+    qtbot, example_project: Path
+) -> None:
+    """state.json's deploy record with a number or a list where text belongs (edited or merged
+    by another tool) made opening the Deploy dialog raise TypeError, and deploy crash."""
+    import json
+
+    folder = example_project / ".plugin-designer"
+    folder.mkdir(exist_ok=True)
+    record = {"node": 5, "name": ["x"], "user": "ops", "description": 7, "ca_bundle": None}
+    (folder / "state.json").write_text(json.dumps({"version": 1, "deploy": record}))
+    _, dialog = _open(qtbot, example_project)
+    assert dialog.node_edit.text() == "" and dialog.name_edit.text() == "example"
+    assert dialog.user_edit.text() == "ops" and dialog.description_edit.text() == ""

@@ -819,7 +819,11 @@ def remembered_settings(project: Path) -> dict[str, Any]:
     rec = load_state(project).get("deploy")
     if not isinstance(rec, dict):
         return {}
-    return {k: rec.get(k) for k in ("node", "name", "user", "description", "ca_bundle") if rec.get(k)}
+    # Text only: a number or a list there (the file edited or merged outside) made the Deploy
+    # dialog raise TypeError on opening, and deploy crash on the name.
+    return {
+        k: v for k in ("node", "name", "user", "description", "ca_bundle") if isinstance(v := rec.get(k), str) and v
+    }
 
 
 def password_from_env() -> str | None:
