@@ -534,3 +534,25 @@ def test_a_deploy_record_edited_outside_into_other_types_opens_the_dialog_with_w
     _, dialog = _open(qtbot, example_project)
     assert dialog.node_edit.text() == "" and dialog.name_edit.text() == "example"
     assert dialog.user_edit.text() == "ops" and dialog.description_edit.text() == ""
+
+
+def test_no_empty_progress_bar_is_left_after_a_failed_or_cancelled_deploy(
+    qtbot, node: MockNode, example_project: Path
+) -> None:
+    """After a refusal (or Cancel) a '0%' bar stayed above the message, as if the upload were
+    about to go on."""
+    _, dialog = _open(qtbot, example_project)
+    _fill(dialog, node, "wrong")
+    _run(qtbot, dialog)
+    assert "refused" in dialog.status.text()
+    assert not dialog.progress.isVisibleTo(dialog)
+    node.slow_seconds = 3.0
+    node.fail_next("slow", "GET")
+    _fill(dialog, node, node.password)
+    dialog.deploy_button.click()
+    assert dialog.progress.isVisibleTo(dialog)
+    dialog.close_button.click()
+    assert "cancelled" in dialog.status.text() and not dialog.progress.isVisibleTo(dialog)
+    from designer.gui.panes.deploy_dialog import DeployWorker
+
+    qtbot.waitUntil(lambda: not DeployWorker.any_running(), timeout=15000)  # the node's late answer

@@ -340,7 +340,9 @@ class DeployDialog(QDialog):
         self.sig_deployed.emit(result)
 
     def _failed(self, message: str, kind: str, fields: dict[str, list[str]]) -> None:
+        # (hidden: a "0%" bar above the refusal read as an upload about to go on)
         self.progress.setValue(0)
+        self.progress.hide()
         self._set_status(html.escape(message), "bad")
         for key, msgs in (fields or {}).items():
             if key in self.field_errors:
@@ -420,6 +422,7 @@ class DeployDialog(QDialog):
                 worker.finished.disconnect(self._finished)
                 self._remember = self._forget = None
                 self.progress.setValue(0)
+                self.progress.hide()
                 self._set_status("Deploy cancelled: nothing was changed on the node or in the project.")
                 self.deploy_button.setEnabled(True)
                 self.close_button.setText("Close")
