@@ -556,3 +556,14 @@ def test_no_empty_progress_bar_is_left_after_a_failed_or_cancelled_deploy(
     from designer.gui.panes.deploy_dialog import DeployWorker
 
     qtbot.waitUntil(lambda: not DeployWorker.any_running(), timeout=15000)  # the node's late answer
+
+
+def test_with_no_system_keyring_remember_is_off_and_says_why(qtbot, example_project: Path) -> None:
+    """With no keyring on the computer the box was offered, ticked, and only after the deploy
+    was the user told the password could not be stored."""
+    import keyring.backends.fail
+
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    _, dialog = _open(qtbot, example_project)
+    assert not dialog.remember_check.isEnabled() and not dialog.remember_check.isChecked()
+    assert "no system keyring" in dialog.remember_check.toolTip()

@@ -56,6 +56,7 @@ __all__ = [
     "DeployTarget",
     "deploy",
     "forget_password",
+    "keyring_missing",
     "default_zip_path",
     "normalize_node",
     "password_from_env",
@@ -190,11 +191,31 @@ def remember_password(node: str, user: str, password: str) -> str | None:
     return None
 
 
+_NO_KEYRING = "this computer has no system keyring (on Linux, GNOME Keyring or KWallet provides one)"
+
+
+def keyring_missing() -> str | None:
+    """Why no password can be remembered on this computer (no keyring at all), or None.
+
+    Why asked before: the dialog offered "Remember the password", and only after the deploy said
+    it could not be stored.
+    """
+    try:
+        import keyring
+
+        backend = keyring.get_keyring()
+    except Exception:  # noqa: BLE001 - a broken keyring package is no keyring either
+        return _NO_KEYRING
+    if type(backend).__module__ == "keyring.backends.fail" or getattr(backend, "backends", None) == []:
+        return _NO_KEYRING  # (the "fail" backend, or a chain of none)
+    return None
+
+
 def _keyring_problem(exc: Exception) -> str:
     """Why the keyring refused, in words: it said only its exception's class ("NoKeyringError")."""
     name = type(exc).__name__
     if name == "NoKeyringError":
-        return "this computer has no system keyring (on Linux, GNOME Keyring or KWallet provides one)"
+        return _NO_KEYRING
     if name == "KeyringLocked":
         return "the system keyring is locked; unlock it and deploy again to store it"
     return f"the system keyring refused it ({name})"

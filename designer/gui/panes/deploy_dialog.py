@@ -33,6 +33,7 @@ from designer.core.deploy import (
     DeployTarget,
     deploy,
     forget_password,
+    keyring_missing,
     normalize_node,
     recall_password,
     remember_password,
@@ -118,6 +119,9 @@ class DeployDialog(QDialog):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.remember_check = QCheckBox("&Remember the password in the system keyring")
         self.remember_check.setObjectName("rememberCheck")
+        if missing := keyring_missing():  # said before, not after the deploy
+            self.remember_check.setEnabled(False)
+            self.remember_check.setToolTip(f"{missing[0].upper()}{missing[1:]}: the password cannot be remembered.")
         self.default_check = QCheckBox("Make it the de&fault customization")
         self.default_check.setObjectName("setDefaultCheck")
         self.ca_edit = self._edit("caBundleEdit", memory.get("ca_bundle", ""), "system certificates")
