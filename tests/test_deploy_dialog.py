@@ -567,3 +567,20 @@ def test_with_no_system_keyring_remember_is_off_and_says_why(qtbot, example_proj
     _, dialog = _open(qtbot, example_project)
     assert not dialog.remember_check.isEnabled() and not dialog.remember_check.isChecked()
     assert "no system keyring" in dialog.remember_check.toolTip()
+
+
+def test_a_password_remembered_elsewhere_and_never_shown_is_not_forgotten(
+    qtbot, node: MockNode, example_project: Path
+) -> None:
+    """(Goes with the unticked box forgetting.) The password typed before the node's address: the
+    dialog never showed the one `deploy --remember` stored, and its unticked box is no wish to forget it."""
+    from designer.core.deploy import remember_password
+
+    remember_password(node.url, node.user, node.password)
+    _, dialog = _open(qtbot, example_project)
+    dialog.password_edit.setText(node.password)
+    _fill(dialog, node, node.password)
+    assert not dialog.remember_check.isChecked()
+    _run(qtbot, dialog)
+    assert "brandingID now live" in dialog.status.text()
+    assert recall_password(node.url, node.user) == node.password

@@ -100,6 +100,7 @@ class DeployDialog(QDialog):
         self.deploy_options = deploy_options  # tests: backoff, transport
         self._remember: tuple[str, str, str] | None = None
         self._recalled = ""  # the password filled in from the keyring, for the node and user on show
+        self._recalled_for: tuple[str, str] | None = None  # (node, user) whose password was filled in
         self._forget: tuple[str, str] | None = None  # the box unticked: node and user to forget once deployed
         self.worker: DeployWorker | None = None
         self.result: DeployResult | None = None
@@ -221,6 +222,7 @@ class DeployDialog(QDialog):
                 self.password_edit.setText(remembered)
                 self.remember_check.setChecked(True)
                 self._recalled = remembered
+                self._recalled_for = (node, user)
 
     def _drop_recalled_password(self) -> None:
         """Another node or user typed: the password remembered for the one before goes from the
@@ -287,7 +289,10 @@ class DeployDialog(QDialog):
         worker.finished.connect(self._finished)
         self.worker = worker
         self._remember = (target.node, target.user, password) if self.remember_check.isChecked() else None
-        self._forget = None if self._remember else (target.node, target.user)
+        # Forgotten only when the user unticked a password the dialog showed remembered: one stored
+        # by `deploy --remember` and never shown here stays.
+        pair = (target.node, target.user)
+        self._forget = pair if self._remember is None and self._recalled_for == pair else None
         self.close_button.setText("Cancel")
         worker.start()
         return True
