@@ -758,3 +758,13 @@ def test_cli_a_keyring_password_with_a_silent_node_is_not_called_refused(
     keyring.set_password("plugin-designer:https://127.0.0.1:1", "admin", node.password)  # (nothing listens)
     rc, out, err = _run_cli(["deploy", str(example_project), "--node", "https://127.0.0.1:1"], capsys)
     assert rc == 1 and "Cannot reach" in err and "keyring" not in err
+
+
+def test_an_upload_refused_after_the_default_one_was_removed_says_meetings_lost_it(
+    node: MockNode, example_project: Path
+) -> None:
+    node.add("Demo")["is_default"] = True
+    node.fail_next("413", "POST")
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0)
+    assert "already removed" in str(info.value) and "It was the node's default" in str(info.value)

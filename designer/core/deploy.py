@@ -781,9 +781,13 @@ def deploy(
             if stored is not None and str(stored.get("uuid")) == uid:
                 resp = None
             elif existing is not None:
+                # (the node's default one gone, meetings lose the branding: said, it is the urgent part)
+                default = (
+                    " It was the node's default: meetings have no branding until then." if _is_default(existing) else ""
+                )
                 raise DeployError(
                     f"{exc} The old customization '{name}' was already removed; run the deploy again once the "
-                    "problem is solved.",
+                    f"problem is solved.{default}",
                     exc.kind,
                     exc.field_errors,
                 ) from None
