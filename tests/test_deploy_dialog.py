@@ -584,3 +584,21 @@ def test_a_password_remembered_elsewhere_and_never_shown_is_not_forgotten(
     _run(qtbot, dialog)
     assert "brandingID now live" in dialog.status.text()
     assert recall_password(node.url, node.user) == node.password
+
+
+def test_cancel_too_late_for_a_new_customization_does_not_speak_of_replacing_one(
+    qtbot, node: MockNode, example_project: Path
+) -> None:
+    """Cancel during the upload of a name new to the node said 'the customization on the node is
+    being replaced … could leave the node without one': there was none to replace."""
+    node.slow_seconds = 1.5
+    node.fail_next("slow", "POST")
+    _, dialog = _open(qtbot, example_project)
+    _fill(dialog, node, node.password)
+    dialog.deploy_button.click()
+    qtbot.waitUntil(lambda: dialog.cancel_token.committed, timeout=10000)
+    dialog.close_button.click()
+    status = dialog.status.text()
+    assert "Too late to cancel" in status and "replaced" not in status and "uploaded" in status
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert "brandingID now live" in dialog.status.text()

@@ -377,6 +377,7 @@ class CancelToken:
 
         self.cancelled = False
         self.committed = False  # past the point of no return (the DELETE or POST is under way)
+        self.replacing = False  # (committed) an old customization of that name is being replaced
         self._closers: list[Callable[[], None]] = []
         self._lock = _thread.allocate_lock()  # cancel and commit decide once, in one order
 
@@ -393,11 +394,12 @@ class CancelToken:
                 pass
         return True
 
-    def commit(self) -> None:
-        """Called just before the node is changed: raises when cancelled, else no way back."""
+    def commit(self, replacing: bool = False) -> None:
+        """Called just before the node is changed (``replacing`` an old customization, or adding
+        one): raises when cancelled, else no way back."""
         with self._lock:
             if not self.cancelled:
-                self.committed = True
+                self.committed, self.replacing = True, replacing
                 return
         raise DeployError("Deploy cancelled: nothing was changed on the node or in the project.", "cancelled")
 
@@ -743,7 +745,7 @@ def deploy(
             raise
         _refuse_other_web_app(node, existing, name)
         if cancel is not None:
-            cancel.commit()
+            cancel.commit(replacing=existing is not None)
         uid = str(existing.get("uuid")) if existing and existing.get("uuid") else str(uuidlib.uuid4())
         # The node's default one stays its default: posted as not, every meeting lost the branding.
         kept_default = not target.set_default and _is_default(existing)

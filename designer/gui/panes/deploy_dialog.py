@@ -436,13 +436,18 @@ class DeployDialog(QDialog):
                 self.deploy_button.setEnabled(True)
                 self.close_button.setText("Close")
             else:
-                self._set_status(
-                    "Too late to cancel: the customization on the node is being replaced. Wait for the upload "
-                    "to finish (stopping now could leave the node without one).",
-                    "bad",
-                )
+                self._set_status(self._too_late(), "bad")
             return
         super().reject()
+
+    def _too_late(self) -> str:
+        """Why Cancel no longer can: the node is being changed (said as it is: replacing, or adding)."""
+        if self.cancel_token.replacing:
+            return (
+                "Too late to cancel: the customization on the node is being replaced. Wait for the upload "
+                "to finish (stopping now could leave the node without one)."
+            )
+        return "Too late to cancel: the package is being uploaded to the node. Wait for it to finish."
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.worker is not None:
