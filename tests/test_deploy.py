@@ -518,7 +518,9 @@ def test_an_upload_whose_answer_was_lost_with_the_connection_counts_as_done(
     if replacing:
         node.add("Demo")
     node.fail_next("drop-after", "POST")
-    result = deploy(example_project, _target(node), node.password, backoff=0)
+    said: list[str] = []
+    result = deploy(example_project, _target(node), node.password, backoff=0, waiting=said.append)
+    assert said == ["The Management Node closed the connection without answering; trying again (try 2 of 3)…"]
     assert [r["uuid"] for r in node.store.values()] == [result.uuid]
     assert load_state(example_project)["deploy"]["brandingID"] == result.branding_id
     assert _manifest((example_project.parent / "example-branding.zip").read_bytes())["brandingID"] == result.branding_id

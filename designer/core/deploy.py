@@ -478,7 +478,10 @@ class _Node:
                         "tls",
                     ) from None
                 if isinstance(exc, httpx.ConnectError | httpx.RemoteProtocolError | httpx.ReadError) and not last:
-                    self._again(attempt, attempts, "could not be reached")
+                    lost = not isinstance(exc, httpx.ConnectError)  # (reached, then the answer lost)
+                    self._again(
+                        attempt, attempts, "closed the connection without answering" if lost else "could not be reached"
+                    )
                     continue
                 # ("[Errno 111] Connection refused": the number is Python's, no word for an administrator)
                 reason = re.sub(r"\[Errno -?\d+\] ", "", str(exc)) or type(exc).__name__
