@@ -602,3 +602,20 @@ def test_cancel_too_late_for_a_new_customization_does_not_speak_of_replacing_one
     assert "Too late to cancel" in status and "replaced" not in status and "uploaded" in status
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
     assert "brandingID now live" in dialog.status.text()
+
+
+def test_a_refused_password_puts_the_keyboard_there_ready_to_retype(
+    qtbot, node: MockNode, example_project: Path
+) -> None:
+    """After 'The user name or password was refused' the keyboard stayed on the Deploy button:
+    a click into the field and deleting the old password came before typing the right one."""
+    _, dialog = _open(qtbot, example_project)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    _fill(dialog, node, "wrong")
+    _run(qtbot, dialog)
+    assert dialog.password_edit.hasFocus() and dialog.password_edit.selectedText() == "wrong"
+    qtbot.keyClicks(dialog.password_edit, node.password)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)  # the default button: Deploy
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert "brandingID now live" in dialog.status.text()

@@ -362,6 +362,13 @@ class DeployDialog(QDialog):
             self._field_error("user", "This user may not change the configuration on this node.")
         elif kind == "tls":
             self.ca_edit.setFocus()
+        # The keyboard to the first field refused, its text selected: typed over at once (it stayed
+        # on the Deploy button, and the old password had to be cleared by hand first).
+        refused = [key for key, label in self.field_errors.items() if not label.isHidden()]
+        if refused:
+            edit = self._error_fields[refused[0]]
+            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            edit.selectAll()
 
     def _finished(self) -> None:
         self._remember = self._forget = None
