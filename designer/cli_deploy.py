@@ -178,12 +178,17 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     if password is None:
         password, source = _password_given(node, user)
         if not password:
-            return _fail(
-                args,
-                f"No password for {user} on {node}: set PLUGIN_DESIGNER_PASSWORD, run the command in a terminal to "
-                "be asked, or store it once with --remember.",
-                2,
-            )
+            from .core.deploy import keyring_refusal
+
+            why = keyring_refusal(node, user)
+            if why:  # ("store it once with --remember": it was, and the keyring is locked)
+                message = f"{why}. Set PLUGIN_DESIGNER_PASSWORD, or run the command in a terminal to be asked."
+            else:
+                message = (
+                    "set PLUGIN_DESIGNER_PASSWORD, run the command in a terminal to be asked, or store it once with "
+                    "--remember."
+                )
+            return _fail(args, f"No password for {user} on {node}: {message}", 2)
     if args.insecure:
         print(
             "WARNING: --insecure: the Management Node's certificate will NOT be verified. Anyone on the network "

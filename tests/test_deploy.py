@@ -770,3 +770,31 @@ def test_an_upload_refused_after_the_default_one_was_removed_says_meetings_lost_
     with pytest.raises(DeployError) as info:
         deploy(example_project, _target(node), node.password, backoff=0)
     assert "already removed" in str(info.value) and "It was the node's default" in str(info.value)
+
+
+def test_cli_with_the_keyring_locked_and_no_other_password_says_it_is_locked(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A password stored with --remember, the keyring locked (a session without it unlocked): the
+    deploy said 'No password …: store it once with --remember', which had been done."""
+    import keyring.backend
+    import keyring.errors
+
+    class Locked(keyring.backend.KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            raise keyring.errors.KeyringLocked("locked")
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise keyring.errors.KeyringLocked("locked")
+
+        def delete_password(self, service: str, username: str) -> None:
+            raise keyring.errors.KeyringLocked("locked")
+
+    keyring.set_keyring(Locked())
+    monkeypatch.delenv("PLUGIN_DESIGNER_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    rc, out, err = _run_cli(["deploy", str(example_project), "--node", node.url], capsys)
+    assert rc == 2 and "keyring is locked" in err and "PLUGIN_DESIGNER_PASSWORD" in err
+    assert "store it once with --remember" not in err

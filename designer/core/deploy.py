@@ -57,6 +57,7 @@ __all__ = [
     "deploy",
     "forget_password",
     "keyring_missing",
+    "keyring_refusal",
     "default_zip_path",
     "normalize_node",
     "password_from_env",
@@ -176,6 +177,19 @@ def recall_password(node: str, user: str) -> str | None:
         return keyring.get_password(_keyring_key(node), user)
     except Exception:  # no usable keyring backend: behave as if nothing was remembered
         return None
+
+
+def keyring_refusal(node: str, user: str) -> str | None:
+    """Why the keyring could not be asked for the password of ``user`` on ``node`` (locked, none
+    on this computer), or None. Why: with none found, "store it once with --remember" was said
+    to a user who had, the keyring locked."""
+    try:
+        import keyring
+
+        keyring.get_password(_keyring_key(node), user)
+    except Exception as exc:  # noqa: BLE001 - whatever it is, it is the reason
+        return "the system keyring is locked" if type(exc).__name__ == "KeyringLocked" else _keyring_problem(exc)
+    return None
 
 
 def remember_password(node: str, user: str, password: str) -> str | None:
