@@ -439,3 +439,22 @@ def test_a_copy_of_a_folder_gone_kept_by_an_earlier_process_of_the_same_id_is_li
         assert [r.path for r in orphaned_recoveries()].count(kept) == 1
     finally:
         kept.unlink(missing_ok=True)
+
+
+def test_a_crash_copy_kept_by_an_earlier_process_of_the_same_id_is_offered_on_opening(example_project: Path) -> None:
+    """The same rule where the folder is still there: opening it, the copy an earlier designer of the
+    same process id (a container) left at a crash was taken for this process's own, never offered,
+    and this process's first autosave wrote over it."""
+    import time
+
+    from designer.core.recovery import crash_copy_of
+
+    kept = _crash_copy(example_project)
+    data = json.loads(kept.read_text())
+    try:
+        kept.write_text(json.dumps({**data, "pid": os.getpid(), "saved_at": time.time() - 3600}, indent=1))
+        assert crash_copy_of(example_project / "webapp2") or crash_copy_of(example_project)
+        kept.write_text(json.dumps({**data, "pid": os.getpid(), "saved_at": time.time()}, indent=1))
+        assert not crash_copy_of(example_project / "webapp2") and not crash_copy_of(example_project)
+    finally:
+        kept.unlink(missing_ok=True)

@@ -258,7 +258,7 @@ def _left_by_crash(pid: int | None, saved_at: float | None) -> bool:
     copy at its next autosave (or removed it at its save), and that work was lost for good.
     Why it takes what the copy says and not the copy: the callers ask who keeps it as well, and
     reading the copy's head once for both halves the reads of every autosave."""
-    return pid is not None and pid != os.getpid() and _running_owner(pid, saved_at) is None
+    return pid is not None and not _kept_here(pid, saved_at) and _running_owner(pid, saved_at) is None
 
 
 def _own_file_for(root: Path) -> Path:
