@@ -267,12 +267,16 @@ def utf16_text(data: bytes) -> str | None:
         return None
 
 
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
 def windows_1252_text(data: bytes) -> str | None:
     """The text of ``data`` read as Windows-1252 (Notepad's "ANSI" on a Western European Windows:
     'på' as the byte 0xe5) when that is a fair guess: no byte of it is UTF-8 (a file of UTF-8
     with one stray byte, so read, would turn its 'ø' into 'Ã¸') and each byte has a letter there.
     A guess all the same: its Fix says how it reads the file and waits for a person."""
-    if data.decode("utf-8", "replace").count("\ufffd") != sum(b >= 0x80 for b in data):
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))  # (in C: a loop of Python's took ms a check)
+    if data.decode("utf-8", "replace").count("\ufffd") != high:
         return None  # (some of it is UTF-8)
     try:
         return data.decode("cp1252")
