@@ -965,23 +965,17 @@ class DirFiles(PackageFiles):
         when it is no regular file (absent, a folder, a link). A program that rewrites a file
         changes one of them: a save made atomically gives a new inode, one in place moves the
         times (and the change time cannot be set back, as the modified time can, by ``touch``)."""
-        try:
-            st = os.lstat(os.path.join(self.root, rel))
-        except (OSError, ValueError):  # (ValueError: a NUL in the name)
-            return None
-        if not stat.S_ISREG(st.st_mode):
-            return None
-        return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+        return self.signatures((rel,))[rel]
 
     def signatures(self, rels: Iterable[str]) -> dict[str, tuple[int, ...] | None]:
-        """:meth:`signature` of each of ``rels``, in one loop. Why: coming back to the window asks it
-        of every file of the project, and a call per file cost three times the system calls."""
+        """:meth:`signature` of each of ``rels``, in one loop (coming back to the window asks it of
+        every file of the project)."""
         root, lstat, is_file = os.fspath(self.root) + os.sep, os.lstat, stat.S_ISREG
         out: dict[str, tuple[int, ...] | None] = {}
         for rel in rels:
             try:
                 st = lstat(root + rel)
-            except (OSError, ValueError):
+            except (OSError, ValueError):  # (ValueError: a NUL in the name)
                 out[rel] = None
                 continue
             out[rel] = (
