@@ -1264,7 +1264,7 @@ class MainWindow(QMainWindow):
                 "saved from here."
             )
         else:
-            shown = "\n".join(lost[:15]) + (f"\n… and {len(lost) - 15} more" if len(lost) > 15 else "")
+            shown = _lines(lost)
             these = "This file" if len(lost) == 1 else f"These {len(lost)} files"
             left = f"{why} {these} will NOT be in the new folder:\n\n{shown}"
         answer = QMessageBox.warning(
@@ -2587,9 +2587,8 @@ class MainWindow(QMainWindow):
     def _utf16_mend(self, rel: str) -> str:
         """How to mend ``rel``, a file in UTF-16 the window cannot show: its Fix under Problems when
         the checks offer one (it said only Notepad, then File ▸ Reload), else that."""
-        if any(p.file == rel and p.fix and p.fix.kind == "save-as-utf8" for p in self.problems):
-            return "Its Fix under Problems, 'Save it as UTF-8', does that here."
-        return "Then File ▸ Reload."
+        fix = next((p.fix for p in self.problems if p.file == rel and p.fix and p.fix.kind == "save-as-utf8"), None)
+        return f"Its Fix under Problems, '{fix.title}', does that here." if fix else "Then File ▸ Reload."
 
     def _show_details(self) -> None:
         """The overview page on show. Not on the way to a file's own view: after each check the

@@ -414,15 +414,9 @@
         var audiences = [];
         errors.forEach(function (e) { var a = e.audience || 'every user'; if (audiences.indexOf(a) < 0) { audiences.push(a); } });
         var several = audiences.length > 1;
-        // The same error again (a timer throwing every millisecond) once, with how many times: the card
-        // listed every throw, hundreds of identical lines drawn again at each new one.
-        var repeats = {}, shown = [];
-        errors.forEach(function (e) {
-            var key = [e.plugin, e.message, e.file, e.line, e.where].join('\u0000');
-            if (Object.prototype.hasOwnProperty.call(repeats, key)) { repeats[key].times += e.times || 1; return; }
-            repeats[key] = { e: e, times: e.times || 1 };
-            shown.push(repeats[key]);
-        });
+        // The same error again (a timer throwing every millisecond) is one entry counting its times
+        // (reportError in mock-pex.js): the card shows it once, with how many times.
+        var shown = errors.map(function (e) { return { e: e, times: e.times || 1 }; });
         fill(box, '<div class="pd-oops-card"><button data-ui="dismiss" title="Dismiss" aria-label="Dismiss">\u00d7</button><h3>This would show the Oops page for ' +
             esc(several ? 'the users who get these plugins' : audiences[0]) + '</h3>' +
             shown.map(function (seen) {

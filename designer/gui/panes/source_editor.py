@@ -18,7 +18,7 @@ import sys
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import compress, count, pairwise
 from operator import ne
@@ -283,12 +283,6 @@ def _index(text: str, units: int) -> int:
 
 # What ends a line in a file (see core.lineends) and not in the text the editor shows.
 _ODD_BREAK = re.compile("[\r\u2028\u2029]")
-
-
-@contextmanager
-def _no_step() -> Iterator[None]:
-    """In place of :meth:`SourceEditor.edit_step` for a change that is not the user's edit."""
-    yield
 
 
 class _Gutter(QWidget):
@@ -942,7 +936,7 @@ class SourceEditor(QPlainTextEdit):
         a = _utf16(old[:start])
         if label is None:
             self._replaced_end = a + _utf16(text[start:end_new])
-        with self.edit_step(label) if label is not None else _no_step():
+        with self.edit_step(label) if label is not None else nullcontext():  # (None: not the user's edit)
             if label is not None and _ODD_BREAK.search(text, start, end_new):
                 # A lone CR, U+2028 or U+2029 the user put in (Replace all) ends a line in the file, as
                 # the checks count lines and as the file opened again shows it: a line of its own
