@@ -142,8 +142,8 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         DeployError,
         DeployTarget,
         deploy,
+        keyring_lookup,
         normalize_node,
-        recall_password,
         remember_password,
         remembered_settings,
     )
@@ -174,13 +174,11 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     # (None: the node's customization keeps its own, else there is none)
     description = args.description if args.description is not None else memory.get("description")
     ca_bundle = args.ca_bundle or (memory.get("ca_bundle") if memory.get("node") == node else None)
-    password, source = recall_password(node, user), "keyring"
+    password, why = keyring_lookup(node, user)
+    source = "keyring"
     if password is None:
         password, source = _password_given(node, user)
         if not password:
-            from .core.deploy import keyring_refusal
-
-            why = keyring_refusal(node, user)
             if why:  # ("store it once with --remember": it was, and the keyring is locked)
                 message = f"{why}. Set PLUGIN_DESIGNER_PASSWORD, or run the command in a terminal to be asked."
             else:

@@ -57,7 +57,7 @@ __all__ = [
     "deploy",
     "forget_password",
     "keyring_missing",
-    "keyring_refusal",
+    "keyring_lookup",
     "default_zip_path",
     "normalize_node",
     "password_from_env",
@@ -171,25 +171,20 @@ def _keyring_key(node: str) -> str:
 
 def recall_password(node: str, user: str) -> str | None:
     """The password remembered in the OS keyring for ``user`` on ``node``, if any (never raises)."""
+    return keyring_lookup(node, user)[0]
+
+
+def keyring_lookup(node: str, user: str) -> tuple[str | None, str | None]:
+    """(the password remembered for ``user`` on ``node`` or None, why the keyring could not be asked
+    — locked, none on this computer — or None); never raises. Why the reason: with no password
+    found, "store it once with --remember" was said to a user who had, the keyring locked. One
+    question for both: a second one could ask the user to unlock the keyring a second time."""
     try:
         import keyring
 
-        return keyring.get_password(_keyring_key(node), user)
-    except Exception:  # no usable keyring backend: behave as if nothing was remembered
-        return None
-
-
-def keyring_refusal(node: str, user: str) -> str | None:
-    """Why the keyring could not be asked for the password of ``user`` on ``node`` (locked, none
-    on this computer), or None. Why: with none found, "store it once with --remember" was said
-    to a user who had, the keyring locked."""
-    try:
-        import keyring
-
-        keyring.get_password(_keyring_key(node), user)
-    except Exception as exc:  # noqa: BLE001 - whatever it is, it is the reason
-        return "the system keyring is locked" if type(exc).__name__ == "KeyringLocked" else _keyring_problem(exc)
-    return None
+        return keyring.get_password(_keyring_key(node), user), None
+    except Exception as exc:  # noqa: BLE001 - whatever it is, it is the reason (no usable keyring)
+        return None, "the system keyring is locked" if type(exc).__name__ == "KeyringLocked" else _keyring_problem(exc)
 
 
 def remember_password(node: str, user: str, password: str) -> str | None:
