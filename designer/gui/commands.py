@@ -282,6 +282,11 @@ class TextCommand(QUndoCommand):
         self._before: str | None = None
         self._first = True
 
+    @property
+    def rel(self) -> str:
+        """The file this step changes (relative to webapp2/)."""
+        return self._rel
+
     def id(self) -> int:  # noqa: A003 - Qt's name
         return self._ID if self._merge_key else -1
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ..commands import ModelEditor
+from ..commands import ModelEditor, TextCommand
 from ..viewports import follow_focus, viewport_of
 from .menu_items_editor import MenuItemsEditor
 from .metadata_form import MetadataForm
@@ -170,13 +170,16 @@ class PluginPage(QScrollArea):
         self._title()
         self._show_step_change()
 
-    def _note_before_step(self, _command: object, _redo: bool) -> None:
+    def _note_before_step(self, command: object, _redo: bool) -> None:
         """Notes every plugin's values as an undo or redo is about to change them.
 
         Why: undo of a change to the third item's label, made while another item or plugin was on
         show, put the label back with the list on the first item and the page at its top, so the
-        change happened out of sight and the step seemed to have done nothing.
+        change happened out of sight and the step seemed to have done nothing. Not for a step in
+        a code or icon file, which changes no value of the page (and undo of typing is frequent).
         """
+        if isinstance(command, TextCommand) and command.rel not in self.editor.package.modelled_files():
+            return
         self._before_step = {_plugin_place(p): _plugin_values(p) for p in self.editor.package.plugins}
         QTimer.singleShot(0, self, self._before_step.clear)  # (the window shows the step before then)
 
