@@ -331,7 +331,9 @@ def subscriptions_needed(
     if _WRITES_LET.search(source) and not _WRITES_VAR.search(source):
         # (the one var of a file of const and let, which linters' no-var flags; not const: unload empties it)
         out = [(number, column, text.replace("var subscriptions", "let subscriptions")) for number, column, text in out]
-    nl = "\r\n" if "\r\n" in source else "\n"  # (a CRLF file's lines: LF alone made a file of mixed line ends)
+    from .lineends import newline_of
+
+    nl = newline_of(source.encode("utf-8", "surrogatepass"))  # (a CRLF file's: LF alone made mixed line ends)
     return sorted(((number, column, text.replace("\n", nl)) for number, column, text in out), reverse=True)
 
 
