@@ -338,6 +338,10 @@ def xml_error(data: bytes, exc: Any) -> tuple[str, int, int]:
 _READ_AS_1252 = {"latin-1", "iso8859-1", "ascii", "cp1252"}
 
 
+# The encoding an icon's <?xml ...?> declaration names (group 1).
+_DECLARED_ENCODING = rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)"
+
+
 def as_utf8_text(data: bytes) -> tuple[str, str] | None:
     """(the icon's text, its <?xml ...?> declaration naming UTF-8; the encoding it was in) when
     ``data`` is no UTF-8 but reads whole as its declaration or its UTF-16 byte-order mark says,
@@ -358,7 +362,7 @@ def as_utf8_text(data: bytes) -> tuple[str, str] | None:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         text, encoding = utf16_text(data), "UTF-16"
     else:
-        declared = re.match(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)", data)
+        declared = re.match(_DECLARED_ENCODING, data)
         if declared is None:
             return None
         encoding = declared.group(1).decode("ascii", "replace")
@@ -388,7 +392,7 @@ def _not_utf8(data: bytes) -> tuple[str, int, int] | None:
     """
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]:
         return None  # UTF-16 (libxml2 tells it by its first bytes): not about UTF-8
-    declared = re.match(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)", data)
+    declared = re.match(_DECLARED_ENCODING, data)
     if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
         return None
     try:
@@ -838,12 +842,10 @@ def as_utf8(data: bytes) -> bytes:
     Why: the scans below look for ``<!ENTITY`` and for start tags in the bytes; in a UTF-16 icon
     (Notepad's "Unicode") they found none, and an external entity was only a warning.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return b"\xef\xbb\xbf" + data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            return data
-    return data
+    from .lineends import utf16_text
+
+    text = utf16_text(data)
+    return data if text is None else b"\xef\xbb\xbf" + text.encode("utf-8")
 
 
 def scan_svg(data: bytes, info: SvgInfo) -> list[SvgFinding]:
