@@ -3067,13 +3067,40 @@ class FindBar(QWidget):
         self._count_next = QTimer(self, singleShot=True, interval=0)
         self._count_next.timeout.connect(self._count_more)
         self._said_on: tuple[int, int] | None = None  # the selection "k of n" is said for
-        editor.cursorPositionChanged.connect(self._cursor_moved)
-        editor.selectionChanged.connect(self._cursor_moved)  # (Right on a match: the cursor stays put)
         self._invalid = ""  # what re said was wrong with the expression in the find box
         self._taken: str | None = None  # the selection last put in the find box, as written
-        # (contentsChanged reports the colours put in at idle time too: the bar counted the whole
-        # file again once they were in, and what it said of the match selected went)
-        editor.document().contentsChange.connect(self._forget_starts)
+        self._following = False  # whether the editor's signals below reach the bar (see _follow_editor)
+
+    def _follow_editor(self, on: bool) -> None:
+        """Hear the editor's text and cursor (``on``: the bar is shown), or stop hearing them.
+
+        Why only while shown: three Python calls on every keystroke of a file nobody searches in
+        showed in the keystroke's time. A text changed meanwhile is read afresh when the bar shows.
+        """
+        if on == self._following:
+            return
+        self._following = on
+        editor, doc = self.editor, self.editor.document()
+        pairs = (
+            (editor.cursorPositionChanged, self._cursor_moved),
+            (editor.selectionChanged, self._cursor_moved),  # (Right on a match: the cursor stays put)
+            # (contentsChanged reports the colours put in at idle time too: the bar counted the whole
+            # file again once they were in, and what it said of the match selected went)
+            (doc.contentsChange, self._forget_starts),
+        )
+        for signal, slot in pairs:
+            signal.connect(slot) if on else signal.disconnect(slot)
+        if on:
+            self._starts = self._shown = None  # (the text may have changed while the bar was hidden)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._follow_editor(True)
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._follow_editor(False)
+        self._stop_counting()
+        super().hideEvent(event)
 
     def _text(self) -> str:
         """The editor's text shown, read once until it changes: read at each key typed in the find
