@@ -372,9 +372,7 @@ def _inline_entry(
     """
     if reg.indent is None:
         return None
-    node = tree.root_node.descendant_for_byte_range(reg.open_brace - 1, reg.open_brace)
-    while node is not None and node.type != "object":
-        node = node.parent
+    node = _object_at(tree.root_node, reg.open_brace)
     styles: dict[str, int] = {}
     quote = ""
     for entry in node.named_children if node is not None else ():
@@ -531,6 +529,14 @@ def _action_functions(data: bytes, actions: list[str], call_at: int) -> list[tup
     return out
 
 
+def _object_at(root: Any, open_brace: int) -> Any:
+    """The object literal whose ``{`` ends at byte ``open_brace`` (a registration's), else None."""
+    node = root.descendant_for_byte_range(open_brace - 1, open_brace) if open_brace > 0 else None
+    while node is not None and node.type != "object":  # from its "{" up to the object
+        node = node.parent
+    return node
+
+
 def _registered_functions(data: bytes, root: Any, call_at: int, wanted: set[bytes]) -> list[tuple[str, Any]]:
     """(action, function node) for each of ``wanted`` written in the registerPlugin object whose
     ``{`` ends at ``call_at``: ``a() {}``, ``a: function () {}``, ``'a': () => {}``.
@@ -538,9 +544,7 @@ def _registered_functions(data: bytes, root: Any, call_at: int, wanted: set[byte
     Why: many plugins write their items' functions there; moved to the participant menu, such a
     function kept no parameter, so the participant the app passes was out of reach.
     """
-    node = root.descendant_for_byte_range(call_at - 1, call_at) if call_at > 0 else None
-    while node is not None and node.type != "object":
-        node = node.parent
+    node = _object_at(root, call_at)
     out: list[tuple[str, Any]] = []
     for entry in node.named_children if node is not None else ():
         if entry.type == "method_definition":
@@ -801,9 +805,7 @@ def rename_action_function(source: str, old: str, new: str) -> str:
     for reg in info.registrations:
         if reg.keys is None or reg.open_brace <= 0:
             continue
-        found = tree.root_node.descendant_for_byte_range(reg.open_brace - 1, reg.open_brace)
-        while found is not None and found.type != "object":  # from its "{" up to the object
-            found = found.parent
+        found = _object_at(tree.root_node, reg.open_brace)
         if found is not None:
             reg_objects.append(found)
     declared = _declaring_scopes(tree.root_node, data, old_b)
