@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 from ...core import pexapi
 from ...core.lineends import LineEndings
 from ...core.snippets import Snippet, find_prefix
+from ...core.wording import counted
 from ..flow_toolbar import FlowLayout
 from ..focus_ring import ring_focus
 from ..highlight import LONG_LINE, PENDING, SyntaxHighlighter, language_for, language_name
@@ -3293,7 +3294,7 @@ class FindBar(QWidget):
         self._starts = counting.starts
         self._mark(counting.spans)
         n = len(counting.starts)
-        said = f"{n} match{'es' if n != 1 else ''}"
+        said = counted(n, "match", "matches")
         if not n and counting.only_empty:
             # ^, $ or a* match only empty text: nothing to select or replace, and that is why
             said = "0 matches (it only matches empty text)"
@@ -3379,7 +3380,7 @@ class FindBar(QWidget):
         if k == len(starts) or starts[k] != start:
             return
         n = len(starts)
-        said = f"{k + 1} of {n} match{'es' if n != 1 else ''}"
+        said = f"{k + 1} of {counted(n, 'match', 'matches')}"
         if wrapped and n > 1:
             said += " (from the top again)" if k == 0 else " (from the end again)"
         self.count.setText(said)
@@ -3399,7 +3400,7 @@ class FindBar(QWidget):
         if (cursor.selectionStart(), cursor.selectionEnd()) != self._said_on:
             self._said_on = None
             n = len(self._starts or [])
-            self.count.setText(f"{n} match{'es' if n != 1 else ''}")
+            self.count.setText(counted(n, "match", "matches"))
 
     def _expand(self, m: re.Match) -> str:
         return expand_replacement(m, self.replace_edit.text()) if self.regex.isChecked() else self.replace_edit.text()
@@ -3431,7 +3432,6 @@ class FindBar(QWidget):
         """The undo step's name: what was replaced with what (and how often, for Replace all). Why:
         "Undo Replace all" in the Edit menu did not say which of several replacements it takes back."""
         from ...core.jstext import shortened
-        from ...core.wording import counted
 
         find, repl = shortened(self.find_edit.text(), 40), shortened(self.replace_edit.text(), 40)
         name = f"Replace '{find}' with '{repl}'" if repl else f"Delete '{find}'"
@@ -3484,8 +3484,6 @@ class FindBar(QWidget):
         self.count_all()  # (what is left, said below)
         if found:
             # What was done, until the search changes: "0 matches" alone read as if nothing was found.
-            from ...core.wording import counted
-
             left = self.count.text()
             self.count.setText(
                 f"replaced in {counted(len(found), 'place')}" + (f" ({left} now)" if not left.startswith("0 ") else "")
