@@ -249,3 +249,37 @@ def test_a_crash_in_the_middle_of_a_save_made_just_after_the_edits_loses_nothing
     assert window.save()  # (the files the killed save had replaced already hold these bytes)
     for rel, text in left["writes"].items():
         assert (example_project / "webapp2" / rel).read_bytes() == text.encode("utf-8", "surrogateescape")
+
+
+def test_discarding_the_changes_of_a_save_killed_half_way_puts_back_the_files_it_wrote(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A save killed between its files (an id renamed in settings.json, not yet in its plugin's),
+    then Discard at the next start: the copy went and the project stayed half written, its ids
+    disagreeing. Now the files that save wrote get back the version they had before it (the one
+    it kept beside each to put back), and the project is whole again, as saved last."""
+    before = snapshot(example_project)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    proc = subprocess.run(
+        [sys.executable, "-c", CRASHER, str(example_project), "save", str(tmp_path / "shown.json")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    assert snapshot(example_project) != before  # (killed after a file was replaced, before the others)
+    asked: list[str] = []
+    replies = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Discard])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or next(replies))
+    window.open_path(example_project)
+    assert len(asked) == 2
+    assert "discarding puts back the version it had before that save" in asked[1]
+    assert snapshot(example_project) == before
+    assert "the version before it again" in window.status.text()
+    assert not window.isWindowModified()
+    window.tree.setCurrentItem(window._find_tree_item(window.tree.topLevelItem(0), ("plugin", 1)))
+    assert window.findChild(QLineEdit, "idEdit").text() == "meeting-info"
+    from designer.core.recovery import read_recovery
+
+    assert read_recovery(example_project / "webapp2") is None

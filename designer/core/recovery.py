@@ -20,14 +20,18 @@ from .files import DirFiles, PackageFiles, atomic_write
 from .model import BrandingPackage, bytes_text, load, pending_deletes, pending_writes, text_bytes
 
 __all__ = [
+    "BegunSave",
     "DamagedRecovery",
     "Recovery",
     "Typing",
+    "begun_save",
     "crash_copies_beside",
     "crash_copy_of",
     "discard_kept",
     "discard_recovery",
     "orphaned_recoveries",
+    "put_aside_discarded",
+    "put_back_begun_save",
     "read_recovery",
     "recovered_package",
     "recovery_dir",
@@ -43,6 +47,8 @@ FRESH_SECONDS = 90
 # enough to fill the disk when something damages every copy.
 KEEP_DAMAGED = 5
 DAMAGED_SUFFIX = ".damaged"
+# A copy discarded while the project was half written by a save cut short (see put_aside_discarded).
+DISCARDED_SUFFIX = ".discarded"
 # When this process began keeping copies (every copy of its own is kept after this module loads).
 _STARTED = time.time()
 
@@ -110,6 +116,7 @@ class Recovery:
     typing: Typing | None = None  # text typed in a field that records it only when left
     names: list[str] | None = None  # every file of the package as edited then (None: not kept, an older copy)
     path: Path | None = None  # the recovery file itself
+    base: dict[str, str] | None = None  # the fingerprint of each file as on disk when kept (see _base)
 
     @property
     def kept_by_running_designer(self) -> int | None:
@@ -162,6 +169,117 @@ class Recovery:
         if kept is None or not _regular_file(path) or path.stat().st_size != len(kept):
             return False  # (the size first: a big file that differs is not read whole)
         return path.read_bytes() == kept
+
+
+@dataclass(frozen=True)
+class BegunSave:
+    """What a save killed half way had done of the recovery copy's edits (see :func:`begun_save`)."""
+
+    written: list[str]  # the files that hold the copy's bytes already (and the deletions done)
+    # The version before that save of each written file found: its bytes, or None for a file the
+    # save made (there was none). A written file missing here has no such version left.
+    before: dict[str, bytes | None]
+    writer: int | None = None  # the process of that save (gone: its copy was left by a crash)
+    folders: tuple[str, ...] = ()  # the folders that save wrote into (its temporary files are there)
+
+    @property
+    def cannot_put_back(self) -> list[str]:
+        return [rel for rel in self.written if rel not in self.before]
+
+
+def begun_save(kept: Recovery, left: Recovery) -> BegunSave:
+    """The files of the copy ``kept`` that a save killed half way had written already (not in
+    ``left``, see :meth:`Recovery.unsaved`), with their versions before that save where they can
+    still be had: the old version that save kept beside each file to put back should it fail (a
+    temporary ``.<name>.pd-<id>-<random>.old.tmp``, told by the fingerprint the copy kept of the
+    file it was edited from, see :func:`_base`).
+
+    Why: discarding the copy's changes left the project half written, the files that save wrote
+    disagreeing with the others (an id renamed in settings.json, not in the plugin's files)."""
+    written = sorted(rel for rel in (*kept.writes, *kept.deletes) if rel not in (*left.writes, *left.deletes))
+    before: dict[str, bytes | None] = {}
+    if kept.base is None:  # (an older designer's copy: nothing tells the versions before)
+        return BegunSave(written, before)
+    folders = tuple(sorted({os.path.dirname(rel) for rel in kept.writes}))
+    begun = BegunSave(written, before, kept.pid if kept.kept_by_running_designer is None else None, folders)
+    for rel in written:
+        if rel in kept.deletes:
+            continue  # moved to the trash: not put back from here
+        fingerprint = kept.base.get(rel)
+        if fingerprint is None:
+            before[rel] = None  # (not there when the copy was kept: that save made it)
+            continue
+        old = _old_version(kept.root / rel, fingerprint)
+        if old is not None:
+            before[rel] = old
+    return begun
+
+
+def _old_version(path: Path, fingerprint: str) -> bytes | None:
+    """The bytes with ``fingerprint`` among the old versions a save kept beside ``path``, if any."""
+    from .files import is_temporary
+
+    try:
+        with os.scandir(path.parent) as entries:
+            olds = [e.path for e in entries if e.name.endswith(".old.tmp") and is_temporary(e.name)]
+    except OSError:
+        return None
+    for old in sorted(olds):
+        try:
+            if _regular_file(Path(old)):
+                data = Path(old).read_bytes()
+                if _fingerprint(data) == fingerprint:
+                    return data
+        except OSError:
+            continue
+    return None
+
+
+def put_back_begun_save(root: Path, begun: BegunSave) -> None:
+    """Put the files ``begun`` found back as they were before the save killed half way (all of them
+    or none, see atomic_write_all); a file that save made goes, with the folders left empty by it.
+    Raises OSError."""
+    from .files import atomic_write_all
+
+    atomic_write_all({root / rel: data for rel, data in begun.before.items() if data is not None})
+    for rel, data in begun.before.items():
+        if data is None:
+            path = root / rel
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                pass
+            for folder in path.relative_to(root).parents:
+                if folder == Path("."):
+                    break
+                try:
+                    (root / folder).rmdir()  # (only when empty: nothing of anyone else's goes)
+                except OSError:
+                    break
+    if begun.writer is not None and begun.writer != os.getpid():
+        _remove_temporaries_of(begun.writer, [root / folder for folder in begun.folders])
+
+
+def _remove_temporaries_of(writer: int, folders: list[Path]) -> None:
+    """Remove the temporary files the process ``writer`` (gone) left in ``folders``; never raises.
+
+    Why not left to the next save's sweep: that waits a minute, in case a save is still at work on
+    them, and the project put back as it was has none to come."""
+    from .files import _temporary_writer
+
+    for folder in folders:
+        try:
+            with os.scandir(folder) as entries:
+                left = [
+                    e.path for e in entries if _temporary_writer(e.name) == writer and e.is_file(follow_symlinks=False)
+                ]
+        except OSError:
+            continue
+        for path in left:
+            try:
+                os.unlink(path)
+            except OSError:
+                continue
 
 
 def _running_owner(pid: object, saved_at: object) -> int | None:
@@ -428,7 +546,16 @@ def read_recovery(root: Path) -> Recovery | DamagedRecovery | None:
     return found
 
 
-def _put_aside(path: Path) -> Path | None:
+def put_aside_discarded(recovery: Recovery) -> Path | None:
+    """Move the copy ``recovery`` was read from aside as ``<name>.<when>.discarded`` (see
+    :func:`_put_aside`): discarded by the user, yet the only whole copy of the changes a save cut
+    short had begun to write, which the project no longer holds whole. Its new name, or None."""
+    if recovery.path is None:
+        return None
+    return _put_aside(recovery.path, DISCARDED_SUFFIX)
+
+
+def _put_aside(path: Path, suffix: str = DAMAGED_SUFFIX) -> Path | None:
     """Rename the damaged copy ``path`` to ``<name>.<when>.damaged`` beside it (one rename: never
     half moved, never deleted), and remove the oldest such copies beyond KEEP_DAMAGED; the new
     name, or None when it cannot be renamed (a read-only data folder: it stays where it is).
@@ -436,20 +563,20 @@ def _put_aside(path: Path) -> Path | None:
     Why not left in place: it was read (and told) at every opening, and the next autosave
     replaced it, with whatever could still be pieced together from it."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{stamp}{DAMAGED_SUFFIX}")
+    target = path.with_name(f"{path.stem}.{stamp}{suffix}")
     n = 1
     while os.path.lexists(target):  # (two in one second: a name of its own, none replaced)
         n += 1
-        target = path.with_name(f"{path.stem}.{stamp}-{n}{DAMAGED_SUFFIX}")
+        target = path.with_name(f"{path.stem}.{stamp}-{n}{suffix}")
     try:
         os.rename(path, target)
     except OSError:
         return None
-    _prune_damaged(path.parent, target)
+    _prune_damaged(path.parent, target, suffix)
     return target
 
 
-def _prune_damaged(folder: Path, newest: Path) -> None:
+def _prune_damaged(folder: Path, newest: Path, suffix: str = DAMAGED_SUFFIX) -> None:
     """Remove the damaged copies in ``folder`` of ``newest``'s project beyond the KEEP_DAMAGED
     newest (by the time in their name), never ``newest`` (the one just put aside, which the note
     names: among copies put aside in the same second it sorted by its name, and went at once);
@@ -461,7 +588,7 @@ def _prune_damaged(folder: Path, newest: Path) -> None:
 
     project = newest.name.split(".", 1)[0] + "."  # (<key>.<when>.damaged)
     try:
-        found = [p for p in folder.glob(f"*{DAMAGED_SUFFIX}") if p != newest and p.name.startswith(project)]
+        found = [p for p in folder.glob(f"*{suffix}") if p != newest and p.name.startswith(project)]
     except OSError:
         return
     found.sort(key=lambda p: (p.name.rsplit(".", 2)[-2], p.name), reverse=True)  # (<key>.<when>.damaged)
@@ -539,8 +666,23 @@ def _parse(path: Path, root: Path | None, moved_from: Path | None = None) -> Rec
         if isinstance(raw_names, list)
         else None
     )
+    raw_base = data.get("base")
+    base = (
+        {k: v for k, v in raw_base.items() if isinstance(v, str) and name_problem(k) is None}
+        if isinstance(raw_base, dict)
+        else None
+    )
     return Recovery(
-        root, float(saved_at), writes, deletes, moved_from, pid if isinstance(pid, int) else None, typing, names, path
+        root,
+        float(saved_at),
+        writes,
+        deletes,
+        moved_from,
+        pid if isinstance(pid, int) else None,
+        typing,
+        names,
+        path,
+        base,
     )
 
 

@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
     from ..core.export import ExportResult
     from ..core.model import BrandingPackage, Plugin
     from ..core.problems import Fix, Problem
-    from ..core.recovery import DamagedRecovery, Recovery, Typing
+    from ..core.recovery import BegunSave, DamagedRecovery, Recovery, Typing
     from .background_checks import BackgroundChecks
     from .commands import ModelEditor
     from .panes.icon_editor import IconEditorPane
@@ -168,21 +168,30 @@ _OTHER_WINDOW_CRASHED = (
 )
 
 
-def _begun_save(kept: Recovery, left: Recovery, discarded: bool = False) -> str:
-    """A sentence naming the files of the recovery copy ``kept`` that hold its changes already (a
-    save killed half way wrote them) and are not in ``left`` (see Recovery.unsaved); "" when none.
+def _begun_save(begun: BegunSave, left: Recovery, discarded: bool = False) -> str:
+    """A sentence naming the files a save killed half way had written (see core.recovery.begun_save),
+    and, ``discarded``, what discarding the rest does to them; "" when there are none.
 
     Why: those files and the others no longer agree (an id renamed in settings.json, not in the
-    plugin's files), and the restore question, or the discarding, left that unsaid."""
-    done = sorted(rel for rel in (*kept.writes, *kept.deletes) if rel not in (*left.writes, *left.deletes))
+    plugin's files), and the restore question, or the discarding, left that unsaid; discarded,
+    they stayed so, the project half written."""
+    done = begun.written
     if not done:
         return ""
     one = len(done) == 1
-    if discarded:
-        return f" {_listed(done)} {'stays' if one else 'stay'} as that save wrote {'it' if one else 'them'}."
+    said = f" A save had begun: {_listed(done)} {'holds' if one else 'hold'} the changes already"
+    if not discarded:
+        return f"{said}; restoring, then saving, writes the others, so that the files agree again."
+    lost = begun.cannot_put_back
+    if not lost:
+        return f"{said}; discarding puts back the version {'it' if one else 'they'} had before that save."
+    others = sorted({*left.writes, *left.deletes})
+    still = (
+        f"; {_listed(others)} still {'holds' if len(others) == 1 else 'hold'} the version before it" if others else ""
+    )
     return (
-        f" A save had begun: {_listed(done)} {'holds' if one else 'hold'} the changes already; restoring, then "
-        "saving, writes the others, so that the files agree again."
+        f"{said}{still}. The version before that save of {_these(lost, done)} is gone, so discarding leaves the "
+        "files not agreeing: the changes are then kept aside in the recovery folder, should you want them back."
     )
 
 
@@ -1686,9 +1695,11 @@ class MainWindow(QMainWindow):
             "File ▸ Reload to be offered those.",
         )
 
-    def _offer_recovery(self) -> None:
-        """After a crash: offer the edits that were copied aside, as one undoable step."""
-        from ..core.recovery import DamagedRecovery, read_recovery, recovered_package
+    def _offer_recovery(self) -> str:
+        """After a crash: offer the edits that were copied aside, as one undoable step. What to say
+        when files of the project were put back as they were (see _discard_begun_save), the project
+        to be read again; else empty."""
+        from ..core.recovery import DamagedRecovery, begun_save, read_recovery, recovered_package
         from ..core.wording import counted
 
         root = self.package.root if self.package is not None else None
@@ -1697,9 +1708,9 @@ class MainWindow(QMainWindow):
             # Why a note and not silence: the user expects unsaved work back. Once: the copy is
             # moved aside, so the next opening finds none and the autosave keeps a fresh one.
             self._say_damaged_recovery(recovery)
-            return
+            return ""
         if recovery is None or self.editor is None:
-            return
+            return ""
         other = recovery.kept_by_running_designer
         if other is not None:
             # Not a crash: another window (another process) is open on the package with unsaved
@@ -1711,15 +1722,16 @@ class MainWindow(QMainWindow):
                 f"Another Plugin Designer window (process {other}) has unsaved changes to this package: save "
                 "them there first, or one window's Save writes over the other's.",
             )
-            return
+            return ""
         self._say_crash_copies_beside(root)
         kept, recovery = recovery, recovery.unsaved()
+        begun = begun_save(kept, recovery)
         changed = len(recovery.writes) + len(recovery.deletes)
         typing = recovery.typing
         if not changed and typing is None:  # saved before the crash, the copy not removed yet
             self._took_over = True
             self._forget_recovery()
-            return
+            return ""
         from PySide6.QtWidgets import QMessageBox  # (not before: each project opened looks for a copy)
 
         plugins = self.package.plugins
@@ -1728,7 +1740,7 @@ class MainWindow(QMainWindow):
             typed = f"the {typing.field} '{_shortened(typing.text, 60)}'"
             owner = plugins[typing.plugin].display_name
         elif not changed:
-            return  # only typing for a plugin no longer there: nothing to offer
+            return ""  # only typing for a plugin no longer there: nothing to offer
         newer = recovery.changed_since()
         warning = (
             f"\n\nChanged since then, by another program: {', '.join(newer[:5])}"
@@ -1746,10 +1758,10 @@ class MainWindow(QMainWindow):
             also = f" It also kept {typed}, being typed for '{owner}' and not recorded yet." if typed else ""
             question = (
                 f"Plugin Designer was closed without saving changes to this package ({counted(changed, 'file')}, "
-                f"last kept {recovery.when}).{moved}{also}{_begun_save(kept, recovery)} Restore them?{warning}"
+                f"last kept {recovery.when}).{moved}{also}{_begun_save(begun, recovery)} Restore them?{warning}"
             )
             lost = f"The changes from {recovery.when} ({counted(changed, 'file')}) will be lost for good."
-            lost += _begun_save(kept, recovery, discarded=True)
+            lost += _begun_save(begun, recovery, discarded=True)
         else:
             question = (
                 f"Plugin Designer was closed while {typed} was being typed for '{owner}' (kept {recovery.when}), "
@@ -1775,8 +1787,10 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Cancel,
             )
             if sure == QMessageBox.StandardButton.Discard:
+                if begun.written:
+                    return self._discard_begun_save(kept, begun)
                 self._forget_recovery()
-                return
+                return ""
 
         def restore(pkg: BrandingPackage) -> None:
             found = recovered_package(pkg, recovery)
@@ -1801,8 +1815,46 @@ class MainWindow(QMainWindow):
                 + f"{field} field: it is recorded when you leave the field (Tab or Return)."
                 + (" Save (Ctrl+S) to keep them, or undo (Ctrl+Z)." if changed else "")
             )
-            return
+            return ""
         self.status.setText("Restored your unsaved changes. Save (Ctrl+S) to keep them, or undo (Ctrl+Z).")
+        return ""
+
+    def _discard_begun_save(self, kept: Recovery, begun: BegunSave) -> str:
+        """Discard the changes of the copy ``kept`` that a save killed half way had begun to write:
+        the files it wrote get back the version they had before it, so the project is as it was
+        saved last, whole. Where that cannot be (a version before is gone, the files refuse), the
+        copy is moved aside rather than removed, and a note says where: discarded, the files
+        would disagree with no way back. What to say once the project is read again, when files
+        were put back; else empty.
+
+        Why: Discard removed the copy and left the project half written, the files of the new save
+        disagreeing with the others (an id renamed in settings.json, not in its plugin)."""
+        from ..core.files import os_message
+        from ..core.recovery import put_aside_discarded, put_back_begun_save
+
+        assert self.package is not None and self.package.root is not None
+        why = ""
+        if not begun.cannot_put_back:
+            try:
+                put_back_begun_save(self.package.root, begun)
+            except OSError as exc:
+                why = f" could not be put back as they were ({os_message(exc)})"
+            else:
+                self._forget_recovery()
+                return (
+                    f"Discarded the unsaved changes; {_listed(begun.written)}, written by the save cut short, "
+                    f"{'has' if len(begun.written) == 1 else 'have'} the version before it again."
+                )
+        else:
+            why = f" ({_listed(begun.cannot_put_back)}) lost the version they had before it"
+        aside = put_aside_discarded(kept)
+        where = f"They are kept at {aside}." if aside is not None else f"They stay at {kept.path}."
+        self.notes.say(
+            "half saved",
+            f"Discarded the unsaved changes, but the files of the save cut short{why}: {_listed(begun.written)} "
+            f"{'holds' if len(begun.written) == 1 else 'hold'} its changes, the other files not. {where}",
+        )
+        return ""
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.WindowActivate and self.package is not None:
@@ -2141,8 +2193,11 @@ class MainWindow(QMainWindow):
         self._fill_problems()
         self.status.setText(self._opened_summary())
         self._keyboard_to_tree()
-        if self.offers_recovery:
-            self._offer_recovery()
+        put_back = self._offer_recovery() if self.offers_recovery else ""
+        if put_back:  # a save cut short was undone on disk: the project is read again
+            opened = self.open_path(path, ask=False)
+            self.status.setText(put_back)
+            return opened
         if self._unchecked:
             self._run_checks(big=big)
         forget_module_sources()  # and of those the checks imported (lxml, tree-sitter)
