@@ -260,3 +260,41 @@ def test_an_abandoned_import_folder_a_thousand_folders_deep_is_removed(
     _later(monkeypatch, 120)
     assert remove_import_leftovers(tmp_path) == [left.name]
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["keep.txt", "outside"]
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is POSIX")
+def test_a_new_project_killed_half_way_leaves_no_broken_project(tmp_path: Path, monkeypatch) -> None:
+    """The designer killed while New Project wrote its files (a crash, a power cut): the folder
+    held a plugin and no settings.json or manifest.json, checked as three errors, and `new` there
+    again was refused. Now the files are written whole in a hidden folder first: the project is
+    not there at all, the same name works again, and the next new project there sweeps the rest."""
+    from designer.core.newproject import create_project
+
+    target = tmp_path / "My branding"
+    script = textwrap.dedent(
+        f"""
+        import os, signal, sys
+        from pathlib import Path
+        sys.path.insert(0, {str(ROOT)!r})
+        from designer.core.newproject import create_project
+        real, done = os.replace, []
+
+        def replace_then_die(src, dst, *args, **kwargs):  # killed once two files are written
+            real(src, dst, *args, **kwargs)
+            done.append(dst)
+            if len(done) == 2:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        os.replace = replace_then_die
+        create_project(Path({str(target)!r}))
+        """
+    )
+    child = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert not target.exists()
+    (leftover,) = tmp_path.iterdir()
+    assert leftover.name.startswith(".My branding.import-")
+
+    _later(monkeypatch, 120)  # (a minute on: nobody writes it any more)
+    assert load(create_project(target)).plugins
+    assert [p.name for p in tmp_path.iterdir()] == ["My branding"]

@@ -8,11 +8,21 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from collections.abc import Callable
 from itertools import islice
 from pathlib import Path
 
-from .files import atomic_write, inside_package_refusal, unusable_folder_refusal, windows_name_problem
+from .files import (
+    atomic_write,
+    import_temp_prefix,
+    inside_package_refusal,
+    remove_import_leftovers,
+    remove_tree,
+    set_mode,
+    unusable_folder_refusal,
+    windows_name_problem,
+)
 from .fixes import new_branding_id
 from .jstext import comment_text, js_string, safe_id, safe_identifier
 
@@ -149,22 +159,45 @@ def create_project(target: Path, name: str = STARTER_NAME, files: dict[str, byte
     pid = json.loads(files[package_path])["id"]
     files["settings.json"] = _json({"plugins": [{"id": pid, "srcURL": package_path, "enabled": True}]})
     files["manifest.json"] = _json({"brandingID": new_branding_id(), "isSettingsBranded": True})
-    made: list[Path] = []  # the files and folders this call made, for _take_back
-    for folder in (target, root):
-        if not folder.exists():
-            made.append(folder)
+    # Written whole into a hidden folder, then renamed into place: a designer killed half way (or a
+    # full disk) leaves no project that does not load, only that folder, named as an import's so
+    # that the next import, Save As or new project there sweeps it away.
+    final = root if target.is_dir() else target
+    made = [p for p in (final.parent, *final.parent.parents) if not os.path.lexists(p)]
+    tmp: Path | None = None
     try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        remove_import_leftovers(final.parent)
+        tmp = Path(tempfile.mkdtemp(prefix=import_temp_prefix(final.name), dir=final.parent))
+        web = tmp if final == root else tmp / "webapp2"
         for rel, data in files.items():
-            path = root / rel
-            made.extend(
-                p for p in reversed(path.relative_to(root).parents) if p != Path(".") and not (root / p).exists()
-            )
-            atomic_write(path, data)
-            made.append(path)
+            atomic_write(web / rel, data)
+        set_mode(tmp, _folder_mode())  # mkdtemp makes it private (0700); a project folder is an ordinary one
+        if final.is_dir():
+            final.rmdir()  # (an empty webapp2 folder: checked above)
+        os.rename(tmp, final)
     except BaseException:
-        _take_back(root, made)
+        if tmp is not None:
+            try:
+                remove_tree(tmp)
+            except OSError:  # (left hidden, for the next sweep there: the error that stopped us is the one to say)
+                pass
+        for folder in made:  # innermost first; only the empty folders made here
+            try:
+                folder.rmdir()
+            except OSError:
+                break
         raise
     return root
+
+
+def _folder_mode() -> int:
+    """The permissions a folder made with ``mkdir`` would have (0777 less the umask)."""
+    if os.name != "posix":
+        return 0o777
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o777 & ~mask
 
 
 def file_in_the_way(target: Path) -> str | None:
@@ -210,24 +243,6 @@ def no_place_for_a_project(folder: Path) -> str | None:
     if crowded > _MOST_ENTRIES_BESIDE_A_PROJECT:
         return f"it holds more than {_MOST_ENTRIES_BESIDE_A_PROJECT:,} files and folders"
     return None
-
-
-def _take_back(root: Path, made: list[Path]) -> None:
-    """Remove what a :func:`create_project` that failed half-way made (files, then the folders it
-    made, once empty), so nothing or a whole project is there.
-
-    Why: a full disk stopped it after a few files, and those stayed: a second try was refused ("already
-    exists and is not empty"), and the folder held a project that did not load.
-    """
-    for path in reversed(made):
-        full = path if path.is_absolute() else root / path
-        try:
-            if full.is_dir() and not full.is_symlink():
-                full.rmdir()  # (only when empty: nothing of anyone else's goes)
-            else:
-                full.unlink()
-        except OSError:
-            pass
 
 
 # The longest folder name most file systems take (ext4, APFS, NTFS: 255 bytes or UTF-16 units).
