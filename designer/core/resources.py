@@ -7,6 +7,7 @@ installed wheel (copied into ``designer/_data/``) and from a PyInstaller bundle
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -53,9 +54,34 @@ def example_copy() -> Path:
     project (manifest.json, the designer's state); the example the app ships with stays as it is.
     Raises OSError when the copy cannot be made.
     """
-    import shutil
-
     copy = user_data() / "example"
     if not (copy / "webapp2").is_dir():
-        shutil.copytree(resource("examples", "demo"), copy, dirs_exist_ok=True)
+        _copy_whole(resource("examples", "demo", "webapp2"), copy / "webapp2")
     return copy
+
+
+def _copy_whole(source: Path, target: Path) -> None:
+    """Copy the folder ``source`` to ``target`` (not there yet) whole or not at all: into a hidden
+    folder beside it first, named as an import's unpacking folder so that one a killed process
+    left is swept by the next copy (see remove_import_leftovers), then renamed.
+
+    Why: killed half way (a crash, a power cut), the copy had its webapp2 folder, so it was taken
+    as made, and the example opened with files missing, for good."""
+    import shutil
+    import tempfile
+
+    from .files import import_temp_prefix, remove_import_leftovers, remove_tree
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_import_leftovers(target.parent)
+    tmp = Path(tempfile.mkdtemp(prefix=import_temp_prefix(target.name), dir=target.parent))
+    try:
+        shutil.copytree(source, tmp, dirs_exist_ok=True)
+        shutil.copymode(source, tmp)  # (mkdtemp makes it private)
+        os.rename(tmp, target)
+    except BaseException:
+        try:
+            remove_tree(tmp)
+        except OSError:  # (left hidden, for the next copy's sweep: the error that stopped it is the one to say)
+            pass
+        raise
