@@ -1039,10 +1039,10 @@ def test_the_restore_question_says_which_files_a_save_cut_short_had_written(
     assert f"A save had begun: {saved} holds the changes already" in asked[0]
     # (written here by hand: no version before it was kept beside it, see test_crash_points)
     assert f"{saved} holds the changes already; plugins/meeting-info/meeting-info.plugin.package.json still" in asked[1]
-    assert "The version before that save of it is gone, so discarding leaves the files not agreeing" in asked[1]
+    assert "cannot be put back for it, so discarding leaves the files not agreeing" in asked[1]
     (note,) = [text for text in window.notes.texts() if "save cut short" in text]
     aside = next(recovery_dir().glob("*.discarded"))
-    assert f"They are kept at {aside}." in note  # (not removed: the only whole copy of the changes)
+    assert f"The changes are kept at {aside}." in note  # (not removed: the only whole copy of the changes)
     assert json.loads(aside.read_text())["writes"]
 
 

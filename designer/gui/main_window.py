@@ -190,8 +190,9 @@ def _begun_save(begun: BegunSave, left: Recovery, discarded: bool = False) -> st
         f"; {_listed(others)} still {'holds' if len(others) == 1 else 'hold'} the version before it" if others else ""
     )
     return (
-        f"{said}{still}. The version before that save of {_these(lost, done)} is gone, so discarding leaves the "
-        "files not agreeing: the changes are then kept aside in the recovery folder, should you want them back."
+        f"{said}{still}. The version before that save cannot be put back for {_these(lost, done)}, so discarding "
+        "leaves the files not agreeing: the changes are then kept aside in the recovery folder, should you want "
+        "them back."
     )
 
 
@@ -1833,26 +1834,26 @@ class MainWindow(QMainWindow):
         from ..core.recovery import put_aside_discarded, put_back_begun_save
 
         assert self.package is not None and self.package.root is not None
-        why = ""
+        why = "no copy of it is left"
         if not begun.cannot_put_back:
             try:
                 put_back_begun_save(self.package.root, begun)
             except OSError as exc:
-                why = f" could not be put back as they were ({os_message(exc)})"
+                why = os_message(exc)
             else:
                 self._forget_recovery()
                 return (
                     f"Discarded the unsaved changes; {_listed(begun.written)}, written by the save cut short, "
                     f"{'has' if len(begun.written) == 1 else 'have'} the version before it again."
                 )
-        else:
-            why = f" ({_listed(begun.cannot_put_back)}) lost the version they had before it"
+        one = len(begun.written) == 1
         aside = put_aside_discarded(kept)
-        where = f"They are kept at {aside}." if aside is not None else f"They stay at {kept.path}."
+        where = f"kept at {aside}" if aside is not None else f"still at {kept.path}"
         self.notes.say(
             "half saved",
-            f"Discarded the unsaved changes, but the files of the save cut short{why}: {_listed(begun.written)} "
-            f"{'holds' if len(begun.written) == 1 else 'hold'} its changes, the other files not. {where}",
+            f"Discarded the unsaved changes, but {_listed(begun.written)}, written by the save cut short, could not "
+            f"get back the version before it ({why}): {'it holds' if one else 'they hold'} its changes, the other "
+            f"files not, so they may not agree. The changes are {where}.",
         )
         return ""
 
