@@ -261,12 +261,15 @@ def put_back_begun_save(root: Path, begun: BegunSave) -> None:
 
 
 def _remove_temporaries_of(writer: int, folders: list[Path]) -> None:
-    """Remove the temporary files the process ``writer`` (gone) left in ``folders``; never raises.
+    """Remove the temporary files the process ``writer`` left in ``folders`` when it no longer runs
+    (its id not taken by another since); never raises.
 
     Why not left to the next save's sweep: that waits a minute, in case a save is still at work on
-    them, and the project put back as it was has none to come."""
-    from .files import _temporary_writer
+    them, and they stayed beside the project put back, hidden, until the user saved again."""
+    from .files import _process_alive, _temporary_writer
 
+    if _process_alive(writer, unknown=False):
+        return
     for folder in folders:
         try:
             with os.scandir(folder) as entries:
