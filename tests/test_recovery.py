@@ -1137,3 +1137,48 @@ def test_with_nothing_unsaved_here_the_note_follows_the_other_window_too(
     window.autosave()  # (the 30-second round)
     [note] = window.notes.texts()
     assert "closed without saving its changes; they are kept aside" in note and "File ▸ Reload" in note
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is POSIX")
+def test_putting_back_a_save_of_a_new_plugin_cut_short_leaves_no_folder_of_it(example_project: Path) -> None:
+    """A plugin added, its save killed after settings.json and its package file: discarded at the
+    next start, the files were put back and the package file went, but its folder stayed, holding
+    the killed save's hidden temporary files (then, swept, an empty plugin folder)."""
+    from designer.core.recovery import begun_save, put_back_begun_save
+
+    before = snapshot(example_project)
+    script = textwrap.dedent(
+        f"""
+        import os, signal, sys
+        from pathlib import Path
+        sys.path.insert(0, {str(ROOT)!r})
+        from designer.core.model import load, save
+        from designer.core.plugins import add_plugin
+        from designer.core.recovery import write_recovery
+
+        pkg = load(Path({str(example_project)!r}))
+        add_plugin(pkg, "Door lock")
+        write_recovery(pkg)
+        real, done = os.replace, []
+
+        def replace_then_die(src, dst, *args, **kwargs):  # killed once two files are replaced
+            real(src, dst, *args, **kwargs)
+            done.append(dst)
+            if len(done) == 2:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        os.replace = replace_then_die
+        save(pkg)
+        """
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    child = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert (example_project / "webapp2/plugins/door-lock").is_dir()
+    kept = read_recovery(example_project / "webapp2")
+    assert isinstance(kept, Recovery)
+    begun = begun_save(kept, kept.unsaved())
+    assert len(begun.written) == 2 and not begun.cannot_put_back
+    put_back_begun_save(kept.root, begun)
+    assert snapshot(example_project) == before
+    assert not (example_project / "webapp2/plugins/door-lock").exists()

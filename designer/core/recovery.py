@@ -242,6 +242,8 @@ def put_back_begun_save(root: Path, begun: BegunSave) -> None:
     from .files import atomic_write_all
 
     atomic_write_all({root / rel: data for rel, data in begun.before.items() if data is not None})
+    if begun.writer is not None and begun.writer != os.getpid():  # (first: a folder the save made is empty then)
+        _remove_temporaries_of(begun.writer, [root / folder for folder in begun.folders])
     for rel, data in begun.before.items():
         if data is None:
             path = root / rel
@@ -256,8 +258,6 @@ def put_back_begun_save(root: Path, begun: BegunSave) -> None:
                     (root / folder).rmdir()  # (only when empty: nothing of anyone else's goes)
                 except OSError:
                     break
-    if begun.writer is not None and begun.writer != os.getpid():
-        _remove_temporaries_of(begun.writer, [root / folder for folder in begun.folders])
 
 
 def _remove_temporaries_of(writer: int, folders: list[Path]) -> None:
