@@ -1182,3 +1182,52 @@ def test_putting_back_a_save_of_a_new_plugin_cut_short_leaves_no_folder_of_it(ex
     put_back_begun_save(kept.root, begun)
     assert snapshot(example_project) == before
     assert not (example_project / "webapp2/plugins/door-lock").exists()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is POSIX")
+def test_discarding_a_plugin_removal_whose_save_was_cut_short_puts_its_files_back(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """A plugin removed, its save killed while it moved the plugin's files to the trash: Discard at
+    the next start said the version before of those files was gone and left the project half
+    written (settings.json without the plugin, some of its files gone). They are in the trash:
+    now they come back from there, and the project is as saved last."""
+    before = snapshot(example_project / "webapp2")
+    script = textwrap.dedent(
+        f"""
+        import os, shutil, signal, sys
+        from pathlib import Path
+        sys.path.insert(0, {str(ROOT)!r})
+        from designer.core.model import load, save
+        from designer.core.plugins import remove_plugin
+        from designer.core.recovery import write_recovery
+
+        pkg = load(Path({str(example_project)!r}))
+        remove_plugin(pkg, 1)
+        write_recovery(pkg)
+        real, done = shutil.move, []
+
+        def move_then_die(src, dst, *args, **kwargs):  # killed once a file is in the trash
+            real(src, dst, *args, **kwargs)
+            done.append(dst)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        shutil.move = move_then_die
+        save(pkg)
+        """
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    child = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert snapshot(example_project / "webapp2") != before
+    asked: list[str] = []
+    replies = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Discard])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or next(replies))
+    window.open_path(example_project)
+    assert "discarding puts back the version they had before that save" in asked[1]
+    assert snapshot(example_project / "webapp2") == before
+    assert [p.display_name for p in window.package.plugins] == [
+        "Lock toggle",
+        "Meeting information",
+        "Raise hand helper",
+    ]

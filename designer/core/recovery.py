@@ -191,8 +191,8 @@ def begun_save(kept: Recovery, left: Recovery) -> BegunSave:
     """The files of the copy ``kept`` that a save killed half way had written already (not in
     ``left``, see :meth:`Recovery.unsaved`), with their versions before that save where they can
     still be had: the old version that save kept beside each file to put back should it fail (a
-    temporary ``.<name>.pd-<id>-<random>.old.tmp``, told by the fingerprint the copy kept of the
-    file it was edited from, see :func:`_base`).
+    temporary ``.<name>.pd-<id>-<random>.old.tmp``), or the one it moved to the project's trash,
+    each told by the fingerprint the copy kept of the file it was edited from (see :func:`_base`).
 
     Why: discarding the copy's changes left the project half written, the files that save wrote
     disagreeing with the others (an id renamed in settings.json, not in the plugin's files)."""
@@ -203,16 +203,36 @@ def begun_save(kept: Recovery, left: Recovery) -> BegunSave:
     folders = tuple(sorted({os.path.dirname(rel) for rel in kept.writes}))
     begun = BegunSave(written, before, kept.pid if kept.kept_by_running_designer is None else None, folders)
     for rel in written:
-        if rel in kept.deletes:
-            continue  # moved to the trash: not put back from here
         fingerprint = kept.base.get(rel)
-        if fingerprint is None:
+        if rel in kept.deletes:
+            old = _trashed_version(kept.root, rel, fingerprint) if fingerprint is not None else None
+        elif fingerprint is None:
             before[rel] = None  # (not there when the copy was kept: that save made it)
             continue
-        old = _old_version(kept.root / rel, fingerprint)
+        else:
+            old = _old_version(kept.root / rel, fingerprint)
         if old is not None:
             before[rel] = old
     return begun
+
+
+def _trashed_version(root: Path, rel: str, fingerprint: str) -> bytes | None:
+    """The bytes with ``fingerprint`` of the file ``rel`` of the package folder ``root`` in the
+    project's trash (``.plugin-designer/trash/<time>/<rel>``, see DirFiles.move_to_trash), if any."""
+    from .state import state_dir
+
+    project = root.parent if root.name == "webapp2" else root
+    try:
+        trashed = sorted((state_dir(project) / "trash").glob(f"*/{rel}"), reverse=True)  # (the newest first)
+    except (OSError, ValueError):
+        return None
+    for path in trashed:
+        try:
+            if _regular_file(path) and _fingerprint(data := path.read_bytes()) == fingerprint:
+                return data
+        except OSError:
+            continue
+    return None
 
 
 def _old_version(path: Path, fingerprint: str) -> bytes | None:
