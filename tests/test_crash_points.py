@@ -283,3 +283,32 @@ def test_discarding_the_changes_of_a_save_killed_half_way_puts_back_the_files_it
     from designer.core.recovery import read_recovery
 
     assert read_recovery(example_project / "webapp2") is None
+
+
+@pytest.mark.parametrize("leaving", ["close", "open another"])
+def test_changes_of_a_save_killed_half_way_restored_then_discarded_leave_the_project_whole(
+    window: MainWindow, qtbot, example_project: Path, base_project: Path, tmp_path: Path, monkeypatch, leaving: str
+) -> None:
+    """A save killed between its files, its changes restored at the next start, then the window
+    closed (or another project opened) with "Save your changes?" answered Discard: the copy went
+    and the project stayed half written. Now the files that save wrote get back the version they
+    had before it."""
+    before = snapshot(example_project)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    proc = subprocess.run(
+        [sys.executable, "-c", CRASHER, str(example_project), "save", str(tmp_path / "shown.json")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.open_path(example_project)
+    assert window.isWindowModified()  # (restored)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.close() if leaving == "close" else window.open_path(base_project)
+    assert snapshot(example_project) == before
+    from designer.core.recovery import read_recovery
+
+    assert read_recovery(example_project / "webapp2") is None

@@ -401,6 +401,8 @@ class MainWindow(QMainWindow):
         # unsaved changes), "closed" (it crashed: they are kept aside), or "" (nothing yet).
         self._told_crash_copy = ""
         self._kept_typing = False  # the recovery copy holds typing in the Id or an Action field
+        # The copy restored here of a save cut short (see _put_back_restored_save); None: none, or saved since.
+        self._restored_begun: Recovery | None = None
         self.problems: list[Problem] = []
         self.preview_problems: list[Problem] = []  # PD800: crashes the preview caught (shown with the checks')
         self.undo_group = QUndoGroup(self)
@@ -1219,6 +1221,7 @@ class MainWindow(QMainWindow):
             )
             return answer == QMessageBox.StandardButton.Yes and self.save_as()
         self.editor.undo_stack.setClean()
+        self._restored_begun = None  # (the save wrote the others: the files agree)
         self._saved_here = True
         self._saved = {rel: writes[rel] for rel in written if rel in writes}
         note = self._forget_recovery()
@@ -1459,6 +1462,7 @@ class MainWindow(QMainWindow):
             if replacing:
                 self._discarded = (self.editor, self.editor.undo_stack.index())
             else:
+                self._put_back_restored_save()
                 self._forget_recovery()
             return True
         return False
@@ -1468,7 +1472,28 @@ class MainWindow(QMainWindow):
         discard for it goes now (unless edited since: those are asked about again)."""
         discarded, self._discarded = self._discarded, None
         if discarded is not None and discarded == (self.editor, self.editor.undo_stack.index()):
+            self._put_back_restored_save()
             self._forget_recovery()
+
+    def _put_back_restored_save(self) -> None:
+        """The changes restored here from a save cut short are discarded: the files that save had
+        written get back the version they had before it, where it can be had (see
+        core.recovery.begun_save), as Discard does when they are offered.
+
+        Why: restored, then thrown away ("Save your changes?" answered Discard), they left the
+        project half written, the files that save wrote disagreeing with the others. Only once the
+        window leaves them: while it shows them, it takes those files for written."""
+        kept, self._restored_begun = self._restored_begun, None
+        if kept is None:
+            return
+        from ..core.recovery import begun_save, put_back_begun_save
+
+        begun = begun_save(kept, kept.unsaved())  # (again: a file changed since by another program is left)
+        if begun.written and not begun.cannot_put_back:
+            try:
+                put_back_begun_save(kept.root, begun)
+            except OSError:  # (left as that save wrote them, as before)
+                pass
 
     def _unsaved_files_note(self) -> str:
         """The files Save would write or move to the trash, for the question before they are
@@ -1801,6 +1826,7 @@ class MainWindow(QMainWindow):
 
         if changed:
             self.editor.edit(f"Restore unsaved changes from {recovery.when}", restore)
+            self._restored_begun = kept if begun.written else None
             stack = self.editor.undo_stack
             stack.command(stack.index() - 1).restores_recovery = True  # (see _restore_undone)
             self._run_checks()
@@ -2130,6 +2156,7 @@ class MainWindow(QMainWindow):
         self._saved = {}
         self._saved_here = False
         self._took_over = False
+        self._restored_begun = None
         self._told_crash_copy = ""
         self._kept_typing = False
         if self.remembers_projects:
