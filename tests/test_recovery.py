@@ -1231,3 +1231,20 @@ def test_discarding_a_plugin_removal_whose_save_was_cut_short_puts_its_files_bac
         "Meeting information",
         "Raise hand helper",
     ]
+
+
+def test_a_file_with_brackets_in_its_name_is_found_in_the_trash_to_be_put_back(example_project: Path) -> None:
+    """The trash was searched with the file's name as a pattern: 'lock[1].svg', moved there by a
+    save cut short, was not found, and Discard left the project half written."""
+    from dataclasses import replace
+
+    from designer.core.recovery import begun_save
+
+    rel = "plugins/lock-toggle/lock[1].svg"
+    data = b"<svg xmlns='http://www.w3.org/2000/svg'/>"
+    (example_project / ".plugin-designer/trash/20260101-120000/plugins/lock-toggle").mkdir(parents=True)
+    (example_project / ".plugin-designer/trash/20260101-120000" / rel).write_bytes(data)
+    from designer.core.digest import sha256
+
+    kept = Recovery(example_project / "webapp2", 0.0, {}, [rel], base={rel: sha256(data).hexdigest()[:32]})
+    assert begun_save(kept, replace(kept, deletes=[])).before == {rel: data}

@@ -222,11 +222,11 @@ def _trashed_version(root: Path, rel: str, fingerprint: str) -> bytes | None:
     from .state import state_dir
 
     project = root.parent if root.name == "webapp2" else root
-    try:
-        trashed = sorted((state_dir(project) / "trash").glob(f"*/{rel}"), reverse=True)  # (the newest first)
-    except (OSError, ValueError):
+    try:  # (not a glob of the name: a file called "[1].svg" is no pattern)
+        moves = sorted((state_dir(project) / "trash").iterdir(), reverse=True)  # (the newest first)
+    except OSError:
         return None
-    for path in trashed:
+    for path in (move / rel for move in moves):
         try:
             if _regular_file(path) and _fingerprint(data := path.read_bytes()) == fingerprint:
                 return data
@@ -579,8 +579,8 @@ def put_aside_discarded(recovery: Recovery) -> Path | None:
 
 
 def _put_aside(path: Path, suffix: str = DAMAGED_SUFFIX) -> Path | None:
-    """Rename the damaged copy ``path`` to ``<name>.<when>.damaged`` beside it (one rename: never
-    half moved, never deleted), and remove the oldest such copies beyond KEEP_DAMAGED; the new
+    """Rename the damaged copy ``path`` to ``<name>.<when>.damaged`` (or ``suffix``) beside it (one rename:
+    never half moved, never deleted), and remove the oldest such copies beyond KEEP_DAMAGED; the new
     name, or None when it cannot be renamed (a read-only data folder: it stays where it is).
 
     Why not left in place: it was read (and told) at every opening, and the next autosave
