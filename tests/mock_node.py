@@ -11,7 +11,7 @@ start (``cryptography``), HTTP Basic auth, and the web app customization endpoin
   with ``{"webapp_branding": {field: [messages]}}``; 201 with a ``Location`` header on success.
 
 Failures on demand: ``node.fail_next("401" | "403" | "400" | "413" | "500" | "slow", method=None)`` (once
-each, on the next request or the next one of ``method``; "500" then succeeds on the retry);
+each, on the next request or the next one of ``method``, or the one after ``skip`` of them; "500" then succeeds on the retry);
 "drop" closes the connection without an answer, "drop-after" does the request, then closes
 without an answer (a connection lost on the way back); "html" answers 200 with a proxy's
 sign-in page, as a proxy in front of the node may, and "redirect" sends it to one (302). Uploads are kept in memory (``node.uploads``, ``node.store``).
@@ -123,7 +123,7 @@ class MockNode:
     store: dict[str, dict[str, Any]] = field(default_factory=dict)  # uuid -> resource
     uploads: list[Upload] = field(default_factory=list)
     requests: list[tuple[str, str, int]] = field(default_factory=list)  # (method, path, status)
-    _failures: list[tuple[str, str | None]] = field(default_factory=list)
+    _failures: list[tuple[str, str | None, int]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def start(self) -> MockNode:
@@ -167,16 +167,20 @@ class MockNode:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def fail_next(self, mode: str, method: str | None = None) -> None:
-        """Fail the next request (of ``method``, e.g. "POST", when given) in the way ``mode`` says."""
+    def fail_next(self, mode: str, method: str | None = None, skip: int = 0) -> None:
+        """Fail the next request (of ``method``, e.g. "POST", when given) in the way ``mode`` says;
+        with ``skip``, the one after ``skip`` such requests went through (the second upload of a replace)."""
         assert mode in ("401", "403", "400", "413", "500", "slow", "drop", "drop-after", "html", "redirect"), mode
         with self._lock:
-            self._failures.append((mode, method))
+            self._failures.append((mode, method, skip))
 
     def _take_failure(self, method: str) -> str | None:
         with self._lock:
-            for i, (mode, want) in enumerate(self._failures):
+            for i, (mode, want, skip) in enumerate(self._failures):
                 if want in (None, method):
+                    if skip:
+                        self._failures[i] = (mode, want, skip - 1)
+                        return None
                     del self._failures[i]
                     return mode
             return None

@@ -606,7 +606,7 @@ def test_a_node_gone_silent_during_the_upload_is_asked_once_whether_it_kept_it(
 
     with pytest.raises(DeployError) as info:
         deploy(example_project, _target(node, timeout=0.5), node.password, backoff=0, progress=progress)
-    assert info.value.kind == "timeout" and "already removed" in str(info.value)
+    assert info.value.kind == "timeout" and "is as it was" in str(info.value)  # (the first upload timed out)
     assert len(node._failures) == 2  # one of the three slow lookups was made
 
 
@@ -666,7 +666,7 @@ def test_cli_ctrl_c_while_the_node_is_being_changed_says_the_old_one_may_be_gone
     rc, out, err = _run_cli(base, capsys)
     assert rc == 130
     assert "'Demo'" in err and "may be already removed" in err and "run the deploy again" in err
-    assert not node.store and _snapshot(example_project) == before
+    assert [r["name"] for r in node.store.values()] == ["Demo"] and _snapshot(example_project) == before
 
 
 def test_a_project_folder_moved_away_under_an_open_project_is_said_as_such(
@@ -766,7 +766,7 @@ def test_an_upload_refused_after_the_default_one_was_removed_says_meetings_lost_
     node: MockNode, example_project: Path
 ) -> None:
     node.add("Demo")["is_default"] = True
-    node.fail_next("413", "POST")
+    node.fail_next("413", "POST", skip=1)  # (the second upload, once the old one is gone)
     with pytest.raises(DeployError) as info:
         deploy(example_project, _target(node), node.password, backoff=0)
     assert "already removed" in str(info.value) and "It was the node's default" in str(info.value)
@@ -798,3 +798,38 @@ def test_cli_with_the_keyring_locked_and_no_other_password_says_it_is_locked(
     rc, out, err = _run_cli(["deploy", str(example_project), "--node", node.url], capsys)
     assert rc == 2 and "keyring is locked" in err and "PLUGIN_DESIGNER_PASSWORD" in err
     assert "store it once with --remember" not in err
+
+
+@pytest.mark.parametrize(("mode", "kind"), [("413", "too-large"), ("400", "invalid"), ("slow", "timeout")])
+def test_a_replace_whose_upload_fails_leaves_the_nodes_customization_as_it_was(
+    node: MockNode, example_project: Path, mode: str, kind: str
+) -> None:
+    """The old customization was deleted first, then the upload was refused (too large, a field
+    the node rejects, no answer): the node was left with none, the live branding gone."""
+    old = node.add("Demo", data=b"the live branding")
+    old.update(description="Board rooms", is_default=True)
+    before = dict(old)
+    node.fail_next(mode, "POST")
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node, timeout=0.5), node.password, backoff=0)
+    assert info.value.kind == kind
+    assert "'Demo' on the node is as it was" in str(info.value) and "removed" not in str(info.value)
+    assert [r for r in node.store.values() if r["name"] == "Demo"] == [before]
+
+
+def test_a_replace_refused_after_the_old_one_was_removed_says_where_the_new_one_is(
+    node: MockNode, example_project: Path
+) -> None:
+    """The node refused the package only once the old one was gone: the new one is on the node
+    under the name it was first uploaded as, said, with what to do."""
+    node.add("Demo")["is_default"] = True
+    node.fail_next("500", "POST", skip=1)  # (the first upload goes through, the second fails 3 times)
+    node.fail_next("500", "POST")
+    node.fail_next("500", "POST")
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0)
+    message = str(info.value)
+    (kept,) = node.store.values()
+    assert kept["name"] != "Demo" and kept["name"].startswith("Demo ")
+    assert "already removed" in message and f"'{kept['name']}'" in message and "It was the node's default" in message
+    assert kept["_data"] == node.uploads[0].data

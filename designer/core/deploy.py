@@ -7,11 +7,13 @@ The upload uses the node's configuration REST API: a multipart ``POST`` to
 ``webapp_type`` = ``webapp2``, ``is_default`` and ``branding_file``.
 
 Replacing a customization with the same name: the list endpoint is asked for that name (GET
-``?name=``); when one exists it is deleted and the new package is posted with the *same uuid*.
-Why DELETE + POST and not PATCH/PUT: the branding file can only be sent as a multipart upload,
-which the API documents for POST only (PATCH/PUT take JSON bodies without files), and names are
-unique, so the old one must go first. The risk (the old one is gone and the new POST fails) is
-made small by checking everything locally before the DELETE and is reported in plain words.
+``?name=``); when one exists the new package is first posted under a name of its own, then the
+old one is deleted, the new package posted with the *same uuid* under the real name, and the
+first copy deleted (see :func:`_replace`). Why not PATCH/PUT: the branding file can only be sent
+as a multipart upload, which the API documents for POST only (PATCH/PUT take JSON bodies without
+files), and names are unique, so the old one must go before the new one takes its name. Uploaded
+first, a package the node refuses leaves the old one live; a failure after the DELETE leaves the
+new package on the node under the first name, both said in plain words.
 
 The project only changes after a successful upload: the ZIP is built in memory, uploaded, and
 only then written next to the project (``write_export``), with the resource URI and the live
@@ -687,6 +689,104 @@ def _find_quietly(node: Any, name: str) -> dict[str, Any] | None:
         return None
 
 
+def _post(node: _Node, fields: dict[str, str], filename: str, data: bytes, progress: Progress | None) -> Any:
+    """Upload the package with ``fields``: the node's answer, or None when the node kept it but
+    its answer was lost. Raises :class:`DeployError`.
+
+    Why the question after a failure: a slow node may have stored the upload after all and only
+    answered too late, or its answer was lost with the connection (and the retry was then told
+    the name is taken): asked, rather than report a failure that did not happen.
+    """
+    ctype, body = multipart_body(fields, filename, data)
+    try:
+        resp = node.request(
+            "POST",
+            API_PATH,
+            retry_timeouts=False,
+            body=lambda: _chunks(body, progress),
+            headers={"Content-Type": ctype, "Content-Length": str(len(body))},
+        )
+        node.check(resp, "uploading the package", len(data))
+    except DeployError:
+        stored = _find_quietly(node, fields["name"])
+        if stored is not None and str(stored.get("uuid")) == fields["uuid"]:
+            return None
+        raise
+    return resp
+
+
+def _staging_name(name: str, uid: str) -> str:
+    """The name the new package is first uploaded under while the old one is still live."""
+    return f"{name} (deploying {uid[:8]})"
+
+
+def _replace(
+    node: _Node,
+    existing: dict[str, Any],
+    fields: dict[str, str],
+    filename: str,
+    data: bytes,
+    progress: Progress | None,
+    warnings: list[str],
+) -> Any:
+    """Replace ``existing`` by the package: upload it under a name of its own first, then remove
+    the old one and upload it under the real name, then remove the first copy.
+
+    Why not the old one removed first: when the upload then failed (too large, a field the node
+    refused, no answer) the node was left with none, the live branding gone. The API takes a file
+    only in a POST and names are unique, so the swap cannot be one step; uploaded first, every
+    refusal of the package comes while the old one is still live, and a failure after it is
+    removed leaves the new package on the node under the first name, said.
+    """
+    name = fields["name"]
+    staged_uid = str(uuidlib.uuid4())
+    staged = {**fields, "name": _staging_name(name, staged_uid), "uuid": staged_uid, "is_default": "false"}
+    try:
+        _post(node, staged, filename, data, _half(progress, 0))
+        uri = existing.get("resource_uri") or f"{API_PATH}{existing.get('uuid')}/"
+        resp = node.request("DELETE", _resource_path(node, str(uri)), retry_timeouts=True)
+        if resp.status_code != 404:  # already gone is fine
+            node.check(resp, "removing the old customization with the same name")
+    except DeployError as exc:
+        _remove_quietly(node, staged_uid)
+        raise DeployError(
+            f"{exc} Nothing was replaced: the customization '{name}' on the node is as it was.",
+            exc.kind,
+            exc.field_errors,
+        ) from None
+    try:
+        resp = _post(node, fields, filename, data, _half(progress, 1))
+    except DeployError as exc:
+        # (the node's default one gone, meetings lose the branding: said, it is the urgent part)
+        default = " It was the node's default: meetings have no branding until then." if _is_default(existing) else ""
+        raise DeployError(
+            f"{exc} The old customization '{name}' was already removed; the new package is on the node as "
+            f"'{staged['name']}'. Run the deploy again once the problem is solved, then delete that one on the "
+            f"node.{default}",
+            exc.kind,
+            exc.field_errors,
+        ) from None
+    if not _remove_quietly(node, staged_uid):
+        warnings.append(f"The copy first uploaded as '{staged['name']}' could not be removed: delete it on the node.")
+    return resp
+
+
+def _half(progress: Progress | None, which: int) -> Progress | None:
+    """``progress`` for one of the two uploads of a replace, said as half of one bar."""
+    if progress is None:
+        return None
+    return lambda sent, total: progress(which * total + sent, 2 * total)
+
+
+def _remove_quietly(node: _Node, uid: str) -> bool:
+    """Delete the customization ``uid`` (asked once); whether it is gone."""
+    try:
+        resp = node.request("DELETE", f"{API_PATH}{uid}/", retry_timeouts=False, attempts=1)
+    except DeployError:
+        return False
+    return resp.status_code in (200, 202, 204, 404)
+
+
 def deploy(
     source: Path | str | BrandingPackage,
     target: DeployTarget,
@@ -772,41 +872,11 @@ def deploy(
             "webapp_type": "webapp2",
             "is_default": "true" if target.set_default or kept_default else "false",
         }
-        ctype, body = multipart_body(fields, zip_path.name or "branding.zip", data)
-        if existing is not None:
-            uri = existing.get("resource_uri") or f"{API_PATH}{uid}/"
-            resp = node.request("DELETE", _resource_path(node, str(uri)), retry_timeouts=True)
-            if resp.status_code != 404:  # already gone is fine
-                node.check(resp, "removing the old customization with the same name")
-        try:
-            resp = node.request(
-                "POST",
-                API_PATH,
-                retry_timeouts=False,
-                body=lambda: _chunks(body, progress),
-                headers={"Content-Type": ctype, "Content-Length": str(len(body))},
-            )
-            node.check(resp, "uploading the package", len(data))
-        except DeployError as exc:
-            # A slow node may have stored the upload after all and only answered too late, or its
-            # answer was lost with the connection (and the retry was then told the name is taken):
-            # ask it, rather than report a failure (and a removed old one) that did not happen.
-            stored = _find_quietly(node, name)
-            if stored is not None and str(stored.get("uuid")) == uid:
-                resp = None
-            elif existing is not None:
-                # (the node's default one gone, meetings lose the branding: said, it is the urgent part)
-                default = (
-                    " It was the node's default: meetings have no branding until then." if _is_default(existing) else ""
-                )
-                raise DeployError(
-                    f"{exc} The old customization '{name}' was already removed; run the deploy again once the "
-                    f"problem is solved.{default}",
-                    exc.kind,
-                    exc.field_errors,
-                ) from None
-            else:
-                raise
+        filename = zip_path.name or "branding.zip"
+        if existing is None:
+            resp = _post(node, fields, filename, data, progress)
+        else:
+            resp = _replace(node, existing, fields, filename, data, progress, warnings)
         location = resp.headers.get("Location") or "" if resp is not None else ""
         if not location and resp is not None:
             try:
