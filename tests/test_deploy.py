@@ -87,13 +87,13 @@ def test_replacing_a_customization_with_the_same_name(node: MockNode, example_pr
     old = node.add("Demo")
     node.add("Other", uid="99999999-2222-3333-4444-555555555555")
     result = deploy(example_project, _target(node), node.password, backoff=0)
-    assert result.replaced and result.uuid == old["uuid"]
+    assert result.replaced and result.uuid != old["uuid"]  # (a deploy knows its upload by its uuid)
     assert ("DELETE", f"{API}{old['uuid']}/", 204) in node.requests
     assert sorted(r["name"] for r in node.store.values()) == ["Demo", "Other"]
-    assert node.store[old["uuid"]]["_data"] == node.uploads[-1].data
+    assert node.store[result.uuid]["_data"] == node.uploads[-1].data
     second = deploy(example_project, _target(node), node.password, backoff=0)
     assert second.replaced and second.branding_id > result.branding_id
-    assert len(node.store) == 2
+    assert len(node.store) == 2 and second.uuid in node.store
 
 
 def test_a_500_is_retried(node: MockNode, example_project: Path) -> None:
@@ -833,3 +833,31 @@ def test_a_replace_refused_after_the_old_one_was_removed_says_where_the_new_one_
     assert kept["name"] != "Demo" and kept["name"].startswith("Demo ")
     assert "already removed" in message and f"'{kept['name']}'" in message and "It was the node's default" in message
     assert kept["_data"] == node.uploads[0].data
+
+
+@pytest.mark.parametrize("when", ["before-the-old-one-is-removed", "once-the-old-one-is-removed"])
+def test_two_replaces_of_one_name_at_once_do_not_remove_each_others_upload(
+    node: MockNode, example_project: Path, when: str
+) -> None:
+    """Two deploys of 'Demo' at once (two windows, or the CLI and the GUI): both said 'Replaced',
+    and the second one had deleted the first one's fresh upload to put its own in place."""
+    node.add("Demo", data=b"the live branding")
+    theirs: list[object] = []
+    # The other deploy runs as this one's first upload begins, or its second (the old one removed):
+    # the package is one chunk, each upload said as (its start, its end) on one bar.
+    begins = (0, 0) if when == "before-the-old-one-is-removed" else (2, 1)  # (the call, sent * 2 // total)
+    calls: list[int] = []
+
+    def progress(sent: int, total: int) -> None:
+        calls.append(sent * 2 // total)
+        if len(calls) - 1 == begins[0]:
+            assert calls[-1] == begins[1]
+            theirs.append(deploy(example_project, _target(node), node.password, backoff=0))
+
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0, progress=progress)
+    (other,) = theirs
+    assert info.value.kind == "conflict"
+    assert "another deploy" in str(info.value) and "left alone" in str(info.value)
+    assert [(r["name"], r["uuid"]) for r in node.store.values()] == [("Demo", other.uuid)]  # type: ignore[attr-defined]
+    assert load_state(example_project)["deploy"]["uuid"] == other.uuid  # type: ignore[attr-defined]

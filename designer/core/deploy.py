@@ -8,8 +8,8 @@ The upload uses the node's configuration REST API: a multipart ``POST`` to
 
 Replacing a customization with the same name: the list endpoint is asked for that name (GET
 ``?name=``); when one exists the new package is first posted under a name of its own, then the
-old one is deleted, the new package posted with the *same uuid* under the real name, and the
-first copy deleted (see :func:`_replace`). Why not PATCH/PUT: the branding file can only be sent
+old one is deleted, the new package posted (with a uuid of its own: a deploy knows its upload by it)
+under the real name, and the first copy deleted (see :func:`_replace`). Why not PATCH/PUT: the branding file can only be sent
 as a multipart upload, which the API documents for POST only (PATCH/PUT take JSON bodies without
 files), and names are unique, so the old one must go before the new one takes its name. Uploaded
 first, a package the node refuses leaves the old one live; a failure after the DELETE leaves the
@@ -84,7 +84,8 @@ class DeployError(Exception):
     """The deploy failed; ``str(exc)`` is a plain-language, credential-free message.
 
     ``kind`` names the failure for callers (``auth``, ``forbidden``, ``invalid``, ``too-large``, ``tls``,
-    ``unreachable``, ``timeout``, ``server``, ``blocked``, ``refused``, ``http``);
+    ``unreachable``, ``timeout``, ``server``, ``blocked``, ``refused``, ``http``, ``conflict``: another
+    deploy of the same name overtook this one);
     ``field_errors`` holds the server's per-field messages for a 400; ``problems`` the errors that
     blocked it (``blocked``), for a caller to list as ``check`` does: the message names five.
     """
@@ -745,7 +746,7 @@ def _replace(
         _post(node, staged, filename, data, _half(progress, 0))
         uri = existing.get("resource_uri") or f"{API_PATH}{existing.get('uuid')}/"
         resp = node.request("DELETE", _resource_path(node, str(uri)), retry_timeouts=True)
-        if resp.status_code != 404:  # already gone is fine
+        if resp.status_code != 404:
             node.check(resp, "removing the old customization with the same name")
     except DeployError as exc:
         _remove_quietly(node, staged_uid)
@@ -754,9 +755,15 @@ def _replace(
             exc.kind,
             exc.field_errors,
         ) from None
+    # Gone already (404): fine when the name is free (a retried DELETE whose first try did it);
+    # taken, another deploy replaced the old one meanwhile, and its upload is not this one's to remove.
+    if resp.status_code == 404 and _find_quietly(node, name) is not None:
+        raise _conflict(node, name, staged_uid)
     try:
         resp = _post(node, fields, filename, data, _half(progress, 1))
     except DeployError as exc:
+        if _find_quietly(node, name) is not None:  # (not this upload: _post said so)
+            raise _conflict(node, name, staged_uid) from None
         # (the node's default one gone, meetings lose the branding: said, it is the urgent part)
         default = " It was the node's default: meetings have no branding until then." if _is_default(existing) else ""
         raise DeployError(
@@ -769,6 +776,21 @@ def _replace(
     if not _remove_quietly(node, staged_uid):
         warnings.append(f"The copy first uploaded as '{staged['name']}' could not be removed: delete it on the node.")
     return resp
+
+
+def _conflict(node: _Node, name: str, staged_uid: str) -> DeployError:
+    """The error for a replace another deploy of the same name overtook (the copy uploaded first removed).
+
+    Why: two deploys of one name at once (two windows, the CLI and the GUI) both said 'Replaced',
+    the second having deleted the first one's fresh upload to put its own in place.
+    """
+    _remove_quietly(node, staged_uid)
+    return DeployError(
+        f"Not deployed: while this deploy ran, another deploy (another window or computer) put its own '{name}' "
+        "on the node; it was left alone, and this package was not put in its place. Deploy again to replace it "
+        "with this one.",
+        "conflict",
+    )
 
 
 def _half(progress: Progress | None, which: int) -> Progress | None:
@@ -858,7 +880,9 @@ def deploy(
         _refuse_other_web_app(node, existing, name)
         if cancel is not None:
             cancel.commit(replacing=existing is not None)
-        uid = str(existing.get("uuid")) if existing and existing.get("uuid") else str(uuidlib.uuid4())
+        # A new uuid each time, also for a replace: a deploy knows its own upload by it (another
+        # deploy's of the same name, or one the node kept though its answer was lost).
+        uid = str(uuidlib.uuid4())
         # The node's default one stays its default: posted as not, every meeting lost the branding.
         kept_default = not target.set_default and _is_default(existing)
         if kept_default:
