@@ -619,3 +619,25 @@ def test_a_refused_password_puts_the_keyboard_there_ready_to_retype(
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)  # the default button: Deploy
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
     assert "brandingID now live" in dialog.status.text()
+
+
+def test_a_first_deploy_with_no_description_keeps_the_nodes_as_the_cli_does(
+    qtbot, node: MockNode, example_project: Path
+) -> None:
+    """Description left empty on the first deploy to a node whose 'Demo' has one (typed on the
+    node): the dialog sent an empty one and wiped it, where `deploy` without --description keeps it."""
+    node.add("Demo")["description"] = "Blue theme for the board rooms"
+    _, dialog = _open(qtbot, example_project)
+    assert dialog.description_edit.text() == "" and "node" in dialog.description_edit.placeholderText()
+    _fill(dialog, node, node.password)
+    _run(qtbot, dialog)
+    assert "brandingID now live" in dialog.status.text()
+    assert [r["description"] for r in node.store.values()] == ["Blue theme for the board rooms"]
+    dialog.close()
+    _, again = _open(qtbot, example_project)  # (remembered: shown, and cleared it is wiped)
+    assert again.description_edit.text() == "Blue theme for the board rooms"
+    _fill(again, node, node.password)
+    again.description_edit.selectAll()
+    qtbot.keyClick(again.description_edit, Qt.Key.Key_Delete)
+    _run(qtbot, again)
+    assert [r["description"] for r in node.store.values()] == [""]

@@ -114,7 +114,10 @@ class DeployDialog(QDialog):
         intro.setWordWrap(True)
         self.node_edit = self._edit("nodeEdit", memory.get("node", ""), "https://mgr.example.com")
         self.name_edit = self._edit("nameEdit", memory.get("name") or readable(project_name(project)))
-        self.description_edit = self._edit("descriptionEdit", memory.get("description", ""))
+        self._remembered_description = memory.get("description", "")
+        self.description_edit = self._edit(
+            "descriptionEdit", self._remembered_description, "left empty: the one on the node is kept"
+        )
         self.user_edit = self._edit("userEdit", memory.get("user") or "admin")
         self.password_edit = self._edit("passwordEdit", "")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -268,7 +271,7 @@ class DeployDialog(QDialog):
             node=self.node_edit.text().strip(),
             user=self.user_edit.text().strip(),
             name=self.name_edit.text().strip(),
-            description=self.description_edit.text().strip(),
+            description=self._description(),
             set_default=self.default_check.isChecked(),
             ca_bundle=self.ca_edit.text().strip() or None,
             insecure=self.insecure_check.isChecked(),
@@ -296,6 +299,16 @@ class DeployDialog(QDialog):
         self.close_button.setText("Cancel")
         worker.start()
         return True
+
+    def _description(self) -> str | None:
+        """The description to send; None (the node's customization keeps its own) when the field is
+        empty and nothing was remembered, as ``deploy`` without ``--description``.
+
+        Why: left empty on a first deploy, it wiped the description typed on the node. A remembered
+        one the user cleared is sent as empty: that is a choice, as ``--description ""`` is.
+        """
+        text = self.description_edit.text().strip()
+        return None if not text and not self._remembered_description else text
 
     def _field_refusals(self) -> dict[str, str]:
         """What is missing or wrong in the fields, said before anything starts, by field, in the form's order.
