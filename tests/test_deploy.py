@@ -861,3 +861,17 @@ def test_two_replaces_of_one_name_at_once_do_not_remove_each_others_upload(
     assert "another deploy" in str(info.value) and "left alone" in str(info.value)
     assert [(r["name"], r["uuid"]) for r in node.store.values()] == [("Demo", other.uuid)]  # type: ignore[attr-defined]
     assert load_state(example_project)["deploy"]["uuid"] == other.uuid  # type: ignore[attr-defined]
+
+
+def test_the_deploy_again_advised_after_the_default_one_was_lost_makes_it_the_default_again(
+    node: MockNode, example_project: Path
+) -> None:
+    """'It was the node's default: meetings have no branding until then', and the deploy run
+    again as told created 'Demo' as not the default: the meetings stayed without branding."""
+    node.add("Demo")["is_default"] = True
+    node.fail_next("413", "POST", skip=1)
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0)
+    assert "--set-default" in str(info.value) and "Make it the default customization" in str(info.value)
+    deploy(example_project, _target(node, set_default=True), node.password, backoff=0)
+    assert [r["is_default"] for r in node.store.values() if r["name"] == "Demo"] == [True]

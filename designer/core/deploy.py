@@ -765,7 +765,13 @@ def _replace(
         if _find_quietly(node, name) is not None:  # (not this upload: _post said so)
             raise _conflict(node, name, staged_uid) from None
         # (the node's default one gone, meetings lose the branding: said, it is the urgent part)
-        default = " It was the node's default: meetings have no branding until then." if _is_default(existing) else ""
+        # (run again, nothing says the one it creates was the default: told how to make it so)
+        default = (
+            " It was the node's default: meetings have no branding until it is deployed again as the default "
+            "(--set-default; in the designer, tick 'Make it the default customization')."
+            if _is_default(existing)
+            else ""
+        )
         raise DeployError(
             f"{exc} The old customization '{name}' was already removed; the new package is on the node as "
             f"'{staged['name']}'. Run the deploy again once the problem is solved, then delete that one on the "
