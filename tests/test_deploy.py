@@ -875,3 +875,17 @@ def test_the_deploy_again_advised_after_the_default_one_was_lost_makes_it_the_de
     assert "--set-default" in str(info.value) and "Make it the default customization" in str(info.value)
     deploy(example_project, _target(node, set_default=True), node.password, backoff=0)
     assert [r["is_default"] for r in node.store.values() if r["name"] == "Demo"] == [True]
+
+
+def test_a_replace_stopped_before_the_swap_says_when_its_first_copy_stays_on_the_node(
+    node: MockNode, example_project: Path
+) -> None:
+    """The old one could not be removed (403) and neither could the copy uploaded first: 'Nothing
+    was replaced … as it was', and 'Demo (deploying …)' stayed on the node, unsaid."""
+    node.add("Demo")
+    node.fail_next("403", "DELETE")
+    node.fail_next("403", "DELETE")
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0)
+    (left,) = [r["name"] for r in node.store.values() if r["name"] != "Demo"]
+    assert "is as it was" in str(info.value) and f"'{left}'" in str(info.value) and "delete it" in str(info.value)

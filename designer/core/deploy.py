@@ -749,9 +749,9 @@ def _replace(
         if resp.status_code != 404:
             node.check(resp, "removing the old customization with the same name")
     except DeployError as exc:
-        _remove_quietly(node, staged_uid)
+        left = "" if _remove_quietly(node, staged_uid) else _left_over(staged["name"])
         raise DeployError(
-            f"{exc} Nothing was replaced: the customization '{name}' on the node is as it was.",
+            f"{exc} Nothing was replaced: the customization '{name}' on the node is as it was.{left}",
             exc.kind,
             exc.field_errors,
         ) from None
@@ -780,7 +780,7 @@ def _replace(
             exc.field_errors,
         ) from None
     if not _remove_quietly(node, staged_uid):
-        warnings.append(f"The copy first uploaded as '{staged['name']}' could not be removed: delete it on the node.")
+        warnings.append(_left_over(staged["name"]).strip())
     return resp
 
 
@@ -790,13 +790,18 @@ def _conflict(node: _Node, name: str, staged_uid: str) -> DeployError:
     Why: two deploys of one name at once (two windows, the CLI and the GUI) both said 'Replaced',
     the second having deleted the first one's fresh upload to put its own in place.
     """
-    _remove_quietly(node, staged_uid)
+    left = "" if _remove_quietly(node, staged_uid) else _left_over(_staging_name(name, staged_uid))
     return DeployError(
         f"Not deployed: while this deploy ran, another deploy (another window or computer) put its own '{name}' "
         "on the node; it was left alone, and this package was not put in its place. Deploy again to replace it "
-        "with this one.",
+        f"with this one.{left}",
         "conflict",
     )
+
+
+def _left_over(staged_name: str) -> str:
+    """Said when the copy uploaded first could not be removed (it would stay on the node unsaid)."""
+    return f" The copy uploaded first as '{staged_name}' could not be removed: delete it on the node."
 
 
 def _half(progress: Progress | None, which: int) -> Progress | None:
