@@ -889,3 +889,15 @@ def test_a_replace_stopped_before_the_swap_says_when_its_first_copy_stays_on_the
         deploy(example_project, _target(node), node.password, backoff=0)
     (left,) = [r["name"] for r in node.store.values() if r["name"] != "Demo"]
     assert "is as it was" in str(info.value) and f"'{left}'" in str(info.value) and "delete it" in str(info.value)
+
+
+def test_a_removal_the_node_refuses_is_not_called_a_refused_upload(node: MockNode, example_project: Path) -> None:
+    """A 400 to the DELETE of the old customization said 'The Management Node refused the upload',
+    and the package had been taken: the removal was what the node refused."""
+    node.add("Demo")
+    node.fail_next("400", "DELETE")
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0)
+    message = str(info.value)
+    assert "refused the upload" not in message and "removing the old customization" in message
+    assert "not allowed here" in message and info.value.kind == "invalid"

@@ -539,7 +539,9 @@ class _Node:
         if code == 400:
             fields = _field_errors(resp)
             detail = "; ".join(f"{k}: {' '.join(v)}" for k, v in fields.items()) or _short(resp.text)
-            raise self.fail(f"The Management Node refused the upload: {detail} (HTTP 400).", "invalid", fields)
+            # (said of what it refused: a removal or a lookup refused was called a refused upload)
+            what = "the upload" if size else f"the request while {action}"
+            raise self.fail(f"The Management Node refused {what}: {detail} (HTTP 400).", "invalid", fields)
         if code == 413:
             raise self.fail(
                 f"The branding package ({byte_size(size)}) is too large for the Management Node (HTTP 413). "
