@@ -10,7 +10,7 @@ start (``cryptography``), HTTP Basic auth, and the web app customization endpoin
   ``branding_file`` a ZIP holding ``webapp2/manifest.json``; field errors come back as a 400
   with ``{"webapp_branding": {field: [messages]}}``; 201 with a ``Location`` header on success.
 
-Failures on demand: ``node.fail_next("401" | "403" | "400" | "413" | "500" | "slow", method=None)`` (once
+Failures on demand: ``node.fail_next("401" | "403" | "400" | "409" | "413" | "500" | "slow", method=None)`` (once
 each, on the next request or the next one of ``method``, or the one after ``skip`` of them; "500" then succeeds on the retry);
 "drop" closes the connection without an answer, "drop-after" does the request, then closes
 without an answer (a connection lost on the way back); "html" answers 200 with a proxy's
@@ -170,7 +170,8 @@ class MockNode:
     def fail_next(self, mode: str, method: str | None = None, skip: int = 0) -> None:
         """Fail the next request (of ``method``, e.g. "POST", when given) in the way ``mode`` says;
         with ``skip``, the one after ``skip`` such requests went through (the second upload of a replace)."""
-        assert mode in ("401", "403", "400", "413", "500", "slow", "drop", "drop-after", "html", "redirect"), mode
+        modes = ("401", "403", "400", "409", "413", "500", "slow", "drop", "drop-after", "html", "redirect")
+        assert mode in modes, mode
         with self._lock:
             self._failures.append((mode, method, skip))
 
@@ -300,6 +301,9 @@ class _Handler(BaseHTTPRequestHandler):
             return False, body
         if failure == "500":
             self._send(500, {"error": "internal"})
+            return False, body
+        if failure == "409":  # an answer the API does not document, in the node's words
+            self._send(409, {"error": "This customization is in use by a web app path."})
             return False, body
         if failure == "400":
             self._send(400, {"webapp_branding": {"name": ["A customization with this name is not allowed here."]}})

@@ -901,3 +901,15 @@ def test_a_removal_the_node_refuses_is_not_called_a_refused_upload(node: MockNod
     message = str(info.value)
     assert "refused the upload" not in message and "removing the old customization" in message
     assert "not allowed here" in message and info.value.kind == "invalid"
+
+
+def test_an_answer_the_api_does_not_document_is_said_with_the_nodes_words(
+    node: MockNode, example_project: Path
+) -> None:
+    """A 409 to the removal of the old one said only 'Unexpected answer from the Management Node
+    (HTTP 409)': why the node would not (in its answer) was dropped."""
+    node.add("Demo")
+    node.fail_next("409", "DELETE")
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0)
+    assert "HTTP 409" in str(info.value) and "in use by a web app path" in str(info.value)

@@ -567,7 +567,10 @@ class _Node:
                 "row. Try again later, or ask its administrator.",
                 "server",
             )
-        raise self.fail(f"Unexpected answer from the Management Node (HTTP {code}) while {action}.", "http")
+        # (with the node's words: they say why, e.g. a 409 to a removal of one still in use)
+        raise self.fail(
+            f"Unexpected answer from the Management Node (HTTP {code}) while {action}: {_short(resp.text, 200)}", "http"
+        )
 
     def _refuse_web_page(self, resp: Any, action: str) -> None:
         """Raise when a success is a web page: the API answers JSON (or nothing), a proxy in front
