@@ -244,10 +244,15 @@ def cmd_deploy(args: argparse.Namespace) -> int:
                     )
                 password, source = given
     except KeyboardInterrupt:
-        if token.committed:  # (main says "stopped (Ctrl-C)" and ends as interrupted)
+        if token.replacing:  # (main says "stopped (Ctrl-C)" and ends as interrupted)
             print_err(
                 f"plugin-designer: the customization '{name}' on {node} was being changed: an old one of that name "
                 "may be already removed and the new one not uploaded; run the deploy again."
+            )
+        elif token.committed:  # (the old one, if any, still live: a copy beside it may be on the node)
+            print_err(
+                f"plugin-designer: the package was being uploaded to {node}, and may be there (as '{name}', or "
+                f"beside the customization '{name}' as '{name} (deploying …)'); run the deploy again."
             )
         raise
     except DeployError as exc:

@@ -654,9 +654,14 @@ def test_cli_ctrl_c_while_the_node_is_being_changed_says_the_old_one_may_be_gone
     (Ctrl-C)', as for a command whose writes are all-or-nothing: the node was left without one."""
     import designer.core.deploy as deploy_module
 
+    real = deploy_module._chunks
+    uploads: list[bytes] = []
+
     def interrupted(body: bytes, progress: object) -> object:
-        raise KeyboardInterrupt
-        yield b""  # (a generator, as the upload's body is)
+        uploads.append(body)
+        if len(uploads) == 2:  # (the first one is the copy beside the old one, which it leaves live)
+            raise KeyboardInterrupt
+        yield from real(body, progress)  # type: ignore[arg-type]
 
     node.add("Demo")
     monkeypatch.setattr(deploy_module, "_chunks", interrupted)
@@ -666,7 +671,9 @@ def test_cli_ctrl_c_while_the_node_is_being_changed_says_the_old_one_may_be_gone
     rc, out, err = _run_cli(base, capsys)
     assert rc == 130
     assert "'Demo'" in err and "may be already removed" in err and "run the deploy again" in err
-    assert [r["name"] for r in node.store.values()] == ["Demo"] and _snapshot(example_project) == before
+    assert [r["name"] for r in node.store.values() if r["name"] == "Demo"] == [] and _snapshot(
+        example_project
+    ) == before
 
 
 def test_a_project_folder_moved_away_under_an_open_project_is_said_as_such(
@@ -913,3 +920,21 @@ def test_an_answer_the_api_does_not_document_is_said_with_the_nodes_words(
     with pytest.raises(DeployError) as info:
         deploy(example_project, _target(node), node.password, backoff=0)
     assert "HTTP 409" in str(info.value) and "in use by a web app path" in str(info.value)
+
+
+def test_cli_ctrl_c_while_the_copy_beside_the_old_one_uploads_does_not_say_the_old_one_may_be_gone(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import designer.core.deploy as deploy_module
+
+    def interrupted(body: bytes, progress: object) -> object:
+        raise KeyboardInterrupt
+        yield b""  # (a generator, as the upload's body is)
+
+    node.add("Demo")
+    monkeypatch.setattr(deploy_module, "_chunks", interrupted)
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 130 and "may be already removed" not in err and "run the deploy again" in err
+    assert [r["name"] for r in node.store.values()] == ["Demo"]

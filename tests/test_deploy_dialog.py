@@ -641,3 +641,22 @@ def test_a_first_deploy_with_no_description_keeps_the_nodes_as_the_cli_does(
     qtbot.keyClick(again.description_edit, Qt.Key.Key_Delete)
     _run(qtbot, again)
     assert [r["description"] for r in node.store.values()] == [""]
+
+
+def test_cancel_while_a_replace_only_uploads_beside_the_old_one_does_not_say_it_could_be_lost(
+    qtbot, node: MockNode, example_project: Path
+) -> None:
+    """Cancel while the new package was uploaded beside the old one (still live, untouched) said
+    'stopping now could leave the node without one': it could not, and the admin waited in fear."""
+    node.add("Demo")
+    node.slow_seconds = 1.5
+    node.fail_next("slow", "POST")
+    _, dialog = _open(qtbot, example_project)
+    _fill(dialog, node, node.password)
+    dialog.deploy_button.click()
+    qtbot.waitUntil(lambda: dialog.cancel_token.committed, timeout=10000)
+    dialog.close_button.click()
+    status = dialog.status.text()
+    assert "Too late to cancel" in status and "without one" not in status and "uploaded" in status
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert "Replaced" in dialog.status.text()

@@ -408,7 +408,8 @@ class CancelToken:
 
     def commit(self, replacing: bool = False) -> None:
         """Called just before the node is changed (``replacing`` an old customization, or adding
-        one): raises when cancelled, else no way back."""
+        one, or a copy beside the old one: called again as ``replacing`` once that is removed):
+        raises when cancelled, else no way back."""
         with self._lock:
             if not self.cancelled:
                 self.committed, self.replacing = True, replacing
@@ -734,6 +735,7 @@ def _replace(
     data: bytes,
     progress: Progress | None,
     warnings: list[str],
+    cancel: CancelToken | None = None,
 ) -> Any:
     """Replace ``existing`` by the package: upload it under a name of its own first, then remove
     the old one and upload it under the real name, then remove the first copy.
@@ -749,6 +751,8 @@ def _replace(
     staged = {**fields, "name": _staging_name(name, staged_uid), "uuid": staged_uid, "is_default": "false"}
     try:
         _post(node, staged, filename, data, _half(progress, 0))
+        if cancel is not None:  # (said so from here on: until now the old one was live, untouched)
+            cancel.commit(replacing=True)
         uri = existing.get("resource_uri") or f"{API_PATH}{existing.get('uuid')}/"
         resp = node.request("DELETE", _resource_path(node, str(uri)), retry_timeouts=True)
         if resp.status_code != 404:
@@ -894,8 +898,8 @@ def deploy(
                 cancel.commit()  # raises "cancelled"
             raise
         _refuse_other_web_app(node, existing, name)
-        if cancel is not None:
-            cancel.commit(replacing=existing is not None)
+        if cancel is not None:  # (a replace is one only once the old one is removed: see _replace)
+            cancel.commit()
         # A new uuid each time, also for a replace: a deploy knows its own upload by it (another
         # deploy's of the same name, or one the node kept though its answer was lost).
         uid = str(uuidlib.uuid4())
@@ -916,7 +920,7 @@ def deploy(
         if existing is None:
             resp = _post(node, fields, filename, data, progress)
         else:
-            resp = _replace(node, existing, fields, filename, data, progress, warnings)
+            resp = _replace(node, existing, fields, filename, data, progress, warnings, cancel)
         location = resp.headers.get("Location") or "" if resp is not None else ""
         if not location and resp is not None:
             try:
