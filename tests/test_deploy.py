@@ -938,3 +938,30 @@ def test_cli_ctrl_c_while_the_copy_beside_the_old_one_uploads_does_not_say_the_o
     rc, out, err = _run_cli(base, capsys)
     assert rc == 130 and "may be already removed" not in err and "run the deploy again" in err
     assert [r["name"] for r in node.store.values()] == ["Demo"]
+
+
+def test_a_removal_done_though_its_answers_were_lost_goes_on_with_the_replace(
+    node: MockNode, example_project: Path
+) -> None:
+    """The node removed the old one but its answer was lost, and the tries after it too: 'Nothing
+    was replaced … as it was', and the copy uploaded first was removed: the node had neither."""
+    node.add("Demo")
+    node.fail_next("drop-after", "DELETE")  # (removed, then the connection closed without an answer)
+    node.fail_next("drop", "DELETE")
+    node.fail_next("drop", "DELETE")
+    result = deploy(example_project, _target(node), node.password, backoff=0)
+    assert result.replaced and [(r["name"], r["uuid"]) for r in node.store.values()] == [("Demo", result.uuid)]
+
+
+def test_a_removal_unanswered_by_a_node_gone_silent_does_not_say_as_it_was(
+    node: MockNode, example_project: Path
+) -> None:
+    node.add("Demo")
+    for _ in range(3):
+        node.fail_next("drop", "DELETE")
+    node.fail_next("drop", "GET", skip=1)  # (the question after it: unanswered too)
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0)
+    (staged,) = [r["name"] for r in node.store.values() if r["name"] != "Demo"]
+    assert "as it was" not in str(info.value) and "may have been removed" in str(info.value)
+    assert f"'{staged}'" in str(info.value)

@@ -753,21 +753,9 @@ def _replace(
         _post(node, staged, filename, data, _half(progress, 0))
         if cancel is not None:  # (said so from here on: until now the old one was live, untouched)
             cancel.commit(replacing=True)
-        uri = existing.get("resource_uri") or f"{API_PATH}{existing.get('uuid')}/"
-        resp = node.request("DELETE", _resource_path(node, str(uri)), retry_timeouts=True)
-        if resp.status_code != 404:
-            node.check(resp, "removing the old customization with the same name")
     except DeployError as exc:
-        left = "" if _remove_quietly(node, staged_uid) else _left_over(staged["name"])
-        raise DeployError(
-            f"{exc} Nothing was replaced: the customization '{name}' on the node is as it was.{left}",
-            exc.kind,
-            exc.field_errors,
-        ) from None
-    # Gone already (404): fine when the name is free (a retried DELETE whose first try did it);
-    # taken, another deploy replaced the old one meanwhile, and its upload is not this one's to remove.
-    if resp.status_code == 404 and _find_quietly(node, name) is not None:
-        raise _conflict(node, name, staged_uid)
+        raise _not_replaced(node, exc, name, staged_uid) from None
+    _remove_old(node, existing, name, staged_uid)
     try:
         resp = _post(node, fields, filename, data, _half(progress, 1))
     except DeployError as exc:
@@ -791,6 +779,59 @@ def _replace(
     if not _remove_quietly(node, staged_uid):
         warnings.append(_left_over(staged["name"]).strip())
     return resp
+
+
+def _remove_old(node: _Node, existing: dict[str, Any], name: str, staged_uid: str) -> None:
+    """Delete the old customization; raise when the replace must stop there (said as it stands).
+
+    Not there (404), or no answer: the node is asked what it holds under the name. Free, the
+    removal went through (a try whose answer was lost) and the replace goes on; the old one still
+    there, nothing was replaced; another one there, another deploy overtook this one. Why asked:
+    a removal done though its answers were lost was said "as it was", and the copy uploaded first
+    removed too: the node had neither.
+    """
+    uri = existing.get("resource_uri") or f"{API_PATH}{existing.get('uuid')}/"
+    failure: DeployError | None = None  # (None: the node said 404)
+    try:
+        resp = node.request("DELETE", _resource_path(node, str(uri)), retry_timeouts=True)
+        if resp.status_code != 404:
+            node.check(resp, "removing the old customization with the same name")
+            return
+    except DeployError as exc:
+        if exc.kind not in ("timeout", "unreachable", "server"):  # (refused: nothing was removed)
+            raise _not_replaced(node, exc, name, staged_uid) from None
+        failure = exc
+    try:
+        current = _find(node, name, attempts=1)
+    except DeployError as unanswered:
+        said = failure or unanswered
+        raise DeployError(
+            f"{said} The old customization '{name}' may have been removed; the new package is on the node as "
+            f"'{_staging_name(name, staged_uid)}'. Check the node's web app customizations, and run the deploy again.",
+            said.kind,
+        ) from None
+    if current is None:
+        return
+    if str(current.get("uuid")) != str(existing.get("uuid")):
+        raise _conflict(node, name, staged_uid)
+    if failure is not None:
+        raise _not_replaced(node, failure, name, staged_uid)
+    raise _not_replaced(
+        node,
+        DeployError(f"The Management Node could not remove the old customization '{name}'.", "http"),
+        name,
+        staged_uid,
+    )
+
+
+def _not_replaced(node: _Node, exc: DeployError, name: str, staged_uid: str) -> DeployError:
+    """``exc`` said with the node as it is: the old one live, the copy uploaded first removed."""
+    left = "" if _remove_quietly(node, staged_uid) else _left_over(_staging_name(name, staged_uid))
+    return DeployError(
+        f"{exc} Nothing was replaced: the customization '{name}' on the node is as it was.{left}",
+        exc.kind,
+        exc.field_errors,
+    )
 
 
 def _conflict(node: _Node, name: str, staged_uid: str) -> DeployError:
