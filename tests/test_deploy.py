@@ -965,3 +965,19 @@ def test_a_removal_unanswered_by_a_node_gone_silent_does_not_say_as_it_was(
     (staged,) = [r["name"] for r in node.store.values() if r["name"] != "Demo"]
     assert "as it was" not in str(info.value) and "may have been removed" in str(info.value)
     assert f"'{staged}'" in str(info.value)
+
+
+def test_the_deploy_run_again_after_a_failed_replace_removes_the_copy_it_left(
+    node: MockNode, example_project: Path
+) -> None:
+    """A replace that failed once the old one was gone left 'Demo (deploying …)' on the node, and
+    the deploy run again as told left it there too: one more stray customization each bad day."""
+    node.add("Demo")
+    node.add("Demo (deploying 0123abcd) old notes", uid="99999999-2222-3333-4444-555555555555")  # (not one)
+    node.fail_next("413", "POST", skip=1)
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0)
+    assert "it removes that copy" in str(info.value)
+    result = deploy(example_project, _target(node), node.password, backoff=0)
+    assert sorted(r["name"] for r in node.store.values()) == ["Demo", "Demo (deploying 0123abcd) old notes"]
+    assert any("left on the node by an earlier deploy" in note for note in result.warnings)

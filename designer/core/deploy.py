@@ -771,13 +771,13 @@ def _replace(
         )
         raise DeployError(
             f"{exc} The old customization '{name}' was already removed; the new package is on the node as "
-            f"'{staged['name']}'. Run the deploy again once the problem is solved, then delete that one on the "
-            f"node.{default}",
+            f"'{staged['name']}'. Run the deploy again once the problem is solved: it removes that copy.{default}",
             exc.kind,
             exc.field_errors,
         ) from None
     if not _remove_quietly(node, staged_uid):
         warnings.append(_left_over(staged["name"]).strip())
+    _remove_left_copies(node, name, warnings, keep=staged_uid)
     return resp
 
 
@@ -851,7 +851,32 @@ def _conflict(node: _Node, name: str, staged_uid: str) -> DeployError:
 
 def _left_over(staged_name: str) -> str:
     """Said when the copy uploaded first could not be removed (it would stay on the node unsaid)."""
-    return f" The copy uploaded first as '{staged_name}' could not be removed: delete it on the node."
+    return (
+        f" The copy uploaded first as '{staged_name}' could not be removed: delete it on the node (the next "
+        "deploy of this name does)."
+    )
+
+
+def _remove_left_copies(node: _Node, name: str, warnings: list[str], keep: str = "") -> None:
+    """Delete the copies earlier deploys of ``name`` uploaded first and could not remove (each said).
+
+    Why: a replace that failed once the old one was gone left 'NAME (deploying …)' on the node,
+    and the deploy run again as told left it there: one more stray customization each bad day.
+    Safe while another deploy of the name runs: that one's copy removed, it is overtaken anyway
+    (its old one is gone), and it says so (:func:`_conflict`). Asked once; no answer, none removed.
+    """
+    try:
+        resp = node.request("GET", API_PATH, params={"limit": 1000}, retry_timeouts=False, attempts=1)
+        node.check(resp, "looking for copies left by earlier deploys")
+        objects = resp.json().get("objects")
+    except (DeployError, ValueError, AttributeError):
+        return
+    left = re.compile(re.escape(name) + r" \(deploying [0-9a-f]{8}\)")
+    for obj in objects if isinstance(objects, list) else []:
+        if not isinstance(obj, dict) or not left.fullmatch(str(obj.get("name"))) or obj.get("uuid") in (None, keep):
+            continue  # (``keep``: this deploy's own, whose removal was said already)
+        if _remove_quietly(node, str(obj["uuid"])):
+            warnings.append(f"Removed '{obj['name']}', left on the node by an earlier deploy that failed.")
 
 
 def _half(progress: Progress | None, which: int) -> Progress | None:
@@ -960,6 +985,7 @@ def deploy(
         filename = zip_path.name or "branding.zip"
         if existing is None:
             resp = _post(node, fields, filename, data, progress)
+            _remove_left_copies(node, name, warnings)
         else:
             resp = _replace(node, existing, fields, filename, data, progress, warnings, cancel)
         location = resp.headers.get("Location") or "" if resp is not None else ""
