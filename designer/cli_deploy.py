@@ -171,8 +171,11 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     user = args.user or memory.get("user") or "admin"
     # (a folder named in Latin-1, b"m\xf8te": its byte cannot go to the node, a stand-in does)
     name = args.name or memory.get("name") or readable(project_name(project))
-    # (None: the node's customization keeps its own, else there is none)
-    description = args.description if args.description is not None else memory.get("description")
+    # (None: the node's customization keeps its own, else there is none). The one remembered is
+    # that customization's only: sent with --name Other, it overwrote the description Other had.
+    description = args.description
+    if description is None and memory.get("node") == node and memory.get("name") == name:
+        description = memory.get("description")
     ca_bundle = args.ca_bundle or (memory.get("ca_bundle") if memory.get("node") == node else None)
     password, why = keyring_lookup(node, user)
     source = "keyring"

@@ -981,3 +981,24 @@ def test_the_deploy_run_again_after_a_failed_replace_removes_the_copy_it_left(
     result = deploy(example_project, _target(node), node.password, backoff=0)
     assert sorted(r["name"] for r in node.store.values()) == ["Demo", "Demo (deploying 0123abcd) old notes"]
     assert any("left on the node by an earlier deploy" in note for note in result.warnings)
+
+
+def test_cli_a_description_remembered_for_one_customization_is_not_sent_to_another(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`deploy --name Other` (no --description) sent the description remembered from the last
+    deploy, of 'Demo': the one 'Other' had on the node was overwritten, unseen."""
+    node.add("Other", uid="99999999-2222-3333-4444-555555555555")["description"] = "Lobby screens"
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file)]
+    rc, out, err = _run_cli([*base, "--name", "Demo", "--description", "Board rooms"], capsys)
+    assert rc == 0, err
+    rc, out, err = _run_cli([*base, "--name", "Other"], capsys)
+    assert rc == 0, err
+    assert {r["name"]: r["description"] for r in node.store.values()} == {
+        "Demo": "Board rooms",
+        "Other": "Lobby screens",
+    }
+    rc, out, err = _run_cli([*base, "--name", "Demo"], capsys)  # (its own still remembered for it)
+    assert rc == 0, err
+    assert {r["name"]: r["description"] for r in node.store.values()}["Demo"] == "Board rooms"
