@@ -660,3 +660,27 @@ def test_cancel_while_a_replace_only_uploads_beside_the_old_one_does_not_say_it_
     assert "Too late to cancel" in status and "without one" not in status and "uploaded" in status
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
     assert "Replaced" in dialog.status.text()
+
+
+def test_a_description_remembered_for_one_customization_does_not_go_to_another(
+    qtbot, node: MockNode, example_project: Path
+) -> None:
+    """The description remembered from deploying 'Demo' stayed in the field when the name was
+    changed to 'Other', and overwrote the one 'Other' had on the node."""
+    node.add("Other", uid="99999999-2222-3333-4444-555555555555")["description"] = "Lobby screens"
+    _, dialog = _open(qtbot, example_project)
+    _fill(dialog, node, node.password)
+    dialog.description_edit.setText("Board rooms")
+    _run(qtbot, dialog)
+    dialog.close()
+    _, again = _open(qtbot, example_project)
+    assert again.description_edit.text() == "Board rooms"
+    again.password_edit.setText(node.password)
+    again.name_edit.selectAll()
+    qtbot.keyClicks(again.name_edit, "Other")
+    assert again.description_edit.text() == ""
+    _run(qtbot, again)
+    assert {r["name"]: r["description"] for r in node.store.values()}["Other"] == "Lobby screens"
+    again.name_edit.selectAll()
+    qtbot.keyClicks(again.name_edit, "Demo")  # (back: its own again)
+    assert again.description_edit.text() == "Board rooms"

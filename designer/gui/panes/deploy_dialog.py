@@ -115,6 +115,7 @@ class DeployDialog(QDialog):
         self.node_edit = self._edit("nodeEdit", memory.get("node", ""), "https://mgr.example.com")
         self.name_edit = self._edit("nameEdit", memory.get("name") or readable(project_name(project)))
         self._remembered_description = memory.get("description", "")
+        self._remembered_for = (memory.get("node", ""), memory.get("name", ""))  # (the customization it is of)
         self.description_edit = self._edit(
             "descriptionEdit", self._remembered_description, "left empty: the one on the node is kept"
         )
@@ -207,6 +208,8 @@ class DeployDialog(QDialog):
         for edit in (self.node_edit, self.user_edit):
             edit.textEdited.connect(self._drop_recalled_password)
             edit.editingFinished.connect(self._refill_password)
+        for edit in (self.node_edit, self.name_edit):
+            edit.textEdited.connect(self._follow_description)
 
     def _edit(self, name: str, text: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(text)
@@ -302,13 +305,33 @@ class DeployDialog(QDialog):
 
     def _description(self) -> str | None:
         """The description to send; None (the node's customization keeps its own) when the field is
-        empty and nothing was remembered, as ``deploy`` without ``--description``.
+        empty and nothing was remembered for this customization, as ``deploy`` without ``--description``.
 
         Why: left empty on a first deploy, it wiped the description typed on the node. A remembered
         one the user cleared is sent as empty: that is a choice, as ``--description ""`` is.
         """
         text = self.description_edit.text().strip()
-        return None if not text and not self._remembered_description else text
+        return None if not text and not (self._remembered_description and self._at_remembered()) else text
+
+    def _at_remembered(self) -> bool:
+        """Whether the node and name on show are those the remembered description is of."""
+        try:
+            node = normalize_node(self.node_edit.text())
+        except DeployError:
+            return False
+        return (node, self.name_edit.text().strip()) == self._remembered_for
+
+    def _follow_description(self) -> None:
+        """Another node or name typed: the remembered description leaves the field (the node's own
+        is kept), and comes back with the customization it is of. Why: left there, the one of
+        'Demo' went to 'Other' and overwrote the description 'Other' had on the node."""
+        text, remembered = self.description_edit.text(), self._remembered_description
+        if not remembered:
+            return
+        if not self._at_remembered() and text == remembered:
+            self.description_edit.clear()
+        elif self._at_remembered() and not text:
+            self.description_edit.setText(remembered)
 
     def _field_refusals(self) -> dict[str, str]:
         """What is missing or wrong in the fields, said before anything starts, by field, in the form's order.
