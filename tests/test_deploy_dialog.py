@@ -684,3 +684,19 @@ def test_a_description_remembered_for_one_customization_does_not_go_to_another(
     again.name_edit.selectAll()
     qtbot.keyClicks(again.name_edit, "Demo")  # (back: its own again)
     assert again.description_edit.text() == "Board rooms"
+
+
+def test_cancel_once_the_old_customization_is_being_removed_says_it_is_too_late(
+    qtbot, node: MockNode, example_project: Path
+) -> None:
+    node.add("Demo")
+    node.slow_seconds = 1.5
+    node.fail_next("slow", "DELETE")
+    _, dialog = _open(qtbot, example_project)
+    _fill(dialog, node, node.password)
+    dialog.deploy_button.click()
+    qtbot.waitUntil(lambda: dialog.cancel_token.replacing, timeout=10000)
+    dialog.close_button.click()
+    assert "Too late to cancel" in dialog.status.text() and "being replaced" in dialog.status.text()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert "Replaced" in dialog.status.text()
