@@ -631,3 +631,50 @@ def test_the_colours_coming_in_do_not_make_the_find_bar_count_again(qtbot) -> No
     qtbot.waitUntil(editor.colouring_done, timeout=20_000)
     assert not bar._recount.isActive()  # (no count again on its way)
     assert bar.count.text() == "1 of 12000 matches"
+
+
+def test_a_regular_expression_in_a_big_file_is_counted_a_slice_at_a_time_as_plain_text_is(qtbot) -> None:
+    """Typing a regular expression in the find box of a big file held the window until the whole
+    text was searched (``[a-z]+Zq`` in a 100,000-line file: 0.3 s a key); text searched for as
+    written went a slice at a time. Now an expression that cannot match a line break goes the same
+    way, and one that can (``\\s+$``) is counted as before."""
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    text = "var value = lock(1);\n" * 40_000 + "lockdown(2);  \n"
+    pane.show_file("big.plugin.js", text, read_only=False)
+    bar = pane.find_bar
+    bar.open(False)
+    bar.regex.setChecked(True)
+    qtbot.keyClicks(bar.find_edit, r"lock\w+")
+    assert bar.count.text() == "counting…"  # (the key shown before the whole text was searched)
+    qtbot.waitUntil(lambda: bar.count.text() == "1 match")
+    bar.find_edit.setText(r"\s+$")  # (a match may take in line breaks: all at once)
+    assert bar.count.text() == "1 match"
+
+
+@pytest.mark.parametrize(
+    ("expression", "within"),
+    [
+        *(
+            (e, True)
+            for e in (r"\w+", r"^\w", r"\);$", r"(?<=\n)v", r"a(?=r)|\bk\b", r"[^\n]{3}$", r"\d*", r"(?<=\n)\Z")
+        ),
+        *((e, False) for e in (r"(?s)2\);.", r"\s+v", "[^a]{9}", r"1;(?=\n\n)", r"[\x00-\x7f]x", r"(?:(?s:.))b")),
+    ],
+)
+def test_a_regular_expression_counted_in_slices_finds_what_one_search_finds(expression: str, within: bool) -> None:
+    """Slices that end at a line break change nothing: the count is that of one search of the text."""
+    import re
+
+    from designer.gui.panes import source_editor
+
+    text = "var a = 1;\n\nvar kb = 2;\nx\n" * 5 + "end"
+    pat = re.compile(expression, re.MULTILINE)
+    assert source_editor.within_lines(pat) == within
+    counting = source_editor._Counting(pat, text, 0, len(text), 7 if within else None)
+    while not counting.step(3):
+        pass
+    assert counting.only_empty == any(m.end() == m.start() for m in pat.finditer(text))
+    assert counting.spans == [m.span() for m in pat.finditer(text) if m.end() > m.start()]

@@ -22,6 +22,8 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import compress, count, pairwise
 from operator import ne
+from re import _constants as _sre
+from re import _parser as _sre_parse
 
 from pygments.token import Comment, String
 from PySide6.QtCore import SIGNAL, SLOT, QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
@@ -2845,9 +2847,11 @@ class SourceEditor(QPlainTextEdit):
 
 RECOUNT_DELAY_MS = 150
 # Matches the find bar counts in one turn of the event loop (some 20 ms), the rest in the turns after;
-# text that is searched for as written (no line break in it), COUNT_CHARS at most a turn too.
+# text that is searched for as written (no line break in it), COUNT_CHARS at most a turn too, and a
+# regular expression that takes in no line break COUNT_REGEX_CHARS ([a-z]+Zq: some 15 ms on 100,000).
 COUNT_SLICE = 5000
 COUNT_CHARS = 500_000
+COUNT_REGEX_CHARS = 100_000
 # Replace all makes one edit of the lines from its first match to its last when more than this share
 # of them have a match, else an edit per line with a match (see FindBar.replace_all). Why this share:
 # Qt takes some 17 µs an edit and 5 µs a line it builds anew, and colouring a line again takes some
@@ -2947,13 +2951,90 @@ def whole_word(pattern: str) -> str:
     return rf"{flags}(?:(?<![\w$])|(?![\w$]))(?:{rest})(?:(?![\w$])|(?<![\w$]))"
 
 
+_LINE_BREAK = ord("\n")
+# Classes of characters without a line break in them (\S, \w, \d): every other one may hold one.
+_NO_BREAK_CLASSES = frozenset((_sre.CATEGORY_NOT_SPACE, _sre.CATEGORY_WORD, _sre.CATEGORY_DIGIT))
+
+
+def within_lines(pat: re.Pattern) -> bool:
+    """Whether no match of ``pat`` (nor what its lookaheads read) can take in a line break: then a
+    search that stops after any line break and goes on from there finds the same matches.
+
+    Why: typing a regular expression in the find box of a 100,000-line file held the window while
+    the whole text was searched (``[a-z]+Zq``: 0.3 s a key); text searched for as written was
+    counted a slice of lines at a time already (see _Counting).
+    """
+    parsed = _sre_parse.parse(pat.pattern, pat.flags)
+    return not _may_take_a_break(parsed, bool(parsed.state.flags & re.DOTALL))
+
+
+def _may_take_a_break(items, dotall: bool) -> bool:
+    """Whether the parsed expression ``items`` may match a line break (an element not known: yes)."""
+    for op, av in items:
+        if op is _sre.LITERAL or op is _sre.AT or op is _sre.GROUPREF:
+            # (an anchor reads the character beside it, a backreference what its group took)
+            if op is _sre.LITERAL and av == _LINE_BREAK:
+                return True
+        elif op is _sre.NOT_LITERAL:
+            if av != _LINE_BREAK:
+                return True
+        elif op is _sre.ANY:
+            if dotall:
+                return True
+        elif op is _sre.IN:
+            if _class_takes_a_break(av):
+                return True
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            if _may_take_a_break(av[2], dotall):
+                return True
+        elif op is _sre.SUBPATTERN:
+            _group, add, drop, sub = av
+            if _may_take_a_break(sub, (dotall or bool(add & re.DOTALL)) and not drop & re.DOTALL):
+                return True
+        elif op is _sre.BRANCH:
+            if any(_may_take_a_break(branch, dotall) for branch in av[1]):
+                return True
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if av[0] > 0 and _may_take_a_break(av[1], dotall):  # (a lookbehind reads the text before)
+                return True
+        elif op is _sre.GROUPREF_EXISTS:
+            if any(_may_take_a_break(sub, dotall) for sub in av[1:] if sub is not None):
+                return True
+        elif op is _sre.ATOMIC_GROUP:
+            if _may_take_a_break(av, dotall):
+                return True
+        else:
+            return True
+    return False
+
+
+def _class_takes_a_break(items) -> bool:
+    """Whether the parsed class ``[...]`` ``items`` holds the line break."""
+    negated = bool(items) and items[0][0] is _sre.NEGATE
+    holds = False
+    for op, av in items[negated:]:
+        if op is _sre.LITERAL:
+            holds = av == _LINE_BREAK
+        elif op is _sre.RANGE:
+            holds = av[0] <= _LINE_BREAK <= av[1]
+        elif op is _sre.CATEGORY:
+            holds = av not in _NO_BREAK_CLASSES
+        else:
+            holds = True  # (not known: as if it did)
+        if holds:
+            break
+    return holds != negated
+
+
 class _Counting:
     """A count of the find bar's matches under way, a slice at a time (see FindBar.update_count)."""
 
-    def __init__(self, pat: re.Pattern, text: str, lo: int, hi: int, in_a_line: bool) -> None:
-        """``in_a_line``: each match is within a line (text searched for as written), so the search
-        may stop at any line's end and go on from there."""
-        self.pat, self.text, self.at, self.hi, self.in_a_line = pat, text, lo, hi, in_a_line
+    def __init__(self, pat: re.Pattern, text: str, lo: int, hi: int, chars: int | None) -> None:
+        """``chars``: each match is within a line (text searched for as written, or an expression
+        that takes in no line break, see within_lines), so a step searches this many characters at
+        most, to a line's end, and the next goes on from there; None: the matches may take in line
+        breaks, so a step goes on until it has counted its matches or the text ends."""
+        self.pat, self.text, self.at, self.hi, self.chars = pat, text, lo, hi, chars
         self.starts: list[int] = []  # Python indexes in ``text``
         self.spans: list[tuple[int, int]] = []  # document positions (UTF-16 units)
         self.only_empty = False  # whether an empty match was passed over (^, $ or a*)
@@ -2968,8 +3049,8 @@ class _Counting:
         same = units.identity  # (no conversion: 200,000 matches counted in half the time)
         counted = 0
         end = self.hi
-        if self.in_a_line:  # (a word found nowhere: 3 MB searched without a match took 0.15 s)
-            end = self.text.find("\n", self.at + COUNT_CHARS, self.hi) + 1 or self.hi
+        if self.chars is not None:  # (a word found nowhere: 3 MB searched without a match took 0.15 s)
+            end = self.text.find("\n", self.at + self.chars, self.hi) + 1 or self.hi
         for m in self.pat.finditer(self.text, self.at, end):
             a, b = span = m.span()
             if b > a:
@@ -2979,7 +3060,7 @@ class _Counting:
                 if counted == most:
                     self.at = b
                     return False
-            else:
+            elif a < end or end == self.hi:  # (at a slice's end, \Z matched an end the text has not)
                 self.only_empty = True
         self.at = end
         return end == self.hi
@@ -3264,11 +3345,15 @@ class FindBar(QWidget):
             self.count.setText("")
             return
         text = self._text()
-        self._counting = _Counting(
-            pat, text, *self._bounds(text), in_a_line=not self.regex.isChecked() and "\n" not in self.find_edit.text()
-        )
+        self._counting = _Counting(pat, text, *self._bounds(text), self._slice_chars(pat))
         if self._count_more():
             self._mark_on_show()
+
+    def _slice_chars(self, pat: re.Pattern) -> int | None:
+        """How many characters a step of the count searches at most (see _Counting), None: all of them."""
+        if self.regex.isChecked():
+            return COUNT_REGEX_CHARS if within_lines(pat) else None
+        return None if "\n" in self.find_edit.text() else COUNT_CHARS
 
     def count_all(self) -> None:
         """Count the matches now, all of them (for what says how many are left at once)."""
@@ -3311,7 +3396,7 @@ class FindBar(QWidget):
         text = counting.text
         if not text.isascii():
             low, high = _index(text, low), _index(text, high)
-        near = _Counting(counting.pat, text, max(low, self._bounds(text)[0]), min(high, counting.hi), False)
+        near = _Counting(counting.pat, text, max(low, self._bounds(text)[0]), min(high, counting.hi), None)
         near.step(FOUND_SHOWN)
         self._mark(near.spans)
 
