@@ -781,3 +781,44 @@ def test_the_bar_stops_saying_which_match_once_the_cursor_leaves_it(pane: Source
     assert bar.count.text() == "3 of 3 matches"
     qtbot.keyClick(editor, Qt.Key.Key_Right)  # (the selection gone, the cursor where it ended)
     assert not editor.textCursor().hasSelection() and bar.count.text() == "3 matches"
+
+
+def _tinted(editor) -> list[tuple[int, int]]:
+    """The spans of the text tinted as In selection's range (the light theme's tint)."""
+    return [
+        (s.cursor.selectionStart(), s.cursor.selectionEnd())
+        for s in editor.extraSelections()
+        if s.format.background().color().name() == "#eeeae0"
+    ]
+
+
+def test_in_selection_tints_the_lines_it_searches_as_they_are_edited(pane: SourcePane, qtbot) -> None:
+    """With In selection ticked nothing showed which lines the search kept to: the selection went
+    with the first Enter, and the lines were to be remembered. Now they are tinted while the bar is
+    open, the tint following the typing in them (at their start too) and going when unticked."""
+    editor = pane.editor
+    pane.show_file("b.plugin.js", "a = lock;\nb = lock;\nc = lock + lock;\nd = lock;\n", read_only=False)
+    _select_lines(qtbot, editor, 1, 2)
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    bar = pane.find_bar
+    assert bar.in_selection.isChecked()
+    assert _tinted(editor) == [(10, 37)]
+    qtbot.keyClicks(bar.find_edit, "lock")
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)  # (the selection goes: the tint stays)
+    assert _tinted(editor) == [(10, 37)]
+    _put_cursor(qtbot, editor, 1)
+    qtbot.keyClicks(editor, "x")  # at the lines' start: in them
+    assert _tinted(editor) == [(10, 38)]
+    _put_cursor(qtbot, editor, 2, 3)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    assert _tinted(editor) == [(10, 37)]
+    _tick(qtbot, bar.in_selection)
+    assert not bar.in_selection.isChecked() and _tinted(editor) == []
+    _select_lines(qtbot, editor, 0, 1)
+    _tick(qtbot, bar.in_selection)
+    assert _tinted(editor) == [(0, 10)]
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and _tinted(editor) == []
+    _put_cursor(qtbot, editor, 3)
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)  # (nothing selected)
+    assert not bar.in_selection.isChecked() and _tinted(editor) == []

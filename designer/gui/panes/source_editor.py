@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextOption,
 )
 from PySide6.QtWidgets import (
@@ -84,6 +85,9 @@ _SNIPPET_GAP_TINTS = {
     False: {False: QColor("#a9b3c6"), True: QColor("#5f86d0")},
     True: {False: QColor("#6b7385"), True: QColor("#6f9be0")},
 }
+# The find bar's In selection range (see SourceEditor.show_scope), {dark: tint}: apart from the
+# current line's blue, the find marks' yellow and the snippets' grey-blue.
+_SCOPE_TINTS = {False: QColor("#eeeae0"), True: QColor("#35332d")}
 ZOOM_LARGEST = 72  # points: Ctrl++ stops there (Ctrl+- at 6)
 # How Qt connects a document to its highlighter (see SourceEditor._put_text_uncoloured).
 _CONTENTS_CHANGE = "contentsChange(int,int,int)"
@@ -434,6 +438,8 @@ class SourceEditor(QPlainTextEdit):
         self.markers: list[Marker] = []
         self._found: list[tuple[int, int]] = []  # the find bar's matches, marked in the text (see show_found)
         self._found_left = False  # a mark an edit touched was left out of _found, not yet off the screen
+        # The find bar's In selection range, tinted (see show_scope): its cursor follows the edits.
+        self._scope: QTextCursor | None = None
         self._wheel_turn = 0  # Ctrl+wheel turned by less than a notch so far (see wheelEvent)
         self._selection_key: tuple | None = None
         self._marked = (0, 0)  # the lines whose markers and find marks are extra selections (see _marked_lines)
@@ -2168,6 +2174,24 @@ class SourceEditor(QPlainTextEdit):
             self._found, self._found_left = found, False
             self._update_selections(force=True)
 
+    def show_scope(self, scope: tuple[int, int] | None) -> None:
+        """Tint the find bar's In selection range (start, end: document positions); None takes it away.
+
+        Why: nothing showed which lines the search kept to once the selection was gone (the first
+        Enter selects a match), so they were to be remembered. Nothing is done when the tint is
+        there already: its cursor follows typing in the range by itself, and the bar says the range
+        at every edit (text put in at its start is in it, and the tint's cursor would leave it out).
+        """
+        shown = (self._scope.selectionStart(), self._scope.selectionEnd()) if self._scope is not None else None
+        if scope == shown:
+            return
+        self._scope = None
+        if scope is not None:
+            self._scope = QTextCursor(self._doc)
+            self._scope.setPosition(scope[0])
+            self._scope.setPosition(scope[1], QTextCursor.MoveMode.KeepAnchor)
+        self._update_selections(force=True)
+
     def set_markers(self, markers: list[Marker]) -> None:
         if markers == self.markers:
             return
@@ -2237,7 +2261,7 @@ class SourceEditor(QPlainTextEdit):
         brackets = not self._attach.isActive() and self._fill_text is None  # (partners: in the whole file)
         matched = self._matching_brackets(here) if brackets else []
         first, last = self._marked = self._marked_lines()
-        windows = self._long_windows(first, last) if self._found or self.markers else []
+        windows = self._long_windows(first, last) if self._found or self.markers or self._scope else []
         # (in a line too long to mark whole, the row at the top: its positions move as the user types)
         row = self.verticalScrollBar().value() if windows else None
         key = (here.blockNumber(), tuple(matched) if brackets else None, id(self.markers), dark, first, last, row)
@@ -2264,6 +2288,8 @@ class SourceEditor(QPlainTextEdit):
         end_block = doc.findBlockByNumber(last)
         high = end_block.position() + end_block.length() if end_block.isValid() else doc.characterCount()
         self._windows = windows
+        if self._scope is not None:  # (first: the find marks are drawn over it)
+            selections += self._scope_selections(low, high)
         near = _spans_between(self._found, low, high)
         for a, b, keep_from, keep_to in windows:
             near = [
@@ -2296,6 +2322,29 @@ class SourceEditor(QPlainTextEdit):
                 selections.append(sel)
         self._base_selections = selections
         self._show_selections()
+
+    def _scope_selections(self, low: int, high: int) -> list[QTextEdit.ExtraSelection]:
+        """The tint of In selection's range from ``low`` to ``high`` (the marked lines), and in a line
+        too long to mark whole, its part that is marked (see _long_windows): a tint over a 2 MB line
+        takes a tenth of a second to paint."""
+        pieces = [(max(self._scope.selectionStart(), low), min(self._scope.selectionEnd(), high))]
+        for a, b, keep_from, keep_to in self._windows:
+            pieces = [
+                part
+                for start, end in pieces
+                for part in ((start, min(end, a)), (max(start, keep_from), min(end, keep_to)), (max(start, b), end))
+            ]
+        selections = []
+        for start, end in pieces:
+            if start < end:
+                sel = QTextEdit.ExtraSelection()
+                sel.format.setBackground(_SCOPE_TINTS[self._dark])
+                sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+                sel.cursor = QTextCursor(self._doc)
+                sel.cursor.setPosition(start)
+                sel.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                selections.append(sel)
+        return selections
 
     def _marked_lines(self) -> tuple[int, int]:
         """The lines (block numbers) whose problem markers and find marks are extra selections: those
@@ -2434,7 +2483,7 @@ class SourceEditor(QPlainTextEdit):
     def _scrolled(self) -> None:
         """The view scrolled: the markers and find marks follow when it leaves the lines they cover,
         or the part of a line too long to mark whole (see _long_windows)."""
-        if not (self.markers or self._found):
+        if not (self.markers or self._found or self._scope):
             return
         first, last = self._marked
         top, bottom = self._lines_on_show()
@@ -3178,11 +3227,13 @@ class FindBar(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._follow_editor(True)
         super().showEvent(event)
+        self._show_scope()
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._follow_editor(False)
         self._stop_counting()
         super().hideEvent(event)
+        self._show_scope()
 
     def _text(self) -> str:
         """The editor's text shown, read once until it changes: read at each key typed in the find
@@ -3195,6 +3246,7 @@ class FindBar(QWidget):
         """The text changed: what was counted is forgotten, and counted anew once the typing pauses."""
         self._starts = self._shown = None
         self._stop_counting()  # (what it counted in is no longer the text)
+        self._show_scope()  # (text put in at its start: the tint's own cursor leaves it out)
         if self.isVisible():
             self._recount.start()
 
@@ -3270,7 +3322,7 @@ class FindBar(QWidget):
 
     def _scope_toggled(self, on: bool) -> None:
         """In selection ticked: the selection is where the search keeps to from now on (its start
-        stays before text put in at it, its end after); unticked, the whole file."""
+        stays before text put in at it, its end after); unticked, the whole file. The range is tinted."""
         self._scope = None
         cursor = self.editor.textCursor()
         if on and cursor.hasSelection():
@@ -3284,7 +3336,13 @@ class FindBar(QWidget):
             self._finish_count()  # (else the count, going on, would write over what this says)
             self.count.setText("select the lines to search in first")
             return
+        self._show_scope()
         self.update_count()
+
+    def _show_scope(self) -> None:
+        """Tint In selection's range in the text while the bar is open (see SourceEditor.show_scope)."""
+        on = self._scope is not None and self.in_selection.isChecked() and self.isVisible()
+        self.editor.show_scope((self._scope[0].position(), self._scope[1].position()) if on else None)
 
     def _bounds(self, text: str) -> tuple[int, int]:
         """Where the search starts and ends in ``text`` (the text shown): the whole of it, or In selection's lines."""
