@@ -822,3 +822,47 @@ def test_in_selection_tints_the_lines_it_searches_as_they_are_edited(pane: Sourc
     _put_cursor(qtbot, editor, 3)
     qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)  # (nothing selected)
     assert not bar.in_selection.isChecked() and _tinted(editor) == []
+
+
+def test_the_find_bars_options_tick_with_alt_letters_that_leave_the_keyboard_where_it_was(
+    pane: SourcePane, qtbot
+) -> None:
+    """Match case, Whole word, Regular expression and In selection were ticked with the mouse or by
+    Tab after Tab, and nothing said a key: now Alt+C, Alt+W, Alt+R and Alt+L tick and untick them, in
+    the find box and in the code alike, as in code editors, their tooltips say so, and the keyboard
+    stays where it was (typing on goes on in the find box)."""
+    from designer.gui.help import shortcut_groups
+
+    editor, bar = pane.editor, pane.find_bar
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(editor, Qt.Key.Key_C, alt)  # (the bar closed: nothing to tick)
+    assert not bar.match_case.isChecked()
+    pane.show_file("a.plugin.js", CODE, read_only=False)
+    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(bar.find_edit, "Locked")
+    assert bar.count.text() == "6 matches"
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_C, alt)
+    assert bar.match_case.isChecked() and bar.count.text() == "2 matches"  # (isLocked)
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_W, alt)
+    assert bar.whole_word.isChecked() and bar.count.text() == "0 matches"
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_R, alt)
+    assert bar.regex.isChecked() and bar.find_edit.hasFocus()
+    qtbot.keyClicks(bar.find_edit, "|var")
+    assert bar.find_edit.text() == "Locked|var" and bar.count.text() == "3 matches"
+    _select_lines(qtbot, editor, 3, 2)
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Qt.Key.Key_L, alt)
+    assert bar.in_selection.isChecked() and bar.count.text() == "2 matches" and editor.hasFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_C, alt)
+    assert not bar.match_case.isChecked() and bar.count.text() == "5 matches"
+    assert editor.toPlainText() == CODE
+    tips = [b.toolTip() for b in (bar.match_case, bar.whole_word, bar.regex, bar.in_selection)]
+    assert tips == [
+        "Match case (Alt+C)",
+        "Whole word (Alt+W): a name alone, not inside a longer one",
+        "Regular expression (Alt+R), as JavaScript writes them: $1 and $<name> in the replacement",
+        "In selection (Alt+L): only the lines selected when it was ticked",
+    ]
+    listed = {keys for _group, rows in shortcut_groups(pane) for _command, keys in rows}
+    assert {"Alt+C", "Alt+W", "Alt+R", "Alt+L"} <= listed

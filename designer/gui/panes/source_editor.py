@@ -3137,6 +3137,7 @@ class FindBar(QWidget):
         # variable in one function meant Replace one by one, Replace all changing the whole file.
         self.in_selection = QCheckBox("In selection", objectName="findInSelection")
         self._scope: tuple[QTextCursor, QTextCursor] | None = None  # its start and end, moved by edits
+        self.option_actions = self._option_keys()
         self.count = QLabel(objectName="findCount")
         buttons = []
         for text, slot in (
@@ -3202,6 +3203,31 @@ class FindBar(QWidget):
         self._taken: str | None = None  # the selection last put in the find box, as written
         self._following = False  # whether the editor's signals below reach the bar (see _follow_editor)
 
+    def _option_keys(self) -> list[QAction]:
+        """Alt+C, Alt+W, Alt+R and Alt+L tick the options (as in VS Code), said in their tooltips;
+        SourcePane makes them work in the code too. Actions, not the boxes' own Alt+letters: those
+        take the keyboard to the box, and the next letter typed for the find box ticked it again.
+        Off while the bar is hidden (see _follow_editor): its options are out of sight then."""
+        actions = []
+        for box, key, tip in (
+            (self.match_case, "C", "Match case ({key})"),
+            (self.whole_word, "W", "Whole word ({key}): a name alone, not inside a longer one"),
+            (
+                self.regex,
+                "R",
+                "Regular expression ({key}), as JavaScript writes them: $1 and $<name> in the replacement",
+            ),
+            (self.in_selection, "L", "In selection ({key}): only the lines selected when it was ticked"),
+        ):
+            keys = QKeySequence(f"Alt+{key}")
+            box.setToolTip(tip.format(key=keys.toString(QKeySequence.SequenceFormat.NativeText)))
+            action = QAction(f"Find: {box.text()} on or off", self, shortcut=keys, enabled=False)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(box.click)
+            self.addAction(action)
+            actions.append(action)
+        return actions
+
     def _follow_editor(self, on: bool) -> None:
         """Hear the editor's text and cursor (``on``: the bar is shown), or stop hearing them.
 
@@ -3211,6 +3237,8 @@ class FindBar(QWidget):
         if on == self._following:
             return
         self._following = on
+        for action in self.option_actions:
+            action.setEnabled(on)
         editor, doc = self.editor, self.editor.document()
         pairs = (
             (editor.cursorPositionChanged, self._cursor_moved),
@@ -3749,6 +3777,7 @@ class SourcePane(QWidget):
         ring_focus([self.editor], self)
         self.find_bar = FindBar(self.editor)
         self.find_bar.hide()
+        self.addActions(self.find_bar.option_actions)  # (Alt+C, ... in the code too)
         self._file_note = ""  # what the window says about the file shown (read-only, why)
         self.editor.sig_long_line.connect(self._show_note)
         self.note = QLabel(objectName="sourceNote", wordWrap=True)
