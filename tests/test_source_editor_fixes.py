@@ -887,3 +887,23 @@ def test_the_find_bar_reads_the_texts_utf16_offsets_once_per_text(pane: SourcePa
     qtbot.keyClicks(pane.editor, "x")  # (the text changed: read anew)
     qtbot.waitUntil(lambda: bar.count.text() == "2 matches")
     assert len(built) == 2
+
+
+def test_f3_after_the_bar_was_closed_finds_the_word_in_the_text_as_it_is_now(pane: SourcePane, qtbot) -> None:
+    """Text typed with the find bar closed was not heard by the bar (it listens only while open),
+    yet F3 searched the text it had read before: after typing at the top of the file, F3 selected
+    the characters where a match used to be ("cke" for "lock"), and did so at every F3."""
+    editor, bar = pane.editor, pane.find_bar
+    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(bar.find_edit, "locked")
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and editor.hasFocus()
+    _put_cursor(qtbot, editor, 0)
+    qtbot.keyClicks(editor, "// ")
+    said = []
+    for _ in range(3):
+        qtbot.keyClick(editor, Qt.Key.Key_F3)
+        cursor = editor.textCursor()
+        said.append((cursor.blockNumber(), cursor.selectedText()))
+    assert said == [(1, "locked"), (3, "locked"), (4, "Locked")]

@@ -3250,8 +3250,8 @@ class FindBar(QWidget):
         )
         for signal, slot in pairs:
             signal.connect(slot) if on else signal.disconnect(slot)
-        if on:
-            self._starts = self._shown = None  # (the text may have changed while the bar was hidden)
+        # (the text may change while the bar is hidden, unheard: see _text)
+        self._starts = self._shown = self._units = None
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._follow_editor(True)
@@ -3266,8 +3266,9 @@ class FindBar(QWidget):
 
     def _text(self) -> str:
         """The editor's text shown, read once until it changes: read at each key typed in the find
-        box, a 100,000-line file's took 30 ms of it."""
-        if self._shown is None:
+        box, a 100,000-line file's took 30 ms of it. With the bar hidden, read each time: its edits
+        are not heard then, and F3 after typing in the file searched the text as it was before."""
+        if self._shown is None or not self._following:
             self._shown = self.editor.shown_text()
         return self._shown
 
