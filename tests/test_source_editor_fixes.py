@@ -907,3 +907,23 @@ def test_f3_after_the_bar_was_closed_finds_the_word_in_the_text_as_it_is_now(pan
         cursor = editor.textCursor()
         said.append((cursor.blockNumber(), cursor.selectedText()))
     assert said == [(1, "locked"), (3, "locked"), (4, "Locked")]
+
+
+def test_f3_after_the_bar_was_closed_searches_the_whole_file_again(pane: SourcePane, qtbot) -> None:
+    """Closed with In selection ticked, the bar went on keeping F3 to the lines once selected, with
+    nothing left on screen to say so (the bar and the lines' tint gone): F3 went round those lines
+    only. The bar opens with In selection ticked by what is selected then, so closing it unticks it."""
+    editor, bar = pane.editor, pane.find_bar
+    _select_lines(qtbot, editor, 3, 1)
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert bar.in_selection.isChecked()
+    qtbot.keyClicks(bar.find_edit, "locked")
+    assert bar.count.text() == "1 match"
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Escape)
+    assert not bar.in_selection.isChecked()
+    _put_cursor(qtbot, editor, 0)
+    found = []
+    for _ in range(3):
+        qtbot.keyClick(editor, Qt.Key.Key_F3)
+        found.append(editor.textCursor().blockNumber())
+    assert found == [1, 3, 4]

@@ -3333,6 +3333,9 @@ class FindBar(QWidget):
         self.replace_edit.setPlaceholderText("Read-only file" if read_only else "Replace with")
 
     def close_bar(self) -> None:
+        # In selection unticked: F3 with the bar closed kept to the lines once selected, with nothing
+        # on screen to say so (the bar opens with it ticked by what is selected then, see open).
+        self.in_selection.setChecked(False)
         self._stop_counting()
         self.hide()
         self.editor.show_found([])
