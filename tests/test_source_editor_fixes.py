@@ -805,12 +805,14 @@ def test_in_selection_tints_the_lines_it_searches_as_they_are_edited(pane: Sourc
     assert _tinted(editor) == [(10, 37)]
     qtbot.keyClicks(bar.find_edit, "lock")
     qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)  # (the selection goes: the tint stays)
-    assert _tinted(editor) == [(10, 37)]
+    assert _tinted(editor) == [(20, 37)]  # (but for the current line's own background)
     _put_cursor(qtbot, editor, 1)
     qtbot.keyClicks(editor, "x")  # at the lines' start: in them
-    assert _tinted(editor) == [(10, 38)]
+    assert _tinted(editor) == [(21, 38)]
     _put_cursor(qtbot, editor, 2, 3)
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    assert _tinted(editor) == [(10, 21)]
+    _put_cursor(qtbot, editor, 3)
     assert _tinted(editor) == [(10, 37)]
     _tick(qtbot, bar.in_selection)
     assert not bar.in_selection.isChecked() and _tinted(editor) == []
@@ -927,3 +929,24 @@ def test_f3_after_the_bar_was_closed_searches_the_whole_file_again(pane: SourceP
         qtbot.keyClick(editor, Qt.Key.Key_F3)
         found.append(editor.textCursor().blockNumber())
     assert found == [1, 3, 4]
+
+
+def test_the_current_line_shows_inside_the_tinted_lines_of_in_selection(pane: SourcePane, qtbot) -> None:
+    """The tint of In selection's lines was painted over the current line's background: moving the
+    cursor inside them, the line it was on no longer showed. The tint now leaves that line to it."""
+    from conftest import current_line_shown
+
+    editor = pane.editor
+    _select_lines(qtbot, editor, 1, 4)
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert pane.find_bar.in_selection.isChecked()
+    _put_cursor(qtbot, editor, 2, 4)
+    assert current_line_shown(editor)
+    starts = [editor.document().findBlockByNumber(n).position() for n in (1, 2, 3, 5)]
+    assert _tinted(editor) == [(starts[0], starts[1]), (starts[2], starts[3])]
+    qtbot.keyClick(editor, Qt.Key.Key_Down)  # (the tint follows the cursor)
+    assert current_line_shown(editor)
+    assert _tinted(editor) == [
+        (starts[0], starts[2]),
+        (starts[2] + len(editor.document().findBlockByNumber(3).text()) + 1, starts[3]),
+    ]

@@ -2326,7 +2326,8 @@ class SourceEditor(QPlainTextEdit):
     def _scope_selections(self, low: int, high: int) -> list[QTextEdit.ExtraSelection]:
         """The tint of In selection's range from ``low`` to ``high`` (the marked lines), and in a line
         too long to mark whole, its part that is marked (see _long_windows): a tint over a 2 MB line
-        takes a tenth of a second to paint."""
+        takes a tenth of a second to paint. The current line is left out: Qt paints the tint over
+        its background (see _paint_current_line), and the line the cursor was on no longer showed."""
         pieces = [(max(self._scope.selectionStart(), low), min(self._scope.selectionEnd(), high))]
         for a, b, keep_from, keep_to in self._windows:
             pieces = [
@@ -2334,6 +2335,10 @@ class SourceEditor(QPlainTextEdit):
                 for start, end in pieces
                 for part in ((start, min(end, a)), (max(start, keep_from), min(end, keep_to)), (max(start, b), end))
             ]
+        if self._line_at is not None:
+            line = self._line_at.block()
+            a, b = line.position(), line.position() + line.length()
+            pieces = [part for start, end in pieces for part in ((start, min(end, a)), (max(start, b), end))]
         selections = []
         for start, end in pieces:
             if start < end:
