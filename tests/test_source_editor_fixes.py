@@ -950,3 +950,24 @@ def test_the_current_line_shows_inside_the_tinted_lines_of_in_selection(pane: So
         (starts[0], starts[2]),
         (starts[2] + len(editor.document().findBlockByNumber(3).text()) + 1, starts[3]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("replace", "expected"),
+    [
+        (r"<\0>", "    <var locked> = false;"),
+        (r"\0\0", "    var lockedvar locked = false;"),
+        (r"\\0\1", "    \\0var = false;"),
+        (r"\012\1", "    \nvar = false;"),  # (three digits: Python's octal escape, as before)
+    ],
+)
+def test_backslash_0_in_a_replacement_is_the_whole_match_not_an_invisible_character(
+    pane: SourcePane, qtbot, replace: str, expected: str
+) -> None:
+    """``\\1`` is the first group, ``$0`` and ``$&`` the whole match, but ``\\0`` put in a NUL
+    character (Python's octal escape): an invisible character in the plugin's code, which the
+    browser then fails on. Now it is the whole match too, as in editors that take ``\\1``."""
+    editor = pane.editor
+    _open_replace(qtbot, pane, r"(var) locked", replace)
+    assert pane.find_bar.replace_all() == 1
+    assert expected in editor.toPlainText() and "\0" not in editor.toPlainText()

@@ -2935,6 +2935,7 @@ def compile_replacement(template: str) -> Callable[[re.Match], str]:
     chunks: list[str] = []  # the text before each $ reference (\\1, \\n: Python's, as before)
     refs: list[tuple[str | None, ...]] = []
     last = 0
+    template = _BACKSLASH_PAIR.sub(_whole_for_backslash_0, template)
     for ref in _DOLLAR_REF.finditer(template):
         chunks.append(template[last : ref.start()])
         refs.append(ref.groups())
@@ -2951,6 +2952,18 @@ def compile_replacement(template: str) -> Callable[[re.Match], str]:
         return "".join(out)
 
     return expand
+
+
+# A backslash and the character after it (so "\\0" typed is a backslash, then "0"), or \0 alone: not
+# an octal escape such as \012, which Python reads on (see _whole_for_backslash_0).
+_BACKSLASH_PAIR = re.compile(r"\\(?:(0)(?![0-7])|.)", re.DOTALL)
+
+
+def _whole_for_backslash_0(pair: re.Match) -> str:
+    """``\\0`` as the whole match, ``\\g<0>`` (else the pair as it is). Why: ``\\1`` is the first group,
+    ``$0`` and ``$&`` the whole match, but Python reads ``\\0`` as the character U+0000, put in the
+    code unseen (a browser stops at it)."""
+    return r"\g<0>" if pair.group(1) else pair.group()
 
 
 def _dollar_text(m: re.Match, dollar: str | None, whole: str | None, number: str | None, name: str | None) -> str:
