@@ -661,7 +661,19 @@ def test_a_regular_expression_in_a_big_file_is_counted_a_slice_at_a_time_as_plai
             (e, True)
             for e in (r"\w+", r"^\w", r"\);$", r"(?<=\n)v", r"a(?=r)|\bk\b", r"[^\n]{3}$", r"\d*", r"(?<=\n)\Z")
         ),
-        *((e, False) for e in (r"(?s)2\);.", r"\s+v", "[^a]{9}", r"1;(?=\n\n)", r"[\x00-\x7f]x", r"(?:(?s:.))b")),
+        *(
+            (e, False)
+            for e in (
+                r"(?s)2\);.",
+                r"\s+v",
+                "[^a]{9}",
+                r"1;(?=\n\n)",
+                r"[\x00-\x7f]x",
+                r"(?:(?s:.))b",
+                r"(?-m:1;$)",
+                r"(?<=(?-m:;$))",
+            )
+        ),
     ],
 )
 def test_a_regular_expression_counted_in_slices_finds_what_one_search_finds(expression: str, within: bool) -> None:

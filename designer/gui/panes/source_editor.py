@@ -3032,47 +3032,52 @@ def within_lines(pat: re.Pattern) -> bool:
     counted a slice of lines at a time already (see _Counting).
     """
     parsed = _sre_parse.parse(pat.pattern, pat.flags)
-    return not _may_take_a_break(parsed, bool(parsed.state.flags & re.DOTALL))
+    return not _may_take_a_break(parsed, parsed.state.flags)
 
 
-def _may_take_a_break(items, dotall: bool) -> bool:
-    """Whether the parsed expression ``items`` may match a line break (an element not known: yes)."""
+def _may_take_a_break(items, flags: int, behind: bool = False) -> bool:
+    """Whether the parsed expression ``items`` (with ``flags``) may match a line break, or holds a
+    ``$`` outside multi-line mode, which matches before the last line break of a slice too (an
+    element not known: yes). ``behind``: in a lookbehind, which reads the text before, there already."""
+    repeats = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
     for op, av in items:
-        if op is _sre.LITERAL or op is _sre.AT or op is _sre.GROUPREF:
-            # (an anchor reads the character beside it, a backreference what its group took)
-            if op is _sre.LITERAL and av == _LINE_BREAK:
+        if op is _sre.AT:  # (an anchor reads the characters beside it)
+            if av is _sre.AT_END and not flags & re.MULTILINE:
                 return True
-        elif op is _sre.NOT_LITERAL:
-            if av != _LINE_BREAK:
+        elif op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.ANY, _sre.IN):
+            if not behind and _takes_a_break(op, av, flags):
                 return True
-        elif op is _sre.ANY:
-            if dotall:
-                return True
-        elif op is _sre.IN:
-            if _class_takes_a_break(av):
-                return True
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
-            if _may_take_a_break(av[2], dotall):
+        elif op is _sre.GROUPREF:  # (it matches what its group took)
+            continue
+        elif op in repeats or op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            inner_behind = behind or op not in repeats and av[0] < 0
+            if _may_take_a_break(av[-1], flags, inner_behind):
                 return True
         elif op is _sre.SUBPATTERN:
             _group, add, drop, sub = av
-            if _may_take_a_break(sub, (dotall or bool(add & re.DOTALL)) and not drop & re.DOTALL):
+            if _may_take_a_break(sub, (flags | add) & ~drop, behind):
                 return True
-        elif op is _sre.BRANCH:
-            if any(_may_take_a_break(branch, dotall) for branch in av[1]):
-                return True
-        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
-            if av[0] > 0 and _may_take_a_break(av[1], dotall):  # (a lookbehind reads the text before)
-                return True
-        elif op is _sre.GROUPREF_EXISTS:
-            if any(_may_take_a_break(sub, dotall) for sub in av[1:] if sub is not None):
+        elif op is _sre.BRANCH or op is _sre.GROUPREF_EXISTS:
+            branches = av[1] if op is _sre.BRANCH else [sub for sub in av[1:] if sub is not None]
+            if any(_may_take_a_break(branch, flags, behind) for branch in branches):
                 return True
         elif op is _sre.ATOMIC_GROUP:
-            if _may_take_a_break(av, dotall):
+            if _may_take_a_break(av, flags, behind):
                 return True
         else:
             return True
     return False
+
+
+def _takes_a_break(op, av, flags: int) -> bool:
+    """Whether the parsed character (a literal, one but a literal, any, a class) may be a line break."""
+    if op is _sre.LITERAL:
+        return av == _LINE_BREAK
+    if op is _sre.NOT_LITERAL:
+        return av != _LINE_BREAK
+    if op is _sre.ANY:
+        return bool(flags & re.DOTALL)
+    return _class_takes_a_break(av)
 
 
 def _class_takes_a_break(items) -> bool:
