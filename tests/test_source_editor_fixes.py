@@ -971,3 +971,27 @@ def test_backslash_0_in_a_replacement_is_the_whole_match_not_an_invisible_charac
     _open_replace(qtbot, pane, r"(var) locked", replace)
     assert pane.find_bar.replace_all() == 1
     assert expected in editor.toPlainText() and "\0" not in editor.toPlainText()
+
+
+def test_replace_all_has_a_key_and_the_bars_buttons_say_theirs(pane: SourcePane, qtbot) -> None:
+    """Replace all was reached from the keyboard only by Tab after Tab, and the buttons said none of
+    the keys that work (Enter, Shift+Enter, F3). Now Ctrl+Alt+Enter replaces all, as in VS Code, only
+    with the Replace box on show (after Ctrl+F it would use a replacement out of sight)."""
+    editor, bar = pane.editor, pane.find_bar
+    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(bar.find_edit, "locked")
+    bar.replace_edit.setText("shut")  # (typed before, out of sight now)
+    ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return, ctrl_alt)
+    assert editor.toPlainText() == CODE
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(bar.replace_edit, Qt.Key.Key_Return, ctrl_alt)
+    assert "locked" not in editor.toPlainText().lower() and bar.count.text() == "replaced in 6 places"
+    tips = {b.text(): b.toolTip() for b in bar.findChildren(QToolButton) if b.text()}  # (not the box's clear button)
+    assert tips == {
+        "Previous": "Previous match (Shift+Enter, Shift+F3)",
+        "Next": "Next match (Enter, F3)",
+        "Replace": "Replace the match selected and select the next (Enter in the Replace box)",
+        "Replace all": "Replace every match, one undo step (Ctrl+Alt+Enter)",
+        "✕": "Close (Esc)",
+    }

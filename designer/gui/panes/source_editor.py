@@ -3160,20 +3160,20 @@ class FindBar(QWidget):
         # variable in one function meant Replace one by one, Replace all changing the whole file.
         self.in_selection = QCheckBox("In selection", objectName="findInSelection")
         self._scope: tuple[QTextCursor, QTextCursor] | None = None  # its start and end, moved by edits
-        self.option_actions = self._option_keys()
+        self.key_actions = [*self._option_keys(), self._replace_all_key()]
         self.count = QLabel(objectName="findCount")
         buttons = []
-        for text, slot in (
-            ("Previous", lambda: self.find(backward=True)),
-            ("Next", self.find),
-            ("Replace", self.replace_one),
-            ("Replace all", self.replace_all),
-            ("✕", self.close_bar),
+        # (Each says its keys: only the ✕ did, and Enter, Shift+Enter and F3 were told nowhere.)
+        for text, slot, tip in (
+            ("Previous", lambda: self.find(backward=True), "Previous match (Shift+Enter, Shift+F3)"),
+            ("Next", self.find, "Next match (Enter, F3)"),
+            ("Replace", self.replace_one, "Replace the match selected and select the next (Enter in the Replace box)"),
+            ("Replace all", self.replace_all, "Replace every match, one undo step (Ctrl+Alt+Enter)"),
+            ("✕", self.close_bar, "Close (Esc)"),
         ):
-            b = QToolButton(text=text)
+            b = QToolButton(text=text, toolTip=tip)
             if text == "✕":  # a screen reader would say "multiplication x"
                 b.setAccessibleName("Close find bar")
-                b.setToolTip("Close (Esc)")
             b.clicked.connect(slot)
             b.installEventFilter(self)  # Enter presses it (see eventFilter)
             buttons.append(b)
@@ -3229,7 +3229,7 @@ class FindBar(QWidget):
 
     def _option_keys(self) -> list[QAction]:
         """Alt+C, Alt+W, Alt+R and Alt+L tick the options (as in VS Code), said in their tooltips;
-        SourcePane makes them work in the code too. Actions, not the boxes' own Alt+letters: those
+        SourcePane makes them work in the code too (see key_actions). Actions, not the boxes' own Alt+letters: those
         take the keyboard to the box, and the next letter typed for the find box ticked it again.
         Off while the bar is hidden (see _follow_editor): its options are out of sight then."""
         actions = []
@@ -3252,6 +3252,16 @@ class FindBar(QWidget):
             actions.append(action)
         return actions
 
+    def _replace_all_key(self) -> QAction:
+        """Ctrl+Alt+Enter: Replace all, as in VS Code (it was reached only by Tab after Tab), with the
+        Replace box on show only: after Ctrl+F it would put in a replacement typed before, unseen."""
+        action = QAction("Replace All Matches", self, enabled=False)
+        action.setShortcuts([QKeySequence("Ctrl+Alt+Return"), QKeySequence("Ctrl+Alt+Enter")])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda: self.replace_edit.isVisible() and self.replace_all())
+        self.addAction(action)
+        return action
+
     def _follow_editor(self, on: bool) -> None:
         """Hear the editor's text and cursor (``on``: the bar is shown), or stop hearing them.
 
@@ -3261,7 +3271,7 @@ class FindBar(QWidget):
         if on == self._following:
             return
         self._following = on
-        for action in self.option_actions:
+        for action in self.key_actions:
             action.setEnabled(on)
         editor, doc = self.editor, self.editor.document()
         pairs = (
@@ -3815,7 +3825,7 @@ class SourcePane(QWidget):
         ring_focus([self.editor], self)
         self.find_bar = FindBar(self.editor)
         self.find_bar.hide()
-        self.addActions(self.find_bar.option_actions)  # (Alt+C, ... in the code too)
+        self.addActions(self.find_bar.key_actions)  # (Alt+C, ... in the code too)
         self._file_note = ""  # what the window says about the file shown (read-only, why)
         self.editor.sig_long_line.connect(self._show_note)
         self.note = QLabel(objectName="sourceNote", wordWrap=True)
