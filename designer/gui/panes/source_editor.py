@@ -22,8 +22,13 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import compress, count, pairwise
 from operator import ne
-from re import _constants as _sre
-from re import _parser as _sre_parse
+
+try:  # The expression's parse tree (within_lines): private modules of re, named so since Python 3.11.
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # Python 3.10 (Ubuntu 22.04), whose names these were
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
 
 from pygments.token import Comment, String
 from PySide6.QtCore import SIGNAL, SLOT, QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
@@ -3031,15 +3036,18 @@ def within_lines(pat: re.Pattern) -> bool:
     the whole text was searched (``[a-z]+Zq``: 0.3 s a key); text searched for as written was
     counted a slice of lines at a time already (see _Counting).
     """
-    parsed = _sre_parse.parse(pat.pattern, pat.flags)
-    return not _may_take_a_break(parsed, parsed.state.flags)
+    try:
+        parsed = _sre_parse.parse(pat.pattern, pat.flags)
+        return not _may_take_a_break(parsed, parsed.state.flags)
+    except Exception:  # (a Python whose private parse tree differs: the search is counted at once, as before)
+        return False
 
 
 def _may_take_a_break(items, flags: int, behind: bool = False) -> bool:
     """Whether the parsed expression ``items`` (with ``flags``) may match a line break, or holds a
     ``$`` outside multi-line mode, which matches before the last line break of a slice too (an
     element not known: yes). ``behind``: in a lookbehind, which reads the text before, there already."""
-    repeats = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+    repeats = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None))  # (3.11+)
     for op, av in items:
         if op is _sre.AT:  # (an anchor reads the characters beside it)
             if av is _sre.AT_END and not flags & re.MULTILINE:
@@ -3061,7 +3069,7 @@ def _may_take_a_break(items, flags: int, behind: bool = False) -> bool:
             branches = av[1] if op is _sre.BRANCH else [sub for sub in av[1:] if sub is not None]
             if any(_may_take_a_break(branch, flags, behind) for branch in branches):
                 return True
-        elif op is _sre.ATOMIC_GROUP:
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):  # (3.11+)
             if _may_take_a_break(av, flags, behind):
                 return True
         else:
