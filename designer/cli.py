@@ -605,7 +605,9 @@ def shell_word(text: object) -> str:
 
 def _shown(text: str) -> str:
     """``text`` printable whatever bytes it holds (undecodable ones as \\x escapes)."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    from .core.problems import name_as_text
+
+    return name_as_text(text)
 
 
 def _recipe_files(args: argparse.Namespace) -> tuple[str, dict[str, bytes]] | None:

@@ -46,7 +46,7 @@ from .files import (
     zip_prefixes,
 )
 from .jstext import shortened
-from .problems import printable
+from .problems import name_as_text, printable
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, merged_state
 from .wording import byte_size, byte_sizes_apart
 from .zipnames import is_mac_metadata, name_problem
@@ -477,11 +477,7 @@ def shown_name(name: str) -> str:
     Why: a file name is whatever bytes the file system allows; printed as it is, a newline would
     split the message and a lone surrogate (a byte that is not UTF-8) would crash the print.
     """
-    try:
-        text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:  # a surrogate that no file system byte made
-        text = name.encode("utf-8", "backslashreplace").decode("utf-8")
-    return printable(text)
+    return printable(name_as_text(name))
 
 
 # Characters of an entry's name a refusal quotes: a 60 KB name of 30,000 folders was quoted whole,

@@ -25,6 +25,7 @@ from .files import (
 )
 from .fixes import new_branding_id
 from .jstext import comment_text, js_string, safe_id, safe_identifier
+from .problems import name_as_text
 
 __all__ = [
     "create_project",
@@ -286,8 +287,7 @@ def folder_name_refusal(folder: Path) -> str | None:
     why = project_name_refusal(name)
     if why is None:
         return None
-    shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return f"cannot create a project folder called '{shown}': {why[0].lower()}{why[1:]}"
+    return f"cannot create a project folder called '{name_as_text(name)}': {why[0].lower()}{why[1:]}"
 
 
 def folder_refusal(place: Path | None, name: str, target_refusal: Callable[[Path], str | None]) -> str | None:

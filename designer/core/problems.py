@@ -21,6 +21,7 @@ __all__ = [
     "Severity",
     "codes_markdown",
     "escaped",
+    "name_as_text",
     "printable",
 ]
 
@@ -46,6 +47,23 @@ def escaped(char: str) -> str:
     if "\udc80" <= char <= "\udcff":
         return f"\\x{ord(char) - 0xDC00:02x}"
     return ascii(char)[1:-1]
+
+
+def name_as_text(name: str, undecodable: str = "backslashreplace") -> str:
+    """``name`` (a file or folder name, or a word of the command line, as Python reads it) as text
+    that can be written as UTF-8: each byte of it that is not UTF-8 (read as U+DC80 to U+DCFF,
+    Python's "surrogateescape") as that byte, ``\\xe5``, or with ``undecodable="replace"`` as
+    U+FFFD (for where only text goes, such as the node). Other characters stay as they are:
+    :func:`printable` is for those.
+
+    Why one place: the messages that quote a name (of the CLI, of the import, of a new project)
+    each wrote this idiom, and one of them also had to survive a surrogate that no byte made (a
+    JSON ``"\\ud800"``), which is written as Python writes it, ``\\ud800``.
+    """
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", undecodable)
+    except UnicodeEncodeError:  # a surrogate that no file system byte made
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class Severity(str, Enum):

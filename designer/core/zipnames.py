@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from .files import is_utf8
+from .problems import name_as_text
 
 __all__ = [
     "BACKUP_PATTERNS",
@@ -160,7 +161,7 @@ def project_name(project: Path) -> str:
 def readable(name: str) -> str:
     """``name`` as text that can be written as UTF-8, each byte of it that is not UTF-8 (a folder
     named on a Latin-1 share) as U+FFFD: for a name that goes where only text goes (the node)."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name_as_text(name, undecodable="replace")
 
 
 def zip_beside(project: Path) -> Path:
