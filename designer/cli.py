@@ -7,6 +7,7 @@ Exit codes: 0 fine, 1 problems found, 2 the input cannot be used at all.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -1077,10 +1078,12 @@ def _run(args: argparse.Namespace | SimpleNamespace) -> int:
     return int(args.func(args))
 
 
+@functools.cache
 def _escaped_error() -> str:
     """The name of the encoding error handler for the output streams: what they cannot encode as
     backslash escapes, a byte of a name that is not UTF-8 as that byte (``proj\\xe5``, as the
-    problem lines print it), not as Python's stand-in for it (``proj\\udce5``)."""
+    problem lines print it), not as Python's stand-in for it (``proj\\udce5``). Registered at
+    the first call only: each stream of each run asks for it."""
     import codecs
 
     from .core.problems import escaped
