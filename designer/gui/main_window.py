@@ -1525,6 +1525,8 @@ class MainWindow(QMainWindow):
         if self.package is None or self.editor is None or self._closing:
             return True  # (closing: the edits were saved or thrown away; a copy now would offer them back)
         if self._told_crash_copy == "open":
+            # (Before the copy is written: when the other window's copy is gone and this one's
+            # takes the usual place, the note has gone here already.)
             self._follow_other_window()
         typing = self._typing_in_fields()
         if self.editor.undo_stack.isClean() and typing is None:
@@ -1542,11 +1544,6 @@ class MainWindow(QMainWindow):
                 f"Could not keep a recovery copy ({os_message(exc)}). Your edits are still here: save them with Ctrl+S."
             )
             return False
-        if kept is not None and not kept.stem.endswith(f".{os.getpid()}") and self._told_crash_copy == "open":
-            # The other window saved or discarded its changes (its copy is gone, this one takes the
-            # usual place): "save them there first" no longer holds.
-            self._told_crash_copy = ""
-            self.notes.dismiss("other window")
         if kept is not None and kept.stem.endswith(f".{os.getpid()}"):
             other = running_keeper(self.package.root) if self.package.root is not None else None
             told = "open" if other is not None else "closed"
