@@ -586,15 +586,15 @@ def test_coming_back_reads_no_file_whose_size_and_times_are_as_before(
     window.open_path(example_project)
     later = commands.time.time_ns() + 10 * 10**9  # (the files' times are well in the past then)
     monkeypatch.setattr(commands.time, "time_ns", lambda: later)
-    assert window._modelled_changed_elsewhere() == []
+    assert window._modelled_changes()[0] == []
     reads = _reads(window, monkeypatch)
-    assert window._modelled_changed_elsewhere() == []
+    assert window._modelled_changes()[0] == []
     assert reads == []
     other = load(example_project)
     lock = next(p for p in other.plugins if p.entry.id == "lock-toggle")
     lock.package.name = "Renamed elsewhere"
     save(other)
-    assert window._modelled_changed_elsewhere() == [lock.package_path]
+    assert window._modelled_changes()[0] == [lock.package_path]
     assert reads == [lock.package_path]
 
 
@@ -614,13 +614,13 @@ def test_a_change_within_the_same_tick_of_the_file_clock_is_still_seen(
     stamp = (1, 2, 3, now, now)  # (written now, and nothing about it changes that the system would tell)
     signature = DirFiles.signature
     monkeypatch.setattr(DirFiles, "signature", lambda self, r: stamp if r == rel else signature(self, r))
-    assert window._modelled_changed_elsewhere() == []
+    assert window._modelled_changes()[0] == []
     path = example_project / "webapp2" / rel
     text = path.read_text()
     changed = text.replace("1732492800000", "1732492800001")  # (another window's export)
     assert len(changed) == len(text) and changed != text
     path.write_text(changed)
-    assert window._modelled_changed_elsewhere() == [rel]
+    assert window._modelled_changes()[0] == [rel]
 
 
 def _activate(window: MainWindow, qtbot, said: str) -> None:
@@ -880,3 +880,24 @@ def test_coming_back_after_the_project_folder_was_moved_keeps_showing_what_the_w
     assert not window._recheck.isActive()  # (no check may follow: it would find every file missing)
     assert window._find_tree_item(window.tree.topLevelItem(0), ("file", rel)) is not None
     assert [p for p in window.problems if p.severity.name == "ERROR"] == errors
+
+
+def test_coming_back_asks_once_which_files_another_program_deleted(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """Coming back with unsaved edits after another program deleted a file, the window asked the
+    file system which files were gone three times (finding them, wording them, saying what saving
+    does with them): once is enough, and what it says is the same."""
+    window.open_path(example_project)
+    window.editor.edit("mine", lambda pkg: setattr(pkg.plugins[1].package, "name", "Mine"))
+    gone = window.package.plugins[0].package_path
+    (example_project / "webapp2" / gone).unlink()
+    asked = []
+    gone_elsewhere = window.editor.gone_elsewhere
+    monkeypatch.setattr(window.editor, "gone_elsewhere", lambda rels: asked.append(rels) or gone_elsewhere(rels))
+    _activate(window, qtbot, "by another program")
+    assert len(asked) == 1, asked
+    said = window.status.text()
+    assert f"{gone} was deleted, moved or replaced by another program" in said, said
+    assert "saving leaves it as that program left it" in said, said
+    window.editor.undo_stack.setClean()

@@ -1901,8 +1901,8 @@ class MainWindow(QMainWindow):
         # tree emptied and Problems offering to make them again, where Save As is the way out.
         folder_gone = bool(self._project_folder_gone())
         touched, listed = (False, False) if folder_gone else self._files_changed_since_last_look()
-        changed = self._modelled_changed_elsewhere()
-        if changed and self._read_again_or_say(changed):
+        changed, gone = self._modelled_changes()
+        if changed and self._read_again_or_say(changed, gone):
             return  # (read again: listed and checked afresh)
         # Any other file (code or an icon edited in another editor, one added or deleted): listed
         # and checked again. Why: Problems and the Export pane went on saying "no errors" for code
@@ -1912,18 +1912,19 @@ class MainWindow(QMainWindow):
         if touched:
             self._check_soon()
 
-    def _read_again_or_say(self, changed: list[str]) -> bool:
-        """Read the project again for ``changed`` (files the forms write, changed outside) when
-        nothing is unsaved, else say so once; True when it was read again."""
-        gone = self._project_folder_gone()
-        if gone or not self.editor.undo_stack.isClean() or self._typing_in_fields() is not None:
+    def _read_again_or_say(self, changed: list[str], gone: list[str]) -> bool:
+        """Read the project again for ``changed`` (files the forms write, changed outside; ``gone``:
+        those of them deleted or moved) when nothing is unsaved, else say so once; True when it was
+        read again."""
+        folder_gone = self._project_folder_gone()
+        if folder_gone or not self.editor.undo_stack.isClean() or self._typing_in_fields() is not None:
             # Said once (each question or message closed comes back here); the project folder gone,
             # not read again either: that would only fail, and say so in a message box every time.
             if changed != self._said_elsewhere:
                 self._said_elsewhere = changed
-                self.status.setText(gone or self._kept_despite(changed))
+                self.status.setText(folder_gone or self._kept_despite(changed, gone))
             return False
-        said = self._changed_words(changed)  # (before: the project read again has read them so)
+        said = self._changed_words(changed, gone)  # (before: the project read again has read them so)
         if not self._read_again_keeping_place():
             return False
         self.status.setText(f"Read the project again: {said}.")
@@ -1965,11 +1966,10 @@ class MainWindow(QMainWindow):
         self._files_seen = (pkg, files.folder_stamps() if stamps is None else stamps, now)
         return now
 
-    def _changed_words(self, changed: list[str]) -> str:
-        """``changed`` (files the forms write) said as what another program did to them: the first
-        few named. Why: after a checkout changed every file, the status bar was a list of 80 paths,
-        and what it meant was cut off past the window's edge."""
-        gone = self.editor.gone_elsewhere(changed) if self.editor is not None else []
+    def _changed_words(self, changed: list[str], gone: list[str]) -> str:
+        """``changed`` (files the forms write; ``gone``: those of them deleted or moved) said as what
+        another program did to them: the first few named. Why: after a checkout changed every file,
+        the status bar was a list of 80 paths, and what it meant was cut off past the window's edge."""
         rewritten = [rel for rel in changed if rel not in gone]
         said = [f"{_listed(rewritten)} changed outside the designer"] if rewritten else []
         if gone:
@@ -1977,9 +1977,9 @@ class MainWindow(QMainWindow):
             said.append(f"{_listed(gone)} {were} deleted, moved or replaced by another program")
         return "; ".join(said)
 
-    def _kept_despite(self, changed: list[str]) -> str:
-        """What the status bar says when files the forms write changed outside with edits unsaved here."""
-        gone = set(self.editor.gone_elsewhere(changed))
+    def _kept_despite(self, changed: list[str], gone: list[str]) -> str:
+        """What the status bar says when files the forms write changed outside (``gone``: those of
+        them deleted or moved) with edits unsaved here."""
         mine = self._edited_here(changed)
         groups = (
             ("saving asks before it writes over {}", [rel for rel in mine if rel not in gone]),
@@ -1992,24 +1992,26 @@ class MainWindow(QMainWindow):
             if rels
         )
         return (
-            f"{self._changed_words(changed)}. Your unsaved changes are kept{what} "
+            f"{self._changed_words(changed, gone)}. Your unsaved changes are kept{what} "
             "(File ▸ Reload reads the project as it is now and drops them)."
         )
 
-    def _modelled_changed_elsewhere(self) -> list[str]:
-        """The files the forms write (settings.json, manifest.json, package files) that another
-        program changed, deleted or moved since the window read or wrote them; [] for a ZIP opened
-        read-only. Why the deleted ones too: a plugin folder renamed in the file manager left the
-        window showing the plugin whole, with no problem, and Export then refused for errors not shown."""
+    def _modelled_changes(self) -> tuple[list[str], list[str]]:
+        """(The files the forms write (settings.json, manifest.json, package files) that another
+        program changed, deleted or moved since the window read or wrote them, those of them deleted
+        or moved); both [] for a ZIP opened read-only. Why the deleted ones too: a plugin folder
+        renamed in the file manager left the window showing the plugin whole, with no problem, and
+        Export then refused for errors not shown. Why they are told apart here: what is said about
+        them does, and asked again there, each file was looked at up to three times an activation."""
         if self.package is None or self.editor is None or not self.package.files.writable:
-            return []
+            return [], []
         modelled = sorted(self.package.modelled_files())
         gone = self.editor.gone_elsewhere(modelled)
         try:
             changed = self.editor.changed_elsewhere([rel for rel in modelled if rel not in gone])
         except OSError:  # (one that cannot be read now: Save and the checks say so)
             changed = []
-        return sorted(changed + gone)
+        return sorted(changed + gone), gone
 
     def _read_again_keeping_place(self) -> bool:
         """Read the project again (nothing is unsaved), the tree's item on show selected again."""
@@ -4108,10 +4110,10 @@ class MainWindow(QMainWindow):
         the other change, in the project and in the ZIP, without a word (only the file on show
         is watched). With unsaved edits, the save before the export asks about such files.
         """
-        changed = self._modelled_changed_elsewhere()
+        changed, gone = self._modelled_changes()
         if not changed:
             return True
-        said = self._changed_words(changed)  # (before: the project read again has read them so)
+        said = self._changed_words(changed, gone)  # (before: the project read again has read them so)
         if not self._read_again_keeping_place():
             return False
         self._read_before_export = f" (read again first: {said})"
