@@ -22,6 +22,39 @@ say() { printf '\033[1m[plugin-designer]\033[0m %s\n' "$*" >&2; }
 is_root() { [ "$(id -u)" = 0 ]; }
 have() { command -v "$1" >/dev/null 2>&1; }
 
+# Run with sudo in a user's checkout, what this script made there (.venv; the caches of a test run
+# or of the designer) was root's, and that user's own next run stopped at "Permission denied" (pip
+# installing into .venv). At exit it goes back to the checkout's owner.
+sudo_owner() {
+    # The checkout's owner (uid:gid) when this runs as root through sudo for that user; else fails.
+    is_root && [ -n "${SUDO_USER:-}" ] || return 1
+    local uid="${SUDO_UID:-}" owner
+    [ -n "$uid" ] || uid="$(id -u "$SUDO_USER" 2>/dev/null)" || return 1
+    owner="$(stat -c %u:%g "$here" 2>/dev/null || stat -f %u:%g "$here" 2>/dev/null)" || return 1
+    [ "$uid" != 0 ] && [ "${owner%%:*}" = "$uid" ] && echo "$owner"
+}
+give_back() {
+    local owner
+    owner="$(sudo_owner)" || return 0
+    # (.git is not this script's; a link is given back itself, not what it points to: a .venv
+    # linked to one that other checkouts share stays as it is)
+    find "$here" -xdev -path "$here/.git" -prune -o -uid 0 -exec chown -h "$owner" {} + 2>/dev/null || true
+}
+last() {
+    # The command the script ends with; through sudo not exec'd, so that what it makes is given back.
+    if sudo_owner >/dev/null; then
+        local status=0
+        "$@" || status=$?
+        exit "$status"
+    fi
+    exec "$@"
+}
+at_exit() {
+    stop_xvfb
+    give_back
+}
+trap at_exit EXIT
+
 apt_updated=0
 apt_install() {
     # Install the named Debian packages that are missing; as a user, say how instead.
@@ -147,8 +180,7 @@ start_xvfb() {
     # session of its own: Ctrl+C in this terminal reached the X server too, which died before the
     # designer could close ("The X11 connection broke"). Now only the designer gets it; it closes as
     # its window would, keeping unsaved changes in its recovery copy, and the exit trap then stops Xvfb.
-    xvfb_dir="$(mktemp -d)"
-    trap stop_xvfb EXIT
+    xvfb_dir="$(mktemp -d)"  # (stopped by the exit trap, at_exit)
     export XAUTHORITY="$xvfb_dir/Xauthority"
     : >"$XAUTHORITY"  # (xauth says it "does not exist" otherwise)
     local n=99 tries=0
@@ -201,7 +233,7 @@ case "$mode" in
             value=0
             case "$arg" in -k | -m | -p | -o | -c | -W) value=1 ;; esac
         done
-        exec "$venv/bin/python" -m pytest ${args[@]+"${args[@]}"}
+        last "$venv/bin/python" -m pytest ${args[@]+"${args[@]}"}
         ;;
     open)
         no_screen=0
@@ -238,7 +270,7 @@ case "$mode" in
             say "no screen found (no DISPLAY or WAYLAND_DISPLAY), so it cannot show the designer's window: run this in a desktop session or over ssh -X, or install Xvfb as above; to check a project without a window: $venv/bin/plugin-designer check PATH"
             exit 2
         fi
-        exec "$venv/bin/plugin-designer" "${target[@]}"
+        last "$venv/bin/plugin-designer" "${target[@]}"
         ;;
     *)
         say "usage: bash scripts/dev.sh open [PATH] | test [PYTEST ARGS] | setup"

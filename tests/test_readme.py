@@ -441,3 +441,46 @@ def test_dev_sh_open_with_no_screen_and_no_xvfb_says_so_instead_of_an_invisible_
     last = out.stderr.splitlines()[-1]
     assert "cannot show the designer's window" in last and "Xvfb" in last
     assert "plugin-designer check" in last
+
+
+def _owners(folder) -> set[int]:
+    """The owners of ``folder`` and of everything in it (links themselves, not what they point to)."""
+    owners = {os.lstat(folder).st_uid}
+    for parent, dirs, files in os.walk(folder):
+        owners |= {os.lstat(os.path.join(parent, name)).st_uid for name in dirs + files}
+    return owners
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving files away takes root")
+def test_dev_sh_through_sudo_gives_what_it_makes_back_to_the_checkouts_owner(tmp_path) -> None:
+    """`sudo bash scripts/dev.sh setup` in a user's checkout left .venv root's: that user's next
+    run stopped at "Permission denied" as pip installed into it. What a run through sudo makes in
+    the checkout (.venv, a test run's caches) now goes back to the checkout's owner; run as root
+    without sudo, or through sudo in a checkout of someone else, it stays root's as before.
+    (The owner is a number no user has: nothing on the machine changes.)"""
+    checkout, env = _fresh_machine(tmp_path)
+    for tool in ("find", "chown", "stat"):
+        (tmp_path / "bin" / tool).symlink_to(shutil.which(tool))
+    for name in ("SUDO_USER", "SUDO_UID", "SUDO_GID", "SUDO_COMMAND"):
+        env.pop(name, None)
+    owner = 54321
+    for parent, dirs, files in os.walk(checkout):
+        for name in [".", *dirs, *files]:
+            os.lchown(os.path.join(parent, name), owner, owner)
+    sudo = {**env, "SUDO_USER": "someone", "SUDO_UID": str(owner), "SUDO_GID": str(owner)}
+    out = _dev_sh(checkout, sudo, "setup")
+    assert out.returncode == 0, out.stderr
+    assert (checkout / ".venv" / ".installed").is_file()
+    assert _owners(checkout) == {owner}
+    _shim(checkout / ".venv" / "bin", "python", "mkdir -p .pytest_cache && echo >.pytest_cache/README.md; exit 5")
+    out = _dev_sh(checkout, sudo, "test")
+    assert out.returncode == 5, out.stderr  # (pytest's own exit status, as when exec'd)
+    assert _owners(checkout) == {owner}
+    shutil.rmtree(checkout / ".venv")
+    out = _dev_sh(checkout, env, "setup")  # as root, no sudo
+    assert out.returncode == 0, out.stderr
+    assert _owners(checkout / ".venv") == {0}
+    shutil.rmtree(checkout / ".venv")
+    out = _dev_sh(checkout, {**sudo, "SUDO_UID": str(owner + 1)}, "setup")  # someone else's checkout
+    assert out.returncode == 0, out.stderr
+    assert _owners(checkout / ".venv") == {0}
