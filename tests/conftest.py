@@ -150,6 +150,21 @@ def open_in_editor(window, project: Path, rel: str):
     return window.source_editor
 
 
+def renamed_elsewhere(project: Path, also=None):
+    """Another window (or program) renames the example's lock-toggle plugin of ``project`` to
+    "Renamed elsewhere" and saves, with its other edits ``also(package)`` if given; the plugin as
+    it saved it."""
+    from designer.core.model import load, save
+
+    other = load(project)
+    lock = next(p for p in other.plugins if p.entry.id == "lock-toggle")
+    lock.package.name = "Renamed elsewhere"
+    if also is not None:
+        also(other)
+    save(other)
+    return lock
+
+
 @pytest.fixture
 def warnings(monkeypatch) -> list[tuple[str, str]]:
     """The warnings the window shows, as (title, text), answered OK."""

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, shown
+from conftest import EXAMPLE, renamed_elsewhere, shown
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
@@ -873,17 +873,13 @@ def test_an_export_keeps_what_another_window_saved_and_exported_meanwhile(
     of the plugin's package file over the rename, in the project and in the ZIP, without a word
     (or refused: "brandingID … is not greater than …", a number it had suggested itself)."""
     from designer.core.export import export_package
-    from designer.core.model import save
 
     window.open_path(example_project)
     window.show_export()
     pane = window.export_pane
     suggested = int(pane.branding_edit.text())
     pane.path_edit.setText(str(tmp_path / "here.zip"))
-    other = load(example_project)  # the other window
-    lock = next(p for p in other.plugins if p.entry.id == "lock-toggle")
-    lock.package.name = "Renamed elsewhere"
-    save(other)
+    lock = renamed_elsewhere(example_project)  # the other window
     elsewhere = export_package(load(example_project), tmp_path / "there.zip", branding_id=suggested + 60_000)
     with qtbot.waitSignal(pane.sig_exported):
         qtbot.mouseClick(pane.export_button, Qt.MouseButton.LeftButton)

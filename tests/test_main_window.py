@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import renamed_elsewhere
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QTreeWidget, QWidget
@@ -2798,15 +2799,13 @@ def test_coming_back_to_the_window_reads_again_what_another_window_saved(
     from PySide6.QtWidgets import QApplication
 
     from designer.core.export import export_package
-    from designer.core.model import load, save
+    from designer.core.model import load
 
     window.open_path(example_project)
     window.show_export()
     # (another plugin on show: the package file of the one on show is watched, and was read again)
     window.tree.setCurrentItem(window.tree.topLevelItem(0).child(_tree_texts(window.tree).index("Meeting information")))
-    other = load(example_project)
-    next(p for p in other.plugins if p.entry.id == "lock-toggle").package.name = "Renamed elsewhere"
-    save(other)
+    renamed_elsewhere(example_project)
     done = export_package(load(example_project), tmp_path / "there.zip")
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
     qtbot.waitUntil(lambda: "Renamed elsewhere" in _tree_texts(window.tree))
@@ -2822,13 +2821,9 @@ def test_coming_back_with_unsaved_edits_keeps_them_and_says_what_changed_outside
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
-    from designer.core.model import load, save
-
     window.open_path(example_project)
     window.editor.edit("a change", lambda pkg: setattr(pkg.plugins[1].package, "name", "Mine"))
-    other = load(example_project)
-    next(p for p in other.plugins if p.entry.id == "lock-toggle").package.name = "Renamed elsewhere"
-    save(other)
+    renamed_elsewhere(example_project)
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
     qtbot.waitUntil(lambda: "changed outside the designer" in window.status.text())
     assert "Your unsaved changes are kept" in window.status.text()
@@ -2842,14 +2837,11 @@ def test_saving_over_a_file_changed_elsewhere_asks_only_when_it_was_edited_here(
     saved: asked about "these files … after you began editing them here", it listed the other
     plugin's package file, never edited here, whose older version Save would put back. Now that
     one is left as it is, unasked; one edited here too is asked about."""
-    from designer.core.model import load, save
+    from designer.core.model import load
 
     window.open_path(example_project)
     window.editor.edit("mine", lambda pkg: setattr(pkg.plugins[1].package, "name", "Mine"))
-    other = load(example_project)
-    lock = next(p for p in other.plugins if p.entry.id == "lock-toggle")
-    lock.package.name = "Renamed elsewhere"
-    save(other)
+    lock = renamed_elsewhere(example_project)
     asked: list[str] = []
     monkeypatch.setattr(
         QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import renamed_elsewhere
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 from test_recovery import answer_yes, other_window
@@ -542,15 +543,13 @@ def test_save_anyway_leaves_a_file_changed_elsewhere_and_not_edited_here_as_it_i
     """Another window renamed one plugin and saved; this one, with an edit of another plugin, saved
     (Save anyway): the other plugin's package file went back to this window's older copy, the
     rename lost. Now only the edited file is written, and the window shows the other change."""
-    from designer.core.model import load, save
-
     window.open_path(example_project)
     mine = window.package.plugins[1].entry.id
     window.editor.edit("mine", lambda pkg: setattr(pkg.plugins[1].package, "name", "Mine"))
-    other = load(example_project)
-    next(p for p in other.plugins if p.entry.id == "lock-toggle").package.name = "Renamed elsewhere"
-    other.plugins[1].package.description = "Described elsewhere"  # (the file edited here: asked about)
-    save(other)
+    # (the file edited here, described elsewhere too: asked about)
+    renamed_elsewhere(
+        example_project, lambda other: setattr(other.plugins[1].package, "description", "Described elsewhere")
+    )
     asked: list[str] = []
     monkeypatch.setattr(
         QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Save
@@ -581,7 +580,6 @@ def test_coming_back_reads_no_file_whose_size_and_times_are_as_before(
     changed it: on a project of 80 plugins, 82 files read each time a dialog closed. Now a file
     whose inode, size and times are as at the last look is not read again; a change still shows."""
     import designer.gui.commands as commands
-    from designer.core.model import load, save
 
     window.open_path(example_project)
     later = commands.time.time_ns() + 10 * 10**9  # (the files' times are well in the past then)
@@ -590,10 +588,7 @@ def test_coming_back_reads_no_file_whose_size_and_times_are_as_before(
     reads = _reads(window, monkeypatch)
     assert window._modelled_changes()[0] == []
     assert reads == []
-    other = load(example_project)
-    lock = next(p for p in other.plugins if p.entry.id == "lock-toggle")
-    lock.package.name = "Renamed elsewhere"
-    save(other)
+    lock = renamed_elsewhere(example_project)
     assert window._modelled_changes()[0] == [lock.package_path]
     assert reads == [lock.package_path]
 
@@ -689,15 +684,10 @@ def test_closing_names_only_the_files_changed_here_as_unsaved(
     """Closing with an edit of one plugin, after another window renamed another: "Save your changes?"
     listed the other plugin's package file among "Not saved yet: … Discard throws these changes
     away", a change that was never the user's (and that Save now leaves as it is)."""
-    from designer.core.model import load, save
-
     window.open_path(example_project)
     window.editor.edit("mine", lambda pkg: setattr(pkg.plugins[1].package, "name", "Mine"))
     mine = window.package.plugins[1].package_path
-    other = load(example_project)
-    lock = next(p for p in other.plugins if p.entry.id == "lock-toggle")
-    lock.package.name = "Renamed elsewhere"
-    save(other)
+    lock = renamed_elsewhere(example_project)
     asked: list[str] = []
     monkeypatch.setattr(
         QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel
@@ -766,16 +756,12 @@ def test_coming_back_with_edits_says_what_saving_will_do_with_each_file_changed_
 ) -> None:
     """Coming back with unsaved edits said of every file changed outside "saving asks before it
     writes over another program's change"; a file not edited here is left as it is, unasked."""
-    from designer.core.model import load, save
-
     window.open_path(example_project)
     window.editor.edit("mine", lambda pkg: setattr(pkg.plugins[1].package, "name", "Mine"))
     mine = window.package.plugins[1].package_path
-    other = load(example_project)
-    other.plugins[1].package.description = "Described elsewhere"
-    lock = next(p for p in other.plugins if p.entry.id == "lock-toggle")
-    lock.package.name = "Renamed elsewhere"
-    save(other)
+    lock = renamed_elsewhere(
+        example_project, lambda other: setattr(other.plugins[1].package, "description", "Described elsewhere")
+    )
     _activate(window, qtbot, "changed outside the designer")
     said = window.status.text()
     assert f"saving asks before it writes over {mine};" in said, said

@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, snapshot
+from conftest import ROOT, renamed_elsewhere, snapshot
 from PySide6.QtWidgets import QMessageBox
 
 from designer.core.model import load, pending_writes, save
@@ -925,10 +925,7 @@ def test_the_copy_kept_aside_holds_no_file_another_program_changed_and_the_user_
     window.open_path(example_project)
     window.editor.edit("mine", lambda pkg: setattr(pkg.plugins[1].package, "name", "Mine"))
     mine = window.package.plugins[1].package_path
-    other = load(example_project)
-    lock = next(p for p in other.plugins if p.entry.id == "lock-toggle")
-    lock.package.name = "Renamed elsewhere"
-    save(other)
+    renamed_elsewhere(example_project)
     assert window.autosave()
     kept = read_recovery(example_project / "webapp2")
     assert isinstance(kept, Recovery) and sorted(kept.writes) == [mine], sorted(kept.writes)
