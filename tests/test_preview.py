@@ -1322,19 +1322,25 @@ def test_a_stack_overflow_is_said_as_itself_not_as_the_previews_own_failure(qtbo
         assert error["plugin"] == "lock-toggle" and error["plain"].startswith("A function calls itself")
 
 
-def test_a_plugin_replacing_pex_is_named_when_another_plugins_call_fails(qtbot: Any, tmp_path: Path) -> None:
-    """A plugin setting ``window.PEX = {...}`` in its load() went unsaid, and the next plugin to call
-    the app was said to crash because "PEX.pluginAPI.openTemplateDialog does not exist: the app has
-    no such function", which it has. Now the log names the plugin that replaced PEX, and the other's
-    crash says that PEX was replaced, by whom."""
+@pytest.mark.parametrize(
+    ("code", "replaced"),
+    [("window.PEX = { pluginAPI: {} };", "window.PEX"), ("window.PEX.pluginAPI = {};", "window.PEX.pluginAPI")],
+)
+def test_a_plugin_replacing_pex_is_named_when_another_plugins_call_fails(
+    qtbot: Any, tmp_path: Path, code: str, replaced: str
+) -> None:
+    """A plugin setting ``window.PEX = {...}`` (or only ``window.PEX.pluginAPI``) in its load() went
+    unsaid, and the next plugin to call the app was said to crash because "PEX.pluginAPI.openTemplateDialog
+    does not exist: the app has no such function", which it has. Now the log names the plugin that
+    replaced it, and the other's crash says what was replaced, by whom."""
     project = _with_code(
         tmp_path,
         "lock-toggle",
         "function load(participants$, conferenceDetails$) {",
-        "function load(participants$, conferenceDetails$) { window.PEX = { pluginAPI: {} };",
+        f"function load(participants$, conferenceDetails$) {{ {code}",
     )
     with _preview_of(qtbot, project) as pane:
-        said = "[Lock toggle] warning: it replaced window.PEX (plugins/lock-toggle/lock-toggle.plugin.js line 25)"
+        said = f"[Lock toggle] warning: it replaced {replaced} (plugins/lock-toggle/lock-toggle.plugin.js line 25)"
         qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=5000)
         _open_menus(qtbot, pane.page)
         _js(qtbot, pane.page, "document.querySelector('[data-plugin=meeting-info]').click(); true")
@@ -1342,7 +1348,7 @@ def test_a_plugin_replacing_pex_is_named_when_another_plugins_call_fails(qtbot: 
         (error,) = [e for e in pane.events if e.get("type") == "error"]
         assert error["plugin"] == "meeting-info" and "does not exist" not in error["message"], error["message"]
         assert error["plain"] == (
-            "Lock toggle replaced window.PEX (plugins/lock-toggle/lock-toggle.plugin.js line 25): "
+            f"Lock toggle replaced {replaced} (plugins/lock-toggle/lock-toggle.plugin.js line 25): "
             "the app’s functions are no longer there, for any plugin."
         )
 
@@ -1505,30 +1511,6 @@ def test_an_error_repeated_does_not_work_out_the_problems_again(
         qtbot.waitUntil(lambda: pane.error_count() == 200, timeout=10000)
         assert len(pane.problems) == 1 and pane.problems[0].line == 26
         assert len(calls) == 1, len(calls)
-
-
-def test_a_plugin_replacing_pex_plugin_api_is_named_when_another_plugins_call_fails(qtbot: Any, tmp_path: Path) -> None:
-    """A plugin setting ``window.PEX.pluginAPI = {...}`` (not PEX itself) went unsaid, and the next
-    plugin to call the app was said to crash because "openTemplateDialog does not exist: the app has no
-    such function", which it has. Now it is named as a plugin replacing window.PEX is."""
-    project = _with_code(
-        tmp_path,
-        "lock-toggle",
-        "function load(participants$, conferenceDetails$) {",
-        "function load(participants$, conferenceDetails$) { window.PEX.pluginAPI = {};",
-    )
-    with _preview_of(qtbot, project) as pane:
-        said = "[Lock toggle] warning: it replaced window.PEX.pluginAPI (plugins/lock-toggle/lock-toggle.plugin.js line 25)"
-        qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=5000)
-        _open_menus(qtbot, pane.page)
-        _js(qtbot, pane.page, "document.querySelector('[data-plugin=meeting-info]').click(); true")
-        qtbot.waitUntil(lambda: pane.error_count() == 1, timeout=5000)
-        (error,) = [e for e in pane.events if e.get("type") == "error"]
-        assert error["plugin"] == "meeting-info" and "does not exist" not in error["message"], error["message"]
-        assert error["plain"] == (
-            "Lock toggle replaced window.PEX.pluginAPI (plugins/lock-toggle/lock-toggle.plugin.js line 25): "
-            "the app’s functions are no longer there, for any plugin."
-        )
 
 
 def test_an_icon_the_browser_cannot_read_is_said_so_not_not_found(qtbot: Any, tmp_path: Path) -> None:
