@@ -2877,3 +2877,21 @@ def test_a_folder_of_no_place_for_a_project_that_cannot_be_written_offers_none_i
     assert [title for title, _ in asked] == ["Cannot start a project here"]
     assert "it is your home folder" in asked[0][1] and "you may not make folders in it" in asked[0][1]
     assert not (folder / "webapp2").exists() and window.package is None
+
+
+def test_a_project_folder_named_in_another_encoding_is_said_as_the_title_says_it(
+    window: MainWindow, example_project: Path, tmp_path: Path
+) -> None:
+    """A project folder named on a Latin-1 share ("proj" and the byte 0xE5): the title said
+    "proj\\xe5", the status bar "Opened …/proj�/webapp2", Qt's stand-in for a byte it cannot show."""
+    import shutil
+
+    folder = Path(os.fsdecode(os.fsencode(tmp_path) + b"/proj\xe5"))
+    try:
+        shutil.copytree(example_project, folder)
+    except OSError:  # (a file system that takes only UTF-8 names: macOS's)
+        pytest.skip("this file system takes no such name")
+    window.open_path(folder)
+    said = window.status.text()
+    assert said.startswith("Opened ") and "proj\\xe5/webapp2:" in said, ascii(said)
+    assert "\udce5" not in said and "proj\\xe5" in window.windowTitle()

@@ -88,17 +88,21 @@ def _shown_path(path: str | Path) -> str:
     Why: the whole path ("/home/alex/projects/branding/webapp2") said nothing the user did not
     know, pushed the plugin and error counts to the far end of the status bar, and a project
     in a temporary folder showed that folder's random name. Elsewhere (Windows) it stays whole.
+    Printable, as the window's title: of a folder named in another encoding it showed Qt's stand-in
+    for the byte, a box, where the title says "proj\\xe5".
     """
+    from ..core.problems import printable
+
     text = str(path)
     if os.sep != "/":
-        return text
+        return printable(text)
     try:
         home = str(Path.home()).rstrip("/")
     except (RuntimeError, KeyError):  # no HOME and no entry in the password database
-        return text
+        return printable(text)
     if home and (text == home or text.startswith(home + "/")):
-        return "~" + text[len(home) :]
-    return text
+        return printable("~" + text[len(home) :])
+    return printable(text)
 
 
 def _missing_files_question(project: Path, missing: list[str]) -> str:
