@@ -390,7 +390,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 
         print_json(_new_json(args, locate(root), files if files is not None else {}, added=False))
         return 0
-    print(f"Created {root} with the plugin '{args.name}'. Open it with: plugin-designer {shell_word(args.dir)}")
+    print(
+        f"Created {_shown(str(root))} with the plugin '{_shown(args.name)}'. "
+        f"Open it with: plugin-designer {shell_word(args.dir)}"
+    )
     return 0
 
 
@@ -474,7 +477,7 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
     except NotAPackageError as exc:
         return _new_refused(args, f"{exc}")
     files = files if files is not None else plugin_files(args.name)
-    reason = cannot_add_plugins(pkg, told=f"'plugin-designer check {shell_word(shown)}' says why")
+    reason = cannot_add_plugins(pkg, told=f"'plugin-designer check {shell_word(args.dir)}' says why")
     unlisted = [
         rel
         for rel in pkg.files.names()
@@ -486,7 +489,7 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
         reason = (
             f"the project has no settings.json, and a new one listing only this plugin would leave out the "
             f"{counted(len(unlisted), 'plugin')} in plugins/ ({', '.join(unlisted[:3])}"
-            f"{', ...' if len(unlisted) > 3 else ''}). Run 'plugin-designer check --fix {shell_word(shown)}' first "
+            f"{', ...' if len(unlisted) > 3 else ''}). Run 'plugin-designer check --fix {shell_word(args.dir)}' first "
             "(it makes a settings.json listing them), then add the plugin"
         )
     in_use = id_in_use(pkg, files)
@@ -517,7 +520,7 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
         return 0
     print(
         f"Added the plugin '{_shown(args.name)}' to {shown}: {_display_base(pkg.files)}{folder}/ "
-        f"({counted(made, 'file')}), listed in settings.json. Check it with: plugin-designer check {shell_word(shown)}"
+        f"({counted(made, 'file')}), listed in settings.json. Check it with: plugin-designer check {shell_word(args.dir)}"
     )
     return 0
 
@@ -595,7 +598,11 @@ def shell_word(text: object) -> str:
     Why: the hints ("Open it with: plugin-designer my project") split a path with a space in two
     when pasted, and the command then named two folders that do not exist.
     """
-    word = _shown(str(text))
+    from .core.problems import name_as_text
+
+    # (not printable(): a name with a space of another kind, or an emoji joined of several, is
+    # pasted as it is written, its escapes would name another folder)
+    word = name_as_text(str(text))
     if sys.platform != "win32":
         import shlex
 
@@ -605,10 +612,11 @@ def shell_word(text: object) -> str:
 
 
 def _shown(text: str) -> str:
-    """``text`` printable whatever bytes it holds (undecodable ones as \\x escapes)."""
-    from .core.problems import name_as_text
+    """``text`` printable whatever it holds (undecodable bytes and control characters as \\x
+    escapes: an ESC in a plugin's name recoloured the terminal that ``new`` said it in)."""
+    from .core.problems import printable
 
-    return name_as_text(text)
+    return printable(text)
 
 
 def _recipe_files(args: argparse.Namespace) -> tuple[str, dict[str, bytes]] | None:

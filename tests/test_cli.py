@@ -1862,3 +1862,23 @@ def test_a_project_folder_named_in_latin1_is_printed_as_its_bytes(tmp_path: Path
         assert "udce5" not in out, out
     assert "proj\\xe5/webapp2/plugins/rec/rec.plugin.js:" in checked.stdout
     assert made.stdout.startswith(f"Created {tmp_path}/proj\\xe5/webapp2 with the plugin 'Rec'.")
+
+
+def test_new_quotes_a_name_with_a_control_character_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`new` quoted a folder name with an ESC it refused for that ESC, and a plugin name holding one
+    it added, as they were: the terminal turned red (an ESC sequence can also retitle or clear it),
+    and a line break split the refusal in two. They are written as escapes, as check writes them."""
+    from designer.cli import main
+
+    assert main(["new", str(tmp_path / "new\x1b[31mX")]) == 2
+    err = capsys.readouterr().err
+    assert "called 'new\\x1b[31mX': the name has an invisible control character (U+001B)" in err, err
+    assert main(["new", str(tmp_path / "two\nlines")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "called 'two\\nlines'" in err, err
+    assert main(["new", str(tmp_path / "proj"), "--name", "Tab\there"]) == 0
+    out = capsys.readouterr().out
+    assert "with the plugin 'Tab\\there'" in out, out
+    assert main(["new", str(tmp_path / "proj"), "--name", "Red\x1b[31m"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "Added the plugin 'Red\\x1b[31m'" in out, out

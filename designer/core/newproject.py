@@ -25,7 +25,7 @@ from .files import (
 )
 from .fixes import new_branding_id
 from .jstext import comment_text, js_string, safe_id, safe_identifier
-from .problems import name_as_text
+from .problems import printable
 
 __all__ = [
     "create_project",
@@ -287,7 +287,9 @@ def folder_name_refusal(folder: Path) -> str | None:
     why = project_name_refusal(name)
     if why is None:
         return None
-    return f"cannot create a project folder called '{name_as_text(name)}': {why[0].lower()}{why[1:]}"
+    # (printable: the name with a line break or an ESC it is refused for broke the line, or
+    # recoloured the terminal)
+    return f"cannot create a project folder called '{printable(name)}': {why[0].lower()}{why[1:]}"
 
 
 def folder_refusal(place: Path | None, name: str, target_refusal: Callable[[Path], str | None]) -> str | None:
