@@ -137,7 +137,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .core.checks import run_checks
     from .core.files import os_message
     from .core.model import load
-    from .core.problems import Severity
+    from .core.problems import Severity, printable
     from .core.wording import byte_size, counted
 
     refusal = _no_import_needed(args.source)
@@ -206,8 +206,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         out["checks"] = out["summary"]  # (the name export and deploy give the same counts)
         print_json(out)
         return 0
-    print(
-        f"Imported {args.source} into {result.target} ({counted(result.files, 'file')}, "
+    print(  # (printable: a downloaded ZIP's name with an ESC in it recoloured the terminal)
+        f"Imported {printable(args.source)} into {printable(str(result.target))} ({counted(result.files, 'file')}, "
         f"{byte_size(result.bytes)}; {result.layout})."
     )
     if result.kept_copy is not None:
@@ -360,7 +360,10 @@ def _print_export(args: argparse.Namespace, plan: ExportPlan, result: ExportResu
     base = _display_base(plan.pkg.files)  # problems name files as check does: a path one can open from here
     for p in plan.errors:
         print_err(printable(f"warning: exported despite {problem_place(base, p)}: {p.code} {p.message}"))
-    print(f"Exported {out} ({counted(len(plan.entries), 'file')}, {byte_size(result.size)}, sha256 {result.sha256}).")
+    print(
+        f"Exported {printable(str(out))} ({counted(len(plan.entries), 'file')}, {byte_size(result.size)}, "
+        f"sha256 {result.sha256})."
+    )
     print(
         f"brandingID: {result.old_branding_id if result.old_branding_id is not None else '(none)'} -> {result.branding_id}"
     )
@@ -393,8 +396,8 @@ def _print_export(args: argparse.Namespace, plan: ExportPlan, result: ExportResu
                 print("    " + _terminal_line(line))
     print("Upload checklist:")
     for i, line in enumerate(checklist, 1):
-        print(f"  {i}. {line}")
-    print(f"  ({plan.upload_by_script(out.name)})")
+        print(printable(f"  {i}. {line}"))  # (the steps name the ZIP: its name as the line above says it)
+    print(printable(f"  ({plan.upload_by_script(out.name)})"))
 
 
 def _terminal_line(line: str) -> str:

@@ -1882,3 +1882,21 @@ def test_new_quotes_a_name_with_a_control_character_escaped(tmp_path: Path, caps
     assert main(["new", str(tmp_path / "proj"), "--name", "Red\x1b[31m"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "Added the plugin 'Red\\x1b[31m'" in out, out
+
+
+def test_export_and_import_say_a_path_with_a_control_character_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`export -o` to a ZIP named with an ESC, and `import` of a downloaded ZIP so named, said
+    "Exported …" and "Imported …" with the ESC as it was: the terminal turned red."""
+    from designer.cli import main
+
+    project = tmp_path / "proj"
+    shutil.copytree(EXAMPLE, project)
+    red = tmp_path / "red\x1b[31m.zip"
+    assert main(["export", str(project), "-o", str(red)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "Exported " + str(tmp_path) + "/red\\x1b[31m.zip (" in out, out
+    assert main(["import", str(red), "-o", str(tmp_path / "again")]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "Imported " + str(tmp_path) + "/red\\x1b[31m.zip into " in out, out
