@@ -1872,3 +1872,22 @@ def test_no_fix_writes_a_second_plugin_into_a_plugin_that_registers_one(tmp_path
         assert said.fix is None and "registers a plugin, and this file registers one already" in said.message
     js.write_text("iife\n", encoding="utf-8")
     assert [p.fix.kind for p in run_checks(load(web)) if p.code == "PD523" and p.fix] == ["expand-snippet"]
+
+
+def test_the_subscriptions_fixes_work_in_a_source_with_old_mac_line_ends(tmp_path) -> None:
+    """A plugin whose lines end in a lone CR (an old Mac editor's): PD523 offered 'Declare
+    subscriptions', which then said it knew no place in the wrapper (the file read as one line),
+    and 'Write the snippet' wrote the snippet with LF line ends. Both write what they write in an
+    LF file, with the file's CR line ends."""
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}));"
+    keyed = _KEYED.replace("(function () {\n", "(function () {\n    'use strict';\n")
+    for source, kind in (
+        (_NO_ARRAY.replace("%s", "    " + pasted), "declare-subscriptions"),
+        (keyed.replace("%s", pasted), "declare-subscriptions"),
+        (keyed.replace("%s", "onreceivechatmessage"), "expand-snippet"),
+    ):
+        expected = _fixed(tmp_path / "lf", source, kind)
+        assert "subscription.unsubscribe();" in expected
+        written = _fixed(tmp_path / "cr", source.replace("\n", "\r"), kind)
+        assert written == expected.replace("\n", "\r")
+        shutil.rmtree(tmp_path / "lf"), shutil.rmtree(tmp_path / "cr")
