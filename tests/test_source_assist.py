@@ -1729,7 +1729,7 @@ def test_declare_subscriptions_says_why_it_cannot(tmp_path) -> None:
     unwrapped = _KEYED.replace("%s", pasted).replace("(function () {\n", "").replace("})();\n", "")
     with pytest.raises(
         ValueError,
-        match=r"no place surely inside the plugin's wrapper function .* at the top of that function yourself",
+        match=r"not inside a wrapper function .*a global of the page",
     ):
         _fixed(tmp_path / "unwrapped", unwrapped, "declare-subscriptions")
 
@@ -1891,3 +1891,42 @@ def test_the_subscriptions_fixes_work_in_a_source_with_old_mac_line_ends(tmp_pat
         written = _fixed(tmp_path / "cr", source.replace("\n", "\r"), kind)
         assert written == expected.replace("\n", "\r")
         shutil.rmtree(tmp_path / "lf"), shutil.rmtree(tmp_path / "cr")
+
+
+_UNWRAPPED = """"use strict";
+
+function load(participants$, conferenceDetails$) {
+    %s
+}
+
+function unload() {
+}
+
+function showHelloMessage() {}
+
+PEX.pluginAPI.registerPlugin({
+    id: "hello-message",
+    load: load,
+    unload: unload,
+    showHelloMessage: showHelloMessage
+});
+"""
+
+
+def test_no_subscriptions_array_goes_at_the_top_of_a_file_without_a_wrapper(pane: SourcePane, qtbot, tmp_path) -> None:
+    """A plugin with no wrapper function ("use strict"; then its functions at the file's top, as
+    Babel and tsc write it): 'Declare subscriptions' and a listening snippet declared the array
+    above load, at the top of the file, where it is a global of the page that every plugin doing
+    the same shares (each one's unload releasing the others'). Nothing can see load's array there
+    without it being a global, so nothing is written: the fix says why and what to do, and the
+    editor writes the snippet alone and says so in the status bar."""
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}));"
+    why = r"not inside a wrapper function .*a global of the page"
+    with pytest.raises(ValueError, match=why):
+        _fixed(tmp_path / "functions", _UNWRAPPED.replace("%s", pasted), "declare-subscriptions")
+    with qtbot.waitSignal(pane.editor.sig_said) as said:
+        _typed_in_load(pane, qtbot, _UNWRAPPED, "onreceivechatmessage")
+    text = pane.editor.toPlainText()
+    assert "subscriptions.push(PEX.actions$" in text and "var subscriptions" not in text
+    assert "subscriptions.forEach" not in text
+    assert re.search(why, said.args[0]), said.args[0]

@@ -40,6 +40,7 @@ __all__ = [
     "plugin_values",
     "search",
     "subscriptions_needed",
+    "unplaced_subscriptions",
 ]
 
 
@@ -337,6 +338,16 @@ def subscriptions_needed(
     return sorted(((number, column, text.replace("\n", nl)) for number, column, text in out), reverse=True)
 
 
+def unplaced_subscriptions(snippet: Snippet, source: str) -> str:
+    """Why ``snippet`` goes into ``source`` without the ``subscriptions`` array it uses, when
+    :func:`lines_needed` wrote none (see :func:`no_place_for_subscriptions`); "" when the source
+    declares it or the snippet uses none. Why: the snippet went in alone, unsaid, and the check
+    then said subscriptions was defined nowhere."""
+    if snippet.place == "file" or not _KEPT_IN.search(snippet.text) or _DECLARED.search(source):
+        return ""
+    return no_place_for_subscriptions(source)
+
+
 def no_place_for_subscriptions(source: str) -> str:
     """Why :func:`subscriptions_needed` writes nothing in ``source``, in words for the fix's
     message. Why: "declared already, or there is no wrapper function" was neither true nor of help
@@ -345,10 +356,18 @@ def no_place_for_subscriptions(source: str) -> str:
 
     if _DECLARED.search(source):
         return "subscriptions is declared already"
-    if analyse(source).syntax_errors:
+    info = analyse(source)
+    if info.syntax_errors:
         return (
             "the source has a syntax error (the Problems list says where): fix it first, so that the array "
             "can go inside the plugin's wrapper function"
+        )
+    if info.registrations and not any(_in_a_function(source, reg.line - 1) for reg in info.registrations):
+        return (
+            "the plugin's code is not inside a wrapper function ((function () { ... })() around it all): at the "
+            "file's top the array would be a global of the page, shared with every plugin that does the same, "
+            "each one's unload releasing the others' subscriptions. Put the code in such a wrapper first (a build "
+            "tool writes one with its output format 'iife'), then declare subscriptions again"
         )
     return (
         "it knows no place surely inside the plugin's wrapper function ((function () { ... })() around "
@@ -374,6 +393,8 @@ def _declaration_at(
             if found is not None or strict is None:
                 return found
             return _below(source.count("\n", 0, strict.start()), strict, lines)
+    if not _in_a_function(source, line):
+        return None  # (at the file's top: the array would be the page's, see no_place_for_subscriptions)
     indent = re.match(r"[ \t]*", lines[line]).group()
     while line > 0 and lines[line - 1].lstrip().startswith(("//", "/*", "*")):
         line -= 1  # (above the comment that says what the function is, not between them)
@@ -438,6 +459,33 @@ def _top_of_wrapper(source: str, line: int, unload: int | None) -> tuple[int, in
     indent = below[: len(below) - len(below.lstrip(" \t"))]
     gap = "\n" if lines[first + 1].strip() else ""  # (a blank line before the code that was first)
     return first + 1, 0, "".join(indent + text + "\n" for text in _DECLARATION) + gap
+
+
+@lru_cache(maxsize=4)
+def _in_a_function(source: str, line: int) -> bool:
+    """Whether the start of ``line`` (0-based) is inside the body of a function, so that a ``var``
+    written there is that function's, not a global of the page. Also True where the parse cannot
+    say (a syntax error around it, a source too big to parse here): the code that asks wrote its
+    lines there before it asked.
+
+    Why: a plugin with no wrapper function ("use strict"; then its functions, as Babel and tsc
+    write it) got its subscriptions array above load, at the file's top: a global that every
+    plugin doing the same shared, each one's unload releasing the others' subscriptions.
+    """
+    from .jsanalysis import FUNCTION_NODE_TYPES, parse_tree
+
+    if len(source) > _WRAPPER_SEARCHED_UP_TO:
+        return True
+    data = source.encode("utf-8", "surrogatepass")
+    at = len("".join(text + "\n" for text in source.split("\n")[:line]).encode("utf-8", "surrogatepass"))
+    node = parse_tree(data).root_node.descendant_for_byte_range(at, at)
+    while node is not None:
+        if node.type == "ERROR" or node.is_missing:
+            return True
+        if node.type == "statement_block" and node.parent.type in FUNCTION_NODE_TYPES and node.start_byte < at:
+            return True
+        node = node.parent
+    return False
 
 
 def _below(row: int, strict: re.Match[str], lines: list[str]) -> tuple[int, int, str]:

@@ -1202,11 +1202,12 @@ class SourceEditor(QPlainTextEdit):
         indented as Enter at the end of that line would indent it. So it does after other code of
         its line (``x();|``, ``f(|)``); before a line's code, it goes on a line of its own above it.
         """
-        from ...core.snippets import expand, lines_needed
+        from ...core.snippets import expand, lines_needed, unplaced_subscriptions
 
         self.leave_snippet()
         cursor = self.textCursor()
         needed = lines_needed(snippet, self.shown_text(), cursor.blockNumber(), self.indent_unit)
+        unplaced = "" if needed else unplaced_subscriptions(snippet, self.shown_text())
         line = cursor.block().text()
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         lead = ""  # what goes before the snippet: a line break and indentation, or the indentation
@@ -1261,6 +1262,10 @@ class SourceEditor(QPlainTextEdit):
             self.leave_snippet()
         self._mark_snippet()
         self.setFocus()
+        if unplaced:
+            self.sig_said.emit(
+                f"'{snippet.prefix}' uses a subscriptions array, which was not written with it: {unplaced}."
+            )
 
     def _cursor_moved(self) -> None:
         # (one slot for the two: a Python call costs a few microseconds of every keystroke)
