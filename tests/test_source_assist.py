@@ -974,7 +974,7 @@ def test_a_snippets_marks_go_with_escape_and_with_undo(pane: SourcePane, qtbot) 
     assert editor.snippet is None and _snippet_marks(editor) == []
     qtbot.keyClick(editor, Qt.Key.Key_End)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.keyClicks(editor, "register")
+    qtbot.keyClicks(editor, "openurl")  # (not register again: the file registers a plugin now)
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert _snippet_marks(editor)
     editor.replace_text("(function () {\n    \n})();\n")  # as the window's undo puts the text back
@@ -1930,3 +1930,19 @@ def test_no_subscriptions_array_goes_at_the_top_of_a_file_without_a_wrapper(pane
     assert "subscriptions.push(PEX.actions$" in text and "var subscriptions" not in text
     assert "subscriptions.forEach" not in text
     assert re.search(why, said.args[0]), said.args[0]
+
+
+@pytest.mark.parametrize("word", ["iife", "register"])
+def test_tab_after_iife_in_a_plugin_that_registers_one_writes_no_second_plugin(pane: SourcePane, qtbot, word) -> None:
+    """'iife' (or 'register') then Tab in a plugin's load wrote a second plugin skeleton inside the
+    first, registering again each time load ran (the Problems list's fix for the same word refuses).
+    The editor refuses too: the word stays as typed and the status bar says why."""
+    with qtbot.waitSignal(pane.editor.sig_said) as said:
+        _typed_in_load(pane, qtbot, _KEYED, word)
+    assert pane.editor.toPlainText() == _KEYED.replace("%s", word)
+    assert pane.editor.snippet is None and pane.editor.textCursor().position() == _KEYED.index("%s") + len(word)
+    assert "registers a plugin, and this file registers one already" in said.args[0], said.args[0]
+    pane.show_file("b.plugin.js", "", read_only=False)  # (in a file with none, the snippet goes in)
+    qtbot.keyClicks(pane.editor, word)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Tab)
+    assert "registerPlugin({" in pane.editor.toPlainText()

@@ -38,6 +38,7 @@ __all__ = [
     "load_snippets",
     "no_place_for_subscriptions",
     "plugin_values",
+    "registers_again",
     "search",
     "subscriptions_needed",
     "unplaced_subscriptions",
@@ -336,6 +337,20 @@ def subscriptions_needed(
 
     nl = newline_of(source.encode("utf-8", "surrogatepass"))  # (a CRLF file's: LF alone made mixed line ends)
     return sorted(((number, column, text.replace("\n", nl)) for number, column, text in out), reverse=True)
+
+
+def registers_again(snippet: Snippet, source: str) -> str:
+    """Why ``snippet`` must not go into ``source``, in words; "" when it may. Why: 'iife' or
+    'register' written into a plugin that registers one already was a second plugin inside the
+    first, registering again each time its code ran (the check's PD523 says the same of the word)."""
+    from .jsanalysis import analyse
+
+    if snippet.place not in ("file", "register") or not analyse(source).registrations:
+        return ""
+    return (
+        f"'{snippet.prefix}' writes the snippet '{snippet.name}', which registers a plugin, and this file "
+        "registers one already: a second plugin would go inside it. Nothing was written"
+    )
 
 
 def unplaced_subscriptions(snippet: Snippet, source: str) -> str:

@@ -1202,9 +1202,13 @@ class SourceEditor(QPlainTextEdit):
         indented as Enter at the end of that line would indent it. So it does after other code of
         its line (``x();|``, ``f(|)``); before a line's code, it goes on a line of its own above it.
         """
-        from ...core.snippets import expand, lines_needed, unplaced_subscriptions
+        from ...core.snippets import expand, lines_needed, registers_again, unplaced_subscriptions
 
         self.leave_snippet()
+        refused = registers_again(snippet, self.shown_text())
+        if refused:
+            self.sig_said.emit(f"{refused}.")
+            return
         cursor = self.textCursor()
         needed = lines_needed(snippet, self.shown_text(), cursor.blockNumber(), self.indent_unit)
         unplaced = "" if needed else unplaced_subscriptions(snippet, self.shown_text())
