@@ -1946,3 +1946,43 @@ def test_tab_after_iife_in_a_plugin_that_registers_one_writes_no_second_plugin(p
     qtbot.keyClicks(pane.editor, word)
     qtbot.keyClick(pane.editor, Qt.Key.Key_Tab)
     assert "registerPlugin({" in pane.editor.toPlainText()
+
+
+_DOUBLE_CONST = """(() => {
+    "use strict";
+
+    const load = (participants$, conferenceDetails$) => {
+        %s
+    };
+    const unload = () => {};
+    const showHelloMessage = () => {
+        PEX.pluginAPI.openTemplateDialog({ title: "Hello", body: "<p>Hello</p>" });
+    };
+
+    PEX.pluginAPI.registerPlugin({ id: "hello-message", load, unload, showHelloMessage });
+})();
+"""
+
+
+def test_snippets_are_written_with_the_file_s_quotes_and_declarations(pane: SourcePane, qtbot, tmp_path) -> None:
+    """The snippets went into a file of double quotes and const/let as 'x' and var, lines its
+    linter (quotes, no-var) flagged and its author rewrote by hand. They take the file's quotes
+    (not a string holding a double quote, an HTML attribute: escaped, it read worse) and declare
+    as it does (const, let for a name assigned again); in a file of single quotes and var, or
+    one that mixes them, as before."""
+    from designer.core.snippets import CodeStyle, code_style
+
+    _typed_in_load(pane, qtbot, _DOUBLE_CONST, "queryparams")
+    assert pane.editor.textCursor().selectedText() == "value"  # (its placeholders where they were)
+    assert 'const value = PEX.conferenceQueryParams["name"];\n' in pane.editor.toPlainText()
+    _typed_in_load(pane, qtbot, _DOUBLE_CONST, "dialog")
+    text = pane.editor.toPlainText()
+    assert 'title: "Title",\n' in text and "body: '<form id=\"pluginForm\">' +" in text
+    assert 'const form = document.getElementById("pluginForm");' in text
+    written = _fixed(tmp_path / "fix", _DOUBLE_CONST.replace("%s", "onreceivechatmessage"), "expand-snippet")
+    assert "const text = action.payload.payload;" in written and "\n    let subscriptions = [];\n" in written
+    assert "'" not in written and "var " not in written, written
+    _typed_in_load(pane, qtbot, _NO_ARRAY.replace("    %s\n", "        %s\n"), "queryparams")
+    assert "var value = PEX.conferenceQueryParams['name'];\n" in pane.editor.toPlainText()
+    assert code_style("") == code_style("var a = \"x\", b = 'y';") == CodeStyle("'", "var")
+    assert code_style('let a = "x", b = "it\'s", c = 1;') == CodeStyle('"', "let")

@@ -474,7 +474,7 @@ def _expand_snippet(pkg: BrandingPackage, fix: Fix) -> str:
     from .indentation import indent_unit, reindented
     from .jsanalysis import analyse
     from .lineends import newline_of
-    from .snippets import expand, find_prefix, lines_needed, plugin_values
+    from .snippets import code_style, expand, find_prefix, lines_needed, plugin_values
 
     rel, prefix = fix.args["file"], fix.args["prefix"]
     snippet = find_prefix(prefix)
@@ -496,7 +496,8 @@ def _expand_snippet(pkg: BrandingPackage, fix: Fix) -> str:
     body, unit = snippet.text, indent_unit(data.decode("utf-8", "replace"))
     if unit != "    ":  # (written with four spaces a level, as Tab in the editor writes them, the file's way)
         body = "\n".join(reindented(body.split("\n"), unit))
-    text = expand(body, indent=indent if not indent.strip() else "", values=values).text
+    style = code_style(data.decode("utf-8", "replace"))
+    text = expand(body, indent=indent if not indent.strip() else "", values=values, style=style).text
     text = text.replace("\n", newline_of(data))  # (the file's line ends: LF alone in a CRLF file mixed them)
     _put_bytes(pkg, rel, data, span[0], span[1], text)
     source = pkg.pending_texts[rel]

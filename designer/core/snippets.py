@@ -29,11 +29,14 @@ from .resources import resource
 
 __all__ = [
     "PLACES",
+    "CodeStyle",
     "Expansion",
     "Snippet",
     "TabStop",
+    "code_style",
     "expand",
     "find_prefix",
+    "in_style",
     "lines_needed",
     "load_snippets",
     "no_place_for_subscriptions",
@@ -221,12 +224,97 @@ def _fits_quotes(text: object) -> bool:
     return isinstance(text, str) and bool(text) and not re.search(r"['\\\n\r\u2028\u2029]", text)
 
 
-def expand(body: str | Snippet, indent: str = "", values: Mapping[str, str] | None = None) -> Expansion:
+@dataclass(frozen=True)
+class CodeStyle:
+    """How a source writes its strings and declarations (see :func:`code_style`)."""
+
+    quote: str = "'"  # the quote of its strings
+    # How it declares a name: var; let (a file of let, no const); const (const for a name never
+    # assigned again, let for the others).
+    declare: str = "var"
+
+
+# A comment or a string, found in one pass (a regular expression literal is taken for code: a
+# quote in one can only tip the count of a file's quotes).
+_COMMENT_OR_STRING = re.compile(
+    r"//[^\n]*|/\*.*?(?:\*/|\Z)|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`(?:[^`\\]|\\.)*`", re.DOTALL
+)
+_STYLE_READ_UP_TO = 64 * 1024  # (the strings of a source's first 64 KB tell its quotes well enough)
+
+
+@lru_cache(maxsize=4)
+def code_style(source: str) -> CodeStyle:
+    """The style of ``source``: double quotes when its strings are nearly all in double quotes
+    (a string holding the other quote, as ``"it's"``, tells nothing), ``const``/``let`` when it
+    never writes ``var``; else, and in doubt, single quotes and var, as the snippets are written.
+
+    Why: the snippets and the subscriptions array went into a file of "..." and const as 'x' and
+    var, lines that the file's linter (quotes, no-var) and its author then changed by hand.
+    """
+    singles = doubles = 0
+    for m in _COMMENT_OR_STRING.finditer(source, 0, _STYLE_READ_UP_TO):
+        text = m.group()
+        if text[0] == "'" and '"' not in text:
+            singles += 1
+        elif text[0] == '"' and "'" not in text:
+            doubles += 1
+    quote = '"' if doubles > 3 * singles else "'"
+    declare = "var"
+    if _WRITES_LET.search(source) and not _WRITES_VAR.search(source):
+        declare = "const" if _WRITES_CONST.search(source) else "let"
+    return CodeStyle(quote, declare)
+
+
+_VAR = re.compile(r"\bvar(\s+)((?:\$\{\d+:)?([\w$]+))")
+
+
+def in_style(code: str, style: CodeStyle) -> str:
+    """``code`` (a snippet's body, with its ``$1`` and ``${2:x}``) written in ``style``: its
+    single-quoted strings in double quotes (not one holding a double quote, as an HTML attribute:
+    escaped, it read worse), and ``var`` as the file declares names. Comments and other strings
+    stay as they are."""
+    if style == CodeStyle():
+        return code
+    out = []
+    at = 0
+    for m in _COMMENT_OR_STRING.finditer(code):
+        out.append(_declared_in_style(code[at : m.start()], code, style))
+        text = m.group()
+        if style.quote == '"' and text[0] == "'" and '"' not in text and "\\'" not in text:
+            text = f'"{text[1:-1]}"'
+        out.append(text)
+        at = m.end()
+    out.append(_declared_in_style(code[at:], code, style))
+    return "".join(out)
+
+
+def _declared_in_style(piece: str, code: str, style: CodeStyle) -> str:
+    """``piece`` (code of ``code``, no string or comment in it) with each ``var`` as ``style``
+    declares: let, or const for a name ``code`` never assigns again."""
+    if style.declare == "var":
+        return piece
+
+    def keyword(m: re.Match[str]) -> str:
+        name = re.escape(m.group(3))
+        assigned = re.findall(rf"(?<![\w$.]){name}\s*(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?![=>])", code)
+        stepped = re.search(rf"(?<![\w$.]){name}\s*(?:\+\+|--)|(?:\+\+|--)\s*{name}(?![\w$])", code)
+        again = stepped or len(assigned) > 1 or not re.match(r"\s*=(?!=)", piece[m.end() :].lstrip("}"))
+        return ("let" if style.declare == "let" or again else "const") + m.group(1) + m.group(2)
+
+    return _VAR.sub(keyword, piece)
+
+
+def expand(
+    body: str | Snippet, indent: str = "", values: Mapping[str, str] | None = None, style: CodeStyle | None = None
+) -> Expansion:
     """Expand ``body``: lines after the first get ``indent``; tab stops become ranges of the text;
-    ``${NAME:default}`` takes ``values[NAME]`` when given (see :func:`plugin_values`)."""
+    ``${NAME:default}`` takes ``values[NAME]`` when given (see :func:`plugin_values`); the code is
+    written in ``style`` when given (see :func:`code_style`)."""
     if isinstance(body, Snippet):
         body = body.text
     body = _fill_variables(body, values or {})
+    if style is not None:
+        body = in_style(body, style)
     if indent:
         body = body.replace("\n", "\n" + indent)
     pieces = _parse(body)
@@ -281,6 +369,7 @@ _FUNCTION_UNLOAD = re.compile(
 )
 _WRITES_VAR = re.compile(r"\bvar\s+[\w$\[{]")
 _WRITES_LET = re.compile(r"\b(?:let|const)\s+[\w$\[{]")
+_WRITES_CONST = re.compile(r"\bconst\s+[\w$\[{]")
 _RELEASED = re.compile(r"\bsubscriptions\s*\.\s*forEach\b")
 _USE_STRICT = re.compile(r"^([ \t]*)(['\"])use strict\2;?[ \t]*(?://[^\n]*)?\r?$", re.MULTILINE)
 
@@ -330,7 +419,7 @@ def subscriptions_needed(
             out.append((at + 1, 0, body))
         else:  # (function unload() {}: the release goes between the braces, on lines of its own)
             out.append((at, unload.start(2) - unload.start(), "\n" + body + unload.group(1)))
-    if _WRITES_LET.search(source) and not _WRITES_VAR.search(source):
+    if code_style(source).declare != "var":
         # (the one var of a file of const and let, which linters' no-var flags; not const: unload empties it)
         out = [(number, column, text.replace("var subscriptions", "let subscriptions")) for number, column, text in out]
     from .lineends import newline_of

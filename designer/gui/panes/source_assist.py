@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import pexapi
-from ...core.snippets import Expansion, Snippet, expand, lines_needed, search
+from ...core.snippets import Expansion, Snippet, code_style, expand, lines_needed, search
 from ..screen_fit import resize_to_fit
 from ..viewports import viewport_of
 from .form_rows import ok_cancel
@@ -231,7 +231,8 @@ class SnippetBrowser(QDialog):
         # As the editor will write it: with the plugin's own id, action and icon (they showed
         # 'my-plugin' and onClick here, and the plugin's own went in).
         values = getattr(self.parent(), "snippet_values", None)
-        preview = expand(s, "", values() if values is not None else None).text.splitlines()
+        style = code_style(self.parent().shown_text()) if hasattr(self.parent(), "shown_text") else None
+        preview = expand(s, "", values() if values is not None else None, style).text.splitlines()
         more = "\n…" if len(preview) > 4 else ""
         goes = f"\nGoes {s.where}." if s.where else ""
         goes += self._brings(s)

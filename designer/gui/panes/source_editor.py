@@ -1202,7 +1202,7 @@ class SourceEditor(QPlainTextEdit):
         indented as Enter at the end of that line would indent it. So it does after other code of
         its line (``x();|``, ``f(|)``); before a line's code, it goes on a line of its own above it.
         """
-        from ...core.snippets import expand, lines_needed, registers_again, unplaced_subscriptions
+        from ...core.snippets import code_style, expand, lines_needed, registers_again, unplaced_subscriptions
 
         self.leave_snippet()
         refused = registers_again(snippet, self.shown_text())
@@ -1249,7 +1249,8 @@ class SourceEditor(QPlainTextEdit):
             from ...core.indentation import reindented
 
             text = "\n".join(reindented(text.split("\n"), self.indent_unit))
-        expansion = expand(text, indent, self.snippet_values() if self.snippet_values is not None else None)
+        values = self.snippet_values() if self.snippet_values is not None else None
+        expansion = expand(text, indent, values, code_style(self.shown_text()))  # (the file's quotes and var/let/const)
         with self.edit_step(f"Insert snippet '{snippet.prefix}'"):
             for number, column, lines in needed:  # (the subscriptions array; above the snippet, its cursor moves down)
                 block = self.document().findBlockByNumber(number)
