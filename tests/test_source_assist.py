@@ -1986,3 +1986,17 @@ def test_snippets_are_written_with_the_file_s_quotes_and_declarations(pane: Sour
     assert "var value = PEX.conferenceQueryParams['name'];\n" in pane.editor.toPlainText()
     assert code_style("") == code_style("var a = \"x\", b = 'y';") == CodeStyle("'", "var")
     assert code_style('let a = "x", b = "it\'s", c = 1;') == CodeStyle('"', "let")
+
+
+def test_declare_subscriptions_in_a_one_line_plugin_does_not_say_it_has_no_wrapper(tmp_path) -> None:
+    """A minified plugin, all on one line in its !function(){...}(): 'Declare subscriptions' said
+    its code was not inside a wrapper function (the start of the registration's line is outside
+    it, its call is not). It says there is no place for whole lines in it, as before."""
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function(){}));"
+    mini = (
+        '!function(){"use strict";function l(){%s}function u(){}'
+        'PEX.pluginAPI.registerPlugin({id:"hello-message",load:l,unload:u})}();'
+    )
+    with pytest.raises(ValueError, match=r"no place surely inside the plugin's wrapper function") as said:
+        _fixed(tmp_path, mini.replace("%s", pasted), "declare-subscriptions")
+    assert "not inside a wrapper" not in str(said.value)

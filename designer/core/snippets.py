@@ -466,7 +466,9 @@ def no_place_for_subscriptions(source: str) -> str:
             "the source has a syntax error (the Problems list says where): fix it first, so that the array "
             "can go inside the plugin's wrapper function"
         )
-    if info.registrations and not any(_in_a_function(source, reg.line - 1) for reg in info.registrations):
+    if info.registrations and not any(
+        _in_a_function(source, reg.line - 1, reg.column - 1) for reg in info.registrations
+    ):
         return (
             "the plugin's code is not inside a wrapper function ((function () { ... })() around it all): at the "
             "file's top the array would be a global of the page, shared with every plugin that does the same, "
@@ -566,9 +568,10 @@ def _top_of_wrapper(source: str, line: int, unload: int | None) -> tuple[int, in
 
 
 @lru_cache(maxsize=4)
-def _in_a_function(source: str, line: int) -> bool:
-    """Whether the start of ``line`` (0-based) is inside the body of a function, so that a ``var``
-    written there is that function's, not a global of the page. Also True where the parse cannot
+def _in_a_function(source: str, line: int, column: int = 0) -> bool:
+    """Whether ``column`` (characters) of ``line`` (both 0-based) is inside the body of a function,
+    so that a ``var`` written there is that function's, not a global of the page (a minified
+    plugin's line starts outside its wrapper). Also True where the parse cannot
     say (a syntax error around it, a source too big to parse here): the code that asks wrote its
     lines there before it asked.
 
@@ -581,7 +584,9 @@ def _in_a_function(source: str, line: int) -> bool:
     if len(source) > _WRAPPER_SEARCHED_UP_TO:
         return True
     data = source.encode("utf-8", "surrogatepass")
-    at = len("".join(text + "\n" for text in source.split("\n")[:line]).encode("utf-8", "surrogatepass"))
+    lines = source.split("\n")
+    before = "".join(text + "\n" for text in lines[:line]) + lines[line][:column] if line < len(lines) else source
+    at = len(before.encode("utf-8", "surrogatepass"))
     node = parse_tree(data).root_node.descendant_for_byte_range(at, at)
     while node is not None:
         if node.type == "ERROR" or node.is_missing:
