@@ -2000,3 +2000,23 @@ def test_declare_subscriptions_in_a_one_line_plugin_does_not_say_it_has_no_wrapp
     with pytest.raises(ValueError, match=r"no place surely inside the plugin's wrapper function") as said:
         _fixed(tmp_path, mini.replace("%s", pasted), "declare-subscriptions")
     assert "not inside a wrapper" not in str(said.value)
+
+
+def test_the_load_snippet_typed_inside_a_function_declares_the_array_where_unload_sees_it(
+    pane: SourcePane, qtbot, tmp_path
+) -> None:
+    """'load' then Tab inside another function (the plugin's own load): the array was declared
+    above the snippet, inside that function, and its release written in unload, which cannot see
+    it there: switched off, the plugin threw a ReferenceError (strict mode), the 'Oops' page. The
+    array goes at the top of the plugin's wrapper, where load and unload both see it."""
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+    from designer.core.newproject import create_project
+
+    _typed_in_load(pane, qtbot, _NO_ARRAY.replace("    %s\n", "        %s\n"), "load")
+    text = pane.editor.toPlainText()
+    assert text.startswith("(function () {\n    'use strict';\n\n    // What load listens to"), text
+    assert "\n    var subscriptions = [];\n" in text and "        var subscriptions" not in text
+    web = create_project(tmp_path / "p")
+    (web / "plugins" / "hello-message" / "hello-message.plugin.js").write_text(text, encoding="utf-8")
+    assert [p.message for p in run_checks(load(web)) if p.code in ("PD521", "PD523")] == []

@@ -499,8 +499,13 @@ def _declaration_at(
             if found is not None or strict is None:
                 return found
             return _below(source.count("\n", 0, strict.start()), strict, lines)
-    if not _in_a_function(source, line):
+    rows = _body_rows(source, line)
+    if rows is None:
         return None  # (at the file's top: the array would be the page's, see no_place_for_subscriptions)
+    if unload is not None and not rows[0] <= unload <= rows[1]:
+        # In a function that does not hold unload ('load' typed inside another function): there,
+        # unload's release threw a ReferenceError; at the top of the wrapper both see it.
+        return _top_of_wrapper(source, line, unload)
     indent = re.match(r"[ \t]*", lines[line]).group()
     while line > 0 and lines[line - 1].lstrip().startswith(("//", "/*", "*")):
         line -= 1  # (above the comment that says what the function is, not between them)
@@ -567,22 +572,30 @@ def _top_of_wrapper(source: str, line: int, unload: int | None) -> tuple[int, in
     return first + 1, 0, "".join(indent + text + "\n" for text in _DECLARATION) + gap
 
 
-@lru_cache(maxsize=4)
 def _in_a_function(source: str, line: int, column: int = 0) -> bool:
     """Whether ``column`` (characters) of ``line`` (both 0-based) is inside the body of a function,
     so that a ``var`` written there is that function's, not a global of the page (a minified
-    plugin's line starts outside its wrapper). Also True where the parse cannot
-    say (a syntax error around it, a source too big to parse here): the code that asks wrote its
-    lines there before it asked.
+    plugin's line starts outside its wrapper); see :func:`_body_rows`.
 
     Why: a plugin with no wrapper function ("use strict"; then its functions, as Babel and tsc
     write it) got its subscriptions array above load, at the file's top: a global that every
     plugin doing the same shared, each one's unload releasing the others' subscriptions.
     """
+    return _body_rows(source, line, column) is not None
+
+
+_ANYWHERE = (0, 1 << 62)  # (what _body_rows says where the parse cannot tell)
+
+
+@lru_cache(maxsize=4)
+def _body_rows(source: str, line: int, column: int = 0) -> tuple[int, int] | None:
+    """The first and last lines of the innermost function body holding ``column`` of ``line``;
+    None at the file's top. Where the parse cannot say (a syntax error around it, a source too big
+    to parse here), every line: the code that asks wrote its lines there before it asked."""
     from .jsanalysis import FUNCTION_NODE_TYPES, parse_tree
 
     if len(source) > _WRAPPER_SEARCHED_UP_TO:
-        return True
+        return _ANYWHERE
     data = source.encode("utf-8", "surrogatepass")
     lines = source.split("\n")
     before = "".join(text + "\n" for text in lines[:line]) + lines[line][:column] if line < len(lines) else source
@@ -590,11 +603,11 @@ def _in_a_function(source: str, line: int, column: int = 0) -> bool:
     node = parse_tree(data).root_node.descendant_for_byte_range(at, at)
     while node is not None:
         if node.type == "ERROR" or node.is_missing:
-            return True
+            return _ANYWHERE
         if node.type == "statement_block" and node.parent.type in FUNCTION_NODE_TYPES and node.start_byte < at:
-            return True
+            return node.start_point[0], node.end_point[0]
         node = node.parent
-    return False
+    return None
 
 
 def _below(row: int, strict: re.Match[str], lines: list[str]) -> tuple[int, int, str]:
