@@ -965,3 +965,18 @@ def test_a_function_created_in_a_plugin_of_arrow_functions_is_an_arrow_function(
     assert "participant.uuid + '/mute'" in write_behaviour(out, "raiseHand", "mute", Details(), "participants")
     mixed = source.replace("const unload = () => {};", "function unload() {}")
     assert "    function raiseHand(participant) {\n" in add_action_function(mixed, "raiseHand", "participants")
+
+
+def test_a_function_created_in_a_minified_plugin_goes_inside_its_wrapper() -> None:
+    """*Create function* in a minified plugin, all on one line in its !function(){...}(): the new
+    function went above the line, at the file's top, outside the wrapper (a global of the page,
+    which PD501 warns of). It goes inside the wrapper, right before the registerPlugin call, and
+    "Make it do" then fills it in as it does another."""
+    from designer.core.actionsync import add_action_function
+    from designer.core.behaviours import body_state
+
+    source = '!function(){"use strict";function l(){}PEX.pluginAPI.registerPlugin({id:"x",load:l})}();'
+    out = add_action_function(source, "raiseHand", "participants")
+    assert out.startswith('!function(){"use strict";function l(){}function raiseHand(participant) {\n'), out
+    assert out.endswith('}\nPEX.pluginAPI.registerPlugin({ raiseHand: raiseHand, id:"x",load:l})}();'), out
+    assert analyse(out).syntax_errors == [] and body_state(out, "raiseHand").state == "designer"

@@ -334,6 +334,12 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
             f"{indent}{indent_unit(source)}// runs when the menu item is clicked{nl}"
             f"{indent}{end}{nl}{nl}"
         )
+        if node is not None and data[at : node.start_byte].strip():
+            # Code before the call on its line (a minified plugin's one line, its wrapper opening
+            # there): above the line, the function was outside the wrapper, a global of the page.
+            # It goes right before the call, which goes on a line of its own after it.
+            at = node.start_byte
+            stub = f"{head} {{{nl}{indent_unit(source)}// runs when the menu item is clicked{nl}{end}{nl}"
         edits.append((at, at, stub))
     for start, end, text in sorted(edits, reverse=True):
         data = data[:start] + text.encode("utf-8") + data[end:]
