@@ -2020,3 +2020,29 @@ def test_the_load_snippet_typed_inside_a_function_declares_the_array_where_unloa
     web = create_project(tmp_path / "p")
     (web / "plugins" / "hello-message" / "hello-message.plugin.js").write_text(text, encoding="utf-8")
     assert [p.message for p in run_checks(load(web)) if p.code in ("PD521", "PD523")] == []
+
+
+@pytest.mark.parametrize("shape", ["in-the-call", "by-name"])
+def test_a_listening_snippet_s_code_in_a_plugin_object_built_by_object_assign_is_checked_and_declared(
+    tmp_path, shape: str
+) -> None:
+    """A plugin object built by Object.assign ({id} and an object of load and unload): the check
+    read only its first part (or, held in a variable, none: PD519), so subscriptions.push with no
+    array in load went unsaid, with its fix, until the app showed its 'Oops' page. It is said, and
+    'Declare subscriptions' writes a plugin that runs and releases what it heard."""
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}));"
+    call = "window.PEX.pluginAPI.registerPlugin(Object.assign({id: 'hello-message'}, {"
+    built = _KEYED.replace("%s", pasted).replace("        id: 'hello-message',\n", "")
+    if shape == "in-the-call":
+        built = built.replace("window.PEX.pluginAPI.registerPlugin({", call).replace(
+            "    });\n})();", "    }));\n})();"
+        )
+    else:
+        built = built.replace(
+            "window.PEX.pluginAPI.registerPlugin({", "var plugin = Object.assign({}, {id: 'hello-message'}, {"
+        ).replace("    });\n})();", "    });\n    window.PEX.pluginAPI.registerPlugin(plugin);\n})();")
+    written = _fixed(tmp_path, built, "declare-subscriptions")
+    assert (
+        written.startswith("(function () {\n    // What load listens to") and "subscription.unsubscribe();" in written
+    )
+    assert _still_open_after_unload(tmp_path / "p" / "webapp2", written) == []

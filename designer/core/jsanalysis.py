@@ -848,6 +848,8 @@ class _Analyser:
         # Parameters of a wrapper function called with the browser's window: !function (e) {...}(window)
         self._window_params: set[str] = set()
         self.calls: list[Any] = []
+        # Where each object literal whose keys make up a registered object starts (see _object_parts).
+        self._registered_parts: set[int] = set()
         self._lone: list[Any] = []  # names alone as statements (see _lone_words)
         self.news: list[Any] = []
         self.members: list[Any] = []
@@ -2737,6 +2739,7 @@ class _Analyser:
         parts = self._object_parts(arg)
         if not parts:
             return reg
+        self._registered_parts.update(o.start_byte for o, _holder in parts)
         obj = parts[0][0]
         reg.open_brace = obj.start_byte + 1
         reg.damaged = any(c.type == "ERROR" or c.is_missing for c in obj.children)
@@ -2754,7 +2757,7 @@ class _Analyser:
         reg.keys = None if unread else keys
         return reg
 
-    def _object_parts(self, arg: Any) -> list[tuple[Any, str | None]]:
+    def _object_parts(self, arg: Any, depth: int = 0) -> list[tuple[Any, str | None]]:
         """The object literals whose keys make up the object given to registerPlugin, each with the
         variable holding it (None for one written in the call), first the one new keys go into.
 
@@ -2770,6 +2773,12 @@ class _Analyser:
         obj = self._object_of(node)
         if obj is not None:
             return [(obj, self.text(node) if node.type == "identifier" else None)]
+        if node.type == "identifier" and depth < 3:
+            # var plugin = Object.assign({}, base, {...}); registerPlugin(plugin): its parts, as
+            # written in the call. Why: it could not be read (PD519), so a name defined nowhere in
+            # its load, or a missing action, passed.
+            values = self.decls.get(self.text(node), [])
+            return self._object_parts(values[0], depth + 1) if len(values) == 1 else []
         if node.type != "call_expression":
             return []
         fn, args = node.child_by_field_id(_FIELD["function"]), node.child_by_field_id(_FIELD["arguments"])
@@ -2779,7 +2788,7 @@ class _Analyser:
             # registerPlugin(Object.freeze({...})): the object with its keys as written. Why: it
             # was "cannot be read" (PD519), so a missing or misspelt action there passed.
             given = [a for a in args.named_children if a.type != "comment"]
-            return self._object_parts(given[0]) if len(given) == 1 else []
+            return self._object_parts(given[0], depth + 1) if len(given) == 1 and depth < 3 else []
         if self.text(fn) not in ("Object.assign", "window.Object.assign"):
             return []
         parts: list[tuple[Any, str | None]] = []
@@ -3871,7 +3880,8 @@ class _Analyser:
         callee = call.child_by_field_id(_FIELD["function"]) if call is not None else None
         if callee is not None and self.text(callee).endswith("registerPlugin"):
             return True
-        return any(r.open_brace == obj.start_byte + 1 for r in self.info.registrations)
+        # (or one of the objects Object.assign makes it of: registerPlugin(Object.assign({id}, {load() {...}})))
+        return obj.start_byte in self._registered_parts
 
     def _statement_running(self, node: Any, block: Any = None, stop: Any = None) -> Any:
         """The statement (an expression, a var, let or const, a class) of a block or of the file
