@@ -478,3 +478,22 @@ def test_the_menus_lines_that_tell_are_readable_in_light_and_dark(
             assert _notes_contrast(button, qtbot) >= 3.0, scheme
     finally:
         window.findChild(QAction, "appearance_system").trigger()
+
+
+def test_make_it_do_writes_with_the_file_s_quotes_and_declarations_and_replaces_it_later() -> None:
+    """Make it do ▾ wrote 'x' and var into a plugin of double quotes and const (the linter's quotes
+    and no-var flags). It writes as the file does (a string holding a double quote, an HTML
+    attribute, stays in single quotes), and what it wrote so is still the designer's code, which
+    another choice replaces."""
+    source = (
+        '(() => {\n    "use strict";\n\n    const load = () => {};\n    const unload = () => {};\n\n'
+        '    window.PEX.pluginAPI.registerPlugin({ id: "x", load, unload });\n})();\n'
+    )
+    details = Details(confirm=True, question="Remove them?")
+    out = write_behaviour(source, "kick", "disconnect", details, "participants")
+    assert 'const why = (problem && (problem.message || problem.result)) || problem || "no reason given";' in out
+    assert 'const buttonId = "plugin-kick-confirm";' in out and '\'" class="dialog-button blue-action-button">' in out
+    assert "var " not in out and analyse(out).syntax_errors == []
+    assert body_state(out, "kick").state == "designer"
+    again = write_behaviour(out, "kick", "mute", Details(), "participants")
+    assert '"/mute"' in again and "/disconnect" not in again

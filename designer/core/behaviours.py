@@ -30,6 +30,7 @@ from .hostonly import HOST_ONLY_FOR_OTHERS, HOST_ONLY_PARTICIPANT, refusal
 from .indentation import indent_unit, reindented
 from .jstext import is_identifier, js_string, safe_id, safe_identifier
 from .lineends import line_start, newline_of, split_first_line
+from .snippets import as_snippets_write, code_style, in_style
 
 __all__ = [
     "BEHAVIOURS",
@@ -429,8 +430,9 @@ def body_state(source: str, action: str) -> BodyState:
     inner = _normal(data[body.start_byte + 1 : body.end_byte - 1].decode("utf-8", "surrogatepass"))
     if not inner:
         return BodyState("designer", "empty", line)
+    written = as_snippets_write(inner)  # (as written in a file of "..." and const: see write_behaviour)
     for wrote, pattern in _patterns():
-        if pattern.fullmatch(inner):
+        if pattern.fullmatch(inner) or pattern.fullmatch(written):
             return BodyState("designer", wrote, line)
     return BodyState("user", line=line)
 
@@ -484,6 +486,7 @@ def write_behaviour(
     code = action_body(
         key, target=target, plugin=plugin, action=action, indent=indent + unit, nl=nl, unit=unit, **details.__dict__
     )
+    code = in_style(code, code_style(source))  # (the file's quotes and var/let/const, as the snippets)
     edits.append((body.start_byte, body.end_byte, "{" + nl + code + nl + indent + "}"))
     for start, end, text in sorted(edits, reverse=True):
         data = data[:start] + text.encode("utf-8") + data[end:]

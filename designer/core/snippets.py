@@ -33,6 +33,7 @@ __all__ = [
     "Expansion",
     "Snippet",
     "TabStop",
+    "as_snippets_write",
     "code_style",
     "expand",
     "find_prefix",
@@ -285,6 +286,21 @@ def in_style(code: str, style: CodeStyle) -> str:
         out.append(text)
         at = m.end()
     out.append(_declared_in_style(code[at:], code, style))
+    return "".join(out)
+
+
+def as_snippets_write(code: str) -> str:
+    """``code`` as :func:`in_style` found it: its double-quoted strings that hold no single quote
+    in single quotes, let and const as var. Why: what the designer wrote in a file's style is
+    still the designer's code (see behaviours.body_state), which a later choice may replace."""
+    out = []
+    at = 0
+    for m in _COMMENT_OR_STRING.finditer(code):
+        out.append(re.sub(r"\b(?:const|let)(?=\s+[\w$])", "var", code[at : m.start()]))
+        text = m.group()
+        out.append(f"'{text[1:-1]}'" if text[0] == '"' and "'" not in text else text)
+        at = m.end()
+    out.append(re.sub(r"\b(?:const|let)(?=\s+[\w$])", "var", code[at:]))
     return "".join(out)
 
 
