@@ -2046,3 +2046,19 @@ def test_a_listening_snippet_s_code_in_a_plugin_object_built_by_object_assign_is
         written.startswith("(function () {\n    // What load listens to") and "subscription.unsubscribe();" in written
     )
     assert _still_open_after_unload(tmp_path / "p" / "webapp2", written) == []
+
+
+def test_the_snippet_browser_says_a_plugin_skeleton_does_not_go_into_a_plugin(pane: SourcePane, qtbot) -> None:
+    """The browser offered 'iife' in a plugin that registers one, as if it would go in; chosen, the
+    editor writes nothing (a second plugin inside the first). The browser says so beforehand."""
+    pane.show_file("a.plugin.js", _KEYED.replace("%s", ""), read_only=False)
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    qtbot.keyClicks(dialog.search, "iife")
+    assert (
+        "Not in this file: 'iife' writes the snippet 'Plugin skeleton (IIFE)', which registers" in dialog.detail.text()
+    )
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "openurl")
+    assert "Not in this file" not in dialog.detail.text()
+    dialog.reject()

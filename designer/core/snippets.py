@@ -454,7 +454,7 @@ def registers_again(snippet: Snippet, source: str) -> str:
         return ""
     return (
         f"'{snippet.prefix}' writes the snippet '{snippet.name}', which registers a plugin, and this file "
-        "registers one already: a second plugin would go inside it. Nothing was written"
+        "registers one already: a second plugin would go inside it"
     )
 
 

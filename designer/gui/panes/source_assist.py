@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import pexapi
-from ...core.snippets import Expansion, Snippet, code_style, expand, lines_needed, search
+from ...core.snippets import Expansion, Snippet, code_style, expand, lines_needed, registers_again, search
 from ..screen_fit import resize_to_fit
 from ..viewports import viewport_of
 from .form_rows import ok_cancel
@@ -231,12 +231,24 @@ class SnippetBrowser(QDialog):
         # As the editor will write it: with the plugin's own id, action and icon (they showed
         # 'my-plugin' and onClick here, and the plugin's own went in).
         values = getattr(self.parent(), "snippet_values", None)
-        style = code_style(self.parent().shown_text()) if hasattr(self.parent(), "shown_text") else None
+        text = self._file_text()
+        style = code_style(text) if text is not None else None
         preview = expand(s, "", values() if values is not None else None, style).text.splitlines()
         more = "\n…" if len(preview) > 4 else ""
         goes = f"\nGoes {s.where}." if s.where else ""
+        if s.place in ("file", "register") and text is not None and (refused := registers_again(s, text)):
+            # (said before it is chosen: chosen, the editor writes nothing and says so)
+            goes += f"\nNot in this file: {refused}."
         goes += self._brings(s)
         self.detail.setText(f"{s.description}{goes}\nType '{s.prefix}' then Tab.\n\n" + "\n".join(preview[:4]) + more)
+
+    def _file_text(self) -> str | None:
+        """The text of the editor's file (None without one), read once: it does not change while
+        the browser is open, and a big file's text costs time at each move in the list."""
+        if not hasattr(self, "_text"):
+            editor = self.parent()
+            self._text = editor.shown_text() if hasattr(editor, "shown_text") else None
+        return self._text
 
     def _brings(self, s: Snippet) -> str:
         """What the editor writes besides ``s`` in its file, in words: the subscriptions array, when

@@ -1207,7 +1207,7 @@ class SourceEditor(QPlainTextEdit):
         self.leave_snippet()
         refused = registers_again(snippet, self.shown_text())
         if refused:
-            self.sig_said.emit(f"{refused}.")
+            self.sig_said.emit(f"{refused}. Nothing was written.")
             return
         cursor = self.textCursor()
         needed = lines_needed(snippet, self.shown_text(), cursor.blockNumber(), self.indent_unit)
