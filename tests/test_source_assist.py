@@ -2062,3 +2062,12 @@ def test_the_snippet_browser_says_a_plugin_skeleton_does_not_go_into_a_plugin(pa
     qtbot.keyClicks(dialog.search, "openurl")
     assert "Not in this file" not in dialog.detail.text()
     dialog.reject()
+
+
+def test_the_id_added_to_registerplugin_takes_the_file_s_quotes(tmp_path) -> None:
+    """PD504's 'Add id' wrote id: 'hello-message' into a plugin of double quotes, the one single-
+    quoted string of the file. It is written in the file's quotes; in quotes of either kind, as before."""
+    source = _DOUBLE_CONST.replace("%s", "").replace('{ id: "hello-message", load', "{ load")
+    assert '{ id: "hello-message", load' in _fixed(tmp_path / "double", source, "add-registered-key")
+    single = source.replace('"', "'")
+    assert "{ id: 'hello-message', load" in _fixed(tmp_path / "single", single, "add-registered-key")

@@ -404,7 +404,9 @@ def _add_registered_key(pkg: BrandingPackage, fix: Fix) -> str:
     if not (is_identifier(key) or key == "state$"):
         raise ValueError(f"not a JavaScript name: {key!r}")
     if "string" in fix.args:
-        value = js_string(fix.args["string"])
+        from .snippets import code_style
+
+        value = js_string(fix.args["string"], code_style(pkg.read_text(rel)).quote)  # (as the file writes its strings)
     elif fix.args.get("value"):
         value = fix.args["value"]
         if not (is_identifier(value) or value == "state$"):
