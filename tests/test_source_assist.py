@@ -2071,3 +2071,19 @@ def test_the_id_added_to_registerplugin_takes_the_file_s_quotes(tmp_path) -> Non
     assert '{ id: "hello-message", load' in _fixed(tmp_path / "double", source, "add-registered-key")
     single = source.replace('"', "'")
     assert "{ id: 'hello-message', load" in _fixed(tmp_path / "single", single, "add-registered-key")
+
+
+def test_the_snippet_browser_says_when_the_subscriptions_array_cannot_come(pane: SourcePane, qtbot) -> None:
+    """In a plugin with no wrapper function the array a listening snippet uses does not come (at
+    the file's top it would be a global of the page); the browser said nothing of it, and the
+    snippet then went in alone. It says so, and why."""
+    pane.show_file("a.plugin.js", _UNWRAPPED.replace("%s", ""), read_only=False)
+    cursor = pane.editor.textCursor()
+    cursor.setPosition(_UNWRAPPED.index("%s"))
+    pane.editor.setTextCursor(cursor)
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    qtbot.keyClicks(dialog.search, "onreceivechatmessage")
+    said = dialog.detail.text()
+    dialog.reject()
+    assert "has no subscriptions array, which it uses, and it does not come: the plugin's code is not inside" in said

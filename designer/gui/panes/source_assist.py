@@ -27,7 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import pexapi
-from ...core.snippets import Expansion, Snippet, code_style, expand, lines_needed, registers_again, search
+from ...core.snippets import (
+    Expansion,
+    Snippet,
+    code_style,
+    expand,
+    lines_needed,
+    registers_again,
+    search,
+    unplaced_subscriptions,
+)
 from ..screen_fit import resize_to_fit
 from ..viewports import viewport_of
 from .form_rows import ok_cancel
@@ -257,9 +266,16 @@ class SnippetBrowser(QDialog):
         editor = self.parent()
         if "subscriptions" not in s.text or not hasattr(editor, "shown_text"):
             return ""  # (asked first: the file's text is not read at each move in the list)
-        needed = lines_needed(s, editor.shown_text(), editor.textCursor().blockNumber())
+        text = self._file_text() or ""
+        needed = lines_needed(s, text, editor.textCursor().blockNumber())
         if not needed:
-            return ""
+            # (and where none can go, why: chosen, the snippet goes in alone and the status bar says so)
+            unplaced = unplaced_subscriptions(s, text)
+            return (
+                f"\nThis plugin has no subscriptions array, which it uses, and it does not come: {unplaced}."
+                if unplaced
+                else ""
+            )
         release = ", and its release at the top of unload" if len(needed) > 1 else ""
         return f"\nThis plugin has no subscriptions array, which it uses: the array comes too{release}."
 
