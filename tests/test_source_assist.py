@@ -2087,3 +2087,18 @@ def test_the_snippet_browser_says_when_the_subscriptions_array_cannot_come(pane:
     said = dialog.detail.text()
     dialog.reject()
     assert "has no subscriptions array, which it uses, and it does not come: the plugin's code is not inside" in said
+
+
+def test_a_snippet_in_a_big_source_is_written_without_analysing_it_on_the_spot(monkeypatch) -> None:
+    """A big source (a build's output, 256 KB and up, checked on worker threads) analysed on the
+    spot when 'iife' or a listening snippet was asked for there: seconds with the window frozen
+    for a bundle of megabytes. Neither asks for it: a big file naming registerPlugin registers a
+    plugin, and where the array has no place, the words say so without a parse."""
+    from designer.core import jsanalysis
+    from designer.core.snippets import registers_again, unplaced_subscriptions
+
+    big = "// " + "x" * 300_000 + "\n" + _KEYED.replace("%s", "")
+    monkeypatch.setattr(jsanalysis, "analyse", lambda source: pytest.fail("analysed"))
+    assert "registers one already" in registers_again(find_prefix("iife"), big)
+    assert registers_again(find_prefix("iife"), big.replace("registerPlugin", "register")) == ""
+    assert "too big" in unplaced_subscriptions(find_prefix("onreceivechatmessage"), big)

@@ -444,14 +444,19 @@ def subscriptions_needed(
     return sorted(((number, column, text.replace("\n", nl)) for number, column, text in out), reverse=True)
 
 
+_NAMES_REGISTER = re.compile(r"\bregisterPlugin\b")
+
+
 def registers_again(snippet: Snippet, source: str) -> str:
     """Why ``snippet`` must not go into ``source``, in words; "" when it may. Why: 'iife' or
     'register' written into a plugin that registers one already was a second plugin inside the
     first, registering again each time its code ran (the check's PD523 says the same of the word)."""
     from .jsanalysis import analyse
 
-    if snippet.place not in ("file", "register") or not analyse(source).registrations:
+    if snippet.place not in ("file", "register") or not _NAMES_REGISTER.search(source):
         return ""
+    if len(source) <= _WRAPPER_SEARCHED_UP_TO and not analyse(source).registrations:
+        return ""  # (a big source is not analysed on the spot: a bundle took seconds; it names registerPlugin)
     return (
         f"'{snippet.prefix}' writes the snippet '{snippet.name}', which registers a plugin, and this file "
         "registers one already: a second plugin would go inside it"
@@ -476,6 +481,11 @@ def no_place_for_subscriptions(source: str) -> str:
 
     if _DECLARED.search(source):
         return "subscriptions is declared already"
+    if len(source) > _WRAPPER_SEARCHED_UP_TO:  # (not analysed on the spot: a bundle of megabytes took seconds)
+        return (
+            "the source is too big (256 KB and up, as a build's output is) to be searched for a sure place: write "
+            "var subscriptions = []; at the top of the plugin's wrapper function yourself"
+        )
     info = analyse(source)
     if info.syntax_errors:
         return (
