@@ -1724,14 +1724,25 @@ def test_declare_subscriptions_says_why_it_cannot(tmp_path) -> None:
     when the wrapper was there but never closed. It says which, and what to do."""
     pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}));"
     unclosed = _KEYED.replace("%s", pasted).replace("})();\n", "")
-    with pytest.raises(ValueError, match=r"a syntax error \(the Problems list says where\): fix it first"):
-        _fixed(tmp_path / "unclosed", unclosed, "declare-subscriptions")
+    said = _pd523(tmp_path / "unclosed", unclosed)
+    assert said.fix is None and re.search(
+        r"a syntax error \(the Problems list says where\): fix it first", said.message
+    )
     unwrapped = _KEYED.replace("%s", pasted).replace("(function () {\n", "").replace("})();\n", "")
-    with pytest.raises(
-        ValueError,
-        match=r"not inside a wrapper function .*a global of the page",
-    ):
-        _fixed(tmp_path / "unwrapped", unwrapped, "declare-subscriptions")
+    said = _pd523(tmp_path / "unwrapped", unwrapped)
+    assert said.fix is None and re.search(r"not inside a wrapper function .*a global of the page", said.message)
+
+
+def _pd523(tmp_path, source: str):
+    """The PD523 problem the checks report in a new project's plugin whose source is ``source``."""
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+    from designer.core.newproject import create_project
+
+    web = create_project(tmp_path / "p")
+    (web / "plugins" / "hello-message" / "hello-message.plugin.js").write_text(source, encoding="utf-8")
+    (said,) = [p for p in run_checks(load(web)) if p.code == "PD523"]
+    return said
 
 
 def test_the_subscriptions_array_goes_in_the_wrapper_not_below_the_file_s_own_use_strict(tmp_path) -> None:
@@ -1922,8 +1933,8 @@ def test_no_subscriptions_array_goes_at_the_top_of_a_file_without_a_wrapper(pane
     editor writes the snippet alone and says so in the status bar."""
     pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}));"
     why = r"not inside a wrapper function .*a global of the page"
-    with pytest.raises(ValueError, match=why):
-        _fixed(tmp_path / "functions", _UNWRAPPED.replace("%s", pasted), "declare-subscriptions")
+    said = _pd523(tmp_path / "functions", _UNWRAPPED.replace("%s", pasted))
+    assert said.fix is None and re.search(why, said.message)
     with qtbot.waitSignal(pane.editor.sig_said) as said:
         _typed_in_load(pane, qtbot, _UNWRAPPED, "onreceivechatmessage")
     text = pane.editor.toPlainText()
@@ -1997,9 +2008,9 @@ def test_declare_subscriptions_in_a_one_line_plugin_does_not_say_it_has_no_wrapp
         '!function(){"use strict";function l(){%s}function u(){}'
         'PEX.pluginAPI.registerPlugin({id:"hello-message",load:l,unload:u})}();'
     )
-    with pytest.raises(ValueError, match=r"no place surely inside the plugin's wrapper function") as said:
-        _fixed(tmp_path, mini.replace("%s", pasted), "declare-subscriptions")
-    assert "not inside a wrapper" not in str(said.value)
+    said = _pd523(tmp_path, mini.replace("%s", pasted))
+    assert said.fix is None and "no place surely inside the plugin's wrapper function" in said.message
+    assert "not inside a wrapper" not in said.message
 
 
 def test_the_load_snippet_typed_inside_a_function_declares_the_array_where_unload_sees_it(
@@ -2102,3 +2113,22 @@ def test_a_snippet_in_a_big_source_is_written_without_analysing_it_on_the_spot(m
     assert "registers one already" in registers_again(find_prefix("iife"), big)
     assert registers_again(find_prefix("iife"), big.replace("registerPlugin", "register")) == ""
     assert "too big" in unplaced_subscriptions(find_prefix("onreceivechatmessage"), big)
+
+
+def test_pd523_offers_declare_subscriptions_only_where_it_can_write_the_array(tmp_path) -> None:
+    """In a plugin with no wrapper function PD523 offered 'Declare subscriptions', and the click only
+    said it could not. The problem says why instead, with no Fix; where the array can go, as before."""
+    from designer.core.checks import run_checks
+    from designer.core.model import load
+    from designer.core.newproject import create_project
+
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}));"
+    web = create_project(tmp_path / "p")
+    js = web / "plugins" / "hello-message" / "hello-message.plugin.js"
+    js.write_text(_UNWRAPPED.replace("%s", pasted), encoding="utf-8")
+    (said,) = [p for p in run_checks(load(web)) if p.code == "PD523"]
+    assert said.fix is None
+    assert "The designer cannot declare it here: the plugin's code is not inside a wrapper function" in said.message
+    js.write_text(_NO_ARRAY.replace("%s", "    " + pasted), encoding="utf-8")
+    (said,) = [p for p in run_checks(load(web)) if p.code == "PD523"]
+    assert said.fix is not None and said.fix.kind == "declare-subscriptions" and "cannot" not in said.message

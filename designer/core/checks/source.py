@@ -419,17 +419,16 @@ def _check_one(
             if obj == "regeneratorRuntime"
             else ""
         )
+        # (the array the snippets keep subscriptions in, their code pasted without it)
+        declare, why = _declare_subscriptions_fix(ctx, src, line) if obj == "subscriptions" else (None, "")
         report(
             "PD523",
             f"The source of '{shortened(name)}' calls {shortened(what)}(...) here, {_runs(plugin, info, line, col)}, but defines "
             f"no {shortened(obj)} anywhere. Unless another script on the page defines it, this line throws a "
-            f"ReferenceError and the app shows its 'Oops' page.{babel}",
+            f"ReferenceError and the app shows its 'Oops' page.{babel}{why}",
             line,
             col,
-            # (the array the snippets keep subscriptions in, their code pasted without it)
-            fix=Fix("declare-subscriptions", "Declare subscriptions", {"file": src, "line": line}, batch=False)
-            if obj == "subscriptions"
-            else None,
+            fix=declare,
         )
     # (the package file's id differs while the code agrees with the list: see list_id_fix; asked
     # only then)
@@ -446,6 +445,26 @@ def _check_one(
     _check_example_addresses(plugin, info, report)
     _check_kept_listening(plugin, info, report)
     _check_icons(plugin, src, info, ctx, report)
+
+
+def _declare_subscriptions_fix(ctx: Context, src: str, line: int) -> tuple[Fix | None, str]:
+    """PD523's 'Declare subscriptions' for ``subscriptions`` used on ``line`` of ``src`` with no
+    array, when it can write one (see fixes._declare_subscriptions); else no fix and why, in words
+    for the message. Why: in a plugin with no wrapper function the Fix was offered, and the click
+    only said it could not."""
+    from ..indentation import indent_unit
+    from ..snippets import no_place_for_subscriptions, subscriptions_needed
+
+    fix = Fix("declare-subscriptions", "Declare subscriptions", {"file": src, "line": line}, batch=False)
+    try:
+        text = ctx.pkg.read_text(src)
+    except (OSError, ValueError):
+        return fix, ""  # (the fix says what it finds when clicked)
+    if "\n" not in text:
+        text = text.replace("\r", "\n")  # (a lone-CR file's lines, as the fix reads them)
+    if subscriptions_needed(text, line - 1, indent_unit(text)):
+        return fix, ""
+    return None, f" The designer cannot declare it here: {no_place_for_subscriptions(text)}."
 
 
 def _check_kept_listening(plugin: Plugin, info: JsInfo, report: Report) -> None:
