@@ -499,7 +499,7 @@ def no_place_for_subscriptions(source: str) -> str:
             "the plugin's code is not inside a wrapper function ((function () { ... })() around it all): at the "
             "file's top the array would be a global of the page, shared with every plugin that does the same, "
             "each one's unload releasing the others' subscriptions. Put the code in such a wrapper first (a build "
-            "tool writes one with its output format 'iife'), then declare subscriptions again"
+            "tool writes one with its output format 'iife'): then the array can go at its top"
         )
     return (
         "it knows no place surely inside the plugin's wrapper function ((function () { ... })() around "
