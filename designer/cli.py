@@ -778,7 +778,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             say(f"{p['name']}: {p['not_loaded']}")
             continue
         thrown = sum(e["times"] for e in p["errors"])  # (an error thrown again and again is listed once)
-        say(f"{p['name']}: {counted(thrown, 'uncaught error')}, {counted(len(p['requests']), 'request')}")
+        asked = sum(r["times"] for r in p["requests"])  # (a request sent again and again too)
+        say(f"{p['name']}: {counted(thrown, 'uncaught error')}, {counted(asked, 'request')}")
         for e in p["errors"]:
             say("  " + " — ".join(crash_said(e, base)))
         for w in p["warnings"]:
@@ -788,7 +789,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                 said = said[: -len(place)] + f" — {base}{w['file']} line {w['line']}"
             say(f"  warning: {said}{repeated_said(w)}")
         for r in p["requests"]:
-            say(f"  {request_said(r, people, base)}")  # a guest's refusal: check's words too
+            say(f"  {request_said(r, people, base)}{repeated_said(r)}")  # a guest's refusal: check's words too
         for c in p["console"]:
             say(f"  {console_said(c['level'], c['text'], c.get('file'), c.get('line'), base)}")
         for n in p["notes"]:

@@ -1294,14 +1294,17 @@ def test_a_request_that_changes_nothing_in_the_meeting_does_not_tell_the_plugins
         "locked = Boolean(details && details.locked); window.PEX.pluginAPI.sendRequest('/message', { payload: 'hi' });",
     )
 
-    def sent(pane: Any) -> list[dict[str, Any]]:
-        return [e for e in pane.events if e.get("type") == "request" and e.get("path") == "/message"]
+    def sent(pane: Any) -> int:  # (a repeat within half a second is said later, with how many ``times`` so far)
+        asked = [e for e in pane.events if e.get("type") == "request" and e.get("path") == "/message"]
+        return max((int(e.get("times") or 1) for e in asked), default=0)
 
     with _preview_of(qtbot, project) as pane:
-        qtbot.waitUntil(lambda: len(sent(pane)) == 1, timeout=5000)
+        qtbot.waitUntil(lambda: sent(pane) == 1, timeout=5000)
         _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar][data-plugin=lock-toggle]').click(); true")
         qtbot.waitUntil(lambda: "sendRequest /lock" in pane.log.toPlainText(), timeout=5000)
-        assert len(sent(pane)) == 2 and pane.error_count() == 0, pane.log.toPlainText()[-800:]
+        qtbot.waitUntil(lambda: sent(pane) == 2, timeout=5000)
+        qtbot.wait(700)  # (a repeat held is said within half a second)
+        assert sent(pane) == 2 and pane.error_count() == 0, pane.log.toPlainText()[-800:]
 
 
 def test_a_stack_overflow_is_said_as_itself_not_as_the_previews_own_failure(qtbot: Any, tmp_path: Path) -> None:
@@ -1681,3 +1684,46 @@ def test_two_floods_taking_turns_keep_one_line_each_in_the_log(qtbot: Any, tmp_p
         assert len(errors) == 2 and len(warnings) == 2, log[-6:]
         assert log[-1].endswith(" times)") and log[-2].endswith(" times)"), log[-6:]
         assert [line for line in log if not line.strip()] == []
+
+
+def test_a_request_sent_again_and_again_is_one_line_counting_its_repeats(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin calling sendRequest in a timer every few milliseconds: each request crossed into the designer
+    and took a log line of its own, 250 a second, the rest of the log lost among them. Now the page says its
+    repeats at most a few times a second, and the log keeps one line counting them; the meeting still follows
+    each request."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        setInterval(function () { window.PEX.pluginAPI.sendRequest('/lock'); }, 0);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        crossed: list[dict[str, Any]] = []
+        pane.page.sig_event.connect(lambda e: crossed.append(e) if e.get("type") == "request" else None)
+        qtbot.waitUntil(lambda: "(repeated" in pane.log.toPlainText(), timeout=10000)
+        qtbot.wait(1500)
+        lines = [line for line in pane.log.toPlainText().splitlines() if "sendRequest /lock" in line]
+        assert len(lines) == 2, lines[:5]
+        assert lines[0] == "[Lock toggle] sendRequest /lock → ok", lines
+        assert lines[1].startswith("[Lock toggle] sendRequest /lock → ok (repeated ") and lines[1].endswith(" times)")
+        assert len(crossed) <= 6, len(crossed)  # (some 2 a second, not 250)
+        assert _js(qtbot, pane.page, "__pluginDesigner.PD.conference().locked") is True
+
+
+def test_simulate_lists_a_request_repeated_once_with_how_many_times(qapp: Any) -> None:
+    """simulate listed a request sent hundreds of times once per request; the page's repeats (``count``) are
+    now counted on the one listed, and a request of other words from the same line stays a line of its own."""
+    from designer.gui.preview import Report
+
+    config = preview_config(load(EXAMPLE), role="chair", platform="web")
+    report = Report(config)
+    lock = {"type": "request", "plugin": "lock-toggle", "kind": "sendRequest", "path": "/lock", "ok": True}
+    lock |= {"status": 200, "file": "x.js", "line": 3}
+    report.add(dict(lock))
+    report.add({**lock, "path": "/unlock"})
+    report.add({**lock, "count": 250, "times": 251})
+    report.add({**lock, "count": 100, "times": 351})
+    locks, unlock = report.plugins["lock-toggle"]["requests"]
+    assert locks["path"] == "/lock" and locks["times"] == 351 and "count" not in locks
+    assert unlock["path"] == "/unlock" and unlock["times"] == 1

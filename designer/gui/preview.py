@@ -357,6 +357,14 @@ def load_html(page: Any, text: str) -> None:
     page.load(QUrl.fromLocalFile(str(target)))
 
 
+def _repeat_key(event: dict[str, Any], request: bool = False) -> tuple[Any, ...]:
+    """What makes the page's repeats of an event one line: its place and message (see crash_key), a request's
+    words too. Why the words: a plugin's '/unlock' from the line of its '/lock' is another request."""
+    from ..core.preview import crash_key, request_said
+
+    return (*crash_key(event), request_said(event) if request else None)
+
+
 def busy_doing(busy: dict[str, Any]) -> str:
     """What a plugin was doing when its code ran long, from the page's 'busy' (or 'slow') event,
     in the user's words: the button pressed by its label, the meeting changing, a timer."""
@@ -460,21 +468,21 @@ class Report:
             if field in ("errors", "warnings"):
                 self.other.append(event)
             return
-        if field in ("errors", "warnings"):
-            self._add_repeatable(bucket[field], clean)
+        if field in ("errors", "warnings", "requests"):
+            self._add_repeatable(bucket[field], clean, request=field == "requests")
             return
         bucket[field].append(clean)
 
     @staticmethod
-    def _add_repeatable(listed: list[dict[str, Any]], event: dict[str, Any]) -> None:
-        """An error or warning listed with how many ``times`` it came: the page's repeats of one (its ``count``)
-        counted on the one listed. Why: a timer throwing every few milliseconds was hundreds of lines."""
-        from ..core.preview import crash_key
-
+    def _add_repeatable(listed: list[dict[str, Any]], event: dict[str, Any], request: bool = False) -> None:
+        """An error, warning or request listed with how many ``times`` it came: the page's repeats of one (its
+        ``count``) counted on the one listed. Why: a timer throwing (or sending a request) every few milliseconds
+        was hundreds of lines."""
         count = int(event.pop("count", 0) or 0)
         event.pop("times", None)
         if count:
-            same = next((e for e in reversed(listed) if crash_key(e) == crash_key(event)), None)
+            key = _repeat_key(event, request)
+            same = next((e for e in reversed(listed) if _repeat_key(e, request) == key), None)
             if same is not None:
                 same["times"] += count
                 if event.get("alike"):  # (the page's count of those with another message: see repeated_said)
@@ -1856,15 +1864,14 @@ class PreviewPane(QWidget):
     def _repeated_event(self, event: dict[str, Any]) -> int | None:
         """Where in ``events`` the last repeats of ``event`` are, if only repeats (of it or others) came after
         them, among the last REPEAT_LINES; else None (a line that is no repeat keeps the order the log tells)."""
-        from ..core.preview import crash_key
-
         if not event.get("count"):
             return None
         for back in range(len(self.events) - 1, max(-1, len(self.events) - 1 - REPEAT_LINES), -1):
             seen = self.events[back]
             if not seen.get("count"):
                 return None
-            if seen.get("type") == event.get("type") and crash_key(seen) == crash_key(event):
+            request = event.get("type") == "request"
+            if seen.get("type") == event.get("type") and _repeat_key(seen, request) == _repeat_key(event, request):
                 if seen.get("text") == event.get("text"):
                     return back
         return None
@@ -1956,7 +1963,7 @@ class PreviewPane(QWidget):
             from ..core.preview import request_said
 
             people = {str(p.get("uuid")): str(p.get("name")) for p in (self.meeting or ([], {}))[0]}
-            text = html.escape(request_said(event, people))
+            text = html.escape(request_said(event, people) + repeated_said(event))
             # Previewing as a guest: this button fails for guests (as check's PD517 says); or the
             # conference could not do it (a layout it does not have, PD513; someone not in the
             # meeting; a request it does not know, PD515): each a warning, not "→ ok" blue.

@@ -48,8 +48,11 @@
     var SAID_CHARS = 4000;
     function emit(type, data) {
         data = data || {};
-        if ((type === 'warning' || type === 'note') && !data.count && heldAsRepeat(type, data)) { return; }
         data.type = type;
+        if ((type === 'warning' || type === 'note' || type === 'request') && !data.count && heldAsRepeat(type, data)) {
+            if (type === 'request') { tell(data); }  // (the page's own drawing counts each: the refusal card's ×N)
+            return;
+        }
         Object.keys(data).forEach(function (field) {
             if (typeof data[field] === 'string' && data[field].length > SAID_CHARS) { data[field] = cutShort(data[field], SAID_CHARS); }
         });
@@ -203,11 +206,12 @@
         lastSaid[key] = performance.now();
         emit(held.type, Object.assign({}, held.data, { count: held.count, times: held.times }));
     }
-    // A warning or note said again within REPEAT_MS of the last time (or while its repeats are held): held (true).
-    // Said again later, it goes at once as the repeat it is (``count`` 1, ``times``): the log adds it to its line.
+    // A warning, note or request said again within REPEAT_MS of the last time (or while its repeats are held): held
+    // (true). Said again later, it goes at once as the repeat it is (``count`` 1, ``times``): the log adds it to its line.
+    // Why requests too: a plugin calling sendRequest in a timer every few milliseconds had each on a line of its own.
     var noted = {};  // how many times each was said, by key
     function heldAsRepeat(type, data) {
-        var key = [type, data.plugin || '', data.message || data.text || ''].join('\u0000');
+        var key = [type, data.plugin || ''].concat(type === 'request' ? requestSaid(data) : [data.message || data.text || '']).join('\u0000');
         noted[key] = (noted[key] || 0) + 1;
         if (repeatsHeld[key] || performance.now() - (lastSaid[key] || -Infinity) < REPEAT_MS) {
             holdRepeat(key, type, data, noted[key]);
@@ -216,6 +220,10 @@
         lastSaid[key] = performance.now();
         if (noted[key] > 1) { data.count = 1; data.times = noted[key]; }
         return false;
+    }
+    // What makes two requests the same line of the log: what was asked, the answer and where.
+    function requestSaid(entry) {
+        return [entry.kind, entry.path, safeText(entry.payload), entry.status, entry.error || '', entry.file || '', entry.line || ''];
     }
     // Every repeat held, said now (before the end of a Test every button, whose counts must be whole).
     PD.sayRepeats = function () { Object.keys(repeatsHeld).forEach(sayRepeat); };
