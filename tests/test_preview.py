@@ -1727,3 +1727,25 @@ def test_simulate_lists_a_request_repeated_once_with_how_many_times(qapp: Any) -
     locks, unlock = report.plugins["lock-toggle"]["requests"]
     assert locks["path"] == "/lock" and locks["times"] == 351 and "count" not in locks
     assert unlock["path"] == "/unlock" and unlock["times"] == 1
+
+
+def test_a_timer_every_few_milliseconds_sends_the_designer_a_few_busy_messages_and_a_loop_in_it_is_named(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A plugin whose timer runs every few milliseconds had the page tell the designer 'busy', 'busy' again and
+    'idle' at each tick, some 750 messages a second for the window to handle one by one. Now the page tells it
+    of the same code running a few times a second; a loop in that timer, after a while, is still named."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        var ticks = 0; setInterval(function () { if (++ticks === 750) { while (true) {} } }, 0);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        crossed: list[str] = []
+        pane.page.sig_event.connect(lambda e: crossed.append(e["type"]) if e.get("type") in ("busy", "idle") else None)
+        froze = "[Lock toggle] This would freeze the meeting for every host — its code never finished"
+        qtbot.waitUntil(lambda: froze in pane.log.toPlainText(), timeout=20000)
+        assert "in a timer it set (setTimeout or setInterval)" in pane.log.toPlainText()
+        assert len(crossed) <= 40, len(crossed)  # (some 2 a second, not 2,250 in the 3 s of ticks)

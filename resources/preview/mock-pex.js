@@ -277,8 +277,48 @@
     var idleTicket = 0;
     var idleChannel = new MessageChannel();
     idleChannel.port1.onmessage = function (event) {
-        if (event.data === idleTicket && !runningStack.length) { emit('idle', {}); }
+        if (event.data === idleTicket && !runningStack.length) { tellIdle(); }
     };
+    // What the designer was last told ('busy': the info; null: 'idle'), and how many it was told in this half second.
+    // Past BUSY_CALM in one, the same code running again (the same plugin doing the same thing, after an await or
+    // not) goes unsaid, and so does 'idle', said at the end of the half second if the page is idle then. The first
+    // of each half second is said all the same: the designer's watchdog counts from the last 'busy' it heard, so a
+    // loop in that code is still named, doing what. Why: a plugin's timer every few milliseconds had the page say
+    // 'busy', 'busy' (later) and 'idle' at each tick, some 750 messages a second for the designer to handle.
+    var BUSY_CALM = 4;
+    var told = null;
+    var busyWindow = { start: -Infinity, said: 0, flushing: false };
+    var pageIdle = true;
+    function flooded() {
+        var now = performance.now();
+        if (now - busyWindow.start >= REPEAT_MS) { busyWindow.start = now; busyWindow.said = 0; }
+        return busyWindow.said >= BUSY_CALM;
+    }
+    function sameRun(a, b) {
+        return Boolean(a && b) && ['plugin', 'step', 'where', 'action', 'label', 'title'].every(function (f) { return a[f] === b[f]; });
+    }
+    function tellBusy(info) {
+        pageIdle = false;
+        if (flooded() && sameRun(told, info)) { return; }
+        told = info;
+        busyWindow.said += 1;
+        emit('busy', Object.assign({}, info));
+    }
+    function tellIdle() {
+        pageIdle = true;
+        if (told === null) { return; }
+        if (!flooded()) {
+            told = null;
+            busyWindow.said += 1;
+            emit('idle', {});
+        } else if (!busyWindow.flushing) {
+            busyWindow.flushing = true;
+            nativeSetTimeout.call(window, function () {
+                busyWindow.flushing = false;
+                if (pageIdle) { tellIdle(); }
+            }, Math.max(0, busyWindow.start + REPEAT_MS - performance.now()));
+        }
+    }
     // Plugin code that kept the page this long (and so the meeting: nothing else runs meanwhile)
     // is said to be slow, with how long it took: it did finish, it is no endless loop.
     var SLOW_MS = 1000;
@@ -286,7 +326,7 @@
     function running(info, run) {
         runningStack.push(info);
         idleTicket += 1;
-        emit('busy', Object.assign({}, info));
+        tellBusy(info);
         var began = performance.now();
         var meetingIn = meeting.isConnected;
         try {
@@ -300,7 +340,7 @@
             // Only the outermost frame's time: the plugin code it called is in it.
             if (took >= SLOW_MS && !runningStack.length) { emit('slow', Object.assign({}, info, { took: Math.round(took) })); }
             if (runningStack.length) {
-                emit('busy', Object.assign({}, runningStack[runningStack.length - 1]));
+                tellBusy(runningStack[runningStack.length - 1]);
             } else {
                 busyThisTask(Object.assign({}, info, { later: true }));
             }
@@ -311,7 +351,7 @@
     // handlers), or left to run after the outermost frame (see running): busy until the next task says 'idle'.
     function busyThisTask(info) {
         if (runningStack.length) { return; }  // run from plugin code already marked
-        emit('busy', Object.assign({}, info));
+        tellBusy(info);
         idleChannel.port2.postMessage(++idleTicket);
     }
 
