@@ -1749,3 +1749,30 @@ def test_a_timer_every_few_milliseconds_sends_the_designer_a_few_busy_messages_a
         qtbot.waitUntil(lambda: froze in pane.log.toPlainText(), timeout=20000)
         assert "in a timer it set (setTimeout or setInterval)" in pane.log.toPlainText()
         assert len(crossed) <= 40, len(crossed)  # (some 2 a second, not 2,250 in the 3 s of ticks)
+
+
+@pytest.mark.parametrize("gone", ["window.PEX", "window.PEX.pluginAPI"])
+def test_a_plugin_deleting_pex_is_named_as_one_replacing_it_is(qtbot: Any, tmp_path: Path, gone: str) -> None:
+    """A plugin deleting ``window.PEX`` (or its ``pluginAPI``) in its load() went unsaid, where replacing them
+    is said, and the next plugin to call the app crashed with the browser's words only ("Cannot read
+    properties of undefined"), nothing naming the plugin that took them away. Now both are said as a
+    replacement is: the plugin, its line, and what it means for the others."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        f"function load(participants$, conferenceDetails$) {{ delete {gone};",
+    )
+    with _preview_of(qtbot, project) as pane:
+        said = f"[Lock toggle] warning: it deleted {gone} (plugins/lock-toggle/lock-toggle.plugin.js line 25): "
+        qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=5000)
+        assert pane.log.toPlainText().count(said) == 1
+        _open_menus(qtbot, pane.page)
+        _js(qtbot, pane.page, "document.querySelector('[data-plugin=meeting-info]').click(); true")
+        qtbot.waitUntil(lambda: pane.error_count() == 1, timeout=5000)
+        (error,) = [e for e in pane.events if e.get("type") == "error"]
+        assert error["plugin"] == "meeting-info", error
+        assert error["plain"] == (
+            f"Lock toggle deleted {gone} (plugins/lock-toggle/lock-toggle.plugin.js line 25): "
+            "the app’s functions are no longer there, for any plugin."
+        )

@@ -119,6 +119,12 @@
     var errorsKept = {};  // each error kept in PD.errors, by its plugin, message and place (see reportError)
     // An error's message saying that something of PEX is not there (PEX undefined: "reading 'pluginAPI'").
     var PEX_GONE = /\bPEX\b|reading '(?:pluginAPI|actions\$?|conferenceQueryParams)'/;
+    // Or, pluginAPI deleted, one of its functions read of nothing ("reading 'openTemplateDialog'").
+    function pexGone(message) {
+        var reading = /reading '([\w$]+)'/.exec(message);
+        return PEX_GONE.test(message) || Boolean(reading && PD.pexReplaced && PD.pexReplaced.what === 'window.PEX.pluginAPI' &&
+            Object.prototype.hasOwnProperty.call(pluginAPI, reading[1]));
+    }
     // ``place``: where in the plugin's file the error is, when its stack does not say ({file, line}).
     function reportError(kind, error, fallbackPlugin, where, place) {
         var isError = error && typeof error === 'object' && typeof error.message === 'string';
@@ -130,7 +136,7 @@
             message = 'PEX.pluginAPI.' + missing[1] + ' does not exist: the app has no such function (' + message + ')';
         }
         // What the app gave is gone, a plugin having replaced PEX (see window.PEX): said first, naming that plugin.
-        var replaced = PD.pexReplaced && isError && PEX_GONE.test(error.message) ? PD.pexReplaced : null;
+        var replaced = PD.pexReplaced && isError && pexGone(error.message) ? PD.pexReplaced : null;
         var replacer = replaced && PD.plugins[replaced.plugin];
         var stack = error && error.stack ? String(error.stack) : '';
         var at = locate(stack) || place || {};
@@ -140,7 +146,7 @@
             plugin: at.plugin || fallbackPlugin || PD.lastActive,
             message: message,
             // (the message stays the browser's: what a search needs)
-            plain: replaced ? (replacer ? replacer.cfg.name : 'A plugin') + ' replaced ' + replaced.what +
+            plain: replaced ? (replacer ? replacer.cfg.name : 'A plugin') + ' ' + (replaced.how || 'replaced') + ' ' + replaced.what +
                 (replaced.file ? ' (' + replaced.file + ' line ' + replaced.line + ')' : '') +
                 ': the app\u2019s functions are no longer there, for any plugin.' : missing ? null : plainly(message),
             file: at.file || null,
@@ -333,6 +339,7 @@
             return run();
         } finally {
             runningStack.pop();
+            noticeDeleted(info);
             // The plugin whose code took the meeting out of the page, for preview-ui.js to name as it puts it back:
             // not one whose code that code called after (a plugin told of the meeting's change it made).
             if (meetingIn && !meeting.isConnected && !PD.emptiedBy) { PD.emptiedBy = info.plugin || null; }
@@ -1052,6 +1059,27 @@
                 }
             }
         });
+    }
+
+    // A plugin deleting window.PEX or its pluginAPI (``delete window.PEX``): said as replacing them is, and the errors
+    // it brings on the others said so too (PD.pexReplaced). A delete calls no setter: found when the plugin code that
+    // did it returns (see running), the line the first ``delete`` of it in that plugin's file. Why: it went unsaid,
+    // and the next plugin calling the app crashed with "Cannot read properties of undefined" naming no one.
+    var deletedSaid = {};
+    var DELETES = { 'window.PEX': /\bdelete\s+(?:window\s*\.\s*)?PEX\b(?!\s*\.)/, 'window.PEX.pluginAPI': /\bdelete\s+(?:window\s*\.\s*)?PEX\s*\.\s*pluginAPI\b/ };
+    function noticeDeleted(info) {
+        var what = !('PEX' in window) ? 'window.PEX' : window.PEX === appPEX && !('pluginAPI' in appPEX) ? 'window.PEX.pluginAPI' : null;
+        if (!what || deletedSaid[what]) { return; }
+        deletedSaid[what] = true;
+        var key = info.plugin || null;
+        var source = key && PD.plugins[key] && PD.plugins[key].cfg.source;
+        var at = { file: source ? source.path : null, line: null };
+        var found = source ? DELETES[what].exec(source.text) : null;
+        if (found) { at.line = source.text.slice(0, found.index).split('\n').length; }
+        PD.pexReplaced = { plugin: key, file: at.file, line: at.line, what: what, how: 'deleted' };
+        emit('warning', { plugin: key, file: at.file, line: at.line, message: 'it deleted ' + what +
+            (at.file ? ' (' + at.file + (at.line ? ' line ' + at.line : '') + ')' : '') + ': in the app the functions of PEX are ' +
+            'then gone for every plugin, the others too' });
     }
 
     // The meeting's details once you are back in it: started again when everyone had been disconnected.
