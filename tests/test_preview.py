@@ -1776,3 +1776,39 @@ def test_a_plugin_deleting_pex_is_named_as_one_replacing_it_is(qtbot: Any, tmp_p
             f"Lock toggle deleted {gone} (plugins/lock-toggle/lock-toggle.plugin.js line 25): "
             "the app’s functions are no longer there, for any plugin."
         )
+
+
+@pytest.mark.parametrize(
+    "removal",
+    [
+        "document.getElementById('pd-stage').remove();",
+        "document.getElementById('pd-app').innerHTML = '';",
+        "document.querySelectorAll('#pd-side > *').forEach(function (el) { el.remove(); });",
+    ],
+)
+def test_a_plugin_removing_parts_of_the_meeting_is_named_and_they_come_back(
+    qtbot: Any, tmp_path: Path, removal: str
+) -> None:
+    """A plugin removing a part of the meeting's screen (the stage, the side panel's tabs) in its load() had the
+    preview's own drawing code fail on every change of the meeting, each failure "[?] This would show the Oops
+    page for every user", blaming no plugin, and Problems blocking the export. Now the parts are put back, the
+    log names the plugin, and nothing is called a crash."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        f"function load(participants$, conferenceDetails$) {{ {removal}",
+    )
+    with _window_with_preview(project) as win:
+        pane = win.preview_pane
+        said = "[Lock toggle] warning: it removed parts of the meeting’s screen from the page"
+        qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=10000)
+        _wait_started(qtbot, pane)
+        _open_menus(qtbot, pane.page)
+        _js(qtbot, pane.page, "document.querySelector('[data-plugin=meeting-info]').click(); true")
+        qtbot.waitUntil(lambda: "[Meeting information] opened dialog" in pane.log.toPlainText(), timeout=5000)
+        parts = "['pd-top', 'pd-stage', 'pd-side', 'pd-tabs', 'pd-panel', 'pd-ended'].map(function (id) { var el = document.getElementById(id); return el ? el.parentNode.id : null; }).join(' ')"
+        assert _js(qtbot, pane.page, parts) == "pd-app pd-main pd-main pd-side pd-side pd-app"
+        assert _js(qtbot, pane.page, "document.querySelectorAll('#pd-toolbar button').length") > 0
+        assert pane.error_count() == 0 and pane.problems == [], pane.log.toPlainText()[-1500:]
+        assert pane.log.toPlainText().count(said) == 1

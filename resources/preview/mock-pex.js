@@ -329,12 +329,19 @@
     // is said to be slow, with how long it took: it did finish, it is no endless loop.
     var SLOW_MS = 1000;
     var meeting = document.getElementById('pd-app') || document.body;  // (see running: who took it out of the page)
+    // The meeting in the page, each of its parts in its place (PD.pageParts, from preview-ui.js: [element, its parent,
+    // or null for one of the page's own, anywhere in it]).
+    function meetingWhole() {
+        return meeting.isConnected && (PD.pageParts || []).every(function (part) {
+            return part[1] ? part[0].parentNode === part[1] : part[0].isConnected;
+        });
+    }
     function running(info, run) {
         runningStack.push(info);
         idleTicket += 1;
         tellBusy(info);
         var began = performance.now();
-        var meetingIn = meeting.isConnected;
+        var meetingIn = meetingWhole();
         try {
             return run();
         } finally {
@@ -342,7 +349,7 @@
             noticeDeleted(info);
             // The plugin whose code took the meeting out of the page, for preview-ui.js to name as it puts it back:
             // not one whose code that code called after (a plugin told of the meeting's change it made).
-            if (meetingIn && !meeting.isConnected && !PD.emptiedBy) { PD.emptiedBy = info.plugin || null; }
+            if (meetingIn && !meetingWhole() && !PD.emptiedBy) { PD.emptiedBy = info.plugin || null; }
             var took = performance.now() - began;
             // Only the outermost frame's time: the plugin code it called is in it.
             if (took >= SLOW_MS && !runningStack.length) { emit('slow', Object.assign({}, info, { took: Math.round(took) })); }

@@ -707,25 +707,39 @@
     // plugin ("[?] This would show the Oops page") that started the next, hundreds of them.
     var own = Array.prototype.filter.call(document.body.children, function (el) { return /^pd-/.test(el.id); });
     var ownStyles = Array.prototype.slice.call(document.querySelectorAll('head style'));
+    // The parts of the meeting's screen inside it (the top bar, the stage, the side panel, ...), each with its place:
+    // put back as well when a plugin removes one (el.remove(), a container's innerHTML = ''). Why: the drawing code
+    // failed in the same way, each failure "[?] This would show the Oops page". (The page's own code tells which
+    // plugin's code removed them: see running in mock-pex.js.)
+    var parts = Array.prototype.map.call(document.querySelectorAll('#pd-app [id^="pd-"]'), function (el) { return [el, el.parentNode]; });
+    PD.pageParts = own.map(function (el) { return [el, null]; }).concat(parts);
     var keeper = new MutationObserver(function () { if (keepMeetingInPage()) { ui.render(); } });
     function watchPage() {
         keeper.disconnect();
         keeper.observe(document.documentElement, { childList: true });
         if (document.body) { keeper.observe(document.body, { childList: true }); }
+        // (the containers of the parts only: the parts themselves are drawn anew all the time)
+        parts.forEach(function (part) { keeper.observe(part[1], { childList: true }); });
     }
     // Also first thing in ui.render: the plugin's code may have emptied the page in the task drawing next.
     function keepMeetingInPage() {
         if (!own) { return false; }  // (the page's first drawing, before they are known)
         var gone = own.concat(ownStyles).filter(function (el) { return !el.isConnected; });
-        if (!gone.length) { return false; }
+        var moved = parts.filter(function (part) { return part[0].parentNode !== part[1]; });
+        if (!gone.length && !moved.length) { return false; }
         var head = document.head || document.documentElement.insertBefore(document.createElement('head'), document.body);
         ownStyles.forEach(function (el) { if (!el.isConnected) { head.appendChild(el); } });
         var body = document.body || document.documentElement.appendChild(document.createElement('body'));
-        own.forEach(function (el) { body.appendChild(el); });  // (all, in their order: after what the plugin put there)
+        // Each container's parts again, all, in their order (after what the plugin put there).
+        parts.forEach(function (part) {
+            if (moved.some(function (m) { return m[1] === part[1]; })) { part[1].appendChild(part[0]); }
+        });
+        if (gone.length) { own.forEach(function (el) { body.appendChild(el); }); }
         watchPage();
-        PD.emit('warning', { plugin: PD.emptiedBy || null, message: 'it took the meeting out of the page (document.body ' +
-            'emptied or replaced): in the app the meeting\u2019s screen would be gone until the app is opened again; ' +
-            'the preview put it back' });
+        PD.emit('warning', { plugin: PD.emptiedBy || null, message: gone.length ? 'it took the meeting out of the page ' +
+            '(document.body emptied or replaced): in the app the meeting\u2019s screen would be gone until the app is opened ' +
+            'again; the preview put it back' : 'it removed parts of the meeting\u2019s screen from the page: in the app ' +
+            'they would be gone until the app is opened again; the preview put them back' });
         PD.emptiedBy = null;
         return true;
     }
