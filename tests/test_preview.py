@@ -1812,3 +1812,28 @@ def test_a_plugin_removing_parts_of_the_meeting_is_named_and_they_come_back(
         assert _js(qtbot, pane.page, "document.querySelectorAll('#pd-toolbar button').length") > 0
         assert pane.error_count() == 0 and pane.problems == [], pane.log.toPlainText()[-1500:]
         assert pane.log.toPlainText().count(said) == 1
+
+
+def test_a_request_with_a_payload_of_megabytes_reaches_the_designer_cut_short(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin sending requests with a payload of megabytes (its data in a chat message, 20 a second) had each
+    cross into the designer whole and be kept with the log's events, 2 MB each: the window's memory grew by 30 MB
+    a second, and the page's too. Now the page keeps and says each text in a payload cut short (saying how long
+    it was), as it cuts a console line."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        window.PEX.pluginAPI.sendRequest('/message', { payload: 'x'.repeat(2000000), sent: new Array(5000).fill(1) });",
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: "sendRequest /message" in pane.log.toPlainText(), timeout=5000)
+        (sent,) = [e for e in pane.events if e.get("type") == "request" and e.get("path") == "/message"]
+        assert len(json.dumps(sent)) < 10000, len(json.dumps(sent))
+        assert sent["payload"]["payload"].endswith("… (2,000,000 characters in all)")
+        assert len(sent["payload"]["sent"]) == 101 and sent["payload"]["sent"][-1] == "… (5,000 items in all)"
+        kept = (
+            "JSON.stringify(__pluginDesigner.PD.requests.filter(function (r) { return r.path === '/message'; })).length"
+        )
+        assert _js(qtbot, pane.page, kept) < 10000
+        assert "[Lock toggle] sendRequest /message (payload: xxxxxxxx" in pane.log.toPlainText()

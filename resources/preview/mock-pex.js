@@ -535,6 +535,22 @@
     PD.Subject = Subject;
 
     function clone(value) { return JSON.parse(JSON.stringify(value)); }
+    // A request's payload as the page keeps it and tells the designer: a copy, each text in it cut at PAYLOAD_TEXT
+    // characters and each list at PAYLOAD_ITEMS items (saying how long they were), as a console line is cut. Why: a
+    // plugin sending its data (megabytes) in a chat message, 20 a second, had each kept whole by the page and by the
+    // designer's log, the memory of both growing by 30 MB a second.
+    var PAYLOAD_TEXT = 200;
+    var PAYLOAD_ITEMS = 100;
+    function keptShort(payload) {
+        if (payload === undefined) { return null; }
+        return JSON.parse(JSON.stringify(payload, function (_key, value) {
+            if (typeof value === 'string') { return cutShort(value, PAYLOAD_TEXT); }
+            if (Array.isArray(value) && value.length > PAYLOAD_ITEMS) {
+                return value.slice(0, PAYLOAD_ITEMS).concat(['\u2026 (' + value.length.toLocaleString('en-US') + ' items in all)']);
+            }
+            return value;
+        }));
+    }
     // canControl follows from who the participant is (the guide: "true when the participant is a
     // Host and it is a VMR or Virtual Auditorium service"), so a guest made host gets it.
     function withControl(p) {
@@ -679,7 +695,7 @@
     // A direct call of the API (dialOut, sendChatMessage...), filed with its own name as the path:
     // refused when ``why`` (from refusedBecause) says so, else done.
     function recordCall(kind, key, payload, why) {
-        return record(Object.assign({ plugin: key, kind: kind, path: kind, payload: payload, ok: !why, status: why ? 403 : 200, error: why || null,
+        return record(Object.assign({ plugin: key, kind: kind, path: kind, payload: keptShort(payload), ok: !why, status: why ? 403 : 200, error: why || null,
             refused: Boolean(why) }, askedAt()));
     }
     // Where in the plugin's file the request was made ({file, line}), for the log to name it.
@@ -698,7 +714,7 @@
         var why = refusedBecause(kind, path);
         var result = why ? { error: why, status: 403 } : answer(path, payload);
         var ok = result === true;
-        var entry = record(Object.assign({ plugin: key, kind: kind, path: String(path), payload: payload === undefined ? null : clone(payload), ok: ok,
+        var entry = record(Object.assign({ plugin: key, kind: kind, path: String(path), payload: keptShort(payload), ok: ok,
             status: ok ? 200 : result.status, error: ok ? null : result.error, refused: Boolean(why),
             unknownLayout: ok || result.layout === undefined ? null : result.layout, failure: ok ? null : result.failure || null,
             request: ok ? null : result.request || null }, askedAt()));
