@@ -98,7 +98,6 @@ def chromium_environment() -> None:
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags
 
 
-REPEAT_S = 0.5  # the designer's own warning said again within this is held, as the page holds its repeats
 REPEAT_LINES = 8  # how far up the log a repeat looks for the line of its last repeats (see _repeats_again)
 
 
@@ -143,40 +142,31 @@ def _page_class() -> type:
             self.boxes_off = False  # the user asked for no more alert() boxes until the next run (see _ask)
             self.loadStarted.connect(self._next_run)
             self.loadFinished.connect(self._forget_earlier_runs)
-            self._said: dict[tuple[Any, ...], int] = {}  # how often each warning or note of ours came (see _say)
-            self._said_last: dict[tuple[Any, ...], float] = {}  # when each was last said
-            self._held: dict[tuple[Any, ...], dict[str, Any]] = {}  # its repeats not yet said
+            self._unanswered: list[dict[str, Any]] = []  # warnings and notes of ours the page has not said (see _say)
 
         def _say(self, event: dict[str, Any]) -> None:
-            """A warning or note of the designer's own (a request stopped, a navigation) as the page says its own:
-            a repeat within REPEAT_S of the last held, then said once with ``count`` and ``times``; a later one
-            said at once as a repeat. Why: a plugin fetching in a timer every few milliseconds had each request's
-            warning on a line of its own, a hundred a second, the rest of the log lost among them."""
-            import time
+            """A warning or note of the designer's own (a request stopped, a navigation) said by the page, as it says
+            its own: a repeat within half a second held there, then said once with ``count`` and ``times``
+            (heldAsRepeat in mock-pex.js). Why: a plugin fetching in a timer every few milliseconds had each request's
+            warning on a line of its own, a hundred a second, the rest of the log lost among them. Said here, as it
+            is, when the page has no runtime to say it (still loading) or never answers (see say_unanswered)."""
+            self._unanswered.append(event)
 
-            key = (event.get("type"), event.get("plugin"), event.get("message") or event.get("text"))
-            times = self._said[key] = self._said.get(key, 0) + 1
-            if (held := self._held.get(key)) is not None:
-                held.update(count=held["count"] + 1, times=times)
-                return
-            if time.monotonic() - self._said_last.get(key, float("-inf")) < REPEAT_S:
-                self._held[key] = {**event, "count": 1, "times": times}
-                QTimer.singleShot(int(REPEAT_S * 1000), self, lambda: self._say_held(key))
-                return
-            self._said_last[key] = time.monotonic()
-            self.sig_event.emit(event if times == 1 else {**event, "count": 1, "times": times})
+            def answered(said: Any) -> None:
+                self._unanswered = [e for e in self._unanswered if e is not event]
+                if said is not True:
+                    self.sig_event.emit(event)
 
-        def _say_held(self, key: tuple[Any, ...]) -> None:
-            import time
+            data = {k: v for k, v in event.items() if k != "type"}
+            script = f"window.{PAGE} ? ({PAGE}.PD.emit({json.dumps(event['type'])}, {json.dumps(data)}), true) : false"
+            self.runJavaScript(script, 0, answered)
 
-            if (held := self._held.pop(key, None)) is not None:
-                self._said_last[key] = time.monotonic()
-                self.sig_event.emit(held)
-
-        def say_held(self) -> None:
-            """Every repeat held, said now (simulate's page goes at the end of its run: its counts must be whole)."""
-            for key in list(self._held):
-                self._say_held(key)
+        def say_unanswered(self) -> None:
+            """What the page was given to say and never said, said now (the page frozen in a plugin's code just
+            after a navigation, and going)."""
+            unsaid, self._unanswered = self._unanswered, []
+            for event in unsaid:
+                self.sig_event.emit(event)
 
         def _next_run(self) -> None:
             """A run of the plugins starts (Restart plugins, an edit): their boxes show again."""
@@ -549,6 +539,17 @@ def simulate(pkg: BrandingPackage, role: str = "chair", platform: str = "web", t
     return report
 
 
+def _say_repeats(page: Any, answering: bool) -> None:
+    """Every repeat the page holds, said now, and what it never said (simulate's page goes at the end of its run:
+    its counts must be whole). ``answering``: the page finished its run (a frozen one would not answer)."""
+    if answering:
+        said = QEventLoop()
+        page.runJavaScript(f"window.{PAGE} && {PAGE}.PD.sayRepeats(); true", 0, lambda _answer: said.quit())
+        QTimer.singleShot(1000, said.quit)
+        said.exec()
+    page.say_unanswered()
+
+
 def _froze_the_page(report: Report) -> str | None:
     """The plugin a run names for freezing its page (an endless loop), if any."""
     return next((key for key, p in report.plugins.items() if any(e.get("kind") == "hang" for e in p["errors"])), None)
@@ -593,7 +594,7 @@ def _simulate_once(config: dict[str, Any], timeout: float) -> Report:
         page.sig_asked.connect(settled.quit)
         QTimer.singleShot(2000, settled.quit)
         settled.exec()
-    page.say_held()
+    _say_repeats(page, answering=report.done)
     page.sig_event.disconnect(on_event)
     if not report.done and busy and busy[0].get("plugin") in report.plugins:
         # Named as the preview names it: which plugin, doing what, in which function. Why: a loop
@@ -1556,6 +1557,7 @@ class PreviewPane(QWidget):
         old = self.page
         self.page = self._new_page()
         self.view.setPage(self.page)
+        old.say_unanswered()  # (a navigation just before the freeze, say)
         old.sig_event.disconnect(self._event)
         old.renderProcessTerminated.disconnect(self._renderer_gone)
         shiboken6.delete(old)  # its hung process goes with it
