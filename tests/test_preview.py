@@ -1837,3 +1837,28 @@ def test_a_request_with_a_payload_of_megabytes_reaches_the_designer_cut_short(qt
         )
         assert _js(qtbot, pane.page, kept) < 10000
         assert "[Lock toggle] sendRequest /message (payload: xxxxxxxx" in pane.log.toPlainText()
+
+
+def test_a_plugin_changing_the_meeting_every_few_milliseconds_has_the_simulator_redrawn_a_few_times_a_second(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A plugin locking and unlocking the meeting in a timer every few milliseconds had the simulator's controls
+    and participant table built anew at each change, some 50 a second, most of the designer's time (more with a
+    bigger meeting). Now they follow the meeting a few times a second, and end as the meeting is."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        var n = 0; var t = setInterval(function () { n++; window.PEX.pluginAPI.sendRequest(n % 2 ? '/lock' : '/unlock');"
+        " if (n === 401) { clearInterval(t); } }, 0);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        drawn: list[int] = []
+        fill = pane._fill_table
+        pane._fill_table = lambda participants: (drawn.append(1), fill(participants))  # type: ignore[method-assign]
+        qtbot.waitUntil(lambda: "sendRequest /lock → ok (repeated 201 times)" in pane.log.toPlainText(), timeout=15000)
+        qtbot.waitUntil(lambda: pane.sim_toggles["locked"].isChecked(), timeout=5000)
+        qtbot.wait(300)
+        assert pane.sim_toggles["locked"].isChecked() and pane.meeting is not None and pane.meeting[1]["locked"]
+        assert len(drawn) <= 30, len(drawn)

@@ -209,7 +209,8 @@ def test_choosing_default_meeting_starts_the_whole_meeting_afresh(qtbot: Any, tm
         qtbot.waitUntil(lambda: shown()["chat"] == 1 and len(shown()["hands"]) == 2, timeout=5000)
         changed = shown()
         assert changed["locked"] == "Locked" and changed["layout"] and changed["canUnmute"]
-        assert changed["chatTab"] == "Chat 1" and pane.sim_toggles["locked"].isChecked() and pane.layout
+        assert changed["chatTab"] == "Chat 1" and pane.layout
+        qtbot.waitUntil(pane.sim_toggles["locked"].isChecked, timeout=5000)  # (the controls follow within 0.2 s)
 
         pane.sim_preset.setCurrentIndex(pane.sim_preset.findData("Default meeting"))
         pane.sim_preset.activated.emit(pane.sim_preset.currentIndex())
@@ -265,7 +266,7 @@ def test_a_plugin_disconnecting_you_ends_the_call_with_a_way_back_in(qtbot: Any,
         ), shown
         assert shown["meetingShown"] is False and shown["focused"] == "pd-rejoin"
         assert "Alex Morgan (you)" not in shown["people"]  # as the plugins see the meeting
-        assert pane.sim_participant.findText("Alex Morgan (you)") < 0
+        qtbot.waitUntil(lambda: pane.sim_participant.findText("Alex Morgan (you)") < 0, timeout=5000)
         assert pane.meeting[0][0]["name"] == "Alex Morgan (you)"  # kept for a restart, as "you"
 
         # Restart plugins joins you again, first, as you.

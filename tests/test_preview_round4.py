@@ -41,7 +41,7 @@ def test_a_crashed_page_comes_back_with_the_call_ended_and_a_restart_rejoins_say
         assert shown["ended"] is True and shown["meetingShown"] is False, shown
         assert shown["said"].startswith("You were disconnected Raise hand helper disconnected you"), shown
         assert "Alex Morgan (you)" not in shown["people"]  # as the plugins see the meeting
-        assert pane.sim_participant.findText("Alex Morgan (you)") < 0
+        qtbot.waitUntil(lambda: pane.sim_participant.findText("Alex Morgan (you)") < 0, timeout=5000)
         assert pane.meeting is not None and pane.meeting[0][0]["name"] == "Alex Morgan (you)"
 
         # Rejoin from the fresh page: you come back as you were, first.

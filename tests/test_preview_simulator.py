@@ -175,7 +175,7 @@ def test_the_simulated_meeting_survives_a_restart_until_reset(qtbot: Any, tmp_pa
             lambda: ["toolbar", "lock-toggle", "Unlock meeting"] in json.loads(_js(qtbot, pane.page, _PLACED)),
             timeout=3000,
         )
-        assert pane.sim_toggles["locked"].isChecked()
+        qtbot.waitUntil(pane.sim_toggles["locked"].isChecked, timeout=5000)  # (the controls follow within 0.2 s)
 
         pane.findChild(QPushButton, "previewResetMeeting").click()
         _wait_started(qtbot, pane)

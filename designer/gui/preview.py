@@ -98,6 +98,7 @@ def chromium_environment() -> None:
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags
 
 
+SIM_REDRAW_MS = 200  # the simulator's controls follow the meeting at most once in this time (see _follow_meeting)
 REPEAT_LINES = 8  # how far up the log a repeat looks for the line of its last repeats (see _repeats_again)
 
 
@@ -1080,6 +1081,9 @@ class PreviewPane(QWidget):
 
         self.sim_table = QTableWidget(0, len(SIM_COLUMNS), objectName="simTable")
         self._sim_fitted = False
+        self._sim_due: tuple[Any, ...] | None = None  # the meeting the controls are yet to show (see _follow_meeting)
+        self._sim_redraw = QTimer(self, singleShot=True, interval=SIM_REDRAW_MS)
+        self._sim_redraw.timeout.connect(self._redraw_due)
         self.sim_table.setHorizontalHeaderLabels([header for _f, header, _k in SIM_COLUMNS])
         self.sim_table.verticalHeader().setVisible(False)
         self.sim_table.setAccessibleName("Participants")
@@ -1292,6 +1296,25 @@ class PreviewPane(QWidget):
             for i in range(self.sim_participant.count()):
                 if not self.sim_participant.itemIcon(i).isNull():
                     self.sim_participant.setItemIcon(i, hand)
+
+    def _follow_meeting(
+        self, conference: dict[str, Any], participants: list[dict[str, Any]], you: dict[str, Any] | None
+    ) -> None:
+        """The meeting as the page says it now: kept at once, shown by the simulator's controls at once too unless
+        they were drawn less than SIM_REDRAW_MS ago, then at the end of that time (the meeting as it is by then).
+        Why: a plugin locking and unlocking the meeting in a timer every few milliseconds had the controls and the
+        participant table built anew at each change, some 50 a second, most of the designer's time."""
+        self.meeting = ([you, *participants] if you else participants, conference)
+        self._sim_due = (conference, participants, you)
+        if not self._sim_redraw.isActive():
+            self._redraw_due()
+
+    def _redraw_due(self) -> None:
+        if self._sim_due is None:
+            return
+        due, self._sim_due = self._sim_due, None
+        self._sim_state(*due)
+        self._sim_redraw.start()  # (the next change within its time waits for its end)
 
     def _sim_state(
         self, conference: dict[str, Any], participants: list[dict[str, Any]], left: dict[str, Any] | None = None
@@ -1811,7 +1834,7 @@ class PreviewPane(QWidget):
             left = event.get("left") if isinstance(event.get("left"), dict) else {}
             you = left.get("you") if isinstance(left.get("you"), dict) else None
             self.left = {"how": left.get("how"), "plugin": left.get("plugin")} if you else None
-            self._sim_state(event["conference"], list(event.get("participants") or []), you)
+            self._follow_meeting(event["conference"], list(event.get("participants") or []), you)
             self.layout = event["layout"] if isinstance(event.get("layout"), dict) else None
         if event.get("type") in ("error", "warning", "console", "request", "dialog", "lifecycle", "note"):
             if event.get("type") == "error":
