@@ -1862,3 +1862,27 @@ def test_a_plugin_changing_the_meeting_every_few_milliseconds_has_the_simulator_
         qtbot.wait(300)
         assert pane.sim_toggles["locked"].isChecked() and pane.meeting is not None and pane.meeting[1]["locked"]
         assert len(drawn) <= 30, len(drawn)
+
+
+def test_a_plugin_replacing_window_promise_is_no_freeze_of_every_plugin(qapp: Any, tmp_path: Path) -> None:
+    """A plugin setting ``window.Promise = null`` (an old polyfill's doing) broke the preview's own test of the
+    buttons, which made its pauses with that Promise: simulate waited 20 s three times and said every plugin
+    would freeze the meeting "during load (an endless loop?)", none of which looped. Now the page keeps the
+    browser's own Promise for its work, and the buttons are tested."""
+    import time
+
+    from designer.gui.preview import simulate
+
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { window.Promise = null;",
+    )
+    began = time.monotonic()
+    report = simulate(load(project), timeout=8).as_json()
+    by_id = {p["id"]: p for p in report["plugins"]}
+    assert report["ok"], [p["errors"] for p in report["plugins"]]
+    assert [r["path"] for r in by_id["lock-toggle"]["requests"]] == ["/lock"]
+    assert by_id["meeting-info"]["dialogs"] == [{"title": "Meeting information"}]
+    assert time.monotonic() - began < 8

@@ -4,6 +4,10 @@
 // uncaught error, rejected promise, console line, request and state change (window.PD).
 (function () {
     'use strict';
+    // The browser's own Promise, for the page's work (its pauses, the promises of the API). Why: a plugin setting
+    // window.Promise = null (an old polyfill's doing) stopped the test of the buttons, and simulate said that
+    // every plugin would freeze the meeting.
+    var Promise = window.Promise;
     var cfg = window.PD_CONFIG;
     var realDebug = console.debug.bind(console);
     var PD = window.PD = {

@@ -2,6 +2,7 @@
 // plugins' live state$. Python calls PDUI.setConfig(...) after each form edit.
 (function () {
     'use strict';
+    var Promise = window.Promise;  // the browser's own, whatever a plugin puts in its place (see mock-pex.js)
     var PD = window.__pluginDesigner.PD;
     // The menus start closed, as in the app: open, they covered the meeting before anyone had
     // pressed anything. Their buttons count the plugin items inside (see countBadge).
