@@ -1886,3 +1886,21 @@ def test_a_plugin_replacing_window_promise_is_no_freeze_of_every_plugin(qapp: An
     assert [r["path"] for r in by_id["lock-toggle"]["requests"]] == ["/lock"]
     assert by_id["meeting-info"]["dialogs"] == [{"title": "Meeting information"}]
     assert time.monotonic() - began < 8
+
+
+def test_a_plugin_replacing_json_stringify_is_no_freeze(qapp: Any, tmp_path: Path) -> None:
+    """A plugin replacing ``JSON.stringify`` (an old library's own) emptied every report the page sent the designer:
+    simulate waited 20 s and said the plugin's load was an endless loop that would freeze the meeting. Now the
+    page keeps the browser's own JSON for its reports, and the buttons are tested."""
+    from designer.gui.preview import simulate
+
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { JSON.stringify = function () { return '{}'; };",
+    )
+    report = simulate(load(project), timeout=8).as_json()
+    by_id = {p["id"]: p for p in report["plugins"]}
+    assert report["ok"], [p["errors"] for p in report["plugins"]]
+    assert [r["path"] for r in by_id["lock-toggle"]["requests"]] == ["/lock"]

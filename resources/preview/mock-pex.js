@@ -8,6 +8,9 @@
     // window.Promise = null (an old polyfill's doing) stopped the test of the buttons, and simulate said that
     // every plugin would freeze the meeting.
     var Promise = window.Promise;
+    // And its own JSON, for every report to the designer: a plugin replacing JSON.stringify (an old library's own)
+    // emptied them, and simulate said its load was an endless loop.
+    var JSON = { stringify: window.JSON.stringify, parse: window.JSON.parse };
     var cfg = window.PD_CONFIG;
     var realDebug = console.debug.bind(console);
     var PD = window.PD = {
