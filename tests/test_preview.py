@@ -1904,3 +1904,41 @@ def test_a_plugin_replacing_json_stringify_is_no_freeze(qapp: Any, tmp_path: Pat
     by_id = {p["id"]: p for p in report["plugins"]}
     assert report["ok"], [p["errors"] for p in report["plugins"]]
     assert [r["path"] for r in by_id["lock-toggle"]["requests"]] == ["/lock"]
+
+
+_NO_FOREACH = "function load(participants$, conferenceDetails$) { Array.prototype.forEach = null;"
+
+
+def test_simulate_says_its_test_failed_when_a_plugin_breaks_what_it_uses(qapp: Any, tmp_path: Path) -> None:
+    """A plugin replacing something of the browser's that the page's test of the buttons uses
+    (``Array.prototype.forEach = null``) stopped that test unsaid: simulate waited 20 s and said the plugins'
+    load was an endless loop that would freeze the meeting. Now it ends at once, saying that its own test failed
+    and why, an error (the buttons were not all tested)."""
+    import time
+
+    from designer.gui.preview import simulate
+
+    project = _with_code(tmp_path, "lock-toggle", "function load(participants$, conferenceDetails$) {", _NO_FOREACH)
+    began = time.monotonic()
+    report = simulate(load(project), timeout=8).as_json()
+    assert time.monotonic() - began < 8
+    assert not report["ok"]
+    failed = [e["message"] for e in report["unattributed"] if e.get("kind") == "cycle-failed"]
+    assert failed == [
+        "the preview could not test every button: its own code failed (TypeError: keys.forEach is not a function); "
+        "a plugin may have replaced something of the browser's that it uses, which the app's own code may need too"
+    ], report["unattributed"]
+    assert not [e for p in report["plugins"] for e in p["errors"] if e.get("kind") == "hang"]
+
+
+def test_test_every_button_comes_back_when_its_test_failed(qtbot: Any, tmp_path: Path) -> None:
+    """The same plugin left Test every button "Testing…" and disabled for good; now it is ready again, and the log
+    says why the test stopped."""
+    from PySide6.QtCore import Qt
+
+    project = _with_code(tmp_path, "lock-toggle", "function load(participants$, conferenceDetails$) {", _NO_FOREACH)
+    with _preview_of(qtbot, project) as pane:
+        qtbot.mouseClick(pane.cycle_button, Qt.MouseButton.LeftButton)
+        said = "[?] warning: the preview could not test every button: its own code failed"
+        qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=5000)
+        assert pane.cycle_button.isEnabled() and pane.cycle_button.text() == "Test every button"

@@ -356,6 +356,14 @@ def _repeat_key(event: dict[str, Any], request: bool = False) -> tuple[Any, ...]
     return (*crash_key(event), request_said(event) if request else None)
 
 
+def cycle_failed_said(event: dict[str, Any]) -> str:
+    """The page's 'cycle-failed' (its own code failed in the test of every button) in words."""
+    return (
+        f"the preview could not test every button: its own code failed ({event.get('message')}); "
+        "a plugin may have replaced something of the browser's that it uses, which the app's own code may need too"
+    )
+
+
 def busy_doing(busy: dict[str, Any]) -> str:
     """What a plugin was doing when its code ran long, from the page's 'busy' (or 'slow') event,
     in the user's words: the button pressed by its label, the meeting changing, a timer."""
@@ -431,6 +439,10 @@ class Report:
             return
         if kind == "cycle-done":
             self.done = True
+            return
+        if kind == "cycle-failed":  # the page's own test failed: said, as an error (the plugins were not all tested)
+            self.done = True
+            self.other.append({"type": "error", "kind": "cycle-failed", "message": cycle_failed_said(event)})
             return
         if kind == "cycle-rejoined" and (bucket := self.plugins.get(event.get("plugin") or "")) is not None:
             # (said as the preview's log says it: a plugin ending the call is why the next buttons rejoined)
@@ -571,7 +583,7 @@ def _simulate_once(config: dict[str, Any], timeout: float) -> Report:
         report.add(event)
         if event.get("type") == "started":
             page.runJavaScript(f"{PAGE}.PD.cycle(40)")
-        elif event.get("type") == "cycle-done":
+        elif event.get("type") in ("cycle-done", "cycle-failed"):
             loop.quit()
         elif event.get("type") == "lifecycle":
             last[:] = [event]
@@ -1803,6 +1815,9 @@ class PreviewPane(QWidget):
         if event.get("type") == "cycle-done":
             self._cycle_done(bool(event.get("restored")), bool(event.get("ended")))
             return
+        if event.get("type") == "cycle-failed":  # the button is ready again, and the log says why it stopped
+            self._cycle_over()
+            event = {"type": "warning", "plugin": None, "message": cycle_failed_said(event)}
         if event.get("type") == "cycle-rejoined":  # the test began with the call ended: it joins you first
             plugin = event.get("plugin")
             how = REJOIN_SAID.get(str(event.get("how")), REJOIN_SAID["disconnected"])

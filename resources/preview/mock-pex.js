@@ -60,16 +60,19 @@
             if (type === 'request') { tell(data); }  // (the page's own drawing counts each: the refusal card's ×N)
             return;
         }
-        Object.keys(data).forEach(function (field) {
-            if (typeof data[field] === 'string' && data[field].length > SAID_CHARS) { data[field] = cutShort(data[field], SAID_CHARS); }
-        });
+        var fields = Object.keys(data);
+        for (var i = 0; i < fields.length; i++) {  // (no forEach: a plugin may have replaced it, see PD.cycle)
+            if (typeof data[fields[i]] === 'string' && data[fields[i]].length > SAID_CHARS) { data[fields[i]] = cutShort(data[fields[i]], SAID_CHARS); }
+        }
         try { realDebug('__PD__ ' + JSON.stringify(data)); } catch (e) { realDebug('__PD__ ' + JSON.stringify({ type: type })); }
         tell(data);
     }
     PD.emit = emit;
     // ``data`` for the page's own drawing only (preview-ui.js), not for the designer.
     function tell(data) {
-        PD.listeners.forEach(function (fn) { try { fn(data); } catch (e) { /* the page's own UI */ } });
+        for (var i = 0; i < PD.listeners.length; i++) {
+            try { PD.listeners[i](data); } catch (e) { /* the page's own UI */ }
+        }
     }
 
     // Where in the plugins' sources a stack points: the first frame in a known plugin file.
@@ -1358,7 +1361,22 @@
     // Out of the meeting when the test starts (the ended call on show): the buttons are there only in the meeting,
     // so you rejoin first and the log says so ('cycle-rejoined'); afterwards the call is ended again, as it was.
     // Why: the test put you back in the meeting unsaid, then called that meeting "back as it was".
+    // The test, said to have failed ('cycle-failed') when the page's own code fails in it, rather than never said to end.
+    // Why: a plugin replacing something of the browser's that the test uses (Array.prototype.forEach = null) stopped it
+    // unsaid: simulate waited 20 s and called the plugins' load an endless loop, and Test every button stayed "Testing…".
     PD.cycle = function (delay, chosen) {
+        try {
+            return nativeThen.call(cycle(delay, chosen), undefined, cycleFailed);
+        } catch (error) {
+            cycleFailed(error);
+            return undefined;
+        }
+    };
+    function cycleFailed(error) {
+        var said = error && typeof error.message === 'string' ? (error.name ? error.name + ': ' : '') + error.message : String(error);
+        emit('cycle-failed', { message: cutShort(said, ERROR_CHARS) });
+    }
+    function cycle(delay, chosen) {
         delay = delay || 40;
         var left = PD.left;
         var before = left ? clone({ participants: participants, conference: conference }) : null;
@@ -1413,7 +1431,7 @@
                 emit('cycle-done', { plugins: keys, restored: restored, ended: Boolean(left) });
             });
         return chain;
-    };
+    }
 
     PD.start = function () {
         PD.inject();
