@@ -1942,3 +1942,20 @@ def test_test_every_button_comes_back_when_its_test_failed(qtbot: Any, tmp_path:
         said = "[?] warning: the preview could not test every button: its own code failed"
         qtbot.waitUntil(lambda: said in pane.log.toPlainText(), timeout=5000)
         assert pane.cycle_button.isEnabled() and pane.cycle_button.text() == "Test every button"
+
+
+def test_a_dialog_opened_again_and_again_is_one_line_counting_its_repeats(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin opening its dialog in a timer (or at each change of the meeting) took a log line per dialog, a
+    hundred a second, the rest of the log lost among them. Now the log keeps one line counting the repeats."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        var n = 0; var t = setInterval(function () { window.PEX.pluginAPI.openTemplateDialog({ title: 'Hi' });"
+        " if (++n === 50) { clearInterval(t); } }, 0);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: "(repeated 50 times)" in pane.log.toPlainText(), timeout=10000)
+        lines = [line for line in pane.log.toPlainText().splitlines() if "opened dialog" in line]
+        assert lines == ["[Lock toggle] opened dialog “Hi”", "[Lock toggle] opened dialog “Hi” (repeated 50 times)"]

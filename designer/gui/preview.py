@@ -353,7 +353,7 @@ def _repeat_key(event: dict[str, Any], request: bool = False) -> tuple[Any, ...]
     words too. Why the words: a plugin's '/unlock' from the line of its '/lock' is another request."""
     from ..core.preview import crash_key, request_said
 
-    return (*crash_key(event), request_said(event) if request else None)
+    return (*crash_key(event), request_said(event) if request else None, event.get("title"))
 
 
 def cycle_failed_said(event: dict[str, Any]) -> str:
@@ -465,11 +465,12 @@ class Report:
         if field is None:
             return
         clean = {k: v for k, v in event.items() if k not in ("type", "plugin", "stack")}
-        if field == "dialogs":
-            clean = {"title": event.get("title", "")}
         if bucket is None:
             if field in ("errors", "warnings"):
                 self.other.append(event)
+            return
+        if field == "dialogs":  # (the page's repeats of one, ``count``, listed each: the JSON keeps its shape)
+            bucket[field].extend({"title": event.get("title", "")} for _ in range(max(1, int(event.get("count") or 1))))
             return
         if field in ("errors", "warnings", "requests"):
             self._add_repeatable(bucket[field], clean, request=field == "requests")
@@ -2022,7 +2023,7 @@ class PreviewPane(QWidget):
             if event.get("plugin") is None:  # about the whole package (settings.json unreadable)
                 who = "all plugins"
         elif kind == "dialog":
-            text = "opened dialog “" + html.escape(isolated(str(event.get("title")))) + "”"
+            text = "opened dialog “" + html.escape(isolated(str(event.get("title")))) + "”" + repeated_said(event)
         else:
             # The plugin's own message in Arabic or Hebrew laid out right to left on its own (see bidi).
             said = console_said(

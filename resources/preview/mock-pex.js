@@ -56,7 +56,7 @@
     function emit(type, data) {
         data = data || {};
         data.type = type;
-        if ((type === 'warning' || type === 'note' || type === 'request') && !data.count && heldAsRepeat(type, data)) {
+        if ((type === 'warning' || type === 'note' || type === 'request' || type === 'dialog') && !data.count && heldAsRepeat(type, data)) {
             if (type === 'request') { tell(data); }  // (the page's own drawing counts each: the refusal card's ×N)
             return;
         }
@@ -224,10 +224,11 @@
     }
     // A warning, note or request said again within REPEAT_MS of the last time (or while its repeats are held): held
     // (true). Said again later, it goes at once as the repeat it is (``count`` 1, ``times``): the log adds it to its line.
-    // Why requests too: a plugin calling sendRequest in a timer every few milliseconds had each on a line of its own.
+    // Why requests too: a plugin calling sendRequest in a timer every few milliseconds had each on a line of its own
+    // (and dialogs: one opening its dialog in a timer, or at each change of the meeting).
     var noted = {};  // how many times each was said, by key
     function heldAsRepeat(type, data) {
-        var key = [type, data.plugin || ''].concat(type === 'request' ? requestSaid(data) : [data.message || data.text || '']).join('\u0000');
+        var key = [type, data.plugin || ''].concat(type === 'request' ? requestSaid(data) : [data.message || data.text || data.title || '']).join('\u0000');
         noted[key] = (noted[key] || 0) + 1;
         if (repeatsHeld[key] || performance.now() - (lastSaid[key] || -Infinity) < REPEAT_MS) {
             holdRepeat(key, type, data, noted[key]);
