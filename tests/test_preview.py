@@ -1959,3 +1959,21 @@ def test_a_dialog_opened_again_and_again_is_one_line_counting_its_repeats(qtbot:
         qtbot.waitUntil(lambda: "(repeated 50 times)" in pane.log.toPlainText(), timeout=10000)
         lines = [line for line in pane.log.toPlainText().splitlines() if "opened dialog" in line]
         assert lines == ["[Lock toggle] opened dialog “Hi”", "[Lock toggle] opened dialog “Hi” (repeated 50 times)"]
+
+
+def test_a_flood_of_requests_keeps_the_pages_list_of_them_bounded(qtbot: Any, tmp_path: Path) -> None:
+    """Every request a plugin made was kept in the page's list for good, and each redraw of the page walked all of
+    it: a plugin asking in a timer made the preview slower and bigger for as long as it ran. The list keeps the
+    last requests; the meeting still follows each one."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        for (var i = 0; i < 5000; i++) { window.PEX.pluginAPI.sendRequest(i % 2 ? '/lock' : '/unlock'); }",
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: "sendRequest /lock" in pane.log.toPlainText(), timeout=10000)
+        kept = _js(qtbot, pane.page, "__pluginDesigner.PD.requests.length")
+        assert 0 < kept <= 2000, kept
+        assert _js(qtbot, pane.page, "__pluginDesigner.PD.conference().locked") is True

@@ -227,8 +227,16 @@
     // Why requests too: a plugin calling sendRequest in a timer every few milliseconds had each on a line of its own
     // (and dialogs: one opening its dialog in a timer, or at each change of the meeting).
     var noted = {};  // how many times each was said, by key
+    var notedKeys = 0;
+    var NOTED_MOST = 20000;  // keys remembered, at most: a request whose payload differs each time ('tick 1', 'tick 2',
+    // ...) made a key each, for ever. Past it, what was said is forgotten (counts start again), what is held is kept.
     function heldAsRepeat(type, data) {
         var key = [type, data.plugin || ''].concat(type === 'request' ? requestSaid(data) : [data.message || data.text || data.title || '']).join('\u0000');
+        if (!noted[key] && ++notedKeys > NOTED_MOST) {
+            noted = {};
+            lastSaid = {};
+            notedKeys = 1;
+        }
         noted[key] = (noted[key] || 0) + 1;
         if (repeatsHeld[key] || performance.now() - (lastSaid[key] || -Infinity) < REPEAT_MS) {
             holdRepeat(key, type, data, noted[key]);
@@ -697,8 +705,12 @@
     }
     PD.refusedBecause = refusedBecause;
 
+    // The requests kept for the page (the guest's refused card, Test every button): the last REQUESTS_KEPT. Why: a
+    // plugin asking in a timer grew the list without end (and each redraw walked all of it); the log has them counted.
+    var REQUESTS_KEPT = 1000;
     function record(entry) {
         PD.requests.push(entry);
+        if (PD.requests.length > 2 * REQUESTS_KEPT) { PD.requests.splice(0, PD.requests.length - REQUESTS_KEPT); }
         emit('request', entry);
         return entry;
     }
