@@ -1707,7 +1707,10 @@ def test_a_request_sent_again_and_again_is_one_line_counting_its_repeats(qtbot: 
         assert len(lines) == 2, lines[:5]
         assert lines[0] == "[Lock toggle] sendRequest /lock → ok", lines
         assert lines[1].startswith("[Lock toggle] sendRequest /lock → ok (repeated ") and lines[1].endswith(" times)")
-        assert len(crossed) <= 6, len(crossed)  # (some 2 a second, not 250)
+        # (some 2 a second, not 250: each crossing stands for many; counted against the requests, not the clock, so
+        # that a loaded machine's slower timer does not break it)
+        made = max(int(e.get("times") or 1) for e in crossed)
+        assert len(crossed) * 10 <= made, (len(crossed), made)
         assert _js(qtbot, pane.page, "__pluginDesigner.PD.conference().locked") is True
 
 
