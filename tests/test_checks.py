@@ -1006,3 +1006,62 @@ def test_a_plugin_name_written_as_a_number_is_said_plainly_and_its_fix_writes_it
     save(pkg)
     assert '"name": "7",' in path.read_text()
     assert [p.code for p in run_checks(load(root))] == []
+
+
+def test_a_menu_item_label_written_as_true_is_said_plainly_and_its_fix_writes_it_as_text(tmp_path: Path) -> None:
+    """``"label": true`` was said in the schema's words with no Fix (a number had one), and the form
+    showed the label as "set by the plugin while it runs", which the file does not say. The
+    message names the item and what it holds, the form shows "true", and the Fix writes it as text."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    rel = "plugins/rec/rec.plugin.package.json"
+    path = root / "webapp2" / rel
+    path.write_text(path.read_text().replace('"label": "Record"', '"label": true'))
+    pkg = load(root)
+    assert pkg.plugins[0].package.menu_items["toolbar"][0].label == "true"
+    [problem] = [p for p in run_checks(pkg) if p.code == "PD102"]
+    assert "Menu item 1 of 'Record' has true as its label, not text" in problem.message, problem.message
+    assert (problem.line, problem.column, problem.fix is not None) == (14, 26, True)
+    assert problem.fix.title == 'Write "true"'
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    assert path.read_text() == (FIXTURES / "base/webapp2" / rel).read_text().replace(
+        '"label": "Record"', '"label": "true"'
+    )
+    assert [p.code for p in run_checks(load(root))] == []
+
+
+def test_a_menu_item_icon_that_is_no_text_says_what_a_reference_is_and_offers_the_plugins_icon(
+    tmp_path: Path,
+) -> None:
+    """``"icon": 5`` was said in the schema's words ("'icon' should be text ...") with no Fix, beside
+    PD309 ("has no icon ... Choose an icon") for the same cause and PD406 offering to delete the
+    very icon the item needs. One problem says what a reference looks like; its Fix uses the
+    plugin's first icon."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    rel = "plugins/rec/rec.plugin.package.json"
+    path = root / "webapp2" / rel
+    path.write_text(path.read_text().replace('"icon": "rec.svg#rec"', '"icon": 5'))
+    pkg = load(root)
+    [problem] = run_checks(pkg)
+    assert problem.code == "PD102" and problem.pointer == "/menuItems/toolbar/0/icon"
+    assert "Menu item 1 of 'Record' has the number 5 as its icon" in problem.message, problem.message
+    assert "'file.svg#id'" in problem.message and "rec.svg#rec" in problem.message, problem.message
+    assert problem.fix is not None and problem.fix.title == "Use 'rec.svg#rec'"
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    assert path.read_text() == (FIXTURES / "base/webapp2" / rel).read_text()
+    assert [p.code for p in run_checks(load(root))] == []
+
+
+def test_a_menu_item_icon_that_is_no_text_in_a_plugin_without_icons_has_no_fix(tmp_path: Path) -> None:
+    """With no icon in the plugin's folder there is none to offer: the message still says what a
+    reference looks like, and no Fix names a file that is not there."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('"icon": "rec.svg#rec"', '"icon": ["rec.svg#rec"]'))
+    (root / "webapp2/plugins/rec/rec.svg").unlink()
+    [problem] = [p for p in run_checks(load(root)) if p.pointer == "/menuItems/toolbar/0/icon"]
+    assert problem.code == "PD102" and "'file.svg#id'" in problem.message and problem.fix is None, problem

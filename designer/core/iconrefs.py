@@ -28,6 +28,7 @@ __all__ = [
     "IconRef",
     "SourceIconRef",
     "apply_edits",
+    "icon_choices",
     "icon_references",
     "id_uses",
     "ids_in_use",
@@ -68,6 +69,38 @@ class SourceIconRef:
     column: int
     file: str
     icon_id: str
+
+
+def icon_choices(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
+    """Every ``file.svg#id`` the plugin can reference: each id of each SVG in its folder.
+
+    Here, not in the form only: the checks offer the first of them to an item whose icon is no
+    reference at all (``"icon": 5``)."""
+    from .files import is_utf8
+    from .svg import symbol_elements
+
+    folder = plugin.folder
+    if not folder:
+        return []
+    out: list[str] = []
+    for rel in pkg.names():
+        if not rel.startswith(folder + "/") or not rel.lower().endswith(".svg"):
+            continue
+        if not is_utf8(rel):
+            # A name an old tool unpacked in Latin-1 (b"caf\\xe9.svg"): Qt showed it as 'caf.svg', a
+            # file not there, and the export leaves it out anyway (PD107 says to rename it).
+            continue
+        try:
+            info = read_svg(pkg.read_text(rel).encode("utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+        if not info.ok:
+            continue
+        local = rel[len(folder) + 1 :]
+        ids = [info.root_id] if info.root_id else []
+        ids += [el.get("id") for el in symbol_elements(info.tree) if el.get("id") != info.root_id]
+        out += [f"{local}#{i}" for i in ids]
+    return out
 
 
 def resolve_icon(plugin: Plugin, ref: str) -> tuple[str | None, str]:

@@ -61,15 +61,17 @@ def number_text(v: float) -> str:
 
 
 def _as_text(v: Any) -> str | None:
-    """A menu item's label or a plugin's name as text; a number written without quotes (``42``)
-    as the app shows it.
+    """A menu item's label or a plugin's name as text; a number or ``true``/``false`` written
+    without quotes (``42``) as the app shows it.
 
     Why: read as None, such a label showed in the form as "set by the plugin while it runs", and
     such a name as an empty Name, neither of which the file says. Shown as "42", the file still
     keeps the number until it is changed (a field equal to what was loaded keeps its raw JSON);
     PD102's fix writes it as text.
     """
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
         return number_text(v)
     return _as_str(v)
 

@@ -10,7 +10,7 @@ from ..actionsync import missing_action_effect
 from ..files import is_utf8, name_difference
 from ..jsonfile import escape_pointer
 from ..jstext import shortened
-from ..model import PLATFORMS, ROLES, BrandingPackage, Plugin, PluginPackage
+from ..model import PLATFORMS, ROLES, BrandingPackage, Plugin, number_text
 from ..problems import Fix
 from ..schemas import plain_key
 from ..wording import PLATFORM_NAMES
@@ -364,38 +364,70 @@ def _report_no_name(plugin: Plugin, index: int, data: dict[str, Any], ctx: Conte
     )
 
 
-def _number_texts(p: PluginPackage, data: Any, index: int, name: str) -> tuple[dict[str, str], dict[str, Fix]]:
-    """PD102's words and fix for a name or a menu item's label that is a number (``"label": 42``),
-    by pointer.
+def _written(value: Any) -> str:
+    """A JSON value as a message names it: "the number 42", "true", ``["a"]`` (cut short)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"the number {number_text(value)}"
+    return shortened(json.dumps(value, ensure_ascii=False))
+
+
+def _no_texts(plugin: Plugin, data: Any, index: int, ctx: Context) -> tuple[dict[str, str], dict[str, Fix]]:
+    """PD102's words and fix, by pointer, for a name or a menu item's label that is a number or
+    true/false (``"label": 42``), and for a menu item's icon that is no text (``"icon": 5``).
 
     Why: the schema's words ("'label' should be text ..., but it is a number") named neither the
-    item nor a way out, while the text the user meant is plain: the same digits in quotes.
-    ``data``: the package file's JSON as edited.
+    item nor a way out, while the text the user meant is plain: the same words in quotes. An icon
+    has no such plain meaning: its words say what a reference looks like, and its fix uses the
+    plugin's first icon. ``data``: the package file's JSON as edited.
     """
+    p, name = plugin.package, plugin.display_name
+    assert p is not None
     words: dict[str, str] = {}
     fixes: dict[str, Fix] = {}
     written = data.get("name") if isinstance(data, dict) else None
-    if isinstance(written, (int, float)) and not isinstance(written, bool) and p.name is not None:
+    if isinstance(written, (int, float)) and p.name is not None:  # (true and false are ints too)
         words["/name"] = (
-            f"The package file of '{shortened(p.id or name)}' has the number {p.name} as its name, not text: "
+            f"The package file of '{shortened(p.id or name)}' has {_written(written)} as its name, not text: "
             f'Settings ▸ Plugins shows a name written in double quotes. Write "{p.name}".'
         )
         fixes["/name"] = Fix("set-package-name", f'Write "{shortened(p.name)}"', {"plugin": index, "value": p.name})
+    choices: list[str] | None = None
     for sec, i, mi in p.items():
         item = mi.to_json()
-        written = item.get("label") if isinstance(item, dict) else None
-        if not isinstance(written, (int, float)) or isinstance(written, bool) or mi.label is None:
-            continue
-        ptr = f"/menuItems/{sec}/{i}/label"
-        words[ptr] = (
-            f"Menu item {i + 1} of '{shortened(name)}' has the number {mi.label} as its label, not text: the app "
-            f'expects a label in double quotes (or null, when the plugin sets it while it runs). Write "{mi.label}".'
-        )
-        fixes[ptr] = Fix(
-            "set-item-label",
-            f'Write "{shortened(mi.label)}"',
-            {"plugin": index, "item": [sec, i], "value": mi.label},
-        )
+        item = item if isinstance(item, dict) else {}
+        written = item.get("label")
+        if isinstance(written, (int, float)) and mi.label is not None:
+            ptr = f"/menuItems/{sec}/{i}/label"
+            words[ptr] = (
+                f"Menu item {i + 1} of '{shortened(name)}' has {_written(written)} as its label, not text: the app "
+                f"expects a label in double quotes (or null, when the plugin sets it while it runs). "
+                f'Write "{mi.label}".'
+            )
+            fixes[ptr] = Fix(
+                "set-item-label",
+                f'Write "{shortened(mi.label)}"',
+                {"plugin": index, "item": [sec, i], "value": mi.label},
+            )
+        written = item.get("icon")
+        if written is not None and not isinstance(written, str):
+            if choices is None:  # (the plugin's icons are read once, and only for such an item)
+                from ..iconrefs import icon_choices
+
+                choices = icon_choices(ctx.pkg, plugin)
+            ptr = f"/menuItems/{sec}/{i}/icon"
+            words[ptr] = (
+                f"Menu item {i + 1} of '{shortened(name)}' has {_written(written)} as its icon, not a reference to one: "
+                "the app expects an SVG file of the plugin and the id of the drawing in it, in double quotes, as "
+                "'file.svg#id' (or null, when the plugin sets it while it runs). "
+                + (
+                    f"Use '{shortened(choices[0])}', the plugin's first icon, or choose another in its form."
+                    if choices
+                    else "The plugin has no icon yet: add one with New icon in its form."
+                )
+            )
+            if choices:
+                where = {"plugin": index, "section": sec, "item": i, "value": choices[0]}
+                fixes[ptr] = Fix("set-icon-ref", f"Use '{shortened(choices[0])}'", where)
     return words, fixes
 
 
@@ -408,7 +440,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     meant = {k: m for k in _MEANT if isinstance(data, dict) and (m := meant_list(k, data.get(k))) is not None}
     no_id = isinstance(data, dict) and data.get("id", "") == ""
     # (the schema's own words for a missing or empty id named no way out: see _report_no_id)
-    words, fixes = _number_texts(p, data, index, name)
+    words, fixes = _no_texts(plugin, data, index, ctx)
     ctx.schema(
         "package", rel, {**data, "id": "x"} if no_id else data, key, skip=frozenset(meant), fixes=fixes, words=words
     )

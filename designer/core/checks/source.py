@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from designer.core.actionsync import (
     create_function_title,
@@ -513,6 +514,12 @@ def _runs(plugin: Plugin, info: JsInfo, line: int, col: int) -> str:
     return f"each time the app calls {shortened(key)} (given to registerPlugin)"
 
 
+def _no_text(item: Any, key: str) -> bool:
+    """Whether a menu item (as JSON) holds something at ``key`` that is neither text nor null."""
+    value = item.get(key) if isinstance(item, dict) else None
+    return value is not None and not isinstance(value, str)
+
+
 def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> None:
     """PD309: an item that shows empty, in a plugin whose single registration has no state$.
 
@@ -530,7 +537,7 @@ def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> 
         raw = mi.to_json()
         keys_given = set(raw) if isinstance(raw, dict) else set()
         where = "conference menu" if sec == "conference" else "participant menu"
-        if sec == "toolbar" and not mi.icon:
+        if sec == "toolbar" and not mi.icon and not _no_text(raw, "icon"):  # ("icon": 5: PD102 says so)
             code, part = "PD309", "icon"
             message = (
                 f"Toolbar button {i + 1} of '{shortened(name)}' has no icon, and the code registers no state$ to set one "

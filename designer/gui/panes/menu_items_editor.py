@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.iconrefs import icon_choices
 from ...core.jstext import is_identifier, shortened
 from ...core.model import BrandingPackage, MenuItem, Plugin, PluginPackage
 from ..bidi import IsolatingLabel, IsolatingPiecesDelegate
@@ -114,35 +115,6 @@ class _ActionValidator(QValidator):
         if is_identifier(text) or is_identifier(text + "_"):  # (a reserved word: said when left)
             return QValidator.State.Acceptable, text, pos
         return QValidator.State.Invalid, text, pos
-
-
-def icon_choices(pkg: BrandingPackage, plugin: Plugin) -> list[str]:
-    """Every ``file.svg#id`` the plugin can reference: each id of each SVG in its folder."""
-    from ...core.files import is_utf8
-    from ...core.svg import read_svg, symbol_elements
-
-    folder = plugin.folder
-    if not folder:
-        return []
-    out: list[str] = []
-    for rel in pkg.names():
-        if not rel.startswith(folder + "/") or not rel.lower().endswith(".svg"):
-            continue
-        if not is_utf8(rel):
-            # A name an old tool unpacked in Latin-1 (b"caf\\xe9.svg"): Qt showed it as 'caf.svg', a
-            # file not there, and the export leaves it out anyway (PD107 says to rename it).
-            continue
-        try:
-            info = read_svg(pkg.read_text(rel).encode("utf-8"))
-        except (OSError, UnicodeDecodeError):
-            continue
-        if not info.ok:
-            continue
-        local = rel[len(folder) + 1 :]
-        ids = [info.root_id] if info.root_id else []
-        ids += [el.get("id") for el in symbol_elements(info.tree) if el.get("id") != info.root_id]
-        out += [f"{local}#{i}" for i in ids]
-    return out
 
 
 class MenuItemsEditor(PluginForm):
