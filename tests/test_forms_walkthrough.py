@@ -455,3 +455,23 @@ def test_from_name_says_why_it_is_off(window: MainWindow, qtbot, base_project: P
     assert "Type a name first" in derive.toolTip()
     qtbot.keyClicks(window.findChild(QLineEdit, "nameEdit"), "Rec")
     assert derive.toolTip().startswith("Make a safe id from the plugin's name")
+
+
+def test_typing_a_number_label_or_name_again_writes_it_as_text(window: MainWindow, qtbot, base_project: Path) -> None:
+    """A label stored as the number 42 shows as "42": selected and typed again as "42", the edit was
+    lost (the file kept the number, PD102 stayed), since the text typed read as the one loaded. The
+    same for a name stored as 7. What is typed is text, and is written as text."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('"label": "Record"', '"label": 42').replace('"name": "Record"', '"name": 7'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    for field, typed in (("labelEdit", "42"), ("nameEdit", "7")):
+        edit = window.findChild(QLineEdit, field)
+        edit.setFocus()
+        edit.selectAll()
+        qtbot.keyClicks(edit, typed)
+        assert edit.text() == typed
+    assert window.save()
+    text = pkg.read_text()
+    assert '"label": "42",' in text and '"name": "7",' in text, text
+    qtbot.waitUntil(lambda: "PD102" not in _codes(window))

@@ -139,6 +139,18 @@ class _JsonBacked:
         self._loaded = {attr: self._encode(attr) for attr, _ in self._FIELDS}
         self._original = original
 
+    def set_text(self, attr: str, text: str) -> None:
+        """Set ``attr`` to ``text`` the user typed: written as text, also where the file holds the
+        same words as another kind of value (``42``, shown as "42": see :func:`_as_text`).
+
+        Why: typed again, "42" read as the value loaded, so the file kept the number (and PD102)
+        while the user had written text; their edit was lost.
+        """
+        setattr(self, attr, text)
+        key = dict(self._FIELDS)[attr]
+        if key in self.raw and not isinstance(self.raw[key], str):
+            getattr(self, "_loaded", {}).pop(attr, None)  # (a field not as loaded is written)
+
     def to_json(self) -> Any:
         out = dict(self.raw)
         loaded = getattr(self, "_loaded", {})

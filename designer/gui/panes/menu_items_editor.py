@@ -745,7 +745,7 @@ class MenuItemsEditor(PluginForm):
         # Which label: "Change label to 'Stop'" did not say of which item (nor of which plugin).
         mi = self._items()[self.list.currentRow()]
         self._edit_item(
-            f"Change label of '{{subject}}' to '{text}'", lambda mi: setattr(mi, "label", text), "label",
+            f"Change label of '{{subject}}' to '{text}'", lambda mi: mi.set_text("label", text), "label",
             mi.label or mi.action or self._name(),
         )  # fmt: skip
 

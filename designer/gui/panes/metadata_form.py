@@ -316,7 +316,8 @@ class MetadataForm(PluginForm):
             return
         index = self.index
         p = self.editor.package.plugins[index].package
-        if p is None or p.name == name:
+        # (the same words over a name the file holds as a number, 7: typed, it is written as text)
+        if p is None or (p.name == name and isinstance(p.raw.get("name"), str)):
             return
 
         followed: list[str] = []
