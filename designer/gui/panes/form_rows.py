@@ -186,8 +186,18 @@ class NoteRow(QLabel):
     def __init__(self, form: QFormLayout, object_name: str, word_wrap: bool = True) -> None:
         super().__init__(objectName=object_name, wordWrap=word_wrap)
         self._form = form
+        self._about: object = None  # what the note's text is about (see about)
         add_unlabelled_row(form, self)
         show_row(form, self, False)
+
+    def about(self, subject: object) -> None:
+        """The field beside the note shows ``subject`` now (a plugin, an item): a text about
+        another one is cleared. Why: why another plugin's id (or item's action) was refused is
+        not this one's, nor that of one which took the place of one removed, so ``subject`` says
+        more than a place (its package file, its action)."""
+        if subject != self._about:
+            self.setText("")
+        self._about = subject
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
         super().setText(isolate_quoted(text))  # a quoted Arabic or Hebrew name right to left (see bidi)

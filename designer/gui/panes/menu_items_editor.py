@@ -131,7 +131,6 @@ class MenuItemsEditor(PluginForm):
         self.setObjectName("menuItemsEditor")
         self._loading = False
         self._action_shown_for: tuple[int, int] | None = None  # (plugin, row) the Action field shows (see typing_kept)
-        self._action_note_for: tuple[int, str, int, str | None] | None = None  # the item the Action's note is about
         self._choices: list[str] = []
         self._blank: QIcon | None = None  # see _blank_icon
         # What a switch took away, to give back when it is switched back (not part of the model):
@@ -538,12 +537,7 @@ class MenuItemsEditor(PluginForm):
             show_field_text(self.label, shown)  # greyed while the plugin sets it: what Untick gives back
             if not typing_kept(self.action, self._action_shown_for, (self.index, row)):
                 show_field_text(self.action, mi.action or "")
-            # Why another item's name was refused is not this one's (nor that of the item or plugin
-            # that took the place of one removed: hence its package file and action too).
-            note_for = (self.index, self._parking_key(), row, mi.action)
-            if self._action_note_for != note_for:
-                self.action_note.setText("")
-            self._action_note_for = note_for
+            self.action_note.about((self.index, self._parking_key(), row, mi.action))
             self._action_shown_for = (self.index, row)
         finally:
             self._loading = False

@@ -176,7 +176,6 @@ class MetadataForm(PluginForm):
         keep_on_one_line(self.name, self.version, self.id, self.source)
         self._loading = False
         self._id_shown_for: int | None = None  # the plugin whose id the Id field shows (see typing_kept)
-        self._id_note_for: tuple[int, str | None] | None = None  # the plugin the Id's note is about
 
     def field_for(self, pointer: str) -> QWidget | None:
         """The widget that edits the value at ``pointer`` of the package file (``/enabled``: settings)."""
@@ -256,11 +255,7 @@ class MetadataForm(PluginForm):
             show_field_text(self.name, p.name or "")
             if not typing_kept(self.id, self._id_shown_for, self.index):
                 show_field_text(self.id, p.id or "")
-            # Why another plugin's id was refused is not this one's (nor the one that took the place
-            # of a plugin removed: hence its package file, not only its place).
-            if self._id_note_for != (self.index, plugin.package_path):
-                self.id_note.setText("")
-            self._id_note_for = (self.index, plugin.package_path)
+            self.id_note.about((self.index, plugin.package_path))
             self._id_shown_for = self.index
             # Its lines joined with \n, as the box holds them (see _description_edited).
             show_field_text(self.description, LineEndings(p.description or "").shown)
