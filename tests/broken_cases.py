@@ -331,7 +331,7 @@ CASES: list[Case] = [
     bad("version-object", r(PKG, '"version": 1.0', '"version": {"major": 1}'), "PD102", PKG, 5, 16, message="'version'"),
     bad("menu-section-sidebar", r(PKG, '"toolbar": [', '"sidebar": ['), "PD102", PKG, 11, 9, message='"sidebar"'),
     bad("menu-items-a-list", menu('    "menuItems": []\n'), "PD102", PKG, 10, 18, also=("PD300",)),
-    bad("menu-item-is-text", menu(_item('"record"')), "PD102", PKG, 12, 13, also=("PD306",)),
+    bad("menu-item-is-text", menu(_item('"record"')), "PD102", PKG, 12, 13),
     bad("package-without-id", r(PKG, '    "id": "rec-1.0",\n', ""), "PD102", PKG, 1, 1, message="has no id"),
     bad("package-srcURL-number", r(PKG, '"srcURL": "rec.plugin.js"', '"srcURL": 7'), "PD102", PKG, 6, 15),
     bad("platforms-a-string", r(PKG, '["web", "electron", "ios", "android"]', '"mobile"'), "PD102", PKG, 8, 18,

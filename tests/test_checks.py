@@ -173,6 +173,7 @@ def test_svg_closed_by_the_wrong_tag_points_at_that_tag(tmp_path: Path) -> None:
 # -- one-click fixes -------------------------------------------------------------------------
 # case name -> (file the fix writes, lines changed in place or None when lines are added/removed)
 FIXABLE: dict[str, tuple[str, int | None]] = {
+    "menu-item-is-text": (PKG, None),  # made an item of that action and label
     "package-without-id": (PKG, None),  # the id the plugin list gives it, added at the end
     "source-wrong-case": (PKG, 1),  # srcURL takes the file's spelling
     "source-accent-encoding": (PKG, 1),
@@ -1065,3 +1066,41 @@ def test_a_menu_item_icon_that_is_no_text_in_a_plugin_without_icons_has_no_fix(t
     (root / "webapp2/plugins/rec/rec.svg").unlink()
     [problem] = [p for p in run_checks(load(root)) if p.pointer == "/menuItems/toolbar/0/icon"]
     assert problem.code == "PD102" and "'file.svg#id'" in problem.message and problem.fix is None, problem
+
+
+def test_a_menu_item_written_as_text_is_one_problem_whose_fix_makes_it_an_item(tmp_path: Path) -> None:
+    """``"toolbar": ["record"]`` (an item written as the name of its action) was said four times:
+    PD102 in the schema's words, PD306 "has no action", PD309 "has no icon" and PD406 offering to
+    delete the icon, with no Fix. One PD102 says how an item is written, and its Fix makes the text
+    an item of that action, with that label and the plugin's icon."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    rel = "plugins/rec/rec.plugin.package.json"
+    path = root / "webapp2" / rel
+    written = '{\n                "icon": "rec.svg#rec",\n                "label": "Record",\n                "action": "record"\n            }'
+    assert written in path.read_text()
+    path.write_text(path.read_text().replace(written, '"record"'))
+    pkg = load(root)
+    problems = [p for p in run_checks(pkg) if p.pointer.startswith("/menuItems") or p.code == "PD406"]
+    assert [p.code for p in problems] == ["PD102"], problems
+    [problem] = problems
+    assert "Menu item 1 of 'Record' is the text \"record\", not an item" in problem.message, problem.message
+    assert '{"icon": "file.svg#id", "label": "…", "action": "…"}' in problem.message, problem.message
+    assert problem.fix is not None and problem.fix.title == "Make it an item that runs 'record'"
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    item = json.loads(path.read_text())["menuItems"]["toolbar"][0]
+    assert item == {"icon": "rec.svg#rec", "label": "record", "action": "record"}
+    assert [p.code for p in run_checks(load(root))] == []
+
+
+def test_a_menu_item_that_is_null_is_one_problem(tmp_path: Path) -> None:
+    """``"toolbar": [null]`` was PD102, PD306 and PD309 for the one cause; the schema's PD102 says it."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(path.read_text())
+    data["menuItems"]["toolbar"] = [None]
+    path.write_text(json.dumps(data, indent=4))
+    problems = [p for p in run_checks(load(root)) if p.pointer.startswith("/menuItems")]
+    assert [p.code for p in problems] == ["PD102"], problems

@@ -124,6 +124,11 @@ BREAKS = {
     "rename-package-key": r(PKG, '"menuItems"', '"menuitems"'),
     "set-package-name": r(PKG, '"name": "Record"', '"name": ""'),
     "set-item-label": r(PKG, '"label": "Record"', '"label": 42'),  # (a number: written as text)
+    "make-menu-item": r(
+        PKG,
+        '{\n                "icon": "rec.svg#rec",\n                "label": "Record",\n                "action": "record"\n            }',
+        '"record"',
+    ),
     "save-as-utf8": _utf16("plugins/rec/rec.plugin.js"),
 }
 

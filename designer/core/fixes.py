@@ -134,6 +134,18 @@ def _set_item_label(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Write the label of menu item {i + 1} of '{plugin.display_name}' as text: \"{value}\""
 
 
+def _make_menu_item(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD102's answer to a menu item written as text (``"record"``): an item of the icon, label
+    and action the fix names (see ``checks.package._item_written_as_text``)."""
+    from .model import MenuItem
+
+    plugin = pkg.plugins[fix.args["plugin"]]
+    assert plugin.package is not None and plugin.package.menu_items is not None
+    (sec, i), value = fix.args["item"], fix.args["value"]
+    plugin.package.menu_items[sec][i] = MenuItem(value["action"], value["icon"], value["label"])
+    return f"Make menu item {i + 1} of '{plugin.display_name}' an item labelled '{value['label']}'"
+
+
 def _set_package_list(pkg: BrandingPackage, fix: Fix) -> str:
     """PD311's answer: 'Available to' or 'Loads in' in the app's words (``"host"`` -> ``["chair"]``).
 
@@ -756,6 +768,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "set-package-list": _set_package_list,
     "rename-package-key": _rename_package_key,
     "set-item-label": _set_item_label,
+    "make-menu-item": _make_menu_item,
     "set-package-name": _set_package_name,
 }
 

@@ -98,9 +98,10 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         lost: list[str] = []  # the names of icon files menu items name but that are not found (PD400)
         for sec, i, mi in plugin.package.items():
             item = mi.to_json() if not mi.icon else None
-            if isinstance(item, dict) and item.get("icon") is not None and not isinstance(item["icon"], str):
-                # ("icon": 5) Any icon of the plugin may be the one meant, and PD102's fix uses the
-                # first: none is said to be unused, with a Delete that would take it away.
+            if item is not None and not (isinstance(item, dict) and isinstance(item.get("icon"), (str, type(None)))):
+                # ("icon": 5, or an item written as "record") Any icon of the plugin may be the one
+                # meant, and PD102's fix uses the first: none is said to be unused, with a Delete
+                # that would take it away.
                 svgs = svgs_by_folder(pkg.names()) if svgs is None else svgs
                 used.update(svgs.get(plugin.folder or "", []))
             if mi.icon:

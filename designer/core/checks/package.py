@@ -394,6 +394,10 @@ def _no_texts(plugin: Plugin, data: Any, index: int, ctx: Context) -> tuple[dict
     choices: list[str] | None = None
     for sec, i, mi in p.items():
         item = mi.to_json()
+        if isinstance(item, str):
+            if choices is None:
+                choices = _icons_of(plugin, ctx)
+            _item_written_as_text(plugin, index, sec, i, item, choices, words, fixes)
         item = item if isinstance(item, dict) else {}
         written = item.get("label")
         if isinstance(written, (int, float)) and mi.label is not None:
@@ -410,10 +414,8 @@ def _no_texts(plugin: Plugin, data: Any, index: int, ctx: Context) -> tuple[dict
             )
         written = item.get("icon")
         if written is not None and not isinstance(written, str):
-            if choices is None:  # (the plugin's icons are read once, and only for such an item)
-                from ..iconrefs import icon_choices
-
-                choices = icon_choices(ctx.pkg, plugin)
+            if choices is None:
+                choices = _icons_of(plugin, ctx)
             ptr = f"/menuItems/{sec}/{i}/icon"
             words[ptr] = (
                 f"Menu item {i + 1} of '{shortened(name)}' has {_written(written)} as its icon, not a reference to one: "
@@ -429,6 +431,49 @@ def _no_texts(plugin: Plugin, data: Any, index: int, ctx: Context) -> tuple[dict
                 where = {"plugin": index, "section": sec, "item": i, "value": choices[0]}
                 fixes[ptr] = Fix("set-icon-ref", f"Use '{shortened(choices[0])}'", where)
     return words, fixes
+
+
+def _icons_of(plugin: Plugin, ctx: Context) -> list[str]:
+    """The plugin's icon references, read only for an item that needs one offered (see _no_texts)."""
+    from ..iconrefs import icon_choices
+
+    return icon_choices(ctx.pkg, plugin)
+
+
+def _item_written_as_text(
+    plugin: Plugin,
+    index: int,
+    sec: str,
+    i: int,
+    text: str,
+    choices: list[str],
+    words: dict[str, str],
+    fixes: dict[str, Fix],
+) -> None:
+    """PD102's words and fix for a menu item written as text (``"toolbar": ["record"]``): the Fix
+    makes it an item with that label, that action when the text can be one, and for a toolbar
+    button the plugin's first icon (a button is only its icon).
+
+    Why: the schema's words said the item "should be a group of named values", and PD306 and PD309
+    said it had no action and no icon, none with a way out; the form showed an empty item.
+    """
+    from ..actionsync import RESERVED_KEYS
+    from ..jstext import is_identifier
+
+    action = text.strip() if is_identifier(text.strip()) and text.strip() not in RESERVED_KEYS else None
+    icon = choices[0] if sec == "toolbar" and choices else None
+    ptr = f"/menuItems/{sec}/{i}"
+    words[ptr] = (
+        f"Menu item {i + 1} of '{shortened(plugin.display_name)}' is the text \"{shortened(text)}\", not an item: the "
+        'app reads an item as {"icon": "file.svg#id", "label": "…", "action": "…"}, and cannot show this one.'
+    )
+    value = {"icon": icon, "label": text, "action": action}
+    title = (
+        f"Make it an item that runs '{shortened(action)}'"
+        if action
+        else f"Make it an item labelled '{shortened(text)}'"
+    )
+    fixes[ptr] = Fix("make-menu-item", title, {"plugin": index, "item": [sec, i], "value": value})
 
 
 def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
@@ -499,7 +544,8 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     for sec, i, mi in p.items():
         ptr = f"/menuItems/{sec}/{i}"
         item = mi.to_json()
-        item = item if isinstance(item, dict) else {}  # not an object at all: PD102 says so
+        if not isinstance(item, dict):
+            continue  # not an object at all: PD102 says so (an action, an icon: it has none of them)
         if not mi.action and item.get("action") in (None, ""):
             ctx.report(
                 "PD306",

@@ -535,7 +535,9 @@ def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> 
     name = plugin.display_name
     for sec, i, mi in plugin.package.items():
         raw = mi.to_json()
-        keys_given = set(raw) if isinstance(raw, dict) else set()
+        if not isinstance(raw, dict):
+            continue  # (not an item at all: PD102 says so)
+        keys_given = set(raw)
         where = "conference menu" if sec == "conference" else "participant menu"
         if sec == "toolbar" and not mi.icon and not _no_text(raw, "icon"):  # ("icon": 5: PD102 says so)
             code, part = "PD309", "icon"
