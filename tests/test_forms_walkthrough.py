@@ -475,3 +475,32 @@ def test_typing_a_number_label_or_name_again_writes_it_as_text(window: MainWindo
     text = pkg.read_text()
     assert '"label": "42",' in text and '"name": "7",' in text, text
     qtbot.waitUntil(lambda: "PD102" not in _codes(window))
+
+
+def test_a_label_or_item_that_is_no_text_is_not_shown_as_set_by_the_plugin(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """A label written as a list (``["Record"]``) and an item written as text (``"record"``) showed
+    as "(set by the plugin while it runs)", the tick box ticked and the Label greyed: the file says
+    neither. The row shows what the file holds, the Label is there to type into, and ticking the
+    box writes null over the list (it kept the list: null read as what was loaded)."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    first = data["menuItems"]["toolbar"][0]
+    data["menuItems"]["toolbar"] = [{**first, "label": ["Record"]}, "record"]
+    pkg.write_text(json.dumps(data, indent=4))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    rows = window.findChild(QListWidget, "menuItemsList")
+    label = window.findChild(QLineEdit, "labelEdit")
+    runtime = window.findChild(QCheckBox, "labelRuntimeCheck")
+    assert [rows.item(i).text().split("  →  ")[0] for i in range(2)] == [
+        '["Record"] (not text)',
+        '"record" (not an item)',
+    ]
+    for row in (1, 0):
+        rows.setCurrentRow(row)
+        assert label.isEnabled() and not runtime.isChecked() and label.text() == ""
+    tick(qtbot, runtime)
+    assert window.save()
+    assert json.loads(pkg.read_text())["menuItems"]["toolbar"][0]["label"] is None

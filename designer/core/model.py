@@ -139,16 +139,17 @@ class _JsonBacked:
         self._loaded = {attr: self._encode(attr) for attr, _ in self._FIELDS}
         self._original = original
 
-    def set_text(self, attr: str, text: str) -> None:
-        """Set ``attr`` to ``text`` the user typed: written as text, also where the file holds the
-        same words as another kind of value (``42``, shown as "42": see :func:`_as_text`).
+    def set_written(self, attr: str, value: str | None) -> None:
+        """Set ``attr`` to ``value`` (text the user typed, or null they chose): written as it is,
+        also where the file holds what reads as the same as another kind of value (``42``, shown
+        as "42": see :func:`_as_text`; a list, read as None).
 
         Why: typed again, "42" read as the value loaded, so the file kept the number (and PD102)
-        while the user had written text; their edit was lost.
+        while the user had written text; their edit was lost. Null over a list was lost so too.
         """
-        setattr(self, attr, text)
+        setattr(self, attr, value)
         key = dict(self._FIELDS)[attr]
-        if key in self.raw and not isinstance(self.raw[key], str):
+        if key in self.raw and type(self.raw[key]) is not type(value):
             getattr(self, "_loaded", {}).pop(attr, None)  # (a field not as loaded is written)
 
     def to_json(self) -> Any:

@@ -453,7 +453,7 @@ def rename_plugin(pkg: BrandingPackage, index: int, name: str) -> list[str]:
     if package is None:
         raise ValueError(f"'{plugin.display_name}' has no readable package file to rename")
     old = package.name if isinstance(package.name, str) else ""
-    package.set_text("name", name)
+    package.set_written("name", name)
     followed: list[str] = []
     if old == name:
         return followed

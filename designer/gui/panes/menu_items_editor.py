@@ -8,6 +8,7 @@ explanation beside it, makes the invalid "two placements" state impossible to bu
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,23 @@ PLACEMENT_CHOICES = [
 # A label left to the plugin (null), in the list's row: in the words of the form's tick box and
 # of the Icon box ("Set by the plugin while it runs"); the row said "label set at run time".
 RUNTIME_LABEL = "(set by the plugin while it runs)"
+
+
+def _no_text(mi: MenuItem) -> str | None:
+    """What the file holds as an item's label when that is neither text nor null (a list, an
+    object), or as the whole item when that is not an object ("record"), as the list's row says it;
+    None for any other item.
+
+    Why: the form read both as a label left to the plugin, "(set by the plugin while it runs)",
+    its tick box ticked and the Label greyed: the file says no such thing (PD102 says what it does).
+    """
+    written = mi.to_json()
+    if not isinstance(written, dict):
+        return f"{shortened(json.dumps(written, ensure_ascii=False), 40)} (not an item)"
+    label = written.get("label")
+    if label is None or isinstance(label, str) or mi.label is not None:
+        return None
+    return f"{shortened(json.dumps(label, ensure_ascii=False), 40)} (not text)"
 
 
 class _ActionValidator(QValidator):
@@ -424,7 +442,8 @@ class MenuItemsEditor(PluginForm):
         while self.list.count() > len(items):
             self.list.takeItem(self.list.count() - 1)
         for i, mi in enumerate(items):
-            label = mi.label if mi.label is not None else RUNTIME_LABEL
+            odd = _no_text(mi)
+            label = mi.label if mi.label is not None else RUNTIME_LABEL if odd is None else odd
             text = f"{label}{_ARROW}{mi.action or '(no action)'}"
             if i == self.list.count():
                 self.list.addItem(text)
@@ -530,10 +549,10 @@ class MenuItemsEditor(PluginForm):
             for ref in refs:
                 self.icon.addItem(self._icon_for(ref), ref, ref)
             self.icon.setCurrentIndex(max(0, self.icon.findData(mi.icon)) if mi.icon else 0)
-            runtime = mi.label is None
+            runtime = mi.label is None and _no_text(mi) is None
             self.label_runtime.setChecked(runtime)
             self.label.setEnabled(not runtime)
-            shown = self._parked_labels.get((self._parking_key(), mi.action or ""), "") if runtime else mi.label
+            shown = self._parked_labels.get((self._parking_key(), mi.action or ""), "") if runtime else mi.label or ""
             show_field_text(self.label, shown)  # greyed while the plugin sets it: what Untick gives back
             if not typing_kept(self.action, self._action_shown_for, (self.index, row)):
                 show_field_text(self.action, mi.action or "")
@@ -739,7 +758,7 @@ class MenuItemsEditor(PluginForm):
         # Which label: "Change label to 'Stop'" did not say of which item (nor of which plugin).
         mi = self._items()[self.list.currentRow()]
         self._edit_item(
-            f"Change label of '{{subject}}' to '{text}'", lambda mi: mi.set_text("label", text), "label",
+            f"Change label of '{{subject}}' to '{text}'", lambda mi: mi.set_written("label", text), "label",
             mi.label or mi.action or self._name(),
         )  # fmt: skip
 
@@ -760,7 +779,7 @@ class MenuItemsEditor(PluginForm):
             text = f"Let '{self._name()}' set the label of '{self._item_label() or 'its item'}' while it runs"
         else:
             text = f"Change label of '{self._item_named()}' to '{value}'"
-        self._edit_item(text, lambda mi: setattr(mi, "label", value))
+        self._edit_item(text, lambda mi: mi.set_written("label", value))
         # Unticked, the label is the user's to write: the keyboard goes there with the text
         # selected, as after Add item, so what is typed next replaces "New item". It stayed on the
         # tick box: typing went nowhere, and the user had to clear "New item" by hand first.
