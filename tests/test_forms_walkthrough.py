@@ -504,3 +504,20 @@ def test_a_label_or_item_that_is_no_text_is_not_shown_as_set_by_the_plugin(
     tick(qtbot, runtime)
     assert window.save()
     assert json.loads(pkg.read_text())["menuItems"]["toolbar"][0]["label"] is None
+
+
+def test_an_item_with_a_very_long_label_still_shows_its_action_in_the_list(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """A label of 5,000 letters (a paragraph pasted by mistake) made its row 5,000 letters wide: the
+    list scrolled sideways and the row's action was out of sight. The row cuts the label short,
+    its start and end kept, and the action shows."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('"label": "Record"', '"label": "' + "Start " + "L" * 5000 + ' end"'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    rows = window.findChild(QListWidget, "menuItemsList")
+    text = rows.item(0).text()
+    assert text.startswith("Start L") and text.endswith("L end  →  record") and len(text) < 100, len(text)
+    assert not rows.horizontalScrollBar().isVisible()
+    assert window.findChild(QLineEdit, "labelEdit").text().endswith(" end")  # (the field holds it all)

@@ -57,6 +57,7 @@ from .plugin_form import PluginForm
 _LIST_ROWS_MIN = 3  # the item list's height in rows, at least (room to see that items can be added)...
 _LIST_ROWS_MAX = 8  # ...and at most: more rows scroll, and the item's fields stay near the list
 _ARROW = "  →  "  # between a row's label and its action
+_ROW_PIECE = 60  # characters of a label or an action a row shows at most
 # When the list's and the Icon box's icons are drawn again (see event): a screen of another scale,
 # or another palette (light or dark appearance).
 _REDRAW_ICONS = (QEvent.Type.DevicePixelRatioChange, QEvent.Type.PaletteChange)
@@ -444,7 +445,9 @@ class MenuItemsEditor(PluginForm):
         for i, mi in enumerate(items):
             odd = _no_text(mi)
             label = mi.label if mi.label is not None else RUNTIME_LABEL if odd is None else odd
-            text = f"{label}{_ARROW}{mi.action or '(no action)'}"
+            # (cut short, start and end kept: a label of 5,000 letters made the row as wide, and
+            # the list scrolled sideways with the action out of sight)
+            text = f"{shortened(label, _ROW_PIECE)}{_ARROW}{shortened(mi.action or '(no action)', _ROW_PIECE)}"
             if i == self.list.count():
                 self.list.addItem(text)
             row = self.list.item(i)
