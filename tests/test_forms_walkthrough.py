@@ -521,3 +521,25 @@ def test_an_item_with_a_very_long_label_still_shows_its_action_in_the_list(
     assert text.startswith("Start L") and text.endswith("L end  →  record") and len(text) < 100, len(text)
     assert not rows.horizontalScrollBar().isVisible()
     assert window.findChild(QLineEdit, "labelEdit").text().endswith(" end")  # (the field holds it all)
+
+
+def test_a_list_written_as_one_text_is_ticked_and_kept_when_another_box_is_ticked(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """``"platforms": "web"`` and ``"participantRoles": "host"`` (one text, not a list) showed no box
+    ticked and the hint "Tick at least one place and one group"; ticking iOS then wrote ``["ios"]``,
+    the web the file named lost. The boxes show what the text means (PD311's words), and a tick
+    adds to it."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    text = pkg.read_text().replace('["web", "electron", "ios", "android"]', '"web"')
+    pkg.write_text(text.replace('["chair"]', '"host"'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    boxes = {name: window.findChild(QCheckBox, name) for name in ("platform_web", "platform_ios", "role_chair")}
+    assert boxes["platform_web"].isChecked() and not boxes["platform_ios"].isChecked()
+    assert boxes["role_chair"].isChecked()
+    assert not window.findChild(QWidget, "formHint").isVisible()
+    tick(qtbot, boxes["platform_ios"])
+    assert window.save()
+    data = json.loads(pkg.read_text())
+    assert (data["platforms"], data["participantRoles"]) == (["web", "ios"], "host")

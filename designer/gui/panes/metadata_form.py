@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core.jstext import one_line, safe_id, shortened
 from ...core.lineends import LineEndings
-from ...core.model import PLATFORMS, ROLES, BrandingPackage
+from ...core.model import PLATFORMS, ROLES, BrandingPackage, PluginPackage
 from ...core.wording import PLATFORM_NAMES
 from ..commands import ModelEditor
 from ..focus_ring import ring_focus
@@ -266,14 +266,13 @@ class MetadataForm(PluginForm):
             show_field_text(self.source, p.src_url or "")
             self.enabled.setChecked(bool(plugin.entry.enabled))
             self.allow_unload.setChecked(bool(p.allow_unload))
+            platforms, roles = _listed(p, "platforms"), _listed(p, "participant_roles")
             for key, box in self.platforms.items():
-                box.setChecked(key in (p.platforms or []))
+                box.setChecked(key in platforms)
             for key, box in self.roles.items():
-                box.setChecked(key in (p.participant_roles or []))
+                box.setChecked(key in roles)
             self.hint.setText(
-                ""
-                if p.platforms and p.participant_roles
-                else "Tick at least one place and one group, or nobody sees it."
+                "" if platforms and roles else "Tick at least one place and one group, or nobody sees it."
             )
         finally:
             self._loading = False
@@ -355,11 +354,9 @@ class MetadataForm(PluginForm):
             return
         boxes = self.platforms if attr == "platforms" else self.roles
         package = self.editor.package.plugins[self.index].package
-        current = getattr(package, attr, None) if package is not None else None
+        current = _listed(package, attr) if package is not None else []
         loaded = getattr(package, "_loaded", {}).get(attr) if package is not None else None
-        value = _ticked_list(
-            current if isinstance(current, list) else [], boxes, loaded if isinstance(loaded, list) else []
-        )
+        value = _ticked_list(current, boxes, loaded if isinstance(loaded, list) else [])
         # In the words of the tick boxes ("Web app", "Hosts"), not the file's ("web", "chair").
         labels = PLATFORM_LABELS if attr == "platforms" else ROLE_LABELS
         shown = ", ".join(labels[v][0] if isinstance(v, str) and v in labels else str(v) for v in value)
@@ -444,6 +441,26 @@ def _followed_words(parts: list[str]) -> str:
     words = {"description": "description", "label": "menu item's label", "action": "action", "source": "code"}
     said = [word for part, word in words.items() if part in parts]  # a label per item: said once
     return "its " + (", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else "".join(said))
+
+
+def _listed(package: PluginPackage, attr: str) -> list:
+    """The values of a list field (platforms, participant_roles) as its tick boxes show them: the
+    list, or what one text written in its place means (``"web"``: web, ``"host"``: chair, as
+    PD311 reads it and its fix writes it); nothing for anything else.
+
+    Why: ``"platforms": "web"`` showed no box ticked, and ticking iOS then wrote ``["ios"]``: the
+    web the file named was lost.
+    """
+    current = getattr(package, attr)
+    if isinstance(current, list):
+        return current
+    key = "platforms" if attr == "platforms" else "participantRoles"
+    written = package.raw.get(key)
+    if current is None and isinstance(written, str):
+        from ...core.checks.package import meant_list
+
+        return meant_list(key, written) or []
+    return []
 
 
 def _ticked_list(current: list, boxes: dict[str, QCheckBox], loaded: list) -> list:
