@@ -543,3 +543,28 @@ def test_a_list_written_as_one_text_is_ticked_and_kept_when_another_box_is_ticke
     assert window.save()
     data = json.loads(pkg.read_text())
     assert (data["platforms"], data["participantRoles"]) == (["web", "ios"], "host")
+
+
+def test_items_written_as_a_list_without_a_placement_go_where_the_user_chooses(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """``"menuItems": [{...}]`` (the items with no placement around them) showed as "No button", and
+    choosing Toolbar button there, as PD300 says to, gave an empty toolbar: the item written by
+    hand was gone. The form says the file lists it, and choosing a placement puts it there."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    data["menuItems"] = data["menuItems"]["toolbar"]
+    pkg.write_text(json.dumps(data, indent=4))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    combo = window.findChild(QComboBox, "placementCombo")
+    assert combo.currentData() is None
+    explain = window.findChild(QLabel, "placementExplanation").text()
+    assert "lists 1 item without a placement" in explain, explain
+    _choose(qtbot, combo, "toolbar")
+    rows = window.findChild(QListWidget, "menuItemsList")
+    assert [rows.item(i).text() for i in range(rows.count())] == ["Record  →  record"]
+    assert window.save()
+    assert json.loads(pkg.read_text())["menuItems"] == {
+        "toolbar": [{"icon": "rec.svg#rec", "label": "Record", "action": "record"}]
+    }

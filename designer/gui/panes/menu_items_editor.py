@@ -84,6 +84,17 @@ PLACEMENT_CHOICES = [
 RUNTIME_LABEL = "(set by the plugin while it runs)"
 
 
+def _unplaced(p: PluginPackage | None) -> list[dict[str, Any]]:
+    """The items a package file lists with no placement around them (``"menuItems": [{...}]``, a
+    list where the app reads an object of placements); none otherwise.
+
+    Why: the form showed such a plugin as "No button", and choosing a placement there, as PD300
+    says to, gave an empty one: the items written by hand were lost. Choosing one puts them there.
+    """
+    written = p.raw.get("menuItems") if p is not None and p.menu_items is None else None
+    return [item for item in written if isinstance(item, dict)] if isinstance(written, list) else []
+
+
 def _no_text(mi: MenuItem) -> str | None:
     """What the file holds as an item's label when that is neither text nor null (a list, an
     object), or as the whole item when that is not an object ("record"), as the list's row says it;
@@ -335,12 +346,18 @@ class MenuItemsEditor(PluginForm):
         Why: the list shows the first placement's items only, so the others were nowhere to be
         seen, and "Appears in" gave no hint that choosing it gathers them all there.
         """
+        from ...core.wording import PLACEMENT_NAMES, counted
+
         p = self._plugin().package
+        if loose := _unplaced(p):
+            return (
+                f" Its package file lists {counted(len(loose), 'item')} without a placement (its menuItems is a list): "
+                "choose one under 'Appears in' to put them there."
+            )
         shown = self._shown_section(p) if p else None
         others = [(sec, len(items)) for sec, items in (p.menu_items or {}).items() if sec != shown] if p else []
         if not others:
             return ""
-        from ...core.wording import PLACEMENT_NAMES, counted
 
         said = ", ".join(counted(n, PLACEMENT_NAMES.get(sec, sec).lower()) for sec, n in others)
         return (
@@ -611,6 +628,9 @@ class MenuItemsEditor(PluginForm):
                 # Kept, not used up: when this step is undone, choosing a placement again gives
                 # them back again (it gave an empty toolbar).
                 items = copy.deepcopy(parked[key])
+                sections = {was: items}
+            elif was is None and (loose := _unplaced(p)):  # (as written, each with its own keys)
+                items = [MenuItem.from_json(copy.deepcopy(item)) for item in loose]
                 sections = {was: items}
             # Event-only is an empty menuItems object, as the app and the recipes have it (null is
             # not an object: the schema refuses it).
