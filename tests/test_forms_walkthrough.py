@@ -568,3 +568,14 @@ def test_items_written_as_a_list_without_a_placement_go_where_the_user_chooses(
     assert json.loads(pkg.read_text())["menuItems"] == {
         "toolbar": [{"icon": "rec.svg#rec", "label": "Record", "action": "record"}]
     }
+
+
+def test_a_label_with_line_breaks_is_one_line_in_the_list(window: MainWindow, qtbot, base_project: Path) -> None:
+    """A label written by hand with line breaks ("Rec\\nord") made its row three lines tall in a
+    list whose rows are all one line high, its action under the label; the app shows it on one line."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('"label": "Record"', '"label": "Rec\\nord\\u2028ing"'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    rows = window.findChild(QListWidget, "menuItemsList")
+    assert rows.item(0).text() == "Rec ord ing  →  record"

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.iconrefs import icon_choices
-from ...core.jstext import is_identifier, shortened
+from ...core.jstext import is_identifier, one_line, shortened
 from ...core.model import BrandingPackage, MenuItem, Plugin, PluginPackage
 from ..bidi import IsolatingLabel, IsolatingPiecesDelegate
 from ..commands import ModelEditor
@@ -463,8 +463,11 @@ class MenuItemsEditor(PluginForm):
             odd = _no_text(mi)
             label = mi.label if mi.label is not None else RUNTIME_LABEL if odd is None else odd
             # (cut short, start and end kept: a label of 5,000 letters made the row as wide, and
-            # the list scrolled sideways with the action out of sight)
-            text = f"{shortened(label, _ROW_PIECE)}{_ARROW}{shortened(mi.action or '(no action)', _ROW_PIECE)}"
+            # the list scrolled sideways with the action out of sight; on one line, as the app
+            # shows it: a line break written by hand made the row three lines tall)
+            text = (
+                f"{shortened(one_line(label), _ROW_PIECE)}{_ARROW}{shortened(mi.action or '(no action)', _ROW_PIECE)}"
+            )
             if i == self.list.count():
                 self.list.addItem(text)
             row = self.list.item(i)
