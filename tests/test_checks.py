@@ -1104,3 +1104,25 @@ def test_a_menu_item_that_is_null_is_one_problem(tmp_path: Path) -> None:
     path.write_text(json.dumps(data, indent=4))
     problems = [p for p in run_checks(load(root)) if p.pointer.startswith("/menuItems")]
     assert [p.code for p in problems] == ["PD102"], problems
+
+
+def test_a_name_or_label_written_as_a_list_of_one_text_has_a_fix_writing_that_text(tmp_path: Path) -> None:
+    """``"name": ["Record"]`` and ``"label": ["Record"]`` (text in square brackets, as the platforms
+    are written) were said in the schema's words with no way out; the words meant are plain. The
+    message says what the file holds, and the Fixes write the text alone."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    rel = "plugins/rec/rec.plugin.package.json"
+    path = root / "webapp2" / rel
+    text = path.read_text().replace('"label": "Record"', '"label": ["Record"]')
+    path.write_text(text.replace('"name": "Record"', '"name": ["Record"]'))
+    pkg = load(root)
+    problems = [p for p in run_checks(pkg) if p.code in ("PD102", "PD314")]
+    assert [(p.code, p.pointer) for p in problems] == [("PD102", "/name"), ("PD102", "/menuItems/toolbar/0/label")]
+    assert 'has ["Record"] as its name, not text' in problems[0].message, problems[0].message
+    assert 'has ["Record"] as its label, not text' in problems[1].message, problems[1].message
+    assert [p.fix.title for p in problems] == ['Write "Record"', 'Write "Record"']
+    for problem in problems:
+        apply_fix(pkg, problem.fix)
+    save(pkg)
+    assert path.read_text() == (FIXTURES / "base/webapp2" / rel).read_text()

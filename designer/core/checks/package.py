@@ -371,9 +371,23 @@ def _written(value: Any) -> str:
     return shortened(json.dumps(value, ensure_ascii=False))
 
 
+def _text_meant(value: Any) -> str | None:
+    """The text a name or a label written as another JSON value plainly means: a number or
+    true/false as the app shows it ("42", "true"), the one text of a list of one (``["Record"]``,
+    square brackets as the platforms have them); None for text, null and anything else."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return number_text(value)
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+        return value[0]
+    return None
+
+
 def _no_texts(plugin: Plugin, data: Any, index: int, ctx: Context) -> tuple[dict[str, str], dict[str, Fix]]:
-    """PD102's words and fix, by pointer, for a name or a menu item's label that is a number or
-    true/false (``"label": 42``), and for a menu item's icon that is no text (``"icon": 5``).
+    """PD102's words and fix, by pointer, for a name or a menu item's label that is no text but
+    plainly means one (``"label": 42``, see :func:`_text_meant`), and for a menu item's icon that
+    is no text (``"icon": 5``).
 
     Why: the schema's words ("'label' should be text ..., but it is a number") named neither the
     item nor a way out, while the text the user meant is plain: the same words in quotes. An icon
@@ -385,12 +399,12 @@ def _no_texts(plugin: Plugin, data: Any, index: int, ctx: Context) -> tuple[dict
     words: dict[str, str] = {}
     fixes: dict[str, Fix] = {}
     written = data.get("name") if isinstance(data, dict) else None
-    if isinstance(written, (int, float)) and p.name is not None:  # (true and false are ints too)
+    if (meant := _text_meant(written)) is not None:
         words["/name"] = (
             f"The package file of '{shortened(p.id or name)}' has {_written(written)} as its name, not text: "
-            f'Settings ▸ Plugins shows a name written in double quotes. Write "{p.name}".'
+            f'Settings ▸ Plugins shows a name written in double quotes. Write "{shortened(meant)}".'
         )
-        fixes["/name"] = Fix("set-package-name", f'Write "{shortened(p.name)}"', {"plugin": index, "value": p.name})
+        fixes["/name"] = Fix("set-package-name", f'Write "{shortened(meant)}"', {"plugin": index, "value": meant})
     choices: list[str] | None = None
     for sec, i, mi in p.items():
         item = mi.to_json()
@@ -400,17 +414,17 @@ def _no_texts(plugin: Plugin, data: Any, index: int, ctx: Context) -> tuple[dict
             _item_written_as_text(plugin, index, sec, i, item, choices, words, fixes)
         item = item if isinstance(item, dict) else {}
         written = item.get("label")
-        if isinstance(written, (int, float)) and mi.label is not None:
+        if (meant := _text_meant(written)) is not None:
             ptr = f"/menuItems/{sec}/{i}/label"
             words[ptr] = (
                 f"Menu item {i + 1} of '{shortened(name)}' has {_written(written)} as its label, not text: the app "
                 f"expects a label in double quotes (or null, when the plugin sets it while it runs). "
-                f'Write "{mi.label}".'
+                f'Write "{shortened(meant)}".'
             )
             fixes[ptr] = Fix(
                 "set-item-label",
-                f'Write "{shortened(mi.label)}"',
-                {"plugin": index, "item": [sec, i], "value": mi.label},
+                f'Write "{shortened(meant)}"',
+                {"plugin": index, "item": [sec, i], "value": meant},
             )
         written = item.get("icon")
         if written is not None and not isinstance(written, str):
