@@ -579,3 +579,26 @@ def test_a_label_with_line_breaks_is_one_line_in_the_list(window: MainWindow, qt
     select_plugin(window, qtbot, 0)
     rows = window.findChild(QListWidget, "menuItemsList")
     assert rows.item(0).text() == "Rec ord ing  →  record"
+
+
+def test_items_of_a_placement_the_app_does_not_know_are_not_said_to_be_none(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """``"menuItems": {"sidebar": [...]}`` showed 'Appears in: No button (works in the background)'
+    and "This plugin has no button or menu item" above the very item listed. The form says the
+    placement is none the app knows, and choosing one puts the items there."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    data["menuItems"] = {"sidebar": data["menuItems"]["toolbar"]}
+    pkg.write_text(json.dumps(data, indent=4))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    combo = window.findChild(QComboBox, "placementCombo")
+    assert combo.currentIndex() == -1, combo.currentText()
+    explain = window.findChild(QLabel, "placementExplanation").text()
+    assert explain.startswith("'sidebar' is no placement the app knows"), explain
+    _choose(qtbot, combo, "toolbar")
+    assert window.save()
+    assert json.loads(pkg.read_text())["menuItems"] == {
+        "toolbar": [{"icon": "rec.svg#rec", "label": "Record", "action": "record"}]
+    }

@@ -184,6 +184,7 @@ class MenuItemsEditor(PluginForm):
         for key, text, _ in PLACEMENT_CHOICES:
             self.placement.addItem(text, key)
         self.placement.activated.connect(self._placement_chosen)
+        self.placement.setPlaceholderText("(a placement the app does not know)")  # (see refresh)
         # Not as wide as its longest choice at least: beside a dock on a laptop, that held the
         # form wider than its room. It takes the row's width, and shortens a choice only there.
         self.placement.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -419,8 +420,18 @@ class MenuItemsEditor(PluginForm):
         try:
             section = self._section()
             pos = next(i for i, (k, _, _) in enumerate(PLACEMENT_CHOICES) if k == section or k is None)
-            self.placement.setCurrentIndex(pos)
-            self.explain.setText(PLACEMENT_CHOICES[pos][2] + self._hidden_items())
+            if section is not None and PLACEMENT_CHOICES[pos][0] is None:
+                # (a placement written by hand that the app does not know: it said "No button", and
+                # "This plugin has no button or menu item" above the items listed)
+                self.placement.setCurrentIndex(-1)
+                self.explain.setText(
+                    f"'{shortened(section, 40)}' is no placement the app knows, so these items do not show. Choose "
+                    "Toolbar button, Conference menu or Participant menu under 'Appears in' to put them there."
+                    + self._hidden_items()
+                )
+            else:
+                self.placement.setCurrentIndex(pos)
+                self.explain.setText(PLACEMENT_CHOICES[pos][2] + self._hidden_items())
             row = self._row_to_keep(self.list.currentRow())
             self._choices = icon_choices(self.editor.package, self._plugin())
             # Rows are updated in place, with the list's signals held: clearing it made it report
