@@ -1126,3 +1126,16 @@ def test_a_name_or_label_written_as_a_list_of_one_text_has_a_fix_writing_that_te
         apply_fix(pkg, problem.fix)
     save(pkg)
     assert path.read_text() == (FIXTURES / "base/webapp2" / rel).read_text()
+
+
+def test_the_icon_fix_of_an_item_without_label_or_action_names_it_by_its_place(tmp_path: Path) -> None:
+    """The step said "Change icon of 'None' to 'rec.svg#rec'" for an item with neither label nor action."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(path.read_text())
+    data["menuItems"]["toolbar"].append({"icon": 5})
+    path.write_text(json.dumps(data, indent=4))
+    pkg = load(root)
+    [problem] = [p for p in run_checks(pkg) if p.pointer == "/menuItems/toolbar/1/icon"]
+    assert apply_fix(pkg, problem.fix) == "Change icon of menu item 2 to 'rec.svg#rec'"

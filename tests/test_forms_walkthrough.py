@@ -602,3 +602,22 @@ def test_items_of_a_placement_the_app_does_not_know_are_not_said_to_be_none(
     assert json.loads(pkg.read_text())["menuItems"] == {
         "toolbar": [{"icon": "rec.svg#rec", "label": "Record", "action": "record"}]
     }
+
+
+def test_an_item_without_label_or_action_is_named_by_its_place_in_undo_steps(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """An item with neither label nor action (written by hand: ``{"icon": ...}``) made the undo
+    steps "Move menu item 'None' up" and "Remove menu item 'None' from 'Record'"."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    data["menuItems"]["toolbar"].append({"icon": "rec.svg#rec"})
+    pkg.write_text(json.dumps(data, indent=4))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    window.findChild(QListWidget, "menuItemsList").setCurrentRow(1)
+    stack = window.editor.undo_stack
+    qtbot.mouseClick(window.findChild(QPushButton, "moveUpButton"), Qt.MouseButton.LeftButton)
+    assert stack.undoText() == "Move menu item 2 up"
+    qtbot.mouseClick(window.findChild(QPushButton, "removeItemButton"), Qt.MouseButton.LeftButton)
+    assert stack.undoText() == "Remove menu item 1 from 'Record'"

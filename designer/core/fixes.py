@@ -281,7 +281,8 @@ def _set_icon_ref(pkg: BrandingPackage, fix: Fix) -> str:
     assert plugin.package is not None and plugin.package.menu_items is not None
     item = plugin.package.menu_items[fix.args["section"]][fix.args["item"]]
     item.icon = fix.args["value"]
-    return f"Change icon of '{item.label or item.action}' to '{item.icon}'"
+    named = f"'{item.label or item.action}'" if item.label or item.action else f"menu item {fix.args['item'] + 1}"
+    return f"Change icon of {named} to '{item.icon}'"
 
 
 def _add_svg_root_attribute(pkg: BrandingPackage, rel: str, name: str, value: str) -> None:

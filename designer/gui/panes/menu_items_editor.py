@@ -84,6 +84,13 @@ PLACEMENT_CHOICES = [
 RUNTIME_LABEL = "(set by the plugin while it runs)"
 
 
+def _named(mi: MenuItem, row: int) -> str:
+    """An item as an undo step names it: its label or action, quoted, else its place ("2"). Why:
+    an item with neither (written by hand) made the step "Remove menu item 'None'"."""
+    words = mi.label or mi.action
+    return f"'{words}'" if words else str(row + 1)
+
+
 def _unplaced(p: PluginPackage | None) -> list[dict[str, Any]]:
     """The items a package file lists with no placement around them (``"menuItems": [{...}]``, a
     list where the app reads an object of placements); none otherwise.
@@ -717,7 +724,7 @@ class MenuItemsEditor(PluginForm):
         mi = self._items()[row]
         had_keyboard = self.remove_button.hasFocus()
         self.editor.edit(
-            f"Remove menu item '{mi.label or mi.action}' from '{self._name()}'", lambda pkg: self._items(pkg).pop(row)
+            f"Remove menu item {_named(mi, row)} from '{self._name()}'", lambda pkg: self._items(pkg).pop(row)
         )
         # The last item gone, Remove is off and Qt gave the keyboard to the next control still on:
         # "New icon", for an item no longer there. Add item is what a user does next.
@@ -734,7 +741,7 @@ class MenuItemsEditor(PluginForm):
             items = self._items(pkg)
             items.insert(row + delta, items.pop(row))
 
-        self.editor.edit(f"Move menu item '{mi.label or mi.action}' {'up' if delta < 0 else 'down'}", mutate)
+        self.editor.edit(f"Move menu item {_named(mi, row)} {'up' if delta < 0 else 'down'}", mutate)
         self.list.setCurrentRow(row + delta)
         # At the top (or bottom) the button turns itself off, and Qt gave the keyboard to the next
         # control still on: the Icon list, for which the next arrow key chose another icon. The
