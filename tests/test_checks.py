@@ -1139,3 +1139,15 @@ def test_the_icon_fix_of_an_item_without_label_or_action_names_it_by_its_place(t
     pkg = load(root)
     [problem] = [p for p in run_checks(pkg) if p.pointer == "/menuItems/toolbar/1/icon"]
     assert apply_fix(pkg, problem.fix) == "Change icon of menu item 2 to 'rec.svg#rec'"
+
+
+def test_the_icon_of_an_item_listed_without_a_placement_is_not_offered_for_deletion(tmp_path: Path) -> None:
+    """``"menuItems": [{"icon": "rec.svg#rec", ...}]`` (no placement around the item) had PD406 say
+    rec.svg was used by nothing, with a Delete: the icon the item needs once a placement is chosen."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(path.read_text())
+    data["menuItems"] = data["menuItems"]["toolbar"]
+    path.write_text(json.dumps(data, indent=4))
+    assert "PD406" not in [p.code for p in run_checks(load(root))]

@@ -117,13 +117,25 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                     found = found or match is not None
                 if not found:
                     lost.append(file_part.rsplit("/", 1)[-1])
-        for ref in misspelt_icons(plugin):  # (PD312's: the rename brings them back)
+        # (PD312's: the rename brings them back; those listed with no placement: choosing one does)
+        for ref in misspelt_icons(plugin) + _unplaced_icons(plugin):
             file_part = ref.partition("#")[0]
             for target in {plugin.resolve(file_part), normalize(plugin.package_path, file_part, decode=False)}:
                 used.add((pkg.case_match(target) if target else None) or target or "")
         if plugin.folder:
             svgs = svgs_by_folder(pkg.names()) if svgs is None else svgs
             _unused_icons(plugin, used, svgs.get(plugin.folder, []), ctx, lost)
+
+
+def _unplaced_icons(plugin: Plugin) -> list[str]:
+    """The icon references of the items a package file lists with no placement around them
+    (``"menuItems": [{...}]``, PD102): the form puts them in the placement chosen, so their icons
+    are not unused (PD406 offered to delete the one such an item needs)."""
+    p = plugin.package
+    written = p.raw.get("menuItems") if p is not None and p.menu_items is None else None
+    if not isinstance(written, list):
+        return []
+    return [item["icon"] for item in written if isinstance(item, dict) and isinstance(item.get("icon"), str)]
 
 
 def _meant(base: str, lost: list[str]) -> bool:
