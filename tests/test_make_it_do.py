@@ -497,3 +497,17 @@ def test_make_it_do_writes_with_the_file_s_quotes_and_declarations_and_replaces_
     assert body_state(out, "kick").state == "designer"
     again = write_behaviour(out, "kick", "mute", Details(), "participants")
     assert '"/mute"' in again and "/disconnect" not in again
+
+
+def test_the_menu_quotes_a_very_long_label_cut_short(window: MainWindow, qtbot: Any, tmp_path: Path) -> None:
+    """A label of 5,000 letters (pasted by mistake) made the menu's first line "When '…' is clicked:"
+    5,000 letters long: the menu was far wider than the screen. The label is cut short there."""
+    _open(window, qtbot, tmp_path)
+    label = window.findChild(QLineEdit, "labelEdit")
+    label.setFocus()
+    label.selectAll()
+    QApplication.clipboard().setText("Move " + "x" * 5000)
+    qtbot.keyClick(label, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.package.plugins[0].package.menu_items["participants"][0].label.endswith("x" * 5000)
+    lines = _menu(window, qtbot)
+    assert lines[0][1].startswith("When 'Move x") and len(lines[0][1]) < 80, len(lines[0][1])

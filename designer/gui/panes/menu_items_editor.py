@@ -1159,22 +1159,22 @@ class MenuItemsEditor(PluginForm):
             return
         mi = items[row]
         if not is_identifier(mi.action):  # (a package file edited by hand: the form refuses such names)
-            self._note(menu, f"'{mi.action}' cannot be the name of a function, so the designer cannot write",
+            self._note(menu, f"'{shortened(mi.action, 40)}' cannot be the name of a function, so the designer cannot write",
                        "its code: give the item an action made of letters, digits and _ (not starting with a digit).")  # fmt: skip
             return
         name = rel.rsplit("/", 1)[-1]
         state = body_state(source, mi.action)
         if state.state == "none":
-            self._note(menu, f"{name} has no single registerPlugin call to add '{mi.action}' to,",
+            self._note(menu, f"{name} has no single registerPlugin call to add '{shortened(mi.action, 40)}' to,",
                        "so the designer cannot write its code.")  # fmt: skip
             return
         if state.state == "user":
-            self._note(menu, f"The code of '{mi.action}' was changed by hand ({name}, line {state.line}).",
+            self._note(menu, f"The code of '{shortened(mi.action, 40)}' was changed by hand ({name}, line {state.line}).",
                        "The designer never writes over code written by hand:",
                        "to change what the item does, edit it in the source editor.")  # fmt: skip
             return
         what = mi.label or mi.action
-        self._note(menu, f"When '{what}' is clicked:")
+        self._note(menu, f"When '{shortened(what, 40)}' is clicked:")  # (a menu does not wrap: see _note)
         section = self._section()
         for b in behaviours_for(section):
             action = menu.addAction(b.title + ("…" if b.asks or b.disruptive else ""))
