@@ -621,3 +621,19 @@ def test_an_item_without_label_or_action_is_named_by_its_place_in_undo_steps(
     assert stack.undoText() == "Move menu item 2 up"
     qtbot.mouseClick(window.findChild(QPushButton, "removeItemButton"), Qt.MouseButton.LeftButton)
     assert stack.undoText() == "Remove menu item 1 from 'Record'"
+
+
+def test_a_long_plugin_name_does_not_push_the_form_sideways(window: MainWindow, qtbot, base_project: Path) -> None:
+    """A name of 150 letters made the page's title as wide (in large bold letters): the whole page
+    scrolled sideways, its field labels out of sight at the left. The title is cut short with "…"
+    to the page's width, the whole name in its tooltip."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    name = "Record " + "x" * 150
+    pkg.write_text(pkg.read_text().replace('"name": "Record"', f'"name": "{name}"'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    page = window.plugin_page
+    assert page.title.text() == name
+    assert page.widget().minimumSizeHint().width() < page.viewport().width()
+    qtbot.waitUntil(lambda: not page.horizontalScrollBar().isVisible())
+    assert page.title.toolTip() == name and page.title.width() <= page.viewport().width()

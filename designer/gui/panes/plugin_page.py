@@ -33,7 +33,7 @@ class PluginPage(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget()
         layout = QVBoxLayout(body)
-        self.title = QLabel(objectName="pluginTitle")
+        self.title = _Title(objectName="pluginTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # the plugin's name, as typed: never markup
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -202,6 +202,41 @@ class PluginPage(QScrollArea):
         if 0 <= self.index < len(plugins):
             name = plugins[self.index].display_name
             self.title.setText(name if len(name) <= 200 else name[:199] + "…")  # a huge name lays out slowly
+
+
+class _Title(QLabel):
+    """The page's title, the plugin's name: cut short with "…" to the page's width, the whole name
+    in its tooltip; :meth:`text` gives the whole name.
+
+    Why: a name of 150 letters made the title as wide, in large bold letters, and the whole page
+    scrolled sideways, its field labels out of sight at the left.
+    """
+
+    _whole = ""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._whole = text
+        self._fit()
+
+    def text(self) -> str:
+        return self._whole
+
+    def _fit(self) -> None:
+        room = self.contentsRect().width()
+        metrics = self.fontMetrics()
+        fits = metrics.horizontalAdvance(self._whole) <= room
+        super().setText(self._whole if fits else metrics.elidedText(self._whole, Qt.TextElideMode.ElideRight, room))
+        self.setToolTip("" if fits else self._whole)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(0, super().minimumSizeHint().height())  # the name gives way, not the page
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(0, super().sizeHint().height())
 
 
 def _plugin_place(plugin: Plugin) -> str:
