@@ -1151,3 +1151,20 @@ def test_the_icon_of_an_item_listed_without_a_placement_is_not_offered_for_delet
     data["menuItems"] = data["menuItems"]["toolbar"]
     path.write_text(json.dumps(data, indent=4))
     assert "PD406" not in [p.code for p in run_checks(load(root))]
+
+
+def test_a_package_id_written_as_null_has_the_fix_of_an_empty_one(tmp_path: Path) -> None:
+    """``"id": null`` was said in the schema's words with no Fix, while ``"id": ""`` is offered the
+    plugin list's id: both leave the plugin without an id."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('"id": "rec-1.0"', '"id": null'))
+    pkg = load(root)
+    [problem] = run_checks(pkg)
+    assert problem.code == "PD102" and "has an empty id" in problem.message, problem.message
+    assert problem.fix is not None and problem.fix.title == "Use the plugin list's id 'rec-1.0' in the package file"
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    assert '"id": "rec-1.0",' in path.read_text()
+    assert run_checks(load(root)) == []

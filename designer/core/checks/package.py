@@ -497,7 +497,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     # The package as edited (``raw`` is what was read from disk, until the next save).
     data = p.to_json()
     meant = {k: m for k in _MEANT if isinstance(data, dict) and (m := meant_list(k, data.get(k))) is not None}
-    no_id = isinstance(data, dict) and data.get("id", "") == ""
+    no_id = isinstance(data, dict) and data.get("id", "") in ("", None)  # (null: no id either)
     # (the schema's own words for a missing or empty id named no way out: see _report_no_id)
     words, fixes = _no_texts(plugin, data, index, ctx)
     ctx.schema(
