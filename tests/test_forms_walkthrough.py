@@ -637,3 +637,22 @@ def test_a_long_plugin_name_does_not_push_the_form_sideways(window: MainWindow, 
     assert page.widget().minimumSizeHint().width() < page.viewport().width()
     qtbot.waitUntil(lambda: not page.horizontalScrollBar().isVisible())
     assert page.title.toolTip() == name and page.title.width() <= page.viewport().width()
+
+
+def test_an_icon_that_is_no_reference_shows_as_written_and_choosing_none_writes_null(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """``"icon": 5`` showed in the Icon box as "(set by the plugin while it runs)", which the file does
+    not say; choosing that entry then wrote nothing (null read as what was loaded), and the 5 stayed.
+    The box shows what the file holds, and choosing no icon writes null."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('"icon": "rec.svg#rec"', '"icon": 5'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    icon = window.findChild(QComboBox, "iconCombo")
+    assert icon.currentText() == "5 (not a reference)"
+    icon.setFocus()
+    qtbot.keyClick(icon, Qt.Key.Key_Up)
+    assert icon.currentText() == "(set by the plugin while it runs)"
+    assert window.save()
+    assert json.loads(pkg.read_text())["menuItems"]["toolbar"][0]["icon"] is None

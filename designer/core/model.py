@@ -149,8 +149,11 @@ class _JsonBacked:
         """
         setattr(self, attr, value)
         key = dict(self._FIELDS)[attr]
-        if key in self.raw and type(self.raw[key]) is not type(value):
-            getattr(self, "_loaded", {}).pop(attr, None)  # (a field not as loaded is written)
+        loaded = getattr(self, "_loaded", {})
+        # (only then: a value that reads otherwise is written anyway, and one set back to the file's
+        # own stays as unchanged as it is, so a step that came back to it changes nothing)
+        if attr in loaded and same_json(loaded[attr], value) and type(self.raw.get(key)) is not type(value):
+            del loaded[attr]  # (a field not as loaded is written)
 
     def to_json(self) -> Any:
         out = dict(self.raw)

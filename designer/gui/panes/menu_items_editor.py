@@ -102,6 +102,17 @@ def _unplaced(p: PluginPackage | None) -> list[dict[str, Any]]:
     return [item for item in written if isinstance(item, dict)] if isinstance(written, list) else []
 
 
+_NOT_A_REF = Qt.ItemDataRole.UserRole + 1  # the Icon box's entry for an icon that is no reference (see _no_icon_ref)
+
+
+def _no_icon_ref(mi: MenuItem) -> str | None:
+    """An item's icon as the file holds it when that is neither text nor null (``5``, a list), cut
+    short; None otherwise. (PD102 says what a reference looks like, with a Fix.)"""
+    written = mi.to_json()
+    icon = written.get("icon") if isinstance(written, dict) and mi.icon is None else None
+    return None if icon is None or isinstance(icon, str) else shortened(json.dumps(icon, ensure_ascii=False), 40)
+
+
 def _no_text(mi: MenuItem) -> str | None:
     """What the file holds as an item's label when that is neither text nor null (a list, an
     object), or as the whole item when that is not an object ("record"), as the list's row says it;
@@ -590,6 +601,11 @@ class MenuItemsEditor(PluginForm):
             for ref in refs:
                 self.icon.addItem(self._icon_for(ref), ref, ref)
             self.icon.setCurrentIndex(max(0, self.icon.findData(mi.icon)) if mi.icon else 0)
+            if (odd := _no_icon_ref(mi)) is not None:
+                # ("icon": 5) As the file has it, not as "(set by the plugin while it runs)": null it is not.
+                self.icon.insertItem(1, f"{odd} (not a reference)")
+                self.icon.setItemData(1, True, _NOT_A_REF)
+                self.icon.setCurrentIndex(1)
             runtime = mi.label is None and _no_text(mi) is None
             self.label_runtime.setChecked(runtime)
             self.label.setEnabled(not runtime)
@@ -750,8 +766,8 @@ class MenuItemsEditor(PluginForm):
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _icon_chosen(self, pos: int) -> None:
-        if self._loading:
-            return
+        if self._loading or self.icon.itemData(pos, _NOT_A_REF):
+            return  # (what the file holds, chosen again: nothing to change)
         ref = self.icon.itemData(pos)
         # In the combo's words, of the item (not of the plugin): "to 'set at run time'" was no
         # wording the form uses.
@@ -763,7 +779,7 @@ class MenuItemsEditor(PluginForm):
             text = f"Remove the icon of '{self._item_label()}'"
         self._edit_item(
             text,
-            lambda mi: setattr(mi, "icon", ref),
+            lambda mi: mi.set_written("icon", ref),  # (null over "icon": 5 too)
             self.merge_key(self.icon, "icon"),
         )
 
