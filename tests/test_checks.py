@@ -1168,3 +1168,21 @@ def test_a_package_id_written_as_null_has_the_fix_of_an_empty_one(tmp_path: Path
     save(pkg)
     assert '"id": "rec-1.0",' in path.read_text()
     assert run_checks(load(root)) == []
+
+
+def test_a_description_written_as_a_list_of_lines_has_a_fix_writing_one_text(tmp_path: Path) -> None:
+    """``"description": ["Start and stop", "recording"]`` (its lines as a list) was said in the
+    schema's words with no way out, and the form's Description was empty. The Fix writes the lines
+    as one text, one under another, as the Description box holds them."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('"Start and stop recording"', '["Start and stop", "recording"]'))
+    pkg = load(root)
+    [problem] = run_checks(pkg)
+    assert problem.code == "PD102" and "its description as a list of 2 texts" in problem.message, problem.message
+    assert problem.fix is not None and problem.fix.title == "Write them as one text, a line each"
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    assert json.loads(path.read_text())["description"] == "Start and stop\nrecording"
+    assert run_checks(load(root)) == []

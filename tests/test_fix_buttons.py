@@ -129,6 +129,7 @@ BREAKS = {
         '{\n                "icon": "rec.svg#rec",\n                "label": "Record",\n                "action": "record"\n            }',
         '"record"',
     ),
+    "set-package-description": r(PKG, '"Start and stop recording"', '["Start and stop", "recording"]'),
     "save-as-utf8": _utf16("plugins/rec/rec.plugin.js"),
 }
 

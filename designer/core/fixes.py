@@ -134,6 +134,14 @@ def _set_item_label(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Write the label of menu item {i + 1} of '{plugin.display_name}' as text: \"{value}\""
 
 
+def _set_package_description(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD102's answer to a description written as a list of lines: the lines as one text."""
+    plugin = pkg.plugins[fix.args["plugin"]]
+    assert plugin.package is not None
+    plugin.package.description = fix.args["value"]
+    return f"Write the description of '{plugin.display_name}' as one text"
+
+
 def _make_menu_item(pkg: BrandingPackage, fix: Fix) -> str:
     """PD102's answer to a menu item written as text (``"record"``): an item of the icon, label
     and action the fix names (see ``checks.package._item_written_as_text``)."""
@@ -770,6 +778,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "rename-package-key": _rename_package_key,
     "set-item-label": _set_item_label,
     "make-menu-item": _make_menu_item,
+    "set-package-description": _set_package_description,
     "set-package-name": _set_package_name,
 }
 

@@ -405,6 +405,21 @@ def _no_texts(plugin: Plugin, data: Any, index: int, ctx: Context) -> tuple[dict
             f'Settings ▸ Plugins shows a name written in double quotes. Write "{shortened(meant)}".'
         )
         fixes["/name"] = Fix("set-package-name", f'Write "{shortened(meant)}"', {"plugin": index, "value": meant})
+    written = data.get("description") if isinstance(data, dict) else None
+    if isinstance(written, list) and written and all(isinstance(line, str) for line in written):
+        # (lines as a list: the Description box holds them one under another)
+        from ..wording import counted
+
+        words["/description"] = (
+            f"The package file of '{shortened(p.id or name)}' has its description as a list of "
+            f"{counted(len(written), 'text')}, not one text: Settings ▸ Plugins shows a description written in "
+            "double quotes. Write them as one text, a line each."
+        )
+        fixes["/description"] = Fix(
+            "set-package-description",
+            "Write them as one text, a line each",
+            {"plugin": index, "value": "\n".join(written)},
+        )
     choices: list[str] | None = None
     for sec, i, mi in p.items():
         item = mi.to_json()
