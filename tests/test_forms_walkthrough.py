@@ -656,3 +656,20 @@ def test_an_icon_that_is_no_reference_shows_as_written_and_choosing_none_writes_
     assert icon.currentText() == "(set by the plugin while it runs)"
     assert window.save()
     assert json.loads(pkg.read_text())["menuItems"]["toolbar"][0]["icon"] is None
+
+
+def test_an_icon_step_of_an_item_without_label_or_action_names_the_item(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """For an item with neither label nor action the step read "Change icon of '' to 'rec.svg#rec'"."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    data["menuItems"] = {"conference": [data["menuItems"]["toolbar"][0], {"icon": None}]}
+    pkg.write_text(json.dumps(data, indent=4))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    window.findChild(QListWidget, "menuItemsList").setCurrentRow(1)
+    icon = window.findChild(QComboBox, "iconCombo")
+    icon.setFocus()
+    qtbot.keyClick(icon, Qt.Key.Key_Down)
+    assert window.editor.undo_stack.undoText() == "Change icon of menu item 2 to 'rec.svg#rec'"

@@ -771,12 +771,15 @@ class MenuItemsEditor(PluginForm):
         ref = self.icon.itemData(pos)
         # In the combo's words, of the item (not of the plugin): "to 'set at run time'" was no
         # wording the form uses.
+        # (an item with neither label nor action by its place: the step said "Change icon of ''")
+        label = self._item_label()
+        named = f"'{label}'" if label else f"menu item {self.list.currentRow() + 1}"
         if ref:
-            text = f"Change icon of '{self._item_label()}' to '{ref}'"
+            text = f"Change icon of {named} to '{ref}'"
         elif self._section() == "toolbar":  # (as the label's tick box says it: "... to set by the plugin" read oddly)
-            text = f"Let '{self._name()}' set the icon of '{self._item_label() or 'its item'}' while it runs"
+            text = f"Let '{self._name()}' set the icon of '{label or 'its item'}' while it runs"
         else:
-            text = f"Remove the icon of '{self._item_label()}'"
+            text = f"Remove the icon of {named}"
         self._edit_item(
             text,
             lambda mi: mi.set_written("icon", ref),  # (null over "icon": 5 too)
