@@ -89,7 +89,11 @@ def test_clean_check_compiles_no_pattern_of_the_repairs() -> None:
         "designer.core.checks.source": ("_DOMAIN",),
     }
     code = (
-        "import importlib, sys, re._compiler as compiler\n"
+        "import importlib, sys\n"
+        "try:\n"
+        "    import re._compiler as compiler\n"
+        "except ImportError:  # Python 3.10\n"
+        "    import sre_compile as compiler\n"
         "compiled = set()\n"
         "real = compiler.compile\n"
         "def counting(p, flags=0):\n"
