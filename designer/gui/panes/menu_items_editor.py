@@ -202,7 +202,6 @@ class MenuItemsEditor(PluginForm):
         for key, text, _ in PLACEMENT_CHOICES:
             self.placement.addItem(text, key)
         self.placement.activated.connect(self._placement_chosen)
-        self.placement.setPlaceholderText("(a placement the app does not know)")  # (see refresh)
         # Not as wide as its longest choice at least: beside a dock on a laptop, that held the
         # form wider than its room. It takes the row's width, and shortens a choice only there.
         self.placement.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -441,6 +440,8 @@ class MenuItemsEditor(PluginForm):
             if section is not None and PLACEMENT_CHOICES[pos][0] is None:
                 # (a placement written by hand that the app does not know: it said "No button", and
                 # "This plugin has no button or menu item" above the items listed)
+                # (the placeholder only then: set for good, its width widened the form beside a dock)
+                self.placement.setPlaceholderText("(unknown placement)")
                 self.placement.setCurrentIndex(-1)
                 self.explain.setText(
                     f"'{shortened(section, 40)}' is no placement the app knows, so these items do not show. Choose "
@@ -448,6 +449,7 @@ class MenuItemsEditor(PluginForm):
                     + self._hidden_items()
                 )
             else:
+                self.placement.setPlaceholderText("")
                 self.placement.setCurrentIndex(pos)
                 self.explain.setText(PLACEMENT_CHOICES[pos][2] + self._hidden_items())
             row = self._row_to_keep(self.list.currentRow())
