@@ -1710,6 +1710,9 @@ class PreviewPane(QWidget):
             self.meeting = (data["participants"], dict(data.get("conference") or {}))
             self.layout = data["layout"] if isinstance(data.get("layout"), dict) else None
             self.left = None  # (the export has you back in it: see reload)
+        # It answered, so no plugin code holds it: a 'busy' not yet followed by its 'idle' is one the page says
+        # later (see tellIdle in mock-pex.js), and taken as a freeze it had _load swap the page for a fresh one.
+        self._busy = None
         self._load()
 
     def _clear_run(self) -> None:
