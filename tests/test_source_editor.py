@@ -256,19 +256,59 @@ def test_toggle_comment_leaves_a_cursor_in_the_indentation_where_it_was(qtbot) -
     assert editor.textCursor().positionInBlock() == 11  # moves with its character
 
 
-def test_a_regex_that_matches_only_empty_text_says_so(qtbot) -> None:
+def _find_bar_on(qtbot, text: str):
     pane = SourcePane()
     qtbot.addWidget(pane)
     pane.show()
-    pane.show_file("r.plugin.js", "one\ntwo\n", read_only=False)
+    pane.show_file("r.plugin.js", text, read_only=False)
     bar = pane.find_bar
     bar.open(replace=True)
     bar.regex.setChecked(True)
+    return pane, bar
+
+
+def test_replacing_line_starts_comments_every_line_out_as_code_editors_do(qtbot) -> None:
+    """^ replaced with "// " said "0 matches (it only matches empty text)" and changed nothing."""
+    pane, bar = _find_bar_on(qtbot, "one\ntwo\n")
     bar.find_edit.setText("^")
-    assert bar.count.text() == "0 matches (it only matches empty text)"
+    assert bar.count.text() == "3 matches"
     bar.replace_edit.setText("// ")
-    assert bar.replace_all() == 0  # said 2 (every line start) while changing nothing
-    assert pane.editor.toPlainText() == "one\ntwo\n"
+    qtbot.mouseClick(next(b for b in bar._buttons if b.text() == "Replace all"), Qt.MouseButton.LeftButton)
+    assert pane.editor.toPlainText() == "// one\n// two\n// "
+    assert bar.count.text().startswith("replaced in 3 places")
+
+
+def test_enter_steps_through_empty_matches_and_replace_puts_text_at_the_one_selected(qtbot) -> None:
+    """Enter goes on from an empty match (the cursor is on it) instead of staying there."""
+    pane, bar = _find_bar_on(qtbot, "one\ntwo\nsix")
+    editor = pane.editor
+    bar.find_edit.setText("$")
+    for expected in (3, 7, 11, 3):
+        qtbot.keyClick(bar.find_edit, Qt.Key.Key_Return)
+        assert editor.textCursor().position() == expected and not editor.textCursor().hasSelection()
+    assert bar.count.text().startswith("1 of 3 matches")
+    bar.replace_edit.setText(";")
+    qtbot.keyClick(bar.replace_edit, Qt.Key.Key_Return)
+    assert editor.toPlainText() == "one;\ntwo\nsix"
+    assert editor.textCursor().position() == 8  # on the next one
+    cursor = editor.textCursor()
+    cursor.setPosition(1)  # a place no match was selected at: Replace goes to the next one first
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(bar.replace_edit, Qt.Key.Key_Return)
+    assert editor.toPlainText() == "one;\ntwo\nsix"
+    assert editor.textCursor().position() == 4
+
+
+def test_empty_matches_are_marked_with_a_thin_bar(qtbot) -> None:
+    pane, bar = _find_bar_on(qtbot, "var a = b;\nlet c = d;\n")
+    editor = pane.editor
+    bar.find_edit.setText(r"\b")
+    assert bar.count.text() == "12 matches"  # each side of the 6 words
+    assert len(editor._found_gaps) == 12
+    before = editor.grab().toImage()
+    bar.find_edit.setText("zzz")
+    assert editor._found_gaps == []
+    assert editor.grab().toImage() != before  # the bars were drawn, and are gone
 
 
 def test_undo_and_redo_keys_in_the_editor_go_to_the_window(window: MainWindow, qtbot, base_project: Path) -> None:

@@ -90,6 +90,12 @@ _SNIPPET_GAP_TINTS = {
     False: {False: QColor("#a9b3c6"), True: QColor("#5f86d0")},
     True: {False: QColor("#6b7385"), True: QColor("#6f9be0")},
 }
+# The find bar's thin mark of an empty match, {dark: colour}: the found marks' yellow, made stronger
+# to show as a bar two pixels wide.
+_FOUND_GAP_TINTS = {False: QColor("#c89b00"), True: QColor("#e0b84a")}
+# The find bar's thin mark of an empty match, {dark: colour}: the found marks' yellow, made stronger
+# to show as a bar two pixels wide.
+_FOUND_GAP_TINTS = {False: QColor("#c89b00"), True: QColor("#e0b84a")}
 # The find bar's In selection range (see SourceEditor.show_scope), {dark: tint}: apart from the
 # current line's blue, the find marks' yellow and the snippets' grey-blue.
 _SCOPE_TINTS = {False: QColor("#eeeae0"), True: QColor("#35332d")}
@@ -442,6 +448,7 @@ class SourceEditor(QPlainTextEdit):
         self.highlighter: SyntaxHighlighter | None = None
         self.markers: list[Marker] = []
         self._found: list[tuple[int, int]] = []  # the find bar's matches, marked in the text (see show_found)
+        self._found_gaps: list[int] = []  # where the marks of empty matches are painted (see _paint_found_gaps)
         self._found_left = False  # a mark an edit touched was left out of _found, not yet off the screen
         # The find bar's In selection range, tinted (see show_scope): its cursor follows the edits.
         self._scope: QTextCursor | None = None
@@ -1332,6 +1339,19 @@ class SourceEditor(QPlainTextEdit):
                 selections.append(sel)
         self.setExtraSelections(selections)
 
+    def _paint_found_gaps(self) -> None:
+        """A thin bar where the find bar found empty text (``^``, ``$``, ``\\b``): a place Replace
+        puts its text at, which a mark of the text found has nothing to show on."""
+        colour = _FOUND_GAP_TINTS[self._dark]
+        end = self._doc.characterCount() - 1
+        painter = QPainter(self._viewport)
+        for pos in self._found_gaps:
+            cursor = QTextCursor(self._doc)
+            cursor.setPosition(min(pos, end))
+            rect = self.cursorRect(cursor)
+            painter.fillRect(QRect(rect.left() - 1, rect.top(), 2, rect.height()), colour)
+        painter.end()
+
     def _paint_snippet_gaps(self) -> None:
         """A thin bar where an empty placeholder waits (``function ($1)``), as code editors mark it."""
         tints = _SNIPPET_GAP_TINTS[self._dark]
@@ -1418,6 +1438,8 @@ class SourceEditor(QPlainTextEdit):
             done = super().viewportEvent(event)
             if self._snippet_gaps:
                 self._paint_snippet_gaps()
+            if self._found_gaps:
+                self._paint_found_gaps()
             if self._marks_waiting:
                 self._marks_waiting = False
                 self._marks_after_paint.start()
@@ -2313,6 +2335,10 @@ class SourceEditor(QPlainTextEdit):
         # A found word in the text's own colour on the mark: in its syntax colour, a keyword, a
         # string or a number was 2.5:1 on the dark mark (a comment 1.7:1), a comment 2.8:1 on the light one.
         found_ink = self.palette().text().color()
+        gaps = [start for start, end in near[:FOUND_SHOWN] if start == end]
+        if gaps or self._found_gaps:
+            self._viewport.update()  # (drawn by viewportEvent: Qt paints no selection of nothing)
+        self._found_gaps = gaps
         for start, end in near[:FOUND_SHOWN]:
             sel = QTextEdit.ExtraSelection()
             sel.format.setBackground(QColor("#6b5a1e" if dark else "#fce8a0"))
@@ -3127,13 +3153,15 @@ class _Counting:
         self.pat, self.text, self.at, self.hi, self.chars = pat, text, lo, hi, chars
         self.starts: list[int] = []  # Python indexes in ``text``
         self.spans: list[tuple[int, int]] = []  # document positions (UTF-16 units)
-        self.only_empty = False  # whether an empty match was passed over (^, $ or a*)
         self.units = units
+        self._counted_empty: int | None = None  # where the last step stopped on an empty match
 
     def step(self, most: int) -> bool:
-        """Count up to ``most`` more matches (not the empty ones); True once all are counted.
+        """Count up to ``most`` more matches (empty ones too: ``^`` is a place to put text at); True
+        once all are counted.
 
-        The next step goes on from the end of the last match counted, as finditer itself does.
+        The next step goes on from the end of the last match counted, as finditer itself does
+        (which does not find an empty match again where it found one).
         """
         units, starts, spans = self.units, self.starts, self.spans
         same = units.identity  # (no conversion: 200,000 matches counted in half the time)
@@ -3141,17 +3169,19 @@ class _Counting:
         end = self.hi
         if self.chars is not None:  # (a word found nowhere: 3 MB searched without a match took 0.15 s)
             end = self.text.find("\n", self.at + self.chars, self.hi) + 1 or self.hi
+        again, self._counted_empty = self._counted_empty, None
         for m in self.pat.finditer(self.text, self.at, end):
             a, b = span = m.span()
-            if b > a:
-                starts.append(a)
-                spans.append(span if same else (units(a), units(b)))
-                counted += 1
-                if counted == most:
-                    self.at = b
-                    return False
-            elif a < end or end == self.hi:  # (at a slice's end, \Z matched an end the text has not)
-                self.only_empty = True
+            # (at a slice's end, $ or \Z matched an end the text has not: the next slice sees it)
+            if a == b and (a == again or a == end < self.hi):
+                continue
+            starts.append(a)
+            spans.append(span if same else (units(a), units(b)))
+            counted += 1
+            if counted == most:
+                self.at = b
+                self._counted_empty = a if a == b else None
+                return False
         self.at = end
         return end == self.hi
 
@@ -3243,6 +3273,7 @@ class FindBar(QWidget):
         self._said_on: tuple[int, int] | None = None  # the selection "k of n" is said for
         self._invalid = ""  # what re said was wrong with the expression in the find box
         self._taken: str | None = None  # the selection last put in the find box, as written
+        self._empty_at: int | None = None  # the cursor's position on an empty match Enter went to
         self._following = False  # whether the editor's signals below reach the bar (see _follow_editor)
 
     def _option_keys(self) -> list[QAction]:
@@ -3333,7 +3364,7 @@ class FindBar(QWidget):
 
     def _forget_starts(self) -> None:
         """The text changed: what was counted is forgotten, and counted anew once the typing pauses."""
-        self._starts = self._shown = self._units = None
+        self._starts = self._shown = self._units = self._empty_at = None
         self._stop_counting()  # (what it counted in is no longer the text)
         self._show_scope()  # (text put in at its start: the tint's own cursor leaves it out)
         if self.isVisible():
@@ -3529,11 +3560,7 @@ class FindBar(QWidget):
         self._starts = counting.starts
         self._mark(counting.spans)
         n = len(counting.starts)
-        said = counted(n, "match", "matches")
-        if not n and counting.only_empty:
-            # ^, $ or a* match only empty text: nothing to select or replace, and that is why
-            said = "0 matches (it only matches empty text)"
-        self.count.setText(said)
+        self.count.setText(counted(n, "match", "matches"))
         which, self._which = self._which, None
         if which is not None:
             self._say_which(*which)
@@ -3563,6 +3590,8 @@ class FindBar(QWidget):
         cursor.setPosition(a)
         cursor.setPosition(a + _utf16(m.group()), QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cursor)
+        # (an empty match, such as ^, selects nothing: Replace puts its text at the cursor only there)
+        self._empty_at = a if m.start() == m.end() else None
 
     def find(self, backward: bool = False) -> bool:
         """Select the next match after the selection (``backward``: the last one before it), going
@@ -3581,14 +3610,16 @@ class FindBar(QWidget):
         if anew:
             here = hi if backward else lo
         first = before = last = None
-        for m in _nonempty(pat, text, lo, hi):
+        # (an empty match, such as ^, is at the cursor once selected: the next one is after it)
+        on = None if anew else selection
+        for m in pat.finditer(text, lo, hi):
             if backward:
                 if m.start() >= here and before is not None:
                     break
                 if m.start() < here:
                     before = m
                 last = m
-            elif m.start() >= here:
+            elif m.start() >= here and m.span() != on:
                 last = m
                 break
             elif first is None:
@@ -3631,6 +3662,9 @@ class FindBar(QWidget):
         grown, and read as where the developer was.
         """
         self._which = None  # (nor the match Enter went to while counting, once counted)
+        cursor = self.editor.textCursor()
+        if cursor.hasSelection() or cursor.position() != self._empty_at:
+            self._empty_at = None
         if self._said_on is None:
             return
         cursor = self.editor.textCursor()
@@ -3655,7 +3689,7 @@ class FindBar(QWidget):
         """
         pat = self.pattern()
         cursor = self.editor.textCursor()
-        if pat is None or not cursor.hasSelection():
+        if pat is None or not cursor.hasSelection() and cursor.position() != self._empty_at:
             return None
         text = self._text()
         start = _index(text, cursor.selectionStart())
@@ -3689,7 +3723,7 @@ class FindBar(QWidget):
         self.find()
 
     def replace_all(self) -> int:
-        """Replace every match (not the empty ones) as one undo step; the number replaced.
+        """Replace every match as one undo step; the number replaced.
 
         Why two ways: matches on (nearly) every line, such as ``$2$1`` on each of a library's
         100,000, go in as one edit of the text built here, from the first match to the last (0.5 s,
@@ -3728,16 +3762,16 @@ class FindBar(QWidget):
         return len(found)
 
     def _replacements(self, pat: re.Pattern, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, new text) of each match of ``pat`` in ``text`` that is not empty (``^``, ``$``
-        and ``a*`` match empty text: nothing to replace)."""
+        """(start, end, new text) of each match of ``pat`` in ``text``, the empty ones too: ``^``
+        replaced with "// " comments every line out, as in VS Code, Sublime Text and Notepad++."""
         template = self.replace_edit.text()
         if not self.regex.isChecked() or ("$" not in template and "\\" not in template):
             # The same new text for every match: worked out once, not for each of the 62,500
             # matches of a 100,000-line file.
             template = _one_break(template)
-            return [(m.start(), m.end(), template) for m in _nonempty(pat, text, *self._bounds(text))]
+            return [(m.start(), m.end(), template) for m in pat.finditer(text, *self._bounds(text))]
         expand = compile_replacement(template)
-        return [(m.start(), m.end(), _one_break(expand(m))) for m in _nonempty(pat, text, *self._bounds(text))]
+        return [(m.start(), m.end(), _one_break(expand(m))) for m in pat.finditer(text, *self._bounds(text))]
 
     def _replace_keeping_place(self, text: str, found: list[tuple[int, int, str]]) -> None:
         """Replace ``found`` (see :meth:`_replacements`) in ``text`` as one edit, the cursor (and the
@@ -3807,12 +3841,6 @@ def _line_spans(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int,
     if pieces:
         spans.append((start, end, "".join(pieces)))
     return spans
-
-
-def _nonempty(pat: re.Pattern, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
-    """The matches of ``pat`` in ``text`` (from ``start`` to ``end``) that are not empty: ``^``, ``$``
-    or ``a*`` match empty text, which has nothing to select or replace."""
-    return (m for m in pat.finditer(text, start, len(text) if end is None else end) if m.end() > m.start())
 
 
 class SourcePane(QWidget):
