@@ -588,3 +588,24 @@ def test_problems_after_a_line_separator_put_in_by_replace_all_are_marked_on_the
         if s.format.underlineStyle() == s.format.UnderlineStyle.SpellCheckUnderline
     }
     assert number in underlined and underlined <= problems
+
+
+@pytest.mark.parametrize(("find", "expected"), [("^", "// a\n// b\nc\n"), ("$", "a// \nb// \nc\n")])
+def test_empty_matches_in_selection_keep_to_the_lines_selected(qtbot, find: str, expected: str) -> None:
+    """Lines selected end at the next line's start: ^ and $ matched there too, the next line changed."""
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_file("r.plugin.js", "a\nb\nc\n", read_only=False)
+    cursor = pane.editor.textCursor()
+    cursor.setPosition(4, QTextCursor.MoveMode.KeepAnchor)  # lines 1 and 2, as dragged over them
+    pane.editor.setTextCursor(cursor)
+    bar = pane.find_bar
+    bar.regex.setChecked(True)
+    bar.open(replace=True)
+    assert bar.in_selection.isChecked()
+    bar.find_edit.setText(find)
+    assert bar.count.text() == "2 matches"
+    bar.replace_edit.setText("// ")
+    assert bar.replace_all() == 2
+    assert pane.editor.toPlainText() == expected

@@ -3155,6 +3155,7 @@ class _Counting:
         self.spans: list[tuple[int, int]] = []  # document positions (UTF-16 units)
         self.units = units
         self._counted_empty: int | None = None  # where the last step stopped on an empty match
+        self._empty_at_hi = _empty_at_end_counts(text, lo, hi)
 
     def step(self, most: int) -> bool:
         """Count up to ``most`` more matches (empty ones too: ``^`` is a place to put text at); True
@@ -3173,7 +3174,7 @@ class _Counting:
         for m in self.pat.finditer(self.text, self.at, end):
             a, b = span = m.span()
             # (at a slice's end, $ or \Z matched an end the text has not: the next slice sees it)
-            if a == b and (a == again or a == end < self.hi):
+            if a == b and (a == again or a == end and (end < self.hi or not self._empty_at_hi)):
                 continue
             starts.append(a)
             spans.append(span if same else (units(a), units(b)))
@@ -3612,7 +3613,7 @@ class FindBar(QWidget):
         first = before = last = None
         # (an empty match, such as ^, is at the cursor once selected: the next one is after it)
         on = None if anew else selection
-        for m in pat.finditer(text, lo, hi):
+        for m in _matches(pat, text, lo, hi):
             if backward:
                 if m.start() >= here and before is not None:
                     break
@@ -3694,7 +3695,7 @@ class FindBar(QWidget):
         text = self._text()
         start = _index(text, cursor.selectionStart())
         lo, hi = self._bounds(text)
-        m = pat.match(text, start, hi) if start >= lo else None
+        m = pat.match(text, start, hi) if lo <= start and (start < hi or _empty_at_end_counts(text, lo, hi)) else None
         if m is None or _utf16(text[: m.end()]) != cursor.selectionEnd():
             return None
         return m
@@ -3769,9 +3770,9 @@ class FindBar(QWidget):
             # The same new text for every match: worked out once, not for each of the 62,500
             # matches of a 100,000-line file.
             template = _one_break(template)
-            return [(m.start(), m.end(), template) for m in pat.finditer(text, *self._bounds(text))]
+            return [(m.start(), m.end(), template) for m in _matches(pat, text, *self._bounds(text))]
         expand = compile_replacement(template)
-        return [(m.start(), m.end(), _one_break(expand(m))) for m in pat.finditer(text, *self._bounds(text))]
+        return [(m.start(), m.end(), _one_break(expand(m))) for m in _matches(pat, text, *self._bounds(text))]
 
     def _replace_keeping_place(self, text: str, found: list[tuple[int, int, str]]) -> None:
         """Replace ``found`` (see :meth:`_replacements`) in ``text`` as one edit, the cursor (and the
@@ -3841,6 +3842,23 @@ def _line_spans(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int,
     if pieces:
         spans.append((start, end, "".join(pieces)))
     return spans
+
+
+def _empty_at_end_counts(text: str, lo: int, hi: int) -> bool:
+    """Whether an empty match at ``hi``, the end of the part of ``text`` searched from ``lo``, is one.
+
+    Why not always: lines selected for In selection end at the next line's start, where ``^`` (and
+    ``$`` of an empty line) belong to the line after, which Replace all changed too; mid-line, re
+    takes ``hi`` for the end of the text, and ``$`` and ``\\b`` matched there. At a line's end they are
+    what they are in the whole text (as in VS Code, which leaves the next line's start out too).
+    """
+    return hi == len(text) or text[hi] == "\n" and (hi == lo or text[hi - 1] != "\n")
+
+
+def _matches(pat: re.Pattern, text: str, lo: int, hi: int) -> Iterator[re.Match]:
+    """The matches of ``pat`` in ``text`` from ``lo`` to ``hi`` (see _empty_at_end_counts)."""
+    found = pat.finditer(text, lo, hi)
+    return found if _empty_at_end_counts(text, lo, hi) else (m for m in found if m.start() < hi)
 
 
 class SourcePane(QWidget):
