@@ -995,3 +995,31 @@ def test_replace_all_has_a_key_and_the_bars_buttons_say_theirs(pane: SourcePane,
         "Replace all": "Replace every match, one undo step (Ctrl+Alt+Enter)",
         "✕": "Close (Esc)",
     }
+
+
+@pytest.mark.parametrize(
+    ("replace", "expected"),
+    [(r"\$1", "var $1 = false;"), ("$$1", "var $1 = false;"), (r"\\$1", r"var \locked = false;")],
+)
+def test_a_dollar_written_as_in_vs_code_is_put_in_as_a_dollar(
+    pane: SourcePane, qtbot, replace: str, expected: str
+) -> None:
+    """\\$1 said "cannot replace: bad escape (end of pattern)"."""
+    _open_replace(qtbot, pane, r"var (locked)", "var " + replace)
+    qtbot.mouseClick(_button(pane, "Replace all"), Qt.MouseButton.LeftButton)
+    assert _lines(pane.editor)[1] == "    " + expected
+    assert pane.find_bar.count.text() == "replaced in 1 place"
+
+
+@pytest.mark.parametrize(
+    ("replace", "said"),
+    [
+        (r"\q", r"cannot replace: \q means nothing in a replacement (\\ is a backslash, \$ a dollar, \n a line break)"),
+        ("a\\", r"cannot replace: it ends with a lone \ (write \\ for a backslash)"),
+    ],
+)
+def test_a_bad_escape_in_the_replacement_says_what_to_write(pane: SourcePane, qtbot, replace: str, said: str) -> None:
+    _open_replace(qtbot, pane, r"var (locked)", replace)
+    qtbot.mouseClick(_button(pane, "Replace all"), Qt.MouseButton.LeftButton)
+    assert pane.find_bar.count.text() == said
+    assert pane.editor.toPlainText() == CODE

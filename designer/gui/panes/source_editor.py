@@ -2975,13 +2975,20 @@ def compile_replacement(template: str) -> Callable[[re.Match], str]:
     """
     chunks: list[str] = []  # the text before each $ reference (\\1, \\n: Python's, as before)
     refs: list[tuple[str | None, ...]] = []
+    chunk: list[str] = []
     last = 0
-    template = _BACKSLASH_PAIR.sub(_whole_for_backslash_0, template)
-    for ref in _DOLLAR_REF.finditer(template):
-        chunks.append(template[last : ref.start()])
-        refs.append(ref.groups())
-        last = ref.end()
-    chunks.append(template[last:])
+    # (one pass for both: in "\\$1" the backslash takes the "$", in "\\\\$1" the "\\" before it)
+    for part in _REPLACEMENT_PART.finditer(template):
+        chunk.append(template[last : part.start()])
+        last = part.end()
+        if part.group().startswith("\\"):
+            chunk.append(_backslash_pair(part))
+        else:
+            chunks.append("".join(chunk))
+            chunk = []
+            refs.append(part.groups()[2:])
+    chunk.append(template[last:])
+    chunks.append("".join(chunk))
     # (a part without a backslash is itself: re's parser is not asked about it at each match)
     plain = ["\\" not in chunk for chunk in chunks]
 
@@ -2996,15 +3003,19 @@ def compile_replacement(template: str) -> Callable[[re.Match], str]:
 
 
 # A backslash and the character after it (so "\\0" typed is a backslash, then "0"), or \0 alone: not
-# an octal escape such as \012, which Python reads on (see _whole_for_backslash_0).
-_BACKSLASH_PAIR = re.compile(r"\\(?:(0)(?![0-7])|.)", re.DOTALL)
+# an octal escape such as \012, which Python reads on (see _backslash_pair); else a $ reference.
+_REPLACEMENT_PART = re.compile(rf"\\(?:(0)(?![0-7])|(\$)|.)|{_DOLLAR_REF.pattern}", re.DOTALL)
 
 
-def _whole_for_backslash_0(pair: re.Match) -> str:
-    """``\\0`` as the whole match, ``\\g<0>`` (else the pair as it is). Why: ``\\1`` is the first group,
-    ``$0`` and ``$&`` the whole match, but Python reads ``\\0`` as the character U+0000, put in the
-    code unseen (a browser stops at it)."""
-    return r"\g<0>" if pair.group(1) else pair.group()
+def _backslash_pair(pair: re.Match) -> str:
+    """A backslash and the character after it (see _REPLACEMENT_PART) as re's template has it.
+
+    ``\\0`` is the whole match, ``\\g<0>``. Why: ``\\1`` is the first group, ``$0`` and ``$&`` the whole
+    match, but Python reads ``\\0`` as the character U+0000, put in the code unseen (a browser stops
+    at it). ``\\$`` is a dollar, as in VS Code: ``\\$1`` said "bad escape (end of pattern)".
+    """
+    zero, dollar = pair.group(1, 2)
+    return r"\g<0>" if zero else "$" if dollar else pair.group()
 
 
 def _dollar_text(m: re.Match, dollar: str | None, whole: str | None, number: str | None, name: str | None) -> str:
@@ -3680,7 +3691,7 @@ class FindBar(QWidget):
     def _bad_replacement(self, error: Exception) -> None:
         """A replacement such as ``\\2`` with no group 2: say so where the count is, change nothing."""
         message = error.msg if isinstance(error, re.error) else str(error)
-        self.count.setText(f"cannot replace: {message}")
+        self.count.setText(f"cannot replace: {_plain_escape_error(message)}")
 
     def selected_match(self) -> re.Match | None:
         """The match the selection shows, matched in the whole text.
@@ -3811,6 +3822,20 @@ class FindBar(QWidget):
         editor.setTextCursor(cursor)
         if editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap:  # (wrapped, it scrolls by rows)
             editor.verticalScrollBar().setValue(editor.document().findBlock(place(top)).blockNumber())
+
+
+def _plain_escape_error(message: str) -> str:
+    """re's message about a replacement's backslash in plain words (any other message as it is).
+
+    Why: "bad escape (end of pattern)" for a backslash at the end, and "bad escape \\q", spoke of a
+    pattern (the replacement is none) and did not say what to write instead.
+    """
+    if message == "bad escape (end of pattern)":
+        return "it ends with a lone \\ (write \\\\ for a backslash)"
+    if message.startswith("bad escape "):
+        escape = message.removeprefix("bad escape ")
+        return f"{escape} means nothing in a replacement (\\\\ is a backslash, \\$ a dollar, \\n a line break)"
+    return message
 
 
 def _one_break(new: str) -> str:
