@@ -690,3 +690,53 @@ def test_a_regular_expression_counted_in_slices_finds_what_one_search_finds(expr
     while not counting.step(3):
         pass
     assert counting.spans == [m.span() for m in pat.finditer(text)]
+
+
+def test_a_minified_line_is_counted_a_slice_at_a_time(qtbot) -> None:
+    """A 2 MB line was one slice: "counting…" was not shown before all of it had been searched."""
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_file("min.plugin.js", "/* bundle */\n" + "if(a.load){b=call(e,1)};" * 80_000 + "\n", read_only=False)
+    bar = pane.find_bar
+    bar.open(False)
+    bar.regex.setChecked(True)
+    qtbot.keyClicks(bar.find_edit, r"[a-z]+Zq")
+    assert bar.count.text() == "counting…"
+    qtbot.waitUntil(lambda: bar.count.text() == "0 matches")
+
+
+@pytest.mark.parametrize(
+    ("expression", "cuts"),
+    [
+        (r"\w+", ";,}) "),
+        (r"[a-z]+Zq", ";,}) "),
+        (r"\b", ";,}) "),
+        (r"(?<=;)b\b", ";,}) "),
+        (r"\d*", ";,}) "),
+        (r"a(?=,)", ";}) "),
+        (r"a(?!;)", ",}) "),
+        (r"[^;]+", ";"),
+        (r"\S+", " "),
+        (r"\W", ""),
+        (r"e\s", ";,})"),
+        (r"call\(e,\d\)", ";} "),
+        (r"(?s:.)", ""),
+        (r".", ""),
+    ],
+)
+def test_a_long_line_cut_after_what_no_match_takes_in_finds_what_one_search_finds(expression: str, cuts: str) -> None:
+    import re
+
+    from designer.gui.panes import source_editor
+
+    text = "x\n" + "if(a.load){b=call(e,1)}; a;b(c, 22);" * 9 + "\n\nend"
+    pat = re.compile(expression, re.MULTILINE)
+    assert source_editor.long_line_cuts(pat) == cuts
+    units = source_editor._Utf16Offsets(text)
+    counting = source_editor._Counting(pat, text, units, 0, len(text), 5, cuts)
+    steps = 1
+    while not counting.step(3):
+        steps += 1
+    assert counting.spans == [m.span() for m in pat.finditer(text)]
+    assert cuts == "" or steps > 10  # (cut many times)

@@ -3071,8 +3071,19 @@ def whole_word(pattern: str) -> str:
 
 
 _LINE_BREAK = ord("\n")
-# Classes of characters without a line break in them (\S, \w, \d): every other one may hold one.
-_NO_BREAK_CLASSES = frozenset((_sre.CATEGORY_NOT_SPACE, _sre.CATEGORY_WORD, _sre.CATEGORY_DIGIT))
+# The classes of characters re's parser writes as categories (\d, \s, \w and the others), as written:
+# whether one holds a character is asked of re itself (any other category: as if it did).
+_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: re.compile(r"\d"),
+    _sre.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
+    _sre.CATEGORY_SPACE: re.compile(r"\s"),
+    _sre.CATEGORY_NOT_SPACE: re.compile(r"\S"),
+    _sre.CATEGORY_WORD: re.compile(r"\w"),
+    _sre.CATEGORY_NOT_WORD: re.compile(r"\W"),
+}
+# What a slice of a long line may end after (see _Counting, long_line_cuts): the commonest characters
+# of minified code that have no other case.
+_LINE_CUTS = ";,}) "
 
 
 def within_lines(pat: re.Pattern) -> bool:
@@ -3090,62 +3101,79 @@ def within_lines(pat: re.Pattern) -> bool:
         return False
 
 
-def _may_take_a_break(items, flags: int, behind: bool = False) -> bool:
-    """Whether the parsed expression ``items`` (with ``flags``) may match a line break, or holds a
-    ``$`` outside multi-line mode, which matches before the last line break of a slice too (an
-    element not known: yes). ``behind``: in a lookbehind, which reads the text before, there already."""
+def long_line_cuts(pat: re.Pattern) -> str:
+    """The characters of _LINE_CUTS that no match of ``pat`` (nor what its lookaheads read) can take
+    in: as after a line break (see within_lines), a search that stops after one and goes on from
+    there finds the same matches.
+
+    Why: a minified line of 6 MB was one slice of the count, and ``[a-z]+Zq`` typed in the find box
+    held the window 0.6 s a key.
+    """
+    try:
+        parsed = _sre_parse.parse(pat.pattern, pat.flags)
+        return "".join(c for c in _LINE_CUTS if not _may_take_a_break(parsed, parsed.state.flags, char=ord(c)))
+    except Exception:  # (as in within_lines: the line is searched whole, as before)
+        return ""
+
+
+def _may_take_a_break(items, flags: int, behind: bool = False, char: int = _LINE_BREAK) -> bool:
+    """Whether the parsed expression ``items`` (with ``flags``) may match a line break (``char``: that
+    character), or holds a ``$`` outside multi-line mode, which matches before the last line break of
+    a slice too (an element not known: yes). ``behind``: in a lookbehind, which reads the text before,
+    there already."""
     repeats = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None))  # (3.11+)
     for op, av in items:
         if op is _sre.AT:  # (an anchor reads the characters beside it)
-            if av is _sre.AT_END and not flags & re.MULTILINE:
+            if av is _sre.AT_END and not flags & re.MULTILINE and char == _LINE_BREAK:
                 return True
         elif op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.ANY, _sre.IN):
-            if not behind and _takes_a_break(op, av, flags):
+            if not behind and _takes_a_break(op, av, flags, char):
                 return True
         elif op is _sre.GROUPREF:  # (it matches what its group took)
             continue
         elif op in repeats or op in (_sre.ASSERT, _sre.ASSERT_NOT):
             inner_behind = behind or op not in repeats and av[0] < 0
-            if _may_take_a_break(av[-1], flags, inner_behind):
+            if _may_take_a_break(av[-1], flags, inner_behind, char):
                 return True
         elif op is _sre.SUBPATTERN:
             _group, add, drop, sub = av
-            if _may_take_a_break(sub, (flags | add) & ~drop, behind):
+            if _may_take_a_break(sub, (flags | add) & ~drop, behind, char):
                 return True
         elif op is _sre.BRANCH or op is _sre.GROUPREF_EXISTS:
             branches = av[1] if op is _sre.BRANCH else [sub for sub in av[1:] if sub is not None]
-            if any(_may_take_a_break(branch, flags, behind) for branch in branches):
+            if any(_may_take_a_break(branch, flags, behind, char) for branch in branches):
                 return True
         elif op is getattr(_sre, "ATOMIC_GROUP", None):  # (3.11+)
-            if _may_take_a_break(av, flags, behind):
+            if _may_take_a_break(av, flags, behind, char):
                 return True
         else:
             return True
     return False
 
 
-def _takes_a_break(op, av, flags: int) -> bool:
-    """Whether the parsed character (a literal, one but a literal, any, a class) may be a line break."""
+def _takes_a_break(op, av, flags: int, char: int = _LINE_BREAK) -> bool:
+    """Whether the parsed character (a literal, one but a literal, any, a class) may be a line break
+    (``char``: that character, one with no other case)."""
     if op is _sre.LITERAL:
-        return av == _LINE_BREAK
+        return av == char
     if op is _sre.NOT_LITERAL:
-        return av != _LINE_BREAK
+        return av != char
     if op is _sre.ANY:
-        return bool(flags & re.DOTALL)
-    return _class_takes_a_break(av)
+        return char != _LINE_BREAK or bool(flags & re.DOTALL)
+    return _class_takes_a_break(av, char)
 
 
-def _class_takes_a_break(items) -> bool:
-    """Whether the parsed class ``[...]`` ``items`` holds the line break."""
+def _class_takes_a_break(items, char: int = _LINE_BREAK) -> bool:
+    """Whether the parsed class ``[...]`` ``items`` holds the line break (``char``: that character)."""
     negated = bool(items) and items[0][0] is _sre.NEGATE
     holds = False
     for op, av in items[negated:]:
         if op is _sre.LITERAL:
-            holds = av == _LINE_BREAK
+            holds = av == char
         elif op is _sre.RANGE:
-            holds = av[0] <= _LINE_BREAK <= av[1]
+            holds = av[0] <= char <= av[1]
         elif op is _sre.CATEGORY:
-            holds = av not in _NO_BREAK_CLASSES
+            holds = av not in _CATEGORIES or _CATEGORIES[av].match(chr(char)) is not None
         else:
             holds = True  # (not known: as if it did)
         if holds:
@@ -3156,12 +3184,17 @@ def _class_takes_a_break(items) -> bool:
 class _Counting:
     """A count of the find bar's matches under way, a slice at a time (see FindBar.update_count)."""
 
-    def __init__(self, pat: re.Pattern, text: str, units: _Utf16Offsets, lo: int, hi: int, chars: int | None) -> None:
+    def __init__(
+        self, pat: re.Pattern, text: str, units: _Utf16Offsets, lo: int, hi: int, chars: int | None, cuts: str = ""
+    ) -> None:
         """``units``: Qt's offsets in ``text``. ``chars``: each match is within a line (text searched for as written, or an expression
         that takes in no line break, see within_lines), so a step searches this many characters at
         most, to a line's end, and the next goes on from there; None: the matches may take in line
-        breaks, so a step goes on until it has counted its matches or the text ends."""
+        breaks, so a step goes on until it has counted its matches or the text ends. ``cuts``: the
+        characters no match takes in either (see long_line_cuts), after which a line far longer
+        than ``chars`` is cut as well."""
         self.pat, self.text, self.at, self.hi, self.chars = pat, text, lo, hi, chars
+        self._cut = re.compile(f"[{re.escape(cuts)}]") if cuts else None
         self.starts: list[int] = []  # Python indexes in ``text``
         self.spans: list[tuple[int, int]] = []  # document positions (UTF-16 units)
         self.units = units
@@ -3181,6 +3214,9 @@ class _Counting:
         end = self.hi
         if self.chars is not None:  # (a word found nowhere: 3 MB searched without a match took 0.15 s)
             end = self.text.find("\n", self.at + self.chars, self.hi) + 1 or self.hi
+            if self._cut is not None and end - self.at > 2 * self.chars:  # (a long line: see long_line_cuts)
+                cut = self._cut.search(self.text, self.at + self.chars, end)
+                end = cut.end() if cut else end
         again, self._counted_empty = self._counted_empty, None
         for m in self.pat.finditer(self.text, self.at, end):
             a, b = span = m.span()
@@ -3538,7 +3574,9 @@ class FindBar(QWidget):
             self.count.setText("")
             return
         text = self._text()
-        self._counting = _Counting(pat, text, self._text_units(text), *self._bounds(text), self._slice_chars(pat))
+        chars = self._slice_chars(pat)
+        cuts = long_line_cuts(pat) if chars is not None else ""
+        self._counting = _Counting(pat, text, self._text_units(text), *self._bounds(text), chars, cuts)
         if self._count_more():
             self._mark_on_show()
 
