@@ -2942,8 +2942,9 @@ class SourceEditor(QPlainTextEdit):
 
 RECOUNT_DELAY_MS = 150
 # Matches the find bar counts in one turn of the event loop (some 20 ms), the rest in the turns after;
-# text that is searched for as written (no line break in it), COUNT_CHARS at most a turn too, and a
-# regular expression that takes in no line break COUNT_REGEX_CHARS ([a-z]+Zq: some 15 ms on 100,000).
+# text that is searched for as written, COUNT_CHARS at most a turn too, and a regular expression
+# COUNT_REGEX_CHARS ([a-z]+Zq: some 15 ms on 100,000; \s+$ 25 ms), on to a character no match takes
+# in (see slice_cuts).
 COUNT_SLICE = 5000
 COUNT_CHARS = 500_000
 COUNT_REGEX_CHARS = 100_000
@@ -3081,9 +3082,9 @@ _CATEGORIES = {
     _sre.CATEGORY_WORD: re.compile(r"\w"),
     _sre.CATEGORY_NOT_WORD: re.compile(r"\W"),
 }
-# What a slice of a long line may end after (see _Counting, long_line_cuts): the commonest characters
-# of minified code that have no other case.
-_LINE_CUTS = ";,}) "
+# What a slice of the count may end after (see _Counting, slice_cuts): a line break, else the
+# commonest characters of code (minified too) that have no other case.
+_SLICE_CUTS = "\n;,}) "
 
 
 def within_lines(pat: re.Pattern) -> bool:
@@ -3094,25 +3095,22 @@ def within_lines(pat: re.Pattern) -> bool:
     the whole text was searched (``[a-z]+Zq``: 0.3 s a key); text searched for as written was
     counted a slice of lines at a time already (see _Counting).
     """
-    try:
-        parsed = _sre_parse.parse(pat.pattern, pat.flags)
-        return not _may_take_a_break(parsed, parsed.state.flags)
-    except Exception:  # (a Python whose private parse tree differs: the search is counted at once, as before)
-        return False
+    return "\n" in slice_cuts(pat)
 
 
-def long_line_cuts(pat: re.Pattern) -> str:
-    """The characters of _LINE_CUTS that no match of ``pat`` (nor what its lookaheads read) can take
+def slice_cuts(pat: re.Pattern) -> str:
+    """The characters of _SLICE_CUTS that no match of ``pat`` (nor what its lookaheads read) can take
     in: as after a line break (see within_lines), a search that stops after one and goes on from
     there finds the same matches.
 
-    Why: a minified line of 6 MB was one slice of the count, and ``[a-z]+Zq`` typed in the find box
-    held the window 0.6 s a key.
+    Why others than the line break: a minified line of 6 MB was one slice of the count, and
+    ``[a-z]+Zq`` typed in the find box held the window 0.6 s a key; and an expression that takes
+    in line breaks (``\\s+$``) was counted all at once, 0.25 s a key on 100,000 lines.
     """
     try:
         parsed = _sre_parse.parse(pat.pattern, pat.flags)
-        return "".join(c for c in _LINE_CUTS if not _may_take_a_break(parsed, parsed.state.flags, char=ord(c)))
-    except Exception:  # (as in within_lines: the line is searched whole, as before)
+        return "".join(c for c in _SLICE_CUTS if not _may_take_a_break(parsed, parsed.state.flags, char=ord(c)))
+    except Exception:  # (a Python whose private parse tree differs: the search is counted at once, as before)
         return ""
 
 
@@ -3185,15 +3183,15 @@ class _Counting:
     """A count of the find bar's matches under way, a slice at a time (see FindBar.update_count)."""
 
     def __init__(
-        self, pat: re.Pattern, text: str, units: _Utf16Offsets, lo: int, hi: int, chars: int | None, cuts: str = ""
+        self, pat: re.Pattern, text: str, units: _Utf16Offsets, lo: int, hi: int, chars: int | None, cuts: str = "\n"
     ) -> None:
-        """``units``: Qt's offsets in ``text``. ``chars``: each match is within a line (text searched for as written, or an expression
-        that takes in no line break, see within_lines), so a step searches this many characters at
-        most, to a line's end, and the next goes on from there; None: the matches may take in line
-        breaks, so a step goes on until it has counted its matches or the text ends. ``cuts``: the
-        characters no match takes in either (see long_line_cuts), after which a line far longer
-        than ``chars`` is cut as well."""
-        self.pat, self.text, self.at, self.hi, self.chars = pat, text, lo, hi, chars
+        """``units``: Qt's offsets in ``text``. ``chars``: no match takes in one of ``cuts`` (a line
+        break for text searched for as written, or an expression that takes in none, see
+        slice_cuts), so a step searches this many characters, on to the next of them, and the next
+        step goes on from there; None (or no ``cuts``): a step goes on until it has counted its
+        matches or the text ends."""
+        self.pat, self.text, self.at, self.hi = pat, text, lo, hi
+        self.chars = chars if cuts else None
         self._cut = re.compile(f"[{re.escape(cuts)}]") if cuts else None
         self.starts: list[int] = []  # Python indexes in ``text``
         self.spans: list[tuple[int, int]] = []  # document positions (UTF-16 units)
@@ -3213,10 +3211,8 @@ class _Counting:
         counted = 0
         end = self.hi
         if self.chars is not None:  # (a word found nowhere: 3 MB searched without a match took 0.15 s)
-            end = self.text.find("\n", self.at + self.chars, self.hi) + 1 or self.hi
-            if self._cut is not None and end - self.at > 2 * self.chars:  # (a long line: see long_line_cuts)
-                cut = self._cut.search(self.text, self.at + self.chars, end)
-                end = cut.end() if cut else end
+            cut = self._cut.search(self.text, self.at + self.chars, self.hi)
+            end = cut.end() if cut else self.hi
         again, self._counted_empty = self._counted_empty, None
         for m in self.pat.finditer(self.text, self.at, end):
             a, b = span = m.span()
@@ -3574,17 +3570,10 @@ class FindBar(QWidget):
             self.count.setText("")
             return
         text = self._text()
-        chars = self._slice_chars(pat)
-        cuts = long_line_cuts(pat) if chars is not None else ""
-        self._counting = _Counting(pat, text, self._text_units(text), *self._bounds(text), chars, cuts)
+        chars = COUNT_REGEX_CHARS if self.regex.isChecked() else COUNT_CHARS  # (a step's, see _Counting)
+        self._counting = _Counting(pat, text, self._text_units(text), *self._bounds(text), chars, slice_cuts(pat))
         if self._count_more():
             self._mark_on_show()
-
-    def _slice_chars(self, pat: re.Pattern) -> int | None:
-        """How many characters a step of the count searches at most (see _Counting), None: all of them."""
-        if self.regex.isChecked():
-            return COUNT_REGEX_CHARS if within_lines(pat) else None
-        return None if "\n" in self.find_edit.text() else COUNT_CHARS
 
     def count_all(self) -> None:
         """Count the matches now, all of them (for what says how many are left at once)."""
