@@ -609,3 +609,18 @@ def test_empty_matches_in_selection_keep_to_the_lines_selected(qtbot, find: str,
     bar.replace_edit.setText("// ")
     assert bar.replace_all() == 2
     assert pane.editor.toPlainText() == expected
+
+
+def test_the_bars_of_empty_matches_move_with_the_text_typed_before_the_count_again(qtbot) -> None:
+    pane, bar = _find_bar_on(qtbot, "one\ntwo\n")
+    editor = pane.editor
+    bar.find_edit.setText("^")
+    assert editor._found_gaps == [0, 4, 8]
+    cursor = editor.textCursor()
+    cursor.setPosition(2)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "ne")
+    assert editor._found_gaps == [0, 6, 10]  # (at once: the count again waits for a pause in the typing)
+    qtbot.waitUntil(lambda: not bar._recount.isActive())
+    assert editor._found_gaps == [0, 6, 10]

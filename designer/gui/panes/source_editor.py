@@ -1166,6 +1166,8 @@ class SourceEditor(QPlainTextEdit):
             kept = [(a, b) if b <= pos else (a + shift, b + shift) for a, b in self._found if b <= pos or a >= cut]
             self._found_left |= len(kept) < len(self._found)  # (still painted: the next count takes it off)
             self._found = kept
+            # (the thin bars of empty matches too: painted where they were, they stood on other text)
+            self._found_gaps = [a if a <= pos else a + shift for a in self._found_gaps if a <= pos or a >= cut]
         # Runs before the highlighter's own slot (connected first): how far this edit colours now.
         if removed != added and self.highlighter is not None and self.highlighter.horizon is not None:
             self.highlighter.horizon = self._horizon()
