@@ -743,3 +743,22 @@ def test_a_text_cut_after_what_no_match_takes_in_finds_what_one_search_finds(exp
         steps += 1
     assert counting.spans == [m.span() for m in pat.finditer(text)]
     assert cuts in ("", "\n") or steps > 10  # (cut many times)
+
+
+def test_a_minified_line_on_show_is_not_searched_whole_for_its_marks_at_each_key(qtbot) -> None:
+    """With the 2 MB line on show, its marks were looked for in all of it at each key typed (the
+    lines on show are all of it): [a-z]+Zq held the window as long as before it was counted in slices."""
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    line = "if(a.load){b=call(e,1)};" * 80_000 + "endZq;"
+    pane.show_file("min.plugin.js", line + "\n", read_only=False)
+    bar = pane.find_bar
+    bar.open(False)
+    bar.regex.setChecked(True)
+    qtbot.keyClicks(bar.find_edit, r"[a-z]+Zq")
+    assert bar.count.text() == "counting…"
+    assert pane.editor._found == []  # (its one match, at the line's end, not found yet)
+    qtbot.waitUntil(lambda: bar.count.text() == "1 match")
+    assert pane.editor._found == [(len(line) - 6, len(line) - 1)]
