@@ -624,3 +624,22 @@ def test_the_bars_of_empty_matches_move_with_the_text_typed_before_the_count_aga
     assert editor._found_gaps == [0, 6, 10]  # (at once: the count again waits for a pause in the typing)
     qtbot.waitUntil(lambda: not bar._recount.isActive())
     assert editor._found_gaps == [0, 6, 10]
+
+
+def test_lines_commented_out_by_replacing_their_starts_come_back_with_one_undo(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    editor = _open_source(window, base_project)
+    before = editor.toPlainText()
+    bar = window.source_pane.find_bar
+    bar.open(replace=True)
+    bar.regex.setChecked(True)
+    bar.find_edit.setText("^")
+    bar.replace_edit.setText("// ")
+    assert bar.replace_all() == before.count("\n") + 1  # (each line, the empty last one too, as in VS Code)
+    assert all(line.startswith("// ") for line in editor.toPlainText().split("\n"))
+    assert window.package.pending_texts[SRC] == editor.text()
+    places = before.count("\n") + 1
+    assert window.editor.undo_stack.undoText() == f"Replace '^' with '// ' ({places} places) in the code of 'Record'"
+    window.editor.undo_stack.undo()
+    assert editor.toPlainText() == before
