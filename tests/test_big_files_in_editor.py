@@ -726,6 +726,10 @@ def test_a_minified_line_is_counted_a_slice_at_a_time(qtbot) -> None:
         (r"call\(e,\d\)", "\n;} "),
         (r"(?s:.)", ""),
         (r".", "\n"),
+        (r"(?-m:;$)", ",}) "),
+        (r"(?-m:\s*$)", ";,})"),
+        (r"\bend\Z", "\n;,}) "),
+        (r"[\x00-\x2f]+", ";}"),
     ],
 )
 def test_a_text_cut_after_what_no_match_takes_in_finds_what_one_search_finds(expression: str, cuts: str) -> None:
