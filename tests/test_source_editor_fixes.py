@@ -1023,3 +1023,21 @@ def test_a_bad_escape_in_the_replacement_says_what_to_write(pane: SourcePane, qt
     qtbot.mouseClick(_button(pane, "Replace all"), Qt.MouseButton.LeftButton)
     assert pane.find_bar.count.text() == said
     assert pane.editor.toPlainText() == CODE
+
+
+@pytest.mark.parametrize(
+    ("find", "replace", "expected"),
+    [
+        (r"is(L)ocked", r"is\l$1ocked", "var islocked = given ? details.locked : locked;"),
+        (r"var (isLocked)", r"var \U$1", "var ISLOCKED = given ? details.locked : locked;"),
+        (r"var (isLocked)", r"var \u\L$1", "var Islocked = given ? details.locked : locked;"),
+        (r"var (is)(Locked)", r"var $1_\L$2", "var is_locked = given ? details.locked : locked;"),
+    ],
+)
+def test_case_changes_in_the_replacement_work_as_in_vs_code(
+    pane: SourcePane, qtbot, find: str, replace: str, expected: str
+) -> None:
+    r"""\u, \l, \U and \L before a $ reference said "cannot replace: bad escape \u"."""
+    _open_replace(qtbot, pane, find, replace)
+    qtbot.mouseClick(_button(pane, "Replace all"), Qt.MouseButton.LeftButton)
+    assert _lines(pane.editor)[4] == "        " + expected

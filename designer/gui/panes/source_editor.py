@@ -2979,18 +2979,24 @@ def compile_replacement(template: str) -> Callable[[re.Match], str]:
     """
     chunks: list[str] = []  # the text before each $ reference (\\1, \\n: Python's, as before)
     refs: list[tuple[str | None, ...]] = []
+    cases: list[str] = []  # the case changes of each $ reference (see _change_case)
     chunk: list[str] = []
+    case = ""
     last = 0
     # (one pass for both: in "\\$1" the backslash takes the "$", in "\\\\$1" the "\\" before it)
     for part in _REPLACEMENT_PART.finditer(template):
         chunk.append(template[last : part.start()])
         last = part.end()
-        if part.group().startswith("\\"):
+        if part.group() in _CASE_CHANGES:
+            case += part.group()[1]
+        elif part.group().startswith("\\"):
             chunk.append(_backslash_pair(part))
         else:
             chunks.append("".join(chunk))
             chunk = []
             refs.append(part.groups()[2:])
+            cases.append(case)
+            case = ""
     chunk.append(template[last:])
     chunks.append("".join(chunk))
     # (a part without a backslash is itself: re's parser is not asked about it at each match)
@@ -2999,7 +3005,7 @@ def compile_replacement(template: str) -> Callable[[re.Match], str]:
     def expand(m: re.Match) -> str:
         out = [chunks[0] if plain[0] else m.expand(chunks[0])]
         for i, ref in enumerate(refs, 1):
-            out.append(_dollar_text(m, *ref))
+            out.append(_change_case(_dollar_text(m, *ref), cases[i - 1]))
             out.append(chunks[i] if plain[i] else m.expand(chunks[i]))
         return "".join(out)
 
@@ -3009,6 +3015,30 @@ def compile_replacement(template: str) -> Callable[[re.Match], str]:
 # A backslash and the character after it (so "\\0" typed is a backslash, then "0"), or \0 alone: not
 # an octal escape such as \012, which Python reads on (see _backslash_pair); else a $ reference.
 _REPLACEMENT_PART = re.compile(rf"\\(?:(0)(?![0-7])|(\$)|.)|{_DOLLAR_REF.pattern}", re.DOTALL)
+
+
+# VS Code's case changes of the $ reference after them: \u / \l its first character upper / lower
+# case, \U / \L all of it. Why: "get_name" to "getName" is _(\w) replaced with \u$1 there; here it
+# said "cannot replace: bad escape \u".
+_CASE_CHANGES = frozenset(("\\u", "\\l", "\\U", "\\L"))
+
+
+def _change_case(text: str, changes: str) -> str:
+    """``text`` with ``changes`` (u, l, U, L: see _CASE_CHANGES) made in turn: u and l change the
+    next character, U and L all the rest (so \\u\\L$1 makes "hELLO" "Hello")."""
+    if not changes:
+        return text
+    out = []
+    at = 0
+    for change in changes:
+        if at >= len(text):
+            break
+        upper = change in "uU"
+        end = at + 1 if change in "ul" else len(text)
+        out.append(text[at:end].upper() if upper else text[at:end].lower())
+        at = end
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _backslash_pair(pair: re.Match) -> str:
