@@ -2132,3 +2132,52 @@ def test_pd523_offers_declare_subscriptions_only_where_it_can_write_the_array(tm
     js.write_text(_NO_ARRAY.replace("%s", "    " + pasted), encoding="utf-8")
     (said,) = [p for p in run_checks(load(web)) if p.code == "PD523"]
     assert said.fix is not None and said.fix.kind == "declare-subscriptions" and "cannot" not in said.message
+
+
+_NO_SEMICOLONS = """(function () {
+  'use strict'
+
+  function load (participants$, conferenceDetails$) {
+    %s
+  }
+
+  function unload () {
+  }
+
+  function showHelloMessage () {
+    PEX.pluginAPI.openTemplateDialog({ title: 'Hello', body: '<p>Hello</p>' })
+  }
+
+  PEX.pluginAPI.registerPlugin({ id: 'hello-message', load: load, unload: unload, showHelloMessage: showHelloMessage })
+})()
+"""
+
+
+def test_snippets_and_fixes_follow_a_file_written_without_semicolons(pane: SourcePane, qtbot, tmp_path) -> None:
+    """A file written without semicolons (the 'standard' style) got snippets, the subscriptions
+    array, its release and the code of Make it do with a ';' at each line's end, which its linter
+    flagged line by line. They follow the file; a short file or one with them keeps them."""
+    from designer.core.actionsync import add_action_function
+    from designer.core.behaviours import Details, body_state, write_behaviour
+    from designer.core.snippets import code_style
+
+    _typed_in_load(pane, qtbot, _NO_SEMICOLONS, "onreceivechatmessage")
+    text = pane.editor.toPlainText()
+    assert "var text = action.payload.payload\n" in text and "}))\n" in text, text
+    assert "  var subscriptions = []\n" in text and "    subscriptions = []\n" in text, text
+    assert not re.search(r";[ \t]*$", text, re.MULTILINE), text
+    written = _fixed(tmp_path / "fix", _NO_SEMICOLONS.replace("%s", "preqmute"), "expand-snippet")
+    assert "'/mute').then(function (response) {\n" in written and not re.search(r";\s*$", written, re.M), written
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.SELECT_EVENT).subscribe(function () {}))"
+    written = _fixed(tmp_path / "declare", _NO_SEMICOLONS.replace("%s", pasted), "declare-subscriptions")
+    assert "var subscriptions = []\n" in written and not re.search(r";\s*$", written, re.M), written
+    made = write_behaviour(_NO_SEMICOLONS.replace("%s", ""), "raiseHand", "mute", Details(), "participants")
+    assert "participant.uuid + '/mute')" in made and not re.search(r";\s*$", made, re.M), made
+    assert body_state(made, "raiseHand").state == "designer"  # (still the designer's: Make it do may redo it)
+    arrows = "(() => {\n  const load = () => {}\n  const unload = () => {}\n  const a = 1\n\n"
+    arrows += "  PEX.pluginAPI.registerPlugin({ id: 'x', load, unload })\n})()\n"
+    assert "  const raiseHand = (participant) => {\n    // runs when the menu item is clicked\n  }\n" in (
+        add_action_function(arrows, "raiseHand", "participants")
+    )
+    assert code_style("var a = 1\n").semicolons  # (in doubt, as before)
+    assert code_style(_NO_ARRAY).semicolons

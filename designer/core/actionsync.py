@@ -18,6 +18,7 @@ from .indentation import indent_unit
 from .jsanalysis import DYN, FUNCTION_NODE_TYPES, Registration, analyse, parse_tree
 from .jstext import comment_text, is_identifier, js_string, shortened
 from .lineends import line_start, newline_of, split_first_line
+from .snippets import code_style
 
 __all__ = [
     "ActionState",
@@ -328,7 +329,12 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
         # below a blank line or the wrapper's opening ``(function () {``.
         gap = nl if above and not above.endswith(b"{") else ""
         keyword = _arrow_keyword(data, node)
-        head, end = (f"{keyword} {action} = ({params}) =>", "};") if keyword else (f"function {action}({params})", "}")
+        semicolon = ";" if code_style(source).semicolons else ""  # (none in a file written without)
+        head, end = (
+            (f"{keyword} {action} = ({params}) =>", "}" + semicolon)
+            if keyword
+            else (f"function {action}({params})", "}")
+        )
         stub = (
             f"{gap}{indent}{head} {{{nl}"
             f"{indent}{indent_unit(source)}// runs when the menu item is clicked{nl}"

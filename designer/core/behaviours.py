@@ -358,6 +358,7 @@ def _normal(text: str) -> str:
 
 def _pattern(lines: list[str]) -> re.Pattern[str]:
     text = re.escape(_normal("\n".join(lines)))
+    text = re.sub(r";(?=\\\n|$)", ";?", text)  # (written in a file without semicolons, it has none)
     text = text.replace(_TEXT, _LITERAL_RE).replace(_TARGET, r"[^\W\d][\w$]*")
     return re.compile(text)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from .jstext import is_identifier
@@ -233,6 +233,7 @@ class CodeStyle:
     # How it declares a name: var; let (a file of let, no const); const (const for a name never
     # assigned again, let for the others).
     declare: str = "var"
+    semicolons: bool = True  # whether it ends its statements with ';' (False: a file written without)
 
 
 # A comment or a string, found in one pass (a regular expression literal is taken for code: a
@@ -247,23 +248,45 @@ _STYLE_READ_UP_TO = 64 * 1024  # (the strings of a source's first 64 KB tell its
 def code_style(source: str) -> CodeStyle:
     """The style of ``source``: double quotes when its strings are nearly all in double quotes
     (a string holding the other quote, as ``"it's"``, tells nothing), ``const``/``let`` when it
-    never writes ``var``; else, and in doubt, single quotes and var, as the snippets are written.
+    never writes ``var``, no semicolons when its lines nearly never end with one; else, and in
+    doubt, single quotes, var and semicolons, as the snippets are written.
 
     Why: the snippets and the subscriptions array went into a file of "..." and const as 'x' and
     var, lines that the file's linter (quotes, no-var) and its author then changed by hand.
     """
     singles = doubles = 0
+    code: list[str] = []  # (the code read, its strings as "" and its comments left out, line breaks kept)
+    at = 0
     for m in _COMMENT_OR_STRING.finditer(source, 0, _STYLE_READ_UP_TO):
         text = m.group()
+        code.append(source[at : m.start()])
+        code.append(("" if text[0] == "/" else '""') + "\n" * text.count("\n"))
+        at = m.end()
         if text[0] == "'" and '"' not in text:
             singles += 1
         elif text[0] == '"' and "'" not in text:
             doubles += 1
+    code.append(source[at:_STYLE_READ_UP_TO])
     quote = '"' if doubles > 3 * singles else "'"
     declare = "var"
     if _WRITES_LET.search(source) and not _WRITES_VAR.search(source):
         declare = "const" if _WRITES_CONST.search(source) else "let"
-    return CodeStyle(quote, declare)
+    return CodeStyle(quote, declare, _ends_with_semicolons("".join(code)))
+
+
+def _ends_with_semicolons(code: str) -> bool:
+    """Whether ``code`` (strings and comments taken out) ends its statements with ';': False only
+    when its lines that end a statement nearly never do (one in twenty), and there are a few.
+    Why: a file written without semicolons (the 'standard' style) got snippets and fixes ending in
+    ';', which its linter flagged line by line. In doubt (a short file), semicolons, as before."""
+    semis = bare = 0
+    for line in code.split("\n"):
+        end = line.rstrip()[-1:]
+        if end == ";":
+            semis += 1
+        elif end and (end in ")]\"'`" or end.isalnum() or end in "_$"):
+            bare += 1
+    return not (bare >= 3 and semis * 20 <= bare)
 
 
 _VAR = re.compile(r"\bvar(\s+)((?:\$\{\d+:)?([\w$]+))")
@@ -272,21 +295,39 @@ _VAR = re.compile(r"\bvar(\s+)((?:\$\{\d+:)?([\w$]+))")
 def in_style(code: str, style: CodeStyle) -> str:
     """``code`` (a snippet's body, with its ``$1`` and ``${2:x}``) written in ``style``: its
     single-quoted strings in double quotes (not one holding a double quote, as an HTML attribute:
-    escaped, it read worse), and ``var`` as the file declares names. Comments and other strings
+    escaped, it read worse), ``var`` as the file declares names, and no ``;`` at a line's end in
+    a file without them. Comments and other strings
     stay as they are."""
     if style == CodeStyle():
         return code
     out = []
     at = 0
     for m in _COMMENT_OR_STRING.finditer(code):
-        out.append(_declared_in_style(code[at : m.start()], code, style))
+        out.append(_piece_in_style(code[at : m.start()], code, style, m.group()[0] == "/"))
         text = m.group()
         if style.quote == '"' and text[0] == "'" and '"' not in text and "\\'" not in text:
             text = f'"{text[1:-1]}"'
         out.append(text)
         at = m.end()
-    out.append(_declared_in_style(code[at:], code, style))
+    out.append(_piece_in_style(code[at:], code, style, True))
     return "".join(out)
+
+
+# A statement's ';' at the end of its line (before the end of a placeholder, ``${1:var x = 1;}``,
+# or the snippet's end stop, ``$0``, if there).
+_LINE_END_SEMICOLON = re.compile(r";(?=\}?[ \t]*(?:\$0|\$\{0\})?[ \t]*(?:\n|\Z))")
+_LINE_END_SEMICOLON_INSIDE = re.compile(r";(?=\}?[ \t]*(?:\$0|\$\{0\})?[ \t]*\n)")
+
+
+def _piece_in_style(piece: str, code: str, style: CodeStyle, line_may_end: bool) -> str:
+    """``piece`` (code of ``code`` with no string or comment in it) in ``style``: its declarations
+    (see :func:`_declared_in_style`), without the ';' ending its lines in a file written without
+    them (``line_may_end``: the piece's end is a line's end or a comment, not a string that follows
+    on its line)."""
+    piece = _declared_in_style(piece, code, style)
+    if not style.semicolons:
+        piece = (_LINE_END_SEMICOLON if line_may_end else _LINE_END_SEMICOLON_INSIDE).sub("", piece)
+    return piece
 
 
 def as_snippets_write(code: str) -> str:
@@ -435,7 +476,10 @@ def subscriptions_needed(
             out.append((at + 1, 0, body))
         else:  # (function unload() {}: the release goes between the braces, on lines of its own)
             out.append((at, unload.start(2) - unload.start(), "\n" + body + unload.group(1)))
-    if code_style(source).declare != "var":
+    style = code_style(source)
+    # (the file's semicolons; its quotes: none written. Its declarations below.)
+    out = [(number, column, in_style(text, replace(style, declare="var"))) for number, column, text in out]
+    if style.declare != "var":
         # (the one var of a file of const and let, which linters' no-var flags; not const: unload empties it)
         out = [(number, column, text.replace("var subscriptions", "let subscriptions")) for number, column, text in out]
     from .lineends import newline_of
