@@ -2181,3 +2181,26 @@ def test_snippets_and_fixes_follow_a_file_written_without_semicolons(pane: Sourc
     )
     assert code_style("var a = 1\n").semicolons  # (in doubt, as before)
     assert code_style(_NO_ARRAY).semicolons
+
+
+def test_a_file_of_arrow_functions_gets_arrows_in_the_code_the_designer_writes(
+    pane: SourcePane, qtbot, tmp_path
+) -> None:
+    """A plugin written with arrow functions only got 'function (subscription) {' in the release
+    'Declare subscriptions' and the listening snippets wrote into its unload, and 'function
+    (action) {' in the snippets themselves: the one 'function' of the file. They are arrows there,
+    and Make it do's code, so written, is still the designer's; a file with a function keeps them."""
+    from designer.core.behaviours import Details, body_state, write_behaviour
+
+    _typed_in_load(pane, qtbot, _DOUBLE_CONST, "onreceivechatmessage")
+    text = pane.editor.toPlainText()
+    assert ".subscribe((action) => {\n" in text and "subscriptions.forEach((subscription) => {\n" in text, text
+    assert "function" not in text, text
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.SELECT_EVENT).subscribe(() => {}));"
+    written = _fixed(tmp_path / "declare", _DOUBLE_CONST.replace("%s", pasted), "declare-subscriptions")
+    assert "subscriptions.forEach((subscription) => {" in written and "function" not in written, written
+    made = write_behaviour(_DOUBLE_CONST.replace("%s", ""), "raiseHand", "mute", Details(confirm=True), "participants")
+    assert ".then((dialogRef) => {" in made and 'addEventListener("click", () => {' in made, made
+    assert body_state(made, "raiseHand").state == "designer"
+    _typed_in_load(pane, qtbot, _NO_ARRAY, "onreceivechatmessage")
+    assert "subscriptions.forEach(function (subscription) {" in pane.editor.toPlainText()

@@ -234,6 +234,7 @@ class CodeStyle:
     # assigned again, let for the others).
     declare: str = "var"
     semicolons: bool = True  # whether it ends its statements with ';' (False: a file written without)
+    arrows: bool = False  # whether its functions are arrow functions only (no 'function' anywhere)
 
 
 # A comment or a string, found in one pass (a regular expression literal is taken for code: a
@@ -248,8 +249,9 @@ _STYLE_READ_UP_TO = 64 * 1024  # (the strings of a source's first 64 KB tell its
 def code_style(source: str) -> CodeStyle:
     """The style of ``source``: double quotes when its strings are nearly all in double quotes
     (a string holding the other quote, as ``"it's"``, tells nothing), ``const``/``let`` when it
-    never writes ``var``, no semicolons when its lines nearly never end with one; else, and in
-    doubt, single quotes, var and semicolons, as the snippets are written.
+    never writes ``var``, no semicolons when its lines nearly never end with one, arrows when it
+    writes no ``function``; else, and in doubt, single quotes, var, semicolons and functions, as
+    the snippets are written.
 
     Why: the snippets and the subscriptions array went into a file of "..." and const as 'x' and
     var, lines that the file's linter (quotes, no-var) and its author then changed by hand.
@@ -271,7 +273,9 @@ def code_style(source: str) -> CodeStyle:
     declare = "var"
     if _WRITES_LET.search(source) and not _WRITES_VAR.search(source):
         declare = "const" if _WRITES_CONST.search(source) else "let"
-    return CodeStyle(quote, declare, _ends_with_semicolons("".join(code)))
+    read = "".join(code)
+    arrows = "=>" in read and not re.search(r"(?<![\w$.])function\b", read)
+    return CodeStyle(quote, declare, _ends_with_semicolons(read), arrows)
 
 
 def _ends_with_semicolons(code: str) -> bool:
@@ -317,14 +321,19 @@ def in_style(code: str, style: CodeStyle) -> str:
 # or the snippet's end stop, ``$0``, if there).
 _LINE_END_SEMICOLON = re.compile(r";(?=\}?[ \t]*(?:\$0|\$\{0\})?[ \t]*(?:\n|\Z))")
 _LINE_END_SEMICOLON_INSIDE = re.compile(r";(?=\}?[ \t]*(?:\$0|\$\{0\})?[ \t]*\n)")
+# An anonymous function given as a value (``function (subscription) {``), as an arrow writes it.
+_ANONYMOUS_FUNCTION = re.compile(r"(?<![\w$.])function\s*\(([^()]*)\)\s*\{")
 
 
 def _piece_in_style(piece: str, code: str, style: CodeStyle, line_may_end: bool) -> str:
     """``piece`` (code of ``code`` with no string or comment in it) in ``style``: its declarations
-    (see :func:`_declared_in_style`), without the ';' ending its lines in a file written without
-    them (``line_may_end``: the piece's end is a line's end or a comment, not a string that follows
-    on its line)."""
+    (see :func:`_declared_in_style`), its anonymous functions as arrows in a file of arrows only
+    (none of the snippets' uses ``this``: the same code), without the ';' ending its lines in a
+    file written without them (``line_may_end``: the piece's end is a line's end or a comment, not
+    a string that follows on its line)."""
     piece = _declared_in_style(piece, code, style)
+    if style.arrows:
+        piece = _ANONYMOUS_FUNCTION.sub(lambda m: f"({m.group(1)}) => {{", piece)
     if not style.semicolons:
         piece = (_LINE_END_SEMICOLON if line_may_end else _LINE_END_SEMICOLON_INSIDE).sub("", piece)
     return piece
@@ -332,17 +341,24 @@ def _piece_in_style(piece: str, code: str, style: CodeStyle, line_may_end: bool)
 
 def as_snippets_write(code: str) -> str:
     """``code`` as :func:`in_style` found it: its double-quoted strings that hold no single quote
-    in single quotes, let and const as var. Why: what the designer wrote in a file's style is
+    in single quotes, let and const as var, arrows as functions. Why: what the designer wrote in a file's style is
     still the designer's code (see behaviours.body_state), which a later choice may replace."""
     out = []
     at = 0
     for m in _COMMENT_OR_STRING.finditer(code):
-        out.append(re.sub(r"\b(?:const|let)(?=\s+[\w$])", "var", code[at : m.start()]))
+        out.append(_as_written(code[at : m.start()]))
         text = m.group()
         out.append(f"'{text[1:-1]}'" if text[0] == '"' and "'" not in text else text)
         at = m.end()
-    out.append(re.sub(r"\b(?:const|let)(?=\s+[\w$])", "var", code[at:]))
+    out.append(_as_written(code[at:]))
     return "".join(out)
+
+
+def _as_written(piece: str) -> str:
+    """A piece of code (no string or comment in it) with let and const as var, and arrows
+    ``(x) => {`` as the ``function (x) {`` :func:`in_style` made them from."""
+    piece = re.sub(r"\b(?:const|let)(?=\s+[\w$])", "var", piece)
+    return re.sub(r"\(([^()]*)\) => \{", r"function (\1) {", piece)
 
 
 def _declared_in_style(piece: str, code: str, style: CodeStyle) -> str:
@@ -477,7 +493,7 @@ def subscriptions_needed(
         else:  # (function unload() {}: the release goes between the braces, on lines of its own)
             out.append((at, unload.start(2) - unload.start(), "\n" + body + unload.group(1)))
     style = code_style(source)
-    # (the file's semicolons; its quotes: none written. Its declarations below.)
+    # (the file's semicolons and arrows; its quotes: none written. Its declarations below.)
     out = [(number, column, in_style(text, replace(style, declare="var"))) for number, column, text in out]
     if style.declare != "var":
         # (the one var of a file of const and let, which linters' no-var flags; not const: unload empties it)
