@@ -2204,3 +2204,56 @@ def test_a_file_of_arrow_functions_gets_arrows_in_the_code_the_designer_writes(
     assert body_state(made, "raiseHand").state == "designer"
     _typed_in_load(pane, qtbot, _NO_ARRAY, "onreceivechatmessage")
     assert "subscriptions.forEach(function (subscription) {" in pane.editor.toPlainText()
+
+
+_TABS_AND_SPACES = """(function () {
+\t'use strict';
+
+\tfunction showHelloMessage() {
+\t\twindow.PEX.pluginAPI.openTemplateDialog({title: 'Hello message', body: '<p>Hello</p>'});
+\t}
+
+    function load(participants$, conferenceDetails$) {
+        %s
+    }
+
+    function unload() {
+    }
+
+\twindow.PEX.pluginAPI.registerPlugin({
+\t\tid: 'hello-message',
+\t\tload: load,
+\t\tunload: unload,
+\t\tshowHelloMessage: showHelloMessage
+\t});
+})();
+"""
+
+
+def test_code_written_under_a_line_of_spaces_in_a_file_of_tabs_does_not_mix_them(
+    pane: SourcePane, qtbot, tmp_path
+) -> None:
+    """In a file of tabs with functions indented with spaces (pasted in), code the designer wrote
+    under a line of spaces got those spaces then a tab ('    \\t'), at another depth in every
+    other editor: a snippet's inner lines, the release in unload, Enter after '{'. Under a line of
+    spaces a level is spaces; under one of tabs, a tab, as before."""
+    _typed_in_load(pane, qtbot, _TABS_AND_SPACES, "onreceivechatmessage")
+    text = pane.editor.toPlainText()
+    assert " \t" not in text, text
+    assert "\n            var text = action.payload.payload;\n" in text, text
+    assert (
+        "\n        subscriptions.forEach(function (subscription) {\n            subscription.unsubscribe();\n" in text
+    )
+    written = _fixed(tmp_path / "fix", _TABS_AND_SPACES.replace("%s", "reqlock"), "expand-snippet")
+    assert " \t" not in written and "\n            $0" not in written and "\n        });\n" in written, written
+    editor = pane.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().index("function unload() {") + len("function unload() {"))
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.textCursor().block().text() == " " * 8
+    tabbed = _TABS_AND_SPACES.replace("    function load", "\tfunction load").replace(
+        "        %s\n    }", "\t\t%s\n\t}"
+    )
+    _typed_in_load(pane, qtbot, tabbed, "reqlock")  # (under a line of tabs, a tab, as before)
+    assert "then(function (response) {\n\t\t\t\n\t\t});\n" in pane.editor.toPlainText()

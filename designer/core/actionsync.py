@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ._records import Record
-from .indentation import indent_unit
+from .indentation import indent_unit, unit_under
 from .jsanalysis import DYN, FUNCTION_NODE_TYPES, Registration, analyse, parse_tree
 from .jstext import comment_text, is_identifier, js_string, shortened
 from .lineends import line_start, newline_of, split_first_line
@@ -337,7 +337,7 @@ def add_action_function(source: str, action: str, placement: str | None = None) 
         )
         stub = (
             f"{gap}{indent}{head} {{{nl}"
-            f"{indent}{indent_unit(source)}// runs when the menu item is clicked{nl}"
+            f"{indent}{unit_under(indent, indent_unit(source))}// runs when the menu item is clicked{nl}"
             f"{indent}{end}{nl}{nl}"
         )
         if node is not None and data[at : node.start_byte].strip():

@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .hostonly import HOST_ONLY_FOR_OTHERS, HOST_ONLY_PARTICIPANT, refusal
-from .indentation import indent_unit, reindented
+from .indentation import indent_unit, reindented, unit_under
 from .jstext import is_identifier, js_string, safe_id, safe_identifier
 from .lineends import line_start, newline_of, split_first_line
 from .snippets import as_snippets_write, code_style, in_style
@@ -483,7 +483,7 @@ def write_behaviour(
     line = data[line_at : fn.start_byte].decode("utf-8", "replace")
     # The indentation of the line the function starts on: the body goes one level deeper.
     indent = line[: len(line) - len(line.lstrip(" \t"))]
-    unit = indent_unit(source)
+    unit = unit_under(indent, indent_unit(source))  # (spaces under a function of spaces in a file of tabs)
     code = action_body(
         key, target=target, plugin=plugin, action=action, indent=indent + unit, nl=nl, unit=unit, **details.__dict__
     )

@@ -494,7 +494,7 @@ def _expand_snippet(pkg: BrandingPackage, fix: Fix) -> str:
     written in its place, as Tab after the prefix writes it in the source editor (its defaults,
     the plugin's id, action and icon, the line's indentation, and the subscriptions array it
     needs when the file has none: see :func:`designer.core.snippets.lines_needed`)."""
-    from .indentation import indent_unit, reindented
+    from .indentation import indent_unit, reindented, unit_under
     from .jsanalysis import analyse
     from .lineends import newline_of
     from .snippets import code_style, expand, find_prefix, lines_needed, plugin_values
@@ -516,7 +516,7 @@ def _expand_snippet(pkg: BrandingPackage, fix: Fix) -> str:
     plugin = next((p for p in pkg.plugins if p.source_path == rel), None)
     items = [(mi.action, mi.icon) for _s, _i, mi in plugin.package.items()] if plugin and plugin.package else []
     values = plugin_values(plugin.package.id if plugin and plugin.package else None, items)
-    body, unit = snippet.text, indent_unit(data.decode("utf-8", "replace"))
+    body, unit = snippet.text, unit_under(indent, indent_unit(data.decode("utf-8", "replace")))
     if unit != "    ":  # (written with four spaces a level, as Tab in the editor writes them, the file's way)
         body = "\n".join(reindented(body.split("\n"), unit))
     style = code_style(data.decode("utf-8", "replace"))

@@ -7,7 +7,7 @@ and the time to open a file counts to the millisecond (see bench/keystroke.py).
 
 from __future__ import annotations
 
-__all__ = ["indent_unit", "reindented"]
+__all__ = ["indent_unit", "reindented", "unit_under"]
 
 
 def indent_unit(source: str) -> str:
@@ -37,6 +37,22 @@ def indent_unit(source: str) -> str:
     if not steps:
         return "    "
     return max(steps, key=lambda s: (steps[s], s == "    "))
+
+
+def unit_under(indent: str, unit: str) -> str:
+    """One level of indentation for code written under a line indented with ``indent``, in a
+    source whose level is ``unit``: that unit, unless the line is indented with the other kind
+    (spaces in a file of tabs, as a function pasted into it; a tab in a file of spaces), where it
+    is a level of that kind (four spaces, or two under a line of two, six, ...).
+
+    Why: in a file mixing them, code written under a line of spaces got those spaces then a tab
+    (``"    \t"``), which every editor showed at another depth and linters flagged.
+    """
+    if unit == "\t" and indent.endswith(" "):
+        return "    " if len(indent) % 4 == 0 else "  "
+    if unit != "\t" and indent.endswith("\t"):
+        return "\t"
+    return unit
 
 
 def _first_lines(source: str, count: int) -> list[str]:

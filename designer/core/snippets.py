@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
+from .indentation import unit_under
 from .jstext import is_identifier
 from .resources import resource
 
@@ -487,7 +488,8 @@ def subscriptions_needed(
         return []  # (no release either: it would throw in unload; the checks say what is not declared)
     out = [declaration]
     if unload is not None and release and not _RELEASED.search(source):
-        body = "".join(unload.group(1) + unit + text.replace("\t", unit) + "\n" for text in _RELEASE)
+        step = unit_under(unload.group(1), unit)  # (spaces under an unload of spaces in a file of tabs)
+        body = "".join(unload.group(1) + step + text.replace("\t", step) + "\n" for text in _RELEASE)
         if unload.group(2) is None:
             out.append((at + 1, 0, body))
         else:  # (function unload() {}: the release goes between the braces, on lines of its own)

@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import pexapi
+from ...core.indentation import reindented, unit_under
 from ...core.lineends import LineEndings
 from ...core.snippets import Snippet, find_prefix
 from ...core.wording import counted
@@ -1246,7 +1247,7 @@ class SourceEditor(QPlainTextEdit):
                 # (also after code, "x();|" or "f(|)": the snippet went in there, "x();var value = …")
                 cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
                 if self._code_before(line).rstrip()[-1:] in _OPEN:
-                    indent += self.indent_unit
+                    indent += unit_under(indent, self.indent_unit)
                 lead = "\n" + indent
             elif after.strip():
                 # Before the code of its line ("    |'use strict';"): on a line of its own above it.
@@ -1254,10 +1255,9 @@ class SourceEditor(QPlainTextEdit):
                 cursor.setPosition(cursor.block().position() + _utf16(indent))
                 trail = "\n" + indent
         text = snippet.text
-        if self.indent_unit != "    ":  # (the snippets are written with four spaces a level)
-            from ...core.indentation import reindented
-
-            text = "\n".join(reindented(text.split("\n"), self.indent_unit))
+        unit = unit_under(indent, self.indent_unit)  # (spaces under a line of spaces in a file of tabs)
+        if unit != "    ":  # (the snippets are written with four spaces a level)
+            text = "\n".join(reindented(text.split("\n"), unit))
         values = self.snippet_values() if self.snippet_values is not None else None
         expansion = expand(text, indent, values, code_style(self.shown_text()))  # (the file's quotes and var/let/const)
         with self.edit_step(f"Insert snippet '{snippet.prefix}'"):
@@ -1832,14 +1832,14 @@ class SourceEditor(QPlainTextEdit):
                     # end the snippet whose tab stop holds the pair.
                     spaces = len(after) - len(after.lstrip(" \t"))
                     cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, spaces)
-                    cursor.insertText("\n" + indent + self.indent_unit)
+                    cursor.insertText("\n" + indent + unit_under(indent, self.indent_unit))
                     here = cursor.position()
                     cursor.insertText("\n" + indent)
                     cursor.setPosition(here)
                     self.setTextCursor(cursor)
                     self.ensureCursorVisible()
                     return
-                indent += self.indent_unit
+                indent += unit_under(indent, self.indent_unit)  # (spaces under a line of spaces in a file of tabs)
             if line and not line.strip(" \t") and not cursor.hasSelection() and not cursor.block().text().strip():
                 # A line of nothing but the indentation Enter gave it: left as it is, each empty line
                 # of a block kept its spaces in the saved file (code editors take them off).
