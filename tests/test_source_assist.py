@@ -972,7 +972,7 @@ def test_a_snippets_marks_go_with_escape_and_with_undo(pane: SourcePane, qtbot) 
     assert _snippet_marks(editor)
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert editor.snippet is None and _snippet_marks(editor) == []
-    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # (not among the object's keys)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClicks(editor, "openurl")  # (not register again: the file registers a plugin now)
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
@@ -2257,3 +2257,40 @@ def test_code_written_under_a_line_of_spaces_in_a_file_of_tabs_does_not_mix_them
     )
     _typed_in_load(pane, qtbot, tabbed, "reqlock")  # (under a line of tabs, a tab, as before)
     assert "then(function (response) {\n\t\t\t\n\t\t});\n" in pane.editor.toPlainText()
+
+
+_IN_AN_OBJECT = """(function () {
+    function showHelloMessage() {
+    }
+
+    window.PEX.pluginAPI.registerPlugin({%s
+        id: 'hello-message', // the package's
+        showHelloMessage: showHelloMessage
+    });
+})();
+"""
+
+
+@pytest.mark.parametrize(
+    ("source", "typed"),
+    [
+        (_IN_AN_OBJECT.replace("%s", "\n        %s"), "load"),  # (on the line below the '{')
+        (_IN_AN_OBJECT, "unload"),  # (right after it)
+        (_IN_AN_OBJECT.replace("%s", "").replace("the package's\n", "the package's\n        %s\n"), "load"),
+    ],
+)
+def test_tab_after_a_prefix_among_an_object_s_keys_writes_nothing_and_says_why(
+    pane: SourcePane, qtbot, source: str, typed: str
+) -> None:
+    """'load' then Tab on the line below registerPlugin({ (or after one of its keys) wrote the
+    load snippet, function load(...) {...}, among the object's keys: a syntax error that stopped
+    the whole plugin. The editor refuses there: the word stays as typed, the status bar says why.
+    In a function's body, after the '{' of a block, the snippet goes in as before."""
+    with qtbot.waitSignal(pane.editor.sig_said) as said:
+        _typed_in_load(pane, qtbot, source, typed)
+    assert pane.editor.toPlainText() == source.replace("%s", typed)
+    assert pane.editor.snippet is None and pane.editor.textCursor().position() == source.index("%s") + len(typed)
+    assert "was not written: it " in said.args[0] and "where only" in said.args[0], said.args[0]
+    block = _IN_AN_OBJECT.replace("%s", "").replace("showHelloMessage() {\n", "showHelloMessage() {\n        %s\n")
+    _typed_in_load(pane, qtbot, block, "reqlock")
+    assert "showHelloMessage() {\n        PEX.pluginAPI.sendRequest('/lock')" in pane.editor.toPlainText()

@@ -42,6 +42,7 @@ __all__ = [
     "lines_needed",
     "load_snippets",
     "no_place_for_subscriptions",
+    "no_statement_here",
     "plugin_values",
     "registers_again",
     "search",
@@ -703,3 +704,37 @@ def _below(row: int, strict: re.Match[str], lines: list[str]) -> tuple[int, int,
     at its indentation, a blank line above it and one below (code right below it read as part of it)."""
     gap = "\n" if row + 1 < len(lines) and lines[row + 1].strip() else ""
     return row + 1, 0, "\n" + "".join(strict.group(1) + text + "\n" for text in _DECLARATION) + gap
+
+
+_BLOCK_BEFORE = re.compile(r"(?:[{};)]|=>|(?<![\w$.])(?:else|try|finally|do))\Z")
+
+
+def no_statement_here(before: str) -> str:
+    """Why a snippet (each is a statement, or a block of them) cannot start after ``before`` (the
+    code up to where it would go), in words; "" when it can. Why: Tab after ``load`` on the line
+    below ``registerPlugin({`` (or after ``id: 'x',``) wrote ``function load(...) {...}`` among
+    the object's keys, a syntax error that stopped the whole plugin."""
+    code = _code_end(before)
+    last = code[-1:]
+    if last == "{":
+        if not _BLOCK_BEFORE.search(_code_end(code[:-1])) and _code_end(code[:-1]):
+            return "it is right after the '{' of an object ({ id: ..., load: ... }), where only its keys go"
+        return ""
+    if last and last in ",([=?":
+        return f"it follows '{last}', inside an object, a list or a call, where only values go"
+    return ""
+
+
+def _code_end(text: str) -> str:
+    """``text`` without the blanks and comments at its end (``// ...`` on its last lines, ``/* */``)."""
+    for _ in range(100):  # (a comment a line: enough above any code)
+        text = text.rstrip()
+        if text.endswith("*/") and "/*" in text:
+            text = text[: text.rfind("/*")]
+            continue
+        start = text.rfind("\n") + 1
+        comment = next((m for m in _COMMENT_OR_STRING.finditer(text, start) if m.group().startswith("//")), None)
+        if comment is None:
+            return text
+        text = text[: comment.start()]
+    return text

@@ -1212,7 +1212,14 @@ class SourceEditor(QPlainTextEdit):
         indented as Enter at the end of that line would indent it. So it does after other code of
         its line (``x();|``, ``f(|)``); before a line's code, it goes on a line of its own above it.
         """
-        from ...core.snippets import code_style, expand, lines_needed, registers_again, unplaced_subscriptions
+        from ...core.snippets import (
+            code_style,
+            expand,
+            lines_needed,
+            no_statement_here,
+            registers_again,
+            unplaced_subscriptions,
+        )
 
         self.leave_snippet()
         refused = registers_again(snippet, self.shown_text())
@@ -1254,6 +1261,9 @@ class SourceEditor(QPlainTextEdit):
                 # The code went after the snippet's last line ("}'use strict';").
                 cursor.setPosition(cursor.block().position() + _utf16(indent))
                 trail = "\n" + indent
+        if why := no_statement_here(self._text_before(cursor.selectionStart())):
+            self.sig_said.emit(f"'{snippet.prefix}' was not written: {why}, and its code would break the file.")
+            return
         text = snippet.text
         unit = unit_under(indent, self.indent_unit)  # (spaces under a line of spaces in a file of tabs)
         if unit != "    ":  # (the snippets are written with four spaces a level)
@@ -1280,6 +1290,13 @@ class SourceEditor(QPlainTextEdit):
             self.sig_said.emit(
                 f"'{snippet.prefix}' uses a subscriptions array, which was not written with it: {unplaced}."
             )
+
+    def _text_before(self, pos: int, length: int = 4000) -> str:
+        """The last ``length`` characters (UTF-16 units) of the text before ``pos``, lines ended with LF."""
+        cursor = QTextCursor(self._doc)
+        cursor.setPosition(pos)
+        cursor.setPosition(max(0, pos - length), QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText().replace("\u2029", "\n")
 
     def _cursor_moved(self) -> None:
         # (one slot for the two: a Python call costs a few microseconds of every keystroke)
