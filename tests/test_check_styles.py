@@ -316,3 +316,39 @@ def test_a_registered_object_frozen_first_is_read_as_written(base_project: Path,
     apply_fix(pkg, missing.fix)
     save(pkg)
     assert _codes(run_checks(load(base_project))) == []
+
+
+ASSIGNED_TO_A_BASE = """(function () {
+    function register(base) {
+        PEX.pluginAPI.registerPlugin(Object.assign(base, {
+            id: '%s',
+            record: %s
+        }));
+    }
+
+    register(window.sharedLifecycle);
+})();
+"""
+
+
+def test_an_object_assigned_onto_a_part_the_file_does_not_write_out_is_checked_where_it_can_be(
+    base_project: Path,
+) -> None:
+    """registerPlugin(Object.assign(base, {...})), base a parameter, was PD519 "not given an object
+    written out", and nothing else: a wrong id or an action registered as a name defined nowhere
+    (it throws as the plugin loads) passed. The part written out is checked, and PD519 says what
+    cannot be known: whether load and unload are in base."""
+    problems = _problems(base_project, ASSIGNED_TO_A_BASE % ("rec-1.0", "function () {}"))
+    assert _codes(problems) == [("PD519", 3)]
+    (note,) = problems
+    assert "gets part of its object from base, whose keys are known only when the plugin runs" in note.message
+    assert "checked the keys written out in the file (id, record)" in note.message
+    assert "cannot tell whether 'load' and 'unload', which the app calls, are among the others" in note.message
+    assert sorted(_codes(_problems(base_project, ASSIGNED_TO_A_BASE % ("rec", "recrod")))) == [
+        ("PD504", 4),
+        ("PD506", 5),
+        ("PD519", 3),
+    ]
+    whole = ASSIGNED_TO_A_BASE.replace("record: %s", "record: %s,\n            load() {},\n            unload() {}")
+    (note,) = _problems(base_project, whole % ("rec-1.0", "function () {}"))
+    assert "load, unload and every menu action are among them" in note.message

@@ -595,6 +595,8 @@ class Registration(Record):
         "damaged",
         "unreached",
         "cut_off",
+        "known_keys",
+        "unknown_parts",
     )
 
     def __init__(self, line: int, column: int, keys: dict[str, Key] | None) -> None:
@@ -616,6 +618,10 @@ class Registration(Record):
         # The call comes after a statement that surely stops the code before it (see
         # _Analyser._cut_off): that statement's line and what it is ("return", "throw", "if").
         self.cut_off: tuple[int, str] | None = None
+        # keys None as part of the object is not written out in the file (Object.assign(base, {...})):
+        # the keys of the parts that are (what can be checked), and the code of those that are not.
+        self.known_keys: dict[str, Key] | None = None
+        self.unknown_parts: tuple[str, ...] = ()
 
 
 class Call(Record):
@@ -2736,7 +2742,8 @@ class _Analyser:
         if call is not None:
             reg.unreached = self._never_runs(call)
             reg.cut_off = None if reg.unreached else self._cut_off(call)
-        parts = self._object_parts(arg)
+        unknown: list[str] = []
+        parts = self._object_parts(arg, unknown=unknown)
         if not parts:
             return reg
         self._registered_parts.update(o.start_byte for o, _holder in parts)
@@ -2754,17 +2761,21 @@ class _Analyser:
         unread = False
         for part, holder in parts:
             unread = self._read_keys(part, holder, reg, keys, call, 0) or unread
-        reg.keys = None if unread else keys
+        reg.keys = None if unread or unknown else keys
+        if unknown and not unread:
+            reg.known_keys, reg.unknown_parts = keys, tuple(unknown)
         return reg
 
-    def _object_parts(self, arg: Any, depth: int = 0) -> list[tuple[Any, str | None]]:
+    def _object_parts(self, arg: Any, depth: int = 0, unknown: list[str] | None = None) -> list[tuple[Any, str | None]]:
         """The object literals whose keys make up the object given to registerPlugin, each with the
         variable holding it (None for one written in the call), first the one new keys go into.
 
         Why: ``var plugin = {...}; plugin.record = ...; registerPlugin(plugin)`` and
         ``registerPlugin(Object.assign({id}, lifecycle, handlers))`` are common ways to write a
         working plugin; the first was told "registerPlugin has no 'record'" (an error, export
-        blocked), the second could not be checked at all, so a missing action went unsaid."""
+        blocked), the second could not be checked at all, so a missing action went unsaid. A part of
+        Object.assign the file does not spell out (``base``, a parameter) goes into ``unknown`` (its
+        code), the others are read: their keys are what can be checked."""
         node = arg
         while node is not None and node.type == "parenthesized_expression" and node.named_child_count:
             node = node.named_children[-1]
@@ -2778,7 +2789,7 @@ class _Analyser:
             # written in the call. Why: it could not be read (PD519), so a name defined nowhere in
             # its load, or a missing action, passed.
             values = self.decls.get(self.text(node), [])
-            return self._object_parts(values[0], depth + 1) if len(values) == 1 else []
+            return self._object_parts(values[0], depth + 1, unknown) if len(values) == 1 else []
         if node.type != "call_expression":
             return []
         fn, args = node.child_by_field_id(_FIELD["function"]), node.child_by_field_id(_FIELD["arguments"])
@@ -2788,7 +2799,7 @@ class _Analyser:
             # registerPlugin(Object.freeze({...})): the object with its keys as written. Why: it
             # was "cannot be read" (PD519), so a missing or misspelt action there passed.
             given = [a for a in args.named_children if a.type != "comment"]
-            return self._object_parts(given[0], depth + 1) if len(given) == 1 and depth < 3 else []
+            return self._object_parts(given[0], depth + 1, unknown) if len(given) == 1 and depth < 3 else []
         if self.text(fn) not in ("Object.assign", "window.Object.assign"):
             return []
         parts: list[tuple[Any, str | None]] = []
@@ -2796,8 +2807,11 @@ class _Analyser:
             if a.type == "comment":
                 continue
             o = self._object_of(a)
-            if o is None:
-                return []  # a part the file does not spell out: the keys are known only when it runs
+            if o is None:  # a part the file does not spell out: its keys are known only when it runs
+                if unknown is None:
+                    return []
+                unknown.append(self.text(a))
+                continue
             parts.append((o, self.text(a) if a.type == "identifier" else None))
         return parts
 

@@ -715,7 +715,9 @@ CODES: dict[str, Code] = {
             "PD519",
             _I,
             "registerPlugin argument cannot be read",
-            "The checker cannot see which functions are registered, so it cannot check the menu actions.",
+            "The checker cannot see which functions are registered, so it cannot check the menu actions; "
+            "where part of the object is written out (Object.assign(base, {...})), it checks that part and says "
+            "which actions it cannot.",
         ),
         Code(
             "PD520",

@@ -46,6 +46,7 @@ from designer.core.jsanalysis import (
     Call,
     JsInfo,
     Key,
+    Registration,
     analyse,
     classify_request,
     globals_written,
@@ -647,6 +648,9 @@ def _check_registration(
                 {"file": src, "value": pkg_id},
             ),
         )
+    if reg.keys is None and reg.known_keys is not None:
+        _check_partly_written(plugin, reg, reg.known_keys, bool(info.syntax_errors), report)
+        return
     if reg.keys is None:
         report(
             "PD519",
@@ -835,6 +839,60 @@ def _check_registration(
             k.line,
             k.column,
         )
+
+
+def _check_partly_written(
+    plugin: Plugin, reg: Registration, known: dict[str, Key], broken: bool, report: Report
+) -> None:
+    """registerPlugin given an object made of parts some of which the file does not write out
+    (``Object.assign(base, {...})``, ``base`` a parameter): the values of the keys written out are
+    checked (PD520, PD506), and PD519 says which of what the app calls (load, unload, the items'
+    actions) are written out, and which may only be in the other parts.
+
+    Why: it was PD519's "not given an object written out", with nothing checked, so a key
+    written out with a name defined nowhere (``record: recrod``) passed, though it throws."""
+    assert plugin.package is not None
+    name = plugin.display_name
+    for k in known.values():
+        if k.name == "id" or not k.missing or broken:
+            continue
+        if k.name in ("load", "unload"):
+            report(
+                "PD520",
+                f"{_registered_as(k.name, k, name)}. The app calls {k.name} when the plugin "
+                f"{'starts' if k.name == 'load' else 'is switched off'}; this throws and shows the 'Oops' page.",
+                k.value_line,
+                k.value_column,
+            )
+        else:
+            report(
+                "PD506",
+                f"{_registered_as(k.name, k, name)}; " + registered_value_effect(k.missing) + ".",
+                k.value_line,
+                k.value_column,
+            )
+    needed = dict.fromkeys(["load", "unload"] + [mi.action for _s, _i, mi in plugin.package.items() if mi.action])
+    unsure = [f"'{shortened(n)}'" for n in needed if n not in known]
+    parts = ", ".join(shortened(p, 40) for p in reg.unknown_parts)
+    written = ", ".join(shortened(n) for n in known) or "none"
+    tail = (
+        f"it cannot tell whether {_listed(unsure)}, which the app calls, are among the others: make sure they are, or "
+        "write them out here"
+        if unsure
+        else "load, unload and every menu action are among them, so nothing the app calls is left unchecked"
+    )
+    report(
+        "PD519",
+        f"registerPlugin in '{shortened(name)}' gets part of its object from {parts}, whose keys are known only when the "
+        f"plugin runs. The designer checked the keys written out in the file ({written}); {tail}.",
+        reg.line,
+        reg.column,
+    )
+
+
+def _listed(names: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _registered_as(key: str, k: Key, name: str, what: str = "") -> str:
