@@ -2294,3 +2294,16 @@ def test_tab_after_a_prefix_among_an_object_s_keys_writes_nothing_and_says_why(
     block = _IN_AN_OBJECT.replace("%s", "").replace("showHelloMessage() {\n", "showHelloMessage() {\n        %s\n")
     _typed_in_load(pane, qtbot, block, "reqlock")
     assert "showHelloMessage() {\n        PEX.pluginAPI.sendRequest('/lock')" in pane.editor.toPlainText()
+
+
+def test_make_it_do_in_a_crlf_file_without_semicolons_writes_none(tmp_path) -> None:
+    """Make it do's code is written with the file's line ends before it takes the file's style:
+    in a CRLF file written without semicolons, its lines still ended in ';' (the CR before the
+    line's end hid them), though an LF file got none."""
+    from designer.core.behaviours import Details, body_state, write_behaviour
+
+    source = _NO_SEMICOLONS.replace("%s", "").replace("\n", "\r\n")
+    made = write_behaviour(source, "raiseHand", "mute", Details(confirm=True), "participants")
+    assert "participant.uuid + '/mute')" in made and not re.search(r";\s*$", made, re.M), made
+    assert "\r\n" in made and "\n" not in made.replace("\r\n", "")
+    assert body_state(made, "raiseHand").state == "designer"

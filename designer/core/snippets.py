@@ -320,9 +320,10 @@ def in_style(code: str, style: CodeStyle) -> str:
 
 
 # A statement's ';' at the end of its line (before the end of a placeholder, ``${1:var x = 1;}``,
-# or the snippet's end stop, ``$0``, if there).
-_LINE_END_SEMICOLON = re.compile(r";(?=\}?[ \t]*(?:\$0|\$\{0\})?[ \t]*(?:\n|\Z))")
-_LINE_END_SEMICOLON_INSIDE = re.compile(r";(?=\}?[ \t]*(?:\$0|\$\{0\})?[ \t]*\n)")
+# or the snippet's end stop, ``$0``, if there; the line ended with CRLF too: Make it do's code is
+# written with the file's line ends before it is put in style).
+_LINE_END_SEMICOLON = re.compile(r";(?=\}?[ \t]*(?:\$0|\$\{0\})?[ \t]*\r?(?:\n|\Z))")
+_LINE_END_SEMICOLON_INSIDE = re.compile(r";(?=\}?[ \t]*(?:\$0|\$\{0\})?[ \t]*\r?\n)")
 # An anonymous function given as a value (``function (subscription) {``), as an arrow writes it.
 _ANONYMOUS_FUNCTION = re.compile(r"(?<![\w$.])function\s*\(([^()]*)\)\s*\{")
 
