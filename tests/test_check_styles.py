@@ -352,3 +352,14 @@ def test_an_object_assigned_onto_a_part_the_file_does_not_write_out_is_checked_w
     whole = ASSIGNED_TO_A_BASE.replace("record: %s", "record: %s,\n            load() {},\n            unload() {}")
     (note,) = _problems(base_project, whole % ("rec-1.0", "function () {}"))
     assert "load, unload and every menu action are among them" in note.message
+
+
+def test_an_object_spreading_in_a_part_the_file_does_not_write_out_is_checked_where_it_can_be(
+    base_project: Path,
+) -> None:
+    """registerPlugin({ ...base, id, record: recrod }), base a parameter: as for Object.assign, only
+    PD519 was said, and the key naming nothing (it throws as the plugin loads) passed."""
+    spread = ASSIGNED_TO_A_BASE.replace("Object.assign(base, {", "{\n            ...base,").replace("}));", "});")
+    assert sorted(_codes(_problems(base_project, spread % ("rec-1.0", "recrod")))) == [("PD506", 6), ("PD519", 3)]
+    (note,) = _problems(base_project, spread % ("rec-1.0", "function () {}"))
+    assert "gets part of its object from base, whose keys are known only when the plugin runs" in note.message

@@ -2760,7 +2760,7 @@ class _Analyser:
         keys: dict[str, Key] = {}
         unread = False
         for part, holder in parts:
-            unread = self._read_keys(part, holder, reg, keys, call, 0) or unread
+            unread = self._read_keys(part, holder, reg, keys, call, 0, unknown) or unread
         reg.keys = None if unread or unknown else keys
         if unknown and not unread:
             reg.known_keys, reg.unknown_parts = keys, tuple(unknown)
@@ -2816,11 +2816,19 @@ class _Analyser:
         return parts
 
     def _read_keys(
-        self, obj: Any, holder: str | None, reg: Registration, keys: dict[str, Key], call: Any, depth: int
+        self,
+        obj: Any,
+        holder: str | None,
+        reg: Registration,
+        keys: dict[str, Key],
+        call: Any,
+        depth: int,
+        unknown: list[str] | None = None,
     ) -> bool:
         """Add the keys of the object literal ``obj`` (held in the variable ``holder``, whose keys
         given later with ``holder.key = ...`` count too) to ``keys``; True when some key's name is
-        known only when the code runs (a key in brackets, a spread of something not spelt out)."""
+        known only when the code runs (a key in brackets, a spread of something not spelt out:
+        with ``unknown``, the spread's code goes there instead, see :meth:`_object_parts`)."""
         unread = False  # a key in brackets whose name the file does not say
         for c in obj.named_children:
             t = c.type
@@ -2860,10 +2868,13 @@ class _Analyser:
                 inner = c.named_children[0] if c.named_child_count else None
                 spread = self._object_of(inner) if depth < 3 else None
                 if spread is None or spread is obj:
-                    unread = True
+                    if unknown is not None and inner is not None and spread is None:
+                        unknown.append(self.text(inner))
+                    else:
+                        unread = True
                     continue
                 held = self.text(inner) if inner is not None and inner.type == "identifier" else None
-                unread = self._read_keys(spread, held, reg, keys, call, depth + 1) or unread
+                unread = self._read_keys(spread, held, reg, keys, call, depth + 1, unknown) or unread
         if holder is not None:
             unread = self._keys_given_later(holder, reg, keys, call) or unread
         return unread

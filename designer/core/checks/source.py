@@ -845,7 +845,7 @@ def _check_partly_written(
     plugin: Plugin, reg: Registration, known: dict[str, Key], broken: bool, report: Report
 ) -> None:
     """registerPlugin given an object made of parts some of which the file does not write out
-    (``Object.assign(base, {...})``, ``base`` a parameter): the values of the keys written out are
+    (``Object.assign(base, {...})``, ``{ ...base, ... }``, ``base`` a parameter): the values of the keys written out are
     checked (PD520, PD506), and PD519 says which of what the app calls (load, unload, the items'
     actions) are written out, and which may only be in the other parts.
 
