@@ -2307,3 +2307,15 @@ def test_make_it_do_in_a_crlf_file_without_semicolons_writes_none(tmp_path) -> N
     assert "participant.uuid + '/mute')" in made and not re.search(r";\s*$", made, re.M), made
     assert "\r\n" in made and "\n" not in made.replace("\r\n", "")
     assert body_state(made, "raiseHand").state == "designer"
+
+
+def test_a_plugin_of_arrows_in_a_function_wrapper_gets_arrows_too(pane: SourcePane, qtbot) -> None:
+    """A plugin whose functions are all arrows, wrapped in (function () { ... })() as the guide
+    writes it, got 'function (action) {' in the snippets and the release: its wrapper's function
+    counted as the file writing functions. The wrapper does not count; a function inside does."""
+    wrapped = _DOUBLE_CONST.replace("(() => {", "(function () {", 1)
+    _typed_in_load(pane, qtbot, wrapped, "onreceivechatmessage")
+    text = pane.editor.toPlainText()
+    assert ".subscribe((action) => {\n" in text and "subscriptions.forEach((subscription) => {\n" in text, text
+    _typed_in_load(pane, qtbot, wrapped.replace("const unload = () => {};", "function unload() {}"), "reqlock")
+    assert ".then(function (response) {" in pane.editor.toPlainText()

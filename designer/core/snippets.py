@@ -276,7 +276,7 @@ def code_style(source: str) -> CodeStyle:
     if _WRITES_LET.search(source) and not _WRITES_VAR.search(source):
         declare = "const" if _WRITES_CONST.search(source) else "let"
     read = "".join(code)
-    arrows = "=>" in read and not re.search(r"(?<![\w$.])function\b", read)
+    arrows = "=>" in read and not re.search(r"(?<![\w$.])function\b", _WRAPPER_FUNCTION.sub("", read))
     return CodeStyle(quote, declare, _ends_with_semicolons(read), arrows)
 
 
@@ -293,6 +293,11 @@ def _ends_with_semicolons(code: str) -> bool:
         elif end and (end in ")]\"'`" or end.isalnum() or end in "_$"):
             bare += 1
     return not (bare >= 3 and semis * 20 <= bare)
+
+
+# The plugin's wrapper written as a function, at a line's start: ``(function () {``, ``!function(){``.
+# Why it does not count: a plugin whose functions are all arrows is often wrapped in one.
+_WRAPPER_FUNCTION = re.compile(r"^[;!(]*[ \t]*function[ \t]*\([ \t]*\)", re.MULTILINE)
 
 
 _VAR = re.compile(r"\bvar(\s+)((?:\$\{\d+:)?([\w$]+))")
