@@ -2319,3 +2319,29 @@ def test_a_plugin_of_arrows_in_a_function_wrapper_gets_arrows_too(pane: SourcePa
     assert ".subscribe((action) => {\n" in text and "subscriptions.forEach((subscription) => {\n" in text, text
     _typed_in_load(pane, qtbot, wrapped.replace("const unload = () => {};", "function unload() {}"), "reqlock")
     assert ".then(function (response) {" in pane.editor.toPlainText()
+
+
+def test_the_subscriptions_array_above_a_line_starting_with_a_bracket_keeps_its_semicolon(tmp_path) -> None:
+    """In a file without semicolons, the array and its release went right above the first line of
+    the wrapper and of unload, which needs no guard there: '['x'].forEach(...)' below
+    'var subscriptions = []' read as one statement, '[]['x']...', which threw as the plugin
+    loaded. A ';' ends them there; elsewhere they have none, as the file."""
+    source = """(function () {
+  ['x'].forEach(String)
+
+  PEX.pluginAPI.registerPlugin({
+    id: 'hello-message',
+    load: function () {
+      %s
+    },
+    unload: function () {
+      (window.stop || String)()
+    }
+  })
+})()
+"""
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.SELECT_EVENT).subscribe(function () {}))"
+    written = _fixed(tmp_path / "lead", source.replace("%s", pasted), "declare-subscriptions")
+    assert "  var subscriptions = [];\n\n  ['x'].forEach(String)\n" in written, written
+    assert "      subscriptions = [];\n      (window.stop || String)()\n" in written, written
+    assert "subscription.unsubscribe()\n" in written

@@ -504,6 +504,8 @@ def subscriptions_needed(
     style = code_style(source)
     # (the file's semicolons and arrows; its quotes: none written. Its declarations below.)
     out = [(number, column, in_style(text, replace(style, declare="var"))) for number, column, text in out]
+    if not style.semicolons:
+        out = [(number, column, _guarded(text, lines, number, column)) for number, column, text in out]
     if style.declare != "var":
         # (the one var of a file of const and let, which linters' no-var flags; not const: unload empties it)
         out = [(number, column, text.replace("var subscriptions", "let subscriptions")) for number, column, text in out]
@@ -511,6 +513,21 @@ def subscriptions_needed(
 
     nl = newline_of(source.encode("utf-8", "surrogatepass"))  # (a CRLF file's: LF alone made mixed line ends)
     return sorted(((number, column, text.replace("\n", nl)) for number, column, text in out), reverse=True)
+
+
+def _guarded(text: str, lines: list[str], number: int, column: int) -> str:
+    """``text`` (whole lines written without semicolons, to go at ``column`` of line ``number`` of
+    ``lines``) with a ';' after its last statement when the code that follows it starts with
+    ``(``, ``[`` or a template's backtick: without one, JavaScript reads the two as one statement
+    (``subscriptions = []`` then ``[a, b].forEach(...)`` became ``[][a, b]...``), which throws.
+    Why: the first line of a block needs no guard in a file without semicolons, and the array and
+    its release go right above such a line."""
+    after = lines[number][column:] if column else ""
+    following = next((t for t in [after, *lines[number + (1 if column else 0) :]] if t.strip()), "")
+    if not following.lstrip().startswith(("(", "[", "`")):
+        return text
+    body = text.rstrip()
+    return body + ";" + text[len(body) :]
 
 
 _NAMES_REGISTER = re.compile(r"\bregisterPlugin\b")
