@@ -2345,3 +2345,17 @@ def test_the_subscriptions_array_above_a_line_starting_with_a_bracket_keeps_its_
     assert "  var subscriptions = [];\n\n  ['x'].forEach(String)\n" in written, written
     assert "      subscriptions = [];\n      (window.stop || String)()\n" in written, written
     assert "subscription.unsubscribe()\n" in written
+
+
+def test_a_snippet_above_a_line_starting_with_a_bracket_keeps_its_last_semicolon(
+    pane: SourcePane, qtbot, tmp_path
+) -> None:
+    """In a file without semicolons, a snippet typed above a line starting with '[' or '(' (which
+    needs no guard as the first line of its block) ended with ')', so the two read as one
+    statement, '})[...]', which threw. Its last statement ends with ';' there; elsewhere none."""
+    source = _NO_SEMICOLONS.replace("    %s\n", "    %s\n    ;['a'].forEach(String)\n")
+    source = source.replace("    %s\n    ;[", "    %s\n    [")
+    _typed_in_load(pane, qtbot, source, "reqlock")
+    assert "then(function (response) {\n      \n    });\n    ['a'].forEach(String)\n" in pane.editor.toPlainText()
+    _typed_in_load(pane, qtbot, _NO_SEMICOLONS, "reqlock")
+    assert "then(function (response) {\n      \n    })\n  }\n" in pane.editor.toPlainText()

@@ -41,6 +41,7 @@ __all__ = [
     "in_style",
     "lines_needed",
     "load_snippets",
+    "needs_semicolon_before",
     "no_place_for_subscriptions",
     "no_statement_here",
     "plugin_values",
@@ -524,10 +525,17 @@ def _guarded(text: str, lines: list[str], number: int, column: int) -> str:
     its release go right above such a line."""
     after = lines[number][column:] if column else ""
     following = next((t for t in [after, *lines[number + (1 if column else 0) :]] if t.strip()), "")
-    if not following.lstrip().startswith(("(", "[", "`")):
+    if not needs_semicolon_before(following):
         return text
     body = text.rstrip()
     return body + ";" + text[len(body) :]
+
+
+def needs_semicolon_before(following: str) -> bool:
+    """Whether code written without semicolons must end with one when ``following`` (the code
+    after it) comes next: it starts with ``(``, ``[`` or a template's backtick, which JavaScript
+    would read as going on with the statement before (see :func:`_guarded`)."""
+    return following.lstrip().startswith(("(", "[", "`"))
 
 
 _NAMES_REGISTER = re.compile(r"\bregisterPlugin\b")

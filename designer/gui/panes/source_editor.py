@@ -1216,6 +1216,7 @@ class SourceEditor(QPlainTextEdit):
             code_style,
             expand,
             lines_needed,
+            needs_semicolon_before,
             no_statement_here,
             registers_again,
             unplaced_subscriptions,
@@ -1269,7 +1270,10 @@ class SourceEditor(QPlainTextEdit):
         if unit != "    ":  # (the snippets are written with four spaces a level)
             text = "\n".join(reindented(text.split("\n"), unit))
         values = self.snippet_values() if self.snippet_values is not None else None
-        expansion = expand(text, indent, values, code_style(self.shown_text()))  # (the file's quotes and var/let/const)
+        style = code_style(self.shown_text())
+        expansion = expand(text, indent, values, style)  # (the file's quotes and var/let/const)
+        if not style.semicolons and needs_semicolon_before(self._text_after(cursor.selectionEnd())):
+            expansion.text += ";"  # (read as one statement with a next line starting with '(' or '[')
         with self.edit_step(f"Insert snippet '{snippet.prefix}'"):
             for number, column, lines in needed:  # (the subscriptions array; above the snippet, its cursor moves down)
                 block = self.document().findBlockByNumber(number)
@@ -1296,6 +1300,13 @@ class SourceEditor(QPlainTextEdit):
         cursor = QTextCursor(self._doc)
         cursor.setPosition(pos)
         cursor.setPosition(max(0, pos - length), QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText().replace("\u2029", "\n")
+
+    def _text_after(self, pos: int, length: int = 4000) -> str:
+        """The first ``length`` characters (UTF-16 units) of the text after ``pos``, lines ended with LF."""
+        cursor = QTextCursor(self._doc)
+        cursor.setPosition(pos)
+        cursor.setPosition(min(pos + length, self._doc.characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
         return cursor.selectedText().replace("\u2029", "\n")
 
     def _cursor_moved(self) -> None:
