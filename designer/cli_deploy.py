@@ -24,6 +24,7 @@ from .cli import (
     print_json,
     shell_word,
 )
+from .core.problems import printable
 
 __all__ = ["add_arguments", "cmd_deploy"]
 
@@ -121,7 +122,7 @@ def _password_after(exc: Exception, source: str, tries_left: int, node: str, use
     if getattr(exc, "kind", "") != "auth" or not tries_left or source == "env":
         return None
     if source == "prompt":
-        print_err(f"plugin-designer: {exc}")
+        print_err(printable(f"plugin-designer: {exc}"))
     why = "The password in the system keyring was refused. " if source == "keyring" else "Try again. "
     given, came_from = _password_given(node, user, why)
     return (given, came_from) if given else None
@@ -131,7 +132,7 @@ def _fail(args: argparse.Namespace, message: str, code: int, extra: dict[str, An
     if args.json:
         print_json({"ok": False, "error": message, **(extra or {})})
     else:
-        print_err(f"plugin-designer: {message}")
+        print_err(printable(f"plugin-designer: {message}"))
     return code
 
 
@@ -218,7 +219,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
 
     def waiting(text: str) -> None:  # (a silent node: three timeouts are a minute and a half)
         if not args.json:
-            print_err(text)
+            print_err(printable(text))
 
     out = Path(args.output) if args.output else None
     token = CancelToken()  # (never cancelled: it says whether Ctrl-C came once the node was being changed)
@@ -249,13 +250,17 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         if token.replacing:  # (main says "stopped (Ctrl-C)" and ends as interrupted)
             print_err(
-                f"plugin-designer: the customization '{name}' on {node} was being changed: an old one of that name "
-                "may be already removed and the new one not uploaded; run the deploy again."
+                printable(
+                    f"plugin-designer: the customization '{name}' on {node} was being changed: an old one of that "
+                    "name may be already removed and the new one not uploaded; run the deploy again."
+                )
             )
         elif token.committed:  # (the old one, if any, still live: a copy beside it may be on the node)
             print_err(
-                f"plugin-designer: the package was being uploaded to {node}, and may be there (as '{name}', or "
-                f"beside the customization '{name}' as '{name} (deploying …)'); run the deploy again."
+                printable(
+                    f"plugin-designer: the package was being uploaded to {node}, and may be there (as '{name}', or "
+                    f"beside the customization '{name}' as '{name} (deploying …)'); run the deploy again."
+                )
             )
         raise
     except DeployError as exc:
@@ -287,13 +292,14 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         doc["checks"] = checks_summary(result.export.plan.pkg, result.export.plan.problems)
         print_json(doc)
         return 0
+    # (escaped as every command prints what it quotes: an ESC in the name recoloured the terminal)
     verb = "Replaced" if result.replaced else "Created"
-    print(f"{verb} the web app customization '{result.name}' on {result.node}.")
-    print(f"Resource: {result.resource_uri}")
+    print(printable(f"{verb} the web app customization '{result.name}' on {result.node}."))
+    print(printable(f"Resource: {result.resource_uri}"))
     print(
         f"brandingID now live: {result.branding_id} (was {result.old_branding_id if result.old_branding_id is not None else 'none'})"
     )
-    print(f"Exported ZIP kept at {shown} ({result.size:,} bytes).")
+    print(printable(f"Exported ZIP kept at {shown} ({result.size:,} bytes)."))
     for note in notes:
-        print_err(note)
+        print_err(printable(note))
     return 0

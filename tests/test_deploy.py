@@ -1002,3 +1002,20 @@ def test_cli_a_description_remembered_for_one_customization_is_not_sent_to_anoth
     rc, out, err = _run_cli([*base, "--name", "Demo"], capsys)  # (its own still remembered for it)
     assert rc == 0, err
     assert {r["name"]: r["description"] for r in node.store.values()}["Demo"] == "Board rooms"
+
+
+def test_cli_deploy_prints_the_name_and_node_escaped_as_every_command_does(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`deploy --name` with an ESC sequence (pasted from a colourised listing) printed it as it is:
+    'Created …' recoloured the terminal, as did the node's refusal quoting the name."""
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    name = "Demo\x1b[2J\x07"
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", name]
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 0, err
+    assert "\x1b" not in out + err and "\x07" not in out + err and "'Demo\\x1b[2J\\x07'" in out
+    node.fail_next("403", "DELETE")
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 1 and "Nothing was replaced" in err
+    assert "\x1b" not in out + err and "'Demo\\x1b[2J\\x07'" in err
