@@ -1019,3 +1019,25 @@ def test_cli_deploy_prints_the_name_and_node_escaped_as_every_command_does(
     rc, out, err = _run_cli(base, capsys)
     assert rc == 1 and "Nothing was replaced" in err
     assert "\x1b" not in out + err and "'Demo\\x1b[2J\\x07'" in err
+
+
+def test_two_deploys_creating_one_new_name_at_once_say_the_other_one_put_it_there(
+    node: MockNode, example_project: Path
+) -> None:
+    """Two deploys of a name new to the node at once: the second was told the node's 'Web app
+    customization with this Name already exists' (under the Name field in the dialog), where a
+    replace overtaken so says another deploy put its own there."""
+    theirs: list[object] = []
+
+    def progress(sent: int, total: int) -> None:
+        if not theirs:  # (the other deploy runs as this one's upload begins)
+            theirs.append(deploy(example_project, _target(node), node.password, backoff=0))
+
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0, progress=progress)
+    (other,) = theirs
+    assert info.value.kind == "conflict" and not info.value.field_errors
+    assert "another deploy" in str(info.value) and "left alone" in str(info.value)
+    assert "already exists" not in str(info.value)
+    assert [(r["name"], r["uuid"]) for r in node.store.values()] == [("Demo", other.uuid)]  # type: ignore[attr-defined]
+    assert load_state(example_project)["deploy"]["uuid"] == other.uuid  # type: ignore[attr-defined]

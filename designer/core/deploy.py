@@ -824,6 +824,21 @@ def _remove_old(node: _Node, existing: dict[str, Any], name: str, staged_uid: st
     )
 
 
+def _create(node: _Node, fields: dict[str, str], filename: str, data: bytes, progress: Progress | None) -> Any:
+    """Upload the package under a name new to the node (:func:`_post`).
+
+    Why the question after a refusal: two deploys creating one name at once, the second was told
+    the node's "with this Name already exists" (under the Name field in the dialog), where a
+    replace overtaken so says another deploy put its own there (:func:`_conflict`).
+    """
+    try:
+        return _post(node, fields, filename, data, progress)
+    except DeployError as exc:
+        if exc.kind == "invalid" and _find_quietly(node, fields["name"]) is not None:  # (not this upload)
+            raise _conflict(node, fields["name"]) from None
+        raise
+
+
 def _not_replaced(node: _Node, exc: DeployError, name: str, staged_uid: str) -> DeployError:
     """``exc`` said with the node as it is: the old one live, the copy uploaded first removed."""
     left = "" if _remove_quietly(node, staged_uid) else _left_over(_staging_name(name, staged_uid))
@@ -834,13 +849,14 @@ def _not_replaced(node: _Node, exc: DeployError, name: str, staged_uid: str) -> 
     )
 
 
-def _conflict(node: _Node, name: str, staged_uid: str) -> DeployError:
-    """The error for a replace another deploy of the same name overtook (the copy uploaded first removed).
+def _conflict(node: _Node, name: str, staged_uid: str = "") -> DeployError:
+    """The error for a deploy another deploy of the same name overtook (the copy a replace
+    uploaded first, ``staged_uid``, removed).
 
     Why: two deploys of one name at once (two windows, the CLI and the GUI) both said 'Replaced',
     the second having deleted the first one's fresh upload to put its own in place.
     """
-    left = "" if _remove_quietly(node, staged_uid) else _left_over(_staging_name(name, staged_uid))
+    left = "" if not staged_uid or _remove_quietly(node, staged_uid) else _left_over(_staging_name(name, staged_uid))
     return DeployError(
         f"Not deployed: while this deploy ran, another deploy (another window or computer) put its own '{name}' "
         "on the node; it was left alone, and this package was not put in its place. Deploy again to replace it "
@@ -984,7 +1000,7 @@ def deploy(
         }
         filename = zip_path.name or "branding.zip"
         if existing is None:
-            resp = _post(node, fields, filename, data, progress)
+            resp = _create(node, fields, filename, data, progress)
             _remove_left_copies(node, name, warnings)
         else:
             resp = _replace(node, existing, fields, filename, data, progress, warnings, cancel)
