@@ -255,7 +255,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
                     "name may be already removed and the new one not uploaded; run the deploy again."
                 )
             )
-        elif token.committed:  # (the old one, if any, still live: a copy beside it may be on the node)
+        elif token.committed or token.staging:  # (the old one, if any, still live: a copy beside it may be there)
             print_err(
                 printable(
                     f"plugin-designer: the package was being uploaded to {node}, and may be there (as '{name}', or "

@@ -1041,3 +1041,28 @@ def test_two_deploys_creating_one_new_name_at_once_say_the_other_one_put_it_ther
     assert "already exists" not in str(info.value)
     assert [(r["name"], r["uuid"]) for r in node.store.values()] == [("Demo", other.uuid)]  # type: ignore[attr-defined]
     assert load_state(example_project)["deploy"]["uuid"] == other.uuid  # type: ignore[attr-defined]
+
+
+def test_a_replace_cancelled_while_its_copy_uploads_stops_and_removes_what_the_node_got(
+    node: MockNode, example_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cancel while the copy was uploaded beside the old one was refused as too late, though the
+    old one was live, untouched: the upload stops, and the node is left as it was."""
+    import designer.core.deploy as deploy_module
+    from designer.core.deploy import CancelToken
+
+    monkeypatch.setattr(deploy_module, "CHUNK", 512)  # (many chunks: the cancel comes between two)
+    node.add("Demo", data=b"the live branding")
+    token = CancelToken()
+    answers: list[bool] = []
+
+    def progress(sent: int, total: int) -> None:
+        if 0 < sent < total // 4 and not answers:
+            answers.append(token.cancel())
+
+    before = _snapshot(example_project)
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0, progress=progress, cancel=token)
+    assert answers == [True] and info.value.kind == "cancelled"
+    assert "Deploy cancelled" in str(info.value) and "'Demo' on the node is as it was" in str(info.value)
+    assert [r["name"] for r in node.store.values()] == ["Demo"] and _snapshot(example_project) == before

@@ -643,23 +643,31 @@ def test_a_first_deploy_with_no_description_keeps_the_nodes_as_the_cli_does(
     assert [r["description"] for r in node.store.values()] == [""]
 
 
-def test_cancel_while_a_replace_only_uploads_beside_the_old_one_does_not_say_it_could_be_lost(
+def test_cancel_while_a_replace_only_uploads_beside_the_old_one_stops_it_and_removes_the_copy(
     qtbot, node: MockNode, example_project: Path
 ) -> None:
-    """Cancel while the new package was uploaded beside the old one (still live, untouched) said
-    'stopping now could leave the node without one': it could not, and the admin waited in fear."""
-    node.add("Demo")
+    """Cancel while the new package was uploaded beside the old one (still live, untouched) was
+    refused, 'Too late to cancel', though stopping there was safe. The slow node stores the copy
+    after the Cancel: it is removed once the node has answered, the old one left as it was."""
+    old = node.add("Demo", data=b"the live branding")
     node.slow_seconds = 1.5
     node.fail_next("slow", "POST")
     _, dialog = _open(qtbot, example_project)
     _fill(dialog, node, node.password)
+    before = (example_project / "webapp2" / "manifest.json").read_bytes()
     dialog.deploy_button.click()
-    qtbot.waitUntil(lambda: dialog.cancel_token.committed, timeout=10000)
+    # (the copy all sent: half the bar, the node's slow answer to come)
+    qtbot.waitUntil(lambda: dialog.cancel_token.staging and dialog.progress.value() == 50, timeout=10000)
     dialog.close_button.click()
     status = dialog.status.text()
-    assert "Too late to cancel" in status and "without one" not in status and "uploaded" in status
+    assert "Too late" not in status and "Cancelling" in status
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
-    assert "Replaced" in dialog.status.text()
+    status = dialog.status.text()
+    assert "Deploy cancelled" in status and "as it was" in status and "could not be removed" not in status
+    assert [(r["name"], r["uuid"]) for r in node.store.values()] == [("Demo", old["uuid"])]
+    assert any(u.fields["name"].startswith("Demo (deploying ") for u in node.uploads)  # (it was stored, then removed)
+    assert (example_project / "webapp2" / "manifest.json").read_bytes() == before
+    assert dialog.close_button.text() == "Close" and dialog.deploy_button.isEnabled()
 
 
 def test_a_description_remembered_for_one_customization_does_not_go_to_another(

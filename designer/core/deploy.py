@@ -375,6 +375,15 @@ def _chunks(body: bytes, progress: Progress | None) -> Iterator[bytes]:
             progress(min(start + CHUNK, total), total)
 
 
+def _stoppable(chunks: Iterator[bytes], cancel: CancelToken | None) -> Iterator[bytes]:
+    """``chunks``, stopped before the next one once ``cancel`` is cancelled (the node then never
+    gets the whole package, so cannot keep it)."""
+    for piece in chunks:
+        if cancel is not None and cancel.cancelled:
+            raise DeployError("Deploy cancelled.", "cancelled")
+        yield piece
+
+
 # -- talking to the node -----------------------------------------------------------------------
 class CancelToken:
     """Lets another thread stop a deploy until the node's customization is about to change.
@@ -382,6 +391,10 @@ class CancelToken:
     Why only until then: once the old customization is being removed, stopping half-way would
     leave the node without one. Before that point (looking the name up, retries, back-off) a
     cancel closes the connection at once and the deploy ends with nothing changed anywhere.
+    While a replace uploads its copy beside the old one (``staging``) a cancel is let through
+    too: the upload stops before its next chunk (or the node's answer is awaited, the package
+    all sent), and the deploy removes the copy if the node kept it. Why: Cancel was refused
+    there as too late, though the old one was live, untouched.
     """
 
     def __init__(self) -> None:
@@ -390,6 +403,7 @@ class CancelToken:
         self.cancelled = False
         self.committed = False  # past the point of no return (the DELETE or POST is under way)
         self.replacing = False  # (committed) an old customization of that name is being replaced
+        self.staging = False  # a replace's copy is uploaded beside the old one: a cancel removes it
         self._closers: list[Callable[[], None]] = []
         self._lock = _thread.allocate_lock()  # cancel and commit decide once, in one order
 
@@ -398,13 +412,24 @@ class CancelToken:
         with self._lock:
             if self.committed:
                 return False
-            self.cancelled = True
+            again, self.cancelled = self.cancelled, True
+            if self.staging or again:  # (the deploy stops itself, and removes the copy it uploaded)
+                return True
         for close in self._closers:
             try:
                 close()
             except Exception:  # noqa: BLE001 - closing a connection mid-request may complain
                 pass
         return True
+
+    def stage(self) -> None:
+        """Called before a replace uploads its copy beside the old one: raises when cancelled,
+        else a cancel from here is left to the deploy to carry out (see the class)."""
+        with self._lock:
+            if not self.cancelled:
+                self.staging = True
+                return
+        raise DeployError("Deploy cancelled: nothing was changed on the node or in the project.", "cancelled")
 
     def commit(self, replacing: bool = False) -> None:
         """Called just before the node is changed (``replacing`` an old customization, or adding
@@ -696,7 +721,14 @@ def _find_quietly(node: Any, name: str) -> dict[str, Any] | None:
         return None
 
 
-def _post(node: _Node, fields: dict[str, str], filename: str, data: bytes, progress: Progress | None) -> Any:
+def _post(
+    node: _Node,
+    fields: dict[str, str],
+    filename: str,
+    data: bytes,
+    progress: Progress | None,
+    cancel: CancelToken | None = None,
+) -> Any:
     """Upload the package with ``fields``: the node's answer, or None when the node kept it but
     its answer was lost. Raises :class:`DeployError`.
 
@@ -710,7 +742,7 @@ def _post(node: _Node, fields: dict[str, str], filename: str, data: bytes, progr
             "POST",
             API_PATH,
             retry_timeouts=False,
-            body=lambda: _chunks(body, progress),
+            body=lambda: _stoppable(_chunks(body, progress), cancel),
             headers={"Content-Type": ctype, "Content-Length": str(len(body))},
         )
         node.check(resp, "uploading the package", len(data))
@@ -749,11 +781,15 @@ def _replace(
     name = fields["name"]
     staged_uid = str(uuidlib.uuid4())
     staged = {**fields, "name": _staging_name(name, staged_uid), "uuid": staged_uid, "is_default": "false"}
+    if cancel is not None:
+        cancel.stage()
     try:
-        _post(node, staged, filename, data, _half(progress, 0))
+        _post(node, staged, filename, data, _half(progress, 0), cancel)
         if cancel is not None:  # (said so from here on: until now the old one was live, untouched)
             cancel.commit(replacing=True)
     except DeployError as exc:
+        if cancel is not None and cancel.cancelled:
+            raise _cancelled(node, name, staged_uid) from None
         raise _not_replaced(node, exc, name, staged_uid) from None
     _remove_old(node, existing, name, staged_uid)
     try:
@@ -849,6 +885,20 @@ def _not_replaced(node: _Node, exc: DeployError, name: str, staged_uid: str) -> 
     )
 
 
+def _cancelled(node: _Node, name: str, staged_uid: str) -> DeployError:
+    """The error for a replace cancelled while its copy was uploaded beside the old one: the copy
+    removed if the node kept it (asked once the upload stopped or was answered, so a node that
+    stored it late has it by then), the old one live, untouched."""
+    left = (
+        "" if _remove_quietly(node, staged_uid, attempts=MAX_ATTEMPTS) else _left_over(_staging_name(name, staged_uid))
+    )
+    return DeployError(
+        f"Deploy cancelled: the customization '{name}' on the node is as it was, and nothing was changed in the "
+        f"project.{left}",
+        "cancelled",
+    )
+
+
 def _conflict(node: _Node, name: str, staged_uid: str = "") -> DeployError:
     """The error for a deploy another deploy of the same name overtook (the copy a replace
     uploaded first, ``staged_uid``, removed).
@@ -902,10 +952,11 @@ def _half(progress: Progress | None, which: int) -> Progress | None:
     return lambda sent, total: progress(which * total + sent, 2 * total)
 
 
-def _remove_quietly(node: _Node, uid: str) -> bool:
-    """Delete the customization ``uid`` (asked once); whether it is gone."""
+def _remove_quietly(node: _Node, uid: str, attempts: int = 1) -> bool:
+    """Delete the customization ``uid`` (asked once, or ``attempts`` times on connection errors);
+    whether it is gone."""
     try:
-        resp = node.request("DELETE", f"{API_PATH}{uid}/", retry_timeouts=False, attempts=1)
+        resp = node.request("DELETE", f"{API_PATH}{uid}/", retry_timeouts=False, attempts=attempts)
     except DeployError:
         return False
     return resp.status_code in (200, 202, 204, 404)
@@ -980,7 +1031,7 @@ def deploy(
                 cancel.commit()  # raises "cancelled"
             raise
         _refuse_other_web_app(node, existing, name)
-        if cancel is not None:  # (a replace is one only once the old one is removed: see _replace)
+        if cancel is not None and existing is None:  # (a replace commits once its copy is up: _replace)
             cancel.commit()
         # A new uuid each time, also for a replace: a deploy knows its own upload by it (another
         # deploy's of the same name, or one the node kept though its answer was lost).

@@ -358,7 +358,7 @@ class DeployDialog(QDialog):
         return self.worker is not None
 
     def _progress(self, sent: int, total: int) -> None:
-        if sent == 0:  # the node answered: a "trying again" said before is over
+        if sent == 0 and not self.cancel_token.cancelled:  # the node answered: a "trying again" said before is over
             self._set_status("Uploading…")
         self.progress.setValue(sent * 100 // total if total else 0)
 
@@ -388,7 +388,7 @@ class DeployDialog(QDialog):
         # (hidden: a "0%" bar above the refusal read as an upload about to go on)
         self.progress.setValue(0)
         self.progress.hide()
-        self._set_status(html.escape(message), "bad")
+        self._set_status(html.escape(message), "" if kind == "cancelled" else "bad")  # (as asked: no failure)
         for key, msgs in (fields or {}).items():
             if key in self.field_errors:
                 self._field_error(key, " ".join(msgs))
@@ -463,9 +463,17 @@ class DeployDialog(QDialog):
             self.worker.wait(ms)
 
     def reject(self) -> None:
-        """Cancel while the deploy only looks at the node; once it changes the node, wait."""
+        """Cancel while the deploy only looks at the node, or uploads a replace's copy beside the
+        old one (the worker then removes the copy, and says so); once it changes the node, wait."""
         if self.worker is not None:
-            if self.cancel_token.cancel():
+            cancelled = self.cancel_token.cancel()
+            if cancelled and self.cancel_token.staging:
+                # (the copy uploaded beside the old one: the worker stops and removes it, then says so)
+                self._set_status(
+                    "Cancelling: the upload stops, and the copy uploaded beside the customization on the node "
+                    "is removed…"
+                )
+            elif cancelled:
                 # The worker may still wait for the node's answer (a socket read cannot be
                 # interrupted); it can no longer change anything, so the dialog lets it go.
                 worker, self.worker = self.worker, None
