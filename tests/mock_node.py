@@ -15,6 +15,7 @@ each, on the next request or the next one of ``method``, or the one after ``skip
 "drop" closes the connection without an answer, "drop-after" does the request, then closes
 without an answer (a connection lost on the way back); "html" answers 200 with a proxy's
 sign-in page, as a proxy in front of the node may, and "redirect" sends it to one (302). Uploads are kept in memory (``node.uploads``, ``node.store``).
+``name_limit`` makes it refuse longer names, as a node whose names have a maximum length does.
 Bounded: requests bigger than ``max_upload`` get a 413, and the server stops itself after
 ``lifetime`` seconds even if a test forgets to.
 
@@ -119,6 +120,7 @@ class MockNode:
     max_upload: int = 20 * 1024 * 1024
     lifetime: float = 120.0
     slow_seconds: float = 3.0
+    name_limit: int | None = None  # the longest name the node takes (None: any), said as Django says it
     folder: Path | None = None
     store: dict[str, dict[str, Any]] = field(default_factory=dict)  # uuid -> resource
     uploads: list[Upload] = field(default_factory=list)
@@ -370,7 +372,10 @@ class _Handler(BaseHTTPRequestHandler):
                 errors[key] = ["This field is required."]
         if fields.get("webapp_type") and fields["webapp_type"] != "webapp2":
             errors["webapp_type"] = [f"'{fields['webapp_type']}' is not a valid choice for a webapp2 branding."]
-        if any(r["name"] == fields.get("name") for r in self.mock.store.values()):
+        limit = self.mock.name_limit
+        if limit is not None and len(fields.get("name", "")) > limit:
+            errors["name"] = [f"Ensure this value has at most {limit} characters (it has {len(fields['name'])})."]
+        elif any(r["name"] == fields.get("name") for r in self.mock.store.values()):
             errors["name"] = ["Web app customization with this Name already exists."]
         if not data:
             errors["branding_file"] = ["This field is required."]

@@ -1066,3 +1066,27 @@ def test_a_replace_cancelled_while_its_copy_uploads_stops_and_removes_what_the_n
     assert answers == [True] and info.value.kind == "cancelled"
     assert "Deploy cancelled" in str(info.value) and "'Demo' on the node is as it was" in str(info.value)
     assert [r["name"] for r in node.store.values()] == ["Demo"] and _snapshot(example_project) == before
+
+
+def test_a_replace_on_a_node_limiting_name_length_uploads_its_copy_under_a_name_that_fits(
+    node: MockNode, example_project: Path
+) -> None:
+    """The copy uploaded first is named 'NAME (deploying xxxxxxxx)': on a node limiting the length
+    of names, a name that fits on its own was refused ('at most 40 characters', under the Name
+    field), and the old one could not be replaced at all."""
+    node.name_limit = 40
+    name = "Boardroom branding for the third floor"  # (38 letters: it fits)
+    node.add(name, data=b"the live branding")
+    result = deploy(example_project, _target(node, name=name), node.password, backoff=0)
+    assert result.replaced and [(r["name"], r["uuid"]) for r in node.store.values()] == [(name, result.uuid)]
+    copies = [u.fields["name"] for u in node.uploads if u.fields["uuid"] != result.uuid]
+    assert len(copies[-1]) <= 40 and copies[-1] != name and "deploying" in copies[-1]
+    # A failure once the old one is gone leaves the copy, said by its name; the next deploy removes it.
+    node.fail_next("413", "POST", skip=2)  # (the copy refused for its name, the copy, then this one)
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node, name=name), node.password, backoff=0)
+    (left,) = [r["name"] for r in node.store.values()]
+    assert f"'{left}'" in str(info.value) and len(left) <= 40
+    result = deploy(example_project, _target(node, name=name), node.password, backoff=0)
+    assert [r["name"] for r in node.store.values()] == [name]
+    assert any(f"Removed '{left}'" in note for note in result.warnings)

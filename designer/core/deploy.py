@@ -39,7 +39,7 @@ import uuid as uuidlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .archive import zip_bytes
 from .export import ExportPlan, ExportRefused, ExportResult, check_output_path, plan_export, write_export
@@ -754,9 +754,62 @@ def _post(
     return resp
 
 
+class _Copy(NamedTuple):
+    """The copy a replace uploads first, beside the old one: its uuid and the name it has on the node."""
+
+    uid: str
+    name: str
+
+
 def _staging_name(name: str, uid: str) -> str:
     """The name the new package is first uploaded under while the old one is still live."""
     return f"{name} (deploying {uid[:8]})"
+
+
+def _short_staging_name(name: str, uid: str) -> str | None:
+    """A name for the copy no longer than ``name``, or None when ``name`` is too short to make one.
+
+    Why: on a node limiting the length of names, ' (deploying xxxxxxxx)' made one that fits on its
+    own too long, refused under the Name field, and the old one could not be replaced at all.
+    """
+    for suffix in (f" (deploying {uid[:8]})", f"~{uid[:8]}"):
+        if len(name) - len(suffix) >= 3:
+            return name[: len(name) - len(suffix)] + suffix
+    return None
+
+
+def _is_copy_of(name: str, other: str) -> bool:
+    """Whether ``other`` is the name of a copy a replace of ``name`` uploaded first."""
+    uid = re.search(r"([0-9a-f]{8})\)?$", other)
+    return uid is not None and other in (_staging_name(name, uid[1]), _short_staging_name(name, uid[1]))
+
+
+def _post_copy(
+    node: _Node,
+    fields: dict[str, str],
+    filename: str,
+    data: bytes,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+    copy: _Copy,
+) -> _Copy:
+    """Upload the copy beside the old one (:func:`_post`); refused for its name, once more under a
+    name no longer than the real one (:func:`_short_staging_name`). The copy as the node has it."""
+    short = _short_staging_name(fields["name"], copy.uid)
+    try:
+        _post(node, _copy_fields(fields, copy), filename, data, progress, cancel)
+        return copy
+    except DeployError as exc:
+        if "name" not in exc.field_errors or short is None or (cancel is not None and cancel.cancelled):
+            raise
+    copy = copy._replace(name=short)
+    _post(node, _copy_fields(fields, copy), filename, data, progress, cancel)
+    return copy
+
+
+def _copy_fields(fields: dict[str, str], copy: _Copy) -> dict[str, str]:
+    """The upload's fields for ``copy``: never the default (the old one stays so until replaced)."""
+    return {**fields, "name": copy.name, "uuid": copy.uid, "is_default": "false"}
 
 
 def _replace(
@@ -779,24 +832,24 @@ def _replace(
     removed leaves the new package on the node under the first name, said.
     """
     name = fields["name"]
-    staged_uid = str(uuidlib.uuid4())
-    staged = {**fields, "name": _staging_name(name, staged_uid), "uuid": staged_uid, "is_default": "false"}
+    uid = str(uuidlib.uuid4())
+    copy = _Copy(uid, _staging_name(name, uid))
     if cancel is not None:
         cancel.stage()
     try:
-        _post(node, staged, filename, data, _half(progress, 0), cancel)
+        copy = _post_copy(node, fields, filename, data, _half(progress, 0), cancel, copy)
         if cancel is not None:  # (said so from here on: until now the old one was live, untouched)
             cancel.commit(replacing=True)
     except DeployError as exc:
         if cancel is not None and cancel.cancelled:
-            raise _cancelled(node, name, staged_uid) from None
-        raise _not_replaced(node, exc, name, staged_uid) from None
-    _remove_old(node, existing, name, staged_uid)
+            raise _cancelled(node, name, copy) from None
+        raise _not_replaced(node, exc, name, copy) from None
+    _remove_old(node, existing, name, copy)
     try:
         resp = _post(node, fields, filename, data, _half(progress, 1))
     except DeployError as exc:
         if _find_quietly(node, name) is not None:  # (not this upload: _post said so)
-            raise _conflict(node, name, staged_uid) from None
+            raise _conflict(node, name, copy) from None
         # (the node's default one gone, meetings lose the branding: said, it is the urgent part)
         # (run again, nothing says the one it creates was the default: told how to make it so)
         default = (
@@ -807,17 +860,17 @@ def _replace(
         )
         raise DeployError(
             f"{exc} The old customization '{name}' was already removed; the new package is on the node as "
-            f"'{staged['name']}'. Run the deploy again once the problem is solved: it removes that copy.{default}",
+            f"'{copy.name}'. Run the deploy again once the problem is solved: it removes that copy.{default}",
             exc.kind,
             exc.field_errors,
         ) from None
-    if not _remove_quietly(node, staged_uid):
-        warnings.append(_left_over(staged["name"]).strip())
-    _remove_left_copies(node, name, warnings, keep=staged_uid)
+    if not _remove_quietly(node, copy.uid):
+        warnings.append(_left_over(copy.name).strip())
+    _remove_left_copies(node, name, warnings, keep=copy.uid)
     return resp
 
 
-def _remove_old(node: _Node, existing: dict[str, Any], name: str, staged_uid: str) -> None:
+def _remove_old(node: _Node, existing: dict[str, Any], name: str, copy: _Copy) -> None:
     """Delete the old customization; raise when the replace must stop there (said as it stands).
 
     Not there (404), or no answer: the node is asked what it holds under the name. Free, the
@@ -835,7 +888,7 @@ def _remove_old(node: _Node, existing: dict[str, Any], name: str, staged_uid: st
             return
     except DeployError as exc:
         if exc.kind not in ("timeout", "unreachable", "server"):  # (refused: nothing was removed)
-            raise _not_replaced(node, exc, name, staged_uid) from None
+            raise _not_replaced(node, exc, name, copy) from None
         failure = exc
     try:
         current = _find(node, name, attempts=1)
@@ -843,20 +896,20 @@ def _remove_old(node: _Node, existing: dict[str, Any], name: str, staged_uid: st
         said = failure or unanswered
         raise DeployError(
             f"{said} The old customization '{name}' may have been removed; the new package is on the node as "
-            f"'{_staging_name(name, staged_uid)}'. Check the node's web app customizations, and run the deploy again.",
+            f"'{copy.name}'. Check the node's web app customizations, and run the deploy again.",
             said.kind,
         ) from None
     if current is None:
         return
     if str(current.get("uuid")) != str(existing.get("uuid")):
-        raise _conflict(node, name, staged_uid)
+        raise _conflict(node, name, copy)
     if failure is not None:
-        raise _not_replaced(node, failure, name, staged_uid)
+        raise _not_replaced(node, failure, name, copy)
     raise _not_replaced(
         node,
         DeployError(f"The Management Node could not remove the old customization '{name}'.", "http"),
         name,
-        staged_uid,
+        copy,
     )
 
 
@@ -875,9 +928,9 @@ def _create(node: _Node, fields: dict[str, str], filename: str, data: bytes, pro
         raise
 
 
-def _not_replaced(node: _Node, exc: DeployError, name: str, staged_uid: str) -> DeployError:
+def _not_replaced(node: _Node, exc: DeployError, name: str, copy: _Copy) -> DeployError:
     """``exc`` said with the node as it is: the old one live, the copy uploaded first removed."""
-    left = "" if _remove_quietly(node, staged_uid) else _left_over(_staging_name(name, staged_uid))
+    left = "" if _remove_quietly(node, copy.uid) else _left_over(copy.name)
     return DeployError(
         f"{exc} Nothing was replaced: the customization '{name}' on the node is as it was.{left}",
         exc.kind,
@@ -885,13 +938,11 @@ def _not_replaced(node: _Node, exc: DeployError, name: str, staged_uid: str) -> 
     )
 
 
-def _cancelled(node: _Node, name: str, staged_uid: str) -> DeployError:
+def _cancelled(node: _Node, name: str, copy: _Copy) -> DeployError:
     """The error for a replace cancelled while its copy was uploaded beside the old one: the copy
     removed if the node kept it (asked once the upload stopped or was answered, so a node that
     stored it late has it by then), the old one live, untouched."""
-    left = (
-        "" if _remove_quietly(node, staged_uid, attempts=MAX_ATTEMPTS) else _left_over(_staging_name(name, staged_uid))
-    )
+    left = "" if _remove_quietly(node, copy.uid, attempts=MAX_ATTEMPTS) else _left_over(copy.name)
     return DeployError(
         f"Deploy cancelled: the customization '{name}' on the node is as it was, and nothing was changed in the "
         f"project.{left}",
@@ -899,14 +950,14 @@ def _cancelled(node: _Node, name: str, staged_uid: str) -> DeployError:
     )
 
 
-def _conflict(node: _Node, name: str, staged_uid: str = "") -> DeployError:
+def _conflict(node: _Node, name: str, copy: _Copy | None = None) -> DeployError:
     """The error for a deploy another deploy of the same name overtook (the copy a replace
-    uploaded first, ``staged_uid``, removed).
+    uploaded first, ``copy``, removed).
 
     Why: two deploys of one name at once (two windows, the CLI and the GUI) both said 'Replaced',
     the second having deleted the first one's fresh upload to put its own in place.
     """
-    left = "" if not staged_uid or _remove_quietly(node, staged_uid) else _left_over(_staging_name(name, staged_uid))
+    left = "" if copy is None or _remove_quietly(node, copy.uid) else _left_over(copy.name)
     return DeployError(
         f"Not deployed: while this deploy ran, another deploy (another window or computer) put its own '{name}' "
         "on the node; it was left alone, and this package was not put in its place. Deploy again to replace it "
@@ -937,9 +988,8 @@ def _remove_left_copies(node: _Node, name: str, warnings: list[str], keep: str =
         objects = resp.json().get("objects")
     except (DeployError, ValueError, AttributeError):
         return
-    left = re.compile(re.escape(name) + r" \(deploying [0-9a-f]{8}\)")
     for obj in objects if isinstance(objects, list) else []:
-        if not isinstance(obj, dict) or not left.fullmatch(str(obj.get("name"))) or obj.get("uuid") in (None, keep):
+        if not isinstance(obj, dict) or not _is_copy_of(name, str(obj.get("name"))) or obj.get("uuid") in (None, keep):
             continue  # (``keep``: this deploy's own, whose removal was said already)
         if _remove_quietly(node, str(obj["uuid"])):
             warnings.append(f"Removed '{obj['name']}', left on the node by an earlier deploy that failed.")
