@@ -1090,3 +1090,25 @@ def test_a_replace_on_a_node_limiting_name_length_uploads_its_copy_under_a_name_
     result = deploy(example_project, _target(node, name=name), node.password, backoff=0)
     assert [r["name"] for r in node.store.values()] == [name]
     assert any(f"Removed '{left}'" in note for note in result.warnings)
+
+
+def test_a_deploy_cancelled_while_a_new_name_uploads_leaves_nothing_on_the_node(
+    node: MockNode, example_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cancel during the upload of a name new to the node was refused as too late: the node
+    kept it, though the deploy was stopped on purpose."""
+    import designer.core.deploy as deploy_module
+    from designer.core.deploy import CancelToken
+
+    monkeypatch.setattr(deploy_module, "CHUNK", 512)
+    token = CancelToken()
+    answers: list[bool] = []
+
+    def progress(sent: int, total: int) -> None:
+        if 0 < sent < total // 2 and not answers:
+            answers.append(token.cancel())
+
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0, progress=progress, cancel=token)
+    assert answers == [True] and info.value.kind == "cancelled" and "'Demo' was not left" in str(info.value)
+    assert node.store == {} and "deploy" not in load_state(example_project)

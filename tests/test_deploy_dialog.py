@@ -586,22 +586,27 @@ def test_a_password_remembered_elsewhere_and_never_shown_is_not_forgotten(
     assert recall_password(node.url, node.user) == node.password
 
 
-def test_cancel_too_late_for_a_new_customization_does_not_speak_of_replacing_one(
+def test_cancel_while_a_new_customization_uploads_stops_it_and_leaves_nothing_on_the_node(
     qtbot, node: MockNode, example_project: Path
 ) -> None:
-    """Cancel during the upload of a name new to the node said 'the customization on the node is
-    being replaced … could leave the node without one': there was none to replace."""
+    """Cancel during the upload of a name new to the node was refused, 'Too late to cancel … Wait
+    for it to finish', a slow node's whole timeout long. The node stores it after the Cancel: it is
+    removed once the node has answered."""
     node.slow_seconds = 1.5
     node.fail_next("slow", "POST")
     _, dialog = _open(qtbot, example_project)
     _fill(dialog, node, node.password)
+    before = (example_project / "webapp2" / "manifest.json").read_bytes()
     dialog.deploy_button.click()
-    qtbot.waitUntil(lambda: dialog.cancel_token.committed, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.cancel_token.staging and dialog.progress.value() == 100, timeout=10000)
     dialog.close_button.click()
     status = dialog.status.text()
-    assert "Too late to cancel" in status and "replaced" not in status and "uploaded" in status
+    assert "Too late" not in status and "Cancelling" in status and "replaced" not in status
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
-    assert "brandingID now live" in dialog.status.text()
+    status = dialog.status.text()
+    assert "Deploy cancelled" in status and "Demo&#x27; was not left on the node" in status
+    assert node.store == {} and [u.fields["name"] for u in node.uploads] == ["Demo"]  # (stored, then removed)
+    assert (example_project / "webapp2" / "manifest.json").read_bytes() == before
 
 
 def test_a_refused_password_puts_the_keyboard_there_ready_to_retype(

@@ -391,10 +391,10 @@ class CancelToken:
     Why only until then: once the old customization is being removed, stopping half-way would
     leave the node without one. Before that point (looking the name up, retries, back-off) a
     cancel closes the connection at once and the deploy ends with nothing changed anywhere.
-    While a replace uploads its copy beside the old one (``staging``) a cancel is let through
-    too: the upload stops before its next chunk (or the node's answer is awaited, the package
-    all sent), and the deploy removes the copy if the node kept it. Why: Cancel was refused
-    there as too late, though the old one was live, untouched.
+    While the package is uploaded (``staging``: a replace's copy beside the old one, or a name new
+    to the node) a cancel is let through too: the upload stops before its next chunk (or the
+    node's answer is awaited, the package all sent), and the deploy removes it if the node kept
+    it. Why: Cancel was refused there as too late, though the old one was live, untouched.
     """
 
     def __init__(self) -> None:
@@ -403,7 +403,7 @@ class CancelToken:
         self.cancelled = False
         self.committed = False  # past the point of no return (the DELETE or POST is under way)
         self.replacing = False  # (committed) an old customization of that name is being replaced
-        self.staging = False  # a replace's copy is uploaded beside the old one: a cancel removes it
+        self.staging = False  # the package is being uploaded: a cancel stops it and removes it
         self._closers: list[Callable[[], None]] = []
         self._lock = _thread.allocate_lock()  # cancel and commit decide once, in one order
 
@@ -423,7 +423,7 @@ class CancelToken:
         return True
 
     def stage(self) -> None:
-        """Called before a replace uploads its copy beside the old one: raises when cancelled,
+        """Called before the package is uploaded (a new name, a replace's copy): raises when cancelled,
         else a cancel from here is left to the deploy to carry out (see the class)."""
         with self._lock:
             if not self.cancelled:
@@ -913,16 +913,31 @@ def _remove_old(node: _Node, existing: dict[str, Any], name: str, copy: _Copy) -
     )
 
 
-def _create(node: _Node, fields: dict[str, str], filename: str, data: bytes, progress: Progress | None) -> Any:
-    """Upload the package under a name new to the node (:func:`_post`).
+def _create(
+    node: _Node,
+    fields: dict[str, str],
+    filename: str,
+    data: bytes,
+    progress: Progress | None,
+    cancel: CancelToken | None = None,
+) -> Any:
+    """Upload the package under a name new to the node (:func:`_post`); cancelled on the way, it
+    is removed again if the node kept it (as a replace's copy is: see :class:`CancelToken`).
 
     Why the question after a refusal: two deploys creating one name at once, the second was told
     the node's "with this Name already exists" (under the Name field in the dialog), where a
     replace overtaken so says another deploy put its own there (:func:`_conflict`).
     """
+    if cancel is not None:
+        cancel.stage()
     try:
-        return _post(node, fields, filename, data, progress)
+        resp = _post(node, fields, filename, data, progress, cancel)
+        if cancel is not None:
+            cancel.commit()
+        return resp
     except DeployError as exc:
+        if cancel is not None and cancel.cancelled:
+            raise _cancelled(node, fields["name"], _Copy(fields["uuid"], fields["name"]), replacing=False) from None
         if exc.kind == "invalid" and _find_quietly(node, fields["name"]) is not None:  # (not this upload)
             raise _conflict(node, fields["name"]) from None
         raise
@@ -938,16 +953,22 @@ def _not_replaced(node: _Node, exc: DeployError, name: str, copy: _Copy) -> Depl
     )
 
 
-def _cancelled(node: _Node, name: str, copy: _Copy) -> DeployError:
-    """The error for a replace cancelled while its copy was uploaded beside the old one: the copy
-    removed if the node kept it (asked once the upload stopped or was answered, so a node that
-    stored it late has it by then), the old one live, untouched."""
-    left = "" if _remove_quietly(node, copy.uid, attempts=MAX_ATTEMPTS) else _left_over(copy.name)
-    return DeployError(
-        f"Deploy cancelled: the customization '{name}' on the node is as it was, and nothing was changed in the "
-        f"project.{left}",
-        "cancelled",
-    )
+def _cancelled(node: _Node, name: str, copy: _Copy, replacing: bool = True) -> DeployError:
+    """The error for a deploy cancelled while it uploaded (a replace its copy beside the old one,
+    else the package under a name new to the node): the upload removed if the node kept it (asked
+    once the upload stopped or was answered, so a node that stored it late has it by then)."""
+    gone = _remove_quietly(node, copy.uid, attempts=MAX_ATTEMPTS)
+    if replacing:
+        left = "" if gone else _left_over(copy.name)
+        said = f"the customization '{name}' on the node is as it was, and nothing was changed in the project.{left}"
+    elif gone:
+        said = f"'{name}' was not left on the node, and nothing was changed in the project."
+    else:
+        said = (
+            f"the package may be on the node as '{name}', and could not be removed: delete it there. Nothing was "
+            "changed in the project."
+        )
+    return DeployError(f"Deploy cancelled: {said}", "cancelled")
 
 
 def _conflict(node: _Node, name: str, copy: _Copy | None = None) -> DeployError:
@@ -1081,8 +1102,6 @@ def deploy(
                 cancel.commit()  # raises "cancelled"
             raise
         _refuse_other_web_app(node, existing, name)
-        if cancel is not None and existing is None:  # (a replace commits once its copy is up: _replace)
-            cancel.commit()
         # A new uuid each time, also for a replace: a deploy knows its own upload by it (another
         # deploy's of the same name, or one the node kept though its answer was lost).
         uid = str(uuidlib.uuid4())
@@ -1101,7 +1120,7 @@ def deploy(
         }
         filename = zip_path.name or "branding.zip"
         if existing is None:
-            resp = _create(node, fields, filename, data, progress)
+            resp = _create(node, fields, filename, data, progress, cancel)
             _remove_left_copies(node, name, warnings)
         else:
             resp = _replace(node, existing, fields, filename, data, progress, warnings, cancel)

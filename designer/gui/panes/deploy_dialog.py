@@ -463,16 +463,13 @@ class DeployDialog(QDialog):
             self.worker.wait(ms)
 
     def reject(self) -> None:
-        """Cancel while the deploy only looks at the node, or uploads a replace's copy beside the
-        old one (the worker then removes the copy, and says so); once it changes the node, wait."""
+        """Cancel while the deploy only looks at the node, or uploads (the worker then removes what
+        the node kept, and says so); once the old customization is being replaced, wait."""
         if self.worker is not None:
             cancelled = self.cancel_token.cancel()
             if cancelled and self.cancel_token.staging:
-                # (the copy uploaded beside the old one: the worker stops and removes it, then says so)
-                self._set_status(
-                    "Cancelling: the upload stops, and the copy uploaded beside the customization on the node "
-                    "is removed…"
-                )
+                # (the upload under way: the worker stops it and removes what the node kept, then says so)
+                self._set_status("Cancelling: the upload stops, and what it left on the node is removed…")
             elif cancelled:
                 # The worker may still wait for the node's answer (a socket read cannot be
                 # interrupted); it can no longer change anything, so the dialog lets it go.
@@ -498,7 +495,7 @@ class DeployDialog(QDialog):
                 "Too late to cancel: the customization on the node is being replaced. Wait for the upload "
                 "to finish (stopping now could leave the node without one)."
             )
-        return "Too late to cancel: the package is being uploaded to the node. Wait for it to finish."
+        return "Too late to cancel: the package is uploaded to the node, and the deploy is finishing."
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.worker is not None:
