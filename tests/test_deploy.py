@@ -1112,3 +1112,17 @@ def test_a_deploy_cancelled_while_a_new_name_uploads_leaves_nothing_on_the_node(
         deploy(example_project, _target(node), node.password, backoff=0, progress=progress, cancel=token)
     assert answers == [True] and info.value.kind == "cancelled" and "'Demo' was not left" in str(info.value)
     assert node.store == {} and "deploy" not in load_state(example_project)
+
+
+def test_a_copy_the_node_refused_is_not_said_to_be_left_on_it(node: MockNode, example_project: Path) -> None:
+    """A user allowed to read but not to change the node (HTTP 403 to every change): the refusal
+    went on 'The copy uploaded first as … could not be removed: delete it on the node', and the
+    node had never taken it: the administrator went looking for a customization that was not there."""
+    node.add("Demo")
+    node.fail_next("403", "POST")
+    node.fail_next("403", "DELETE")
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0)
+    assert info.value.kind == "forbidden" and "is as it was" in str(info.value)
+    assert "could not be removed" not in str(info.value) and "delete it" not in str(info.value)
+    assert [r["name"] for r in node.store.values()] == ["Demo"]

@@ -864,7 +864,7 @@ def _replace(
             exc.kind,
             exc.field_errors,
         ) from None
-    if not _remove_quietly(node, copy.uid):
+    if not _copy_gone(node, copy):
         warnings.append(_left_over(copy.name).strip())
     _remove_left_copies(node, name, warnings, keep=copy.uid)
     return resp
@@ -945,7 +945,7 @@ def _create(
 
 def _not_replaced(node: _Node, exc: DeployError, name: str, copy: _Copy) -> DeployError:
     """``exc`` said with the node as it is: the old one live, the copy uploaded first removed."""
-    left = "" if _remove_quietly(node, copy.uid) else _left_over(copy.name)
+    left = "" if _copy_gone(node, copy) else _left_over(copy.name)
     return DeployError(
         f"{exc} Nothing was replaced: the customization '{name}' on the node is as it was.{left}",
         exc.kind,
@@ -957,7 +957,7 @@ def _cancelled(node: _Node, name: str, copy: _Copy, replacing: bool = True) -> D
     """The error for a deploy cancelled while it uploaded (a replace its copy beside the old one,
     else the package under a name new to the node): the upload removed if the node kept it (asked
     once the upload stopped or was answered, so a node that stored it late has it by then)."""
-    gone = _remove_quietly(node, copy.uid, attempts=MAX_ATTEMPTS)
+    gone = _copy_gone(node, copy, attempts=MAX_ATTEMPTS)
     if replacing:
         left = "" if gone else _left_over(copy.name)
         said = f"the customization '{name}' on the node is as it was, and nothing was changed in the project.{left}"
@@ -978,7 +978,7 @@ def _conflict(node: _Node, name: str, copy: _Copy | None = None) -> DeployError:
     Why: two deploys of one name at once (two windows, the CLI and the GUI) both said 'Replaced',
     the second having deleted the first one's fresh upload to put its own in place.
     """
-    left = "" if copy is None or _remove_quietly(node, copy.uid) else _left_over(copy.name)
+    left = "" if copy is None or _copy_gone(node, copy) else _left_over(copy.name)
     return DeployError(
         f"Not deployed: while this deploy ran, another deploy (another window or computer) put its own '{name}' "
         "on the node; it was left alone, and this package was not put in its place. Deploy again to replace it "
@@ -1021,6 +1021,21 @@ def _half(progress: Progress | None, which: int) -> Progress | None:
     if progress is None:
         return None
     return lambda sent, total: progress(which * total + sent, 2 * total)
+
+
+def _copy_gone(node: _Node, copy: _Copy, attempts: int = 1) -> bool:
+    """Remove ``copy``; whether it is off the node: removed, or, its removal refused, never there.
+
+    Why asked: a copy the node had refused (a user who may not change it, HTTP 403 to each change)
+    was said to be left on the node, to delete there, and the administrator looked for it in vain.
+    """
+    if _remove_quietly(node, copy.uid, attempts):
+        return True
+    try:
+        resp = node.request("GET", f"{API_PATH}{copy.uid}/", retry_timeouts=False, attempts=1)
+    except DeployError:
+        return False  # (no answer: it may be there)
+    return resp.status_code == 404
 
 
 def _remove_quietly(node: _Node, uid: str, attempts: int = 1) -> bool:
