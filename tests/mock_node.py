@@ -11,7 +11,8 @@ start (``cryptography``), HTTP Basic auth, and the web app customization endpoin
   with ``{"webapp_branding": {field: [messages]}}``; 201 with a ``Location`` header on success.
 
 Failures on demand: ``node.fail_next("401" | "403" | "400" | "409" | "413" | "500" | "slow", method=None)`` (once
-each, on the next request or the next one of ``method``, or the one after ``skip`` of them; "500" then succeeds on the retry);
+each, on the next request or the next one of ``method``, or the one after ``skip`` of them; "500" then succeeds on the retry;
+"503" says the node is being upgraded);
 "drop" closes the connection without an answer, "drop-after" does the request, then closes
 without an answer (a connection lost on the way back); "html" answers 200 with a proxy's
 sign-in page, as a proxy in front of the node may, and "redirect" sends it to one (302). Uploads are kept in memory (``node.uploads``, ``node.store``).
@@ -172,7 +173,7 @@ class MockNode:
     def fail_next(self, mode: str, method: str | None = None, skip: int = 0) -> None:
         """Fail the next request (of ``method``, e.g. "POST", when given) in the way ``mode`` says;
         with ``skip``, the one after ``skip`` such requests went through (the second upload of a replace)."""
-        modes = ("401", "403", "400", "409", "413", "500", "slow", "drop", "drop-after", "html", "redirect")
+        modes = ("401", "403", "400", "409", "413", "500", "503", "slow", "drop", "drop-after", "html", "redirect")
         assert mode in modes, mode
         with self._lock:
             self._failures.append((mode, method, skip))
@@ -303,6 +304,9 @@ class _Handler(BaseHTTPRequestHandler):
             return False, body
         if failure == "500":
             self._send(500, {"error": "internal"})
+            return False, body
+        if failure == "503":  # (a node being upgraded, in its words)
+            self._send(503, {"error": "The Management Node is being upgraded."})
             return False, body
         if failure == "409":  # an answer the API does not document, in the node's words
             self._send(409, {"error": "This customization is in use by a web app path."})

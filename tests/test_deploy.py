@@ -1126,3 +1126,20 @@ def test_a_copy_the_node_refused_is_not_said_to_be_left_on_it(node: MockNode, ex
     assert info.value.kind == "forbidden" and "is as it was" in str(info.value)
     assert "could not be removed" not in str(info.value) and "delete it" not in str(info.value)
     assert [r["name"] for r in node.store.values()] == ["Demo"]
+
+
+def test_a_node_unavailable_is_not_called_an_internal_error_and_its_words_are_said(
+    node: MockNode, example_project: Path
+) -> None:
+    """A node answering 503 (being upgraded, starting, overloaded) three times said it 'had an
+    internal error … ask its administrator', dropping its own words: the administrator, who was
+    upgrading it, looked for a fault."""
+    waits: list[str] = []
+    for _ in range(3):
+        node.fail_next("503", "GET")
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0, waiting=waits.append)
+    message = str(info.value)
+    assert info.value.kind == "server" and "internal error" not in message + " ".join(waits)
+    assert "unavailable (HTTP 503" in message and "The Management Node is being upgraded." in message
+    assert "unavailable (HTTP 503" in waits[0]

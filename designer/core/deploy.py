@@ -530,7 +530,7 @@ class _Node:
                 ) from None
             if resp.status_code >= 500 and not last:
                 resp.close()
-                self._again(attempt, attempts, f"had an internal error (HTTP {resp.status_code})")
+                self._again(attempt, attempts, _server_trouble(resp.status_code))
                 continue
             return resp
         raise AssertionError("unreachable")  # pragma: no cover
@@ -587,10 +587,11 @@ class _Node:
                 "the Management Node (not a Conferencing Node)?",
                 "http",
             )
-        if code >= 500:
+        if code >= 500:  # (with the node's words, if any: "being upgraded" says why)
+            words = f" Its answer: {_short(resp.text, 200)}" if (resp.text or "").strip() else ""
             raise self.fail(
-                f"The Management Node had an internal error (HTTP {code}) while {action}, {MAX_ATTEMPTS} times in a "
-                "row. Try again later, or ask its administrator.",
+                f"The Management Node {_server_trouble(code)} while {action}, {MAX_ATTEMPTS} times in a "
+                f"row. Try again later, or ask its administrator.{words}",
                 "server",
             )
         # (with the node's words: they say why, e.g. a 409 to a removal of one still in use)
@@ -609,6 +610,19 @@ class _Node:
             "node: check the address, or deploy from a network that reaches the node directly.",
             "http",
         )
+
+
+def _server_trouble(code: int) -> str:
+    """What an answer of 500 or more says of the node, in words (after "The Management Node").
+
+    Why: a 503 (a node starting up, overloaded or being upgraded) and a gateway's 502 or 504 were
+    each said as "had an internal error", and the administrator looked for a fault.
+    """
+    if code == 503:
+        return "is unavailable (HTTP 503: busy, starting up or being upgraded)"
+    if code in (502, 504):
+        return f"did not answer the gateway or proxy in front of it (HTTP {code})"
+    return f"had an internal error (HTTP {code})"
 
 
 def _short(text: str, limit: int = 300) -> str:
