@@ -155,6 +155,11 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     not_utf8 = not_utf8_option([("--name", args.name), ("--description", args.description), ("--user", args.user)])
     if not_utf8 is not None:
         return _fail(args, not_utf8, 2)
+    # Given empty (`--name "$NAME"`, NAME unset in a script): it was taken as not given, and the
+    # deploy replaced the customization remembered from the last one.
+    for option, value, what in (("--name", args.name, "the customization's name"), ("--user", args.user, "a user")):
+        if value is not None and not value.strip():
+            return _fail(args, f"{option} is empty: give {what}, or leave {option} out for the one used last.", 2)
     try:
         pkg = load(Path(args.path))
         node = normalize_node(args.node)

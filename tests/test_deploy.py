@@ -1143,3 +1143,23 @@ def test_a_node_unavailable_is_not_called_an_internal_error_and_its_words_are_sa
     assert info.value.kind == "server" and "internal error" not in message + " ".join(waits)
     assert "unavailable (HTTP 503" in message and "The Management Node is being upgraded." in message
     assert "unavailable (HTTP 503" in waits[0]
+
+
+@pytest.mark.parametrize("option", ["--name", "--user"])
+def test_cli_an_empty_name_or_user_given_is_refused_not_taken_as_the_one_remembered(
+    node: MockNode,
+    example_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    option: str,
+) -> None:
+    """`deploy --name "$NAME"` with NAME unset (a script on a bad day) deployed over the
+    customization remembered from the last deploy, as if no --name had been given."""
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file)]
+    rc, out, err = _run_cli([*base, "--name", "Lobby"], capsys)
+    assert rc == 0, err
+    requests = len(node.requests)
+    rc, out, err = _run_cli([*base, option, ""], capsys)
+    assert rc == 2 and f"{option} is empty" in err
+    assert len(node.requests) == requests
