@@ -58,7 +58,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--ca-bundle",
         default=None,
         metavar="FILE",
-        help="PEM file of the CA that signed the node's certificate (remembered for this node)",
+        help="PEM file of the CA that signed the node's certificate (remembered for this node; '' lets it go)",
     )
     p.add_argument(
         "--insecure",
@@ -182,7 +182,17 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     description = args.description
     if description is None and memory.get("node") == node and memory.get("name") == name:
         description = memory.get("description")
-    ca_bundle = args.ca_bundle or (memory.get("ca_bundle") if memory.get("node") == node else None)
+    # ("" given: the system's certificates, the one remembered let go; it fell back to that one)
+    remembered_ca = memory.get("ca_bundle") if args.ca_bundle is None and memory.get("node") == node else None
+    ca_bundle = args.ca_bundle or remembered_ca
+    if remembered_ca and not Path(remembered_ca).expanduser().is_file():
+        # (said as remembered: 'The CA bundle … does not exist' named a file the user had not given)
+        return _fail(
+            args,
+            f"The CA bundle {remembered_ca}, remembered from the last deploy to {node}, is no longer there: give "
+            "its new place with --ca-bundle FILE, or --ca-bundle '' to trust the system's certificates.",
+            2,
+        )
     password, why = keyring_lookup(node, user)
     source = "keyring"
     if password is None:

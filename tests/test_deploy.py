@@ -1163,3 +1163,29 @@ def test_cli_an_empty_name_or_user_given_is_refused_not_taken_as_the_one_remembe
     rc, out, err = _run_cli([*base, option, ""], capsys)
     assert rc == 2 and f"{option} is empty" in err
     assert len(node.requests) == requests
+
+
+def test_cli_a_remembered_ca_bundle_since_removed_can_be_let_go(
+    node: MockNode,
+    example_project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The CA bundle remembered for the node was removed (the node now has a certificate the
+    system trusts): each deploy said only 'The CA bundle … does not exist', a file the user had
+    not named, and `--ca-bundle ''` could not let it go (it fell back to the remembered one)."""
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    ca = tmp_path / "our-ca.pem"
+    ca.write_bytes(node.ca_file.read_bytes())
+    base = ["deploy", str(example_project), "--node", node.url, "--name", "Demo"]
+    rc, out, err = _run_cli([*base, "--ca-bundle", str(ca)], capsys)
+    assert rc == 0, err
+    ca.unlink()
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 2 and "remembered from the last deploy" in err and "--ca-bundle ''" in err
+    rc, out, err = _run_cli(
+        [*base, "--ca-bundle", ""],
+        capsys,
+    )
+    assert rc == 1 and "does not exist" not in err and "certificate" in err  # (the system's: the test CA is not)
