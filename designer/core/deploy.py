@@ -401,7 +401,7 @@ class CancelToken:
         import _thread
 
         self.cancelled = False
-        self.committed = False  # past the point of no return (the DELETE or POST is under way)
+        self.committed = False  # past the point of no return (the package is up: the swap under way)
         self.replacing = False  # (committed) an old customization of that name is being replaced
         self.staging = False  # the package is being uploaded: a cancel stops it and removes it
         self._closers: list[Callable[[], None]] = []
@@ -432,9 +432,8 @@ class CancelToken:
         raise DeployError("Deploy cancelled: nothing was changed on the node or in the project.", "cancelled")
 
     def commit(self, replacing: bool = False) -> None:
-        """Called just before the node is changed (``replacing`` an old customization, or adding
-        one, or a copy beside the old one: called again as ``replacing`` once that is removed):
-        raises when cancelled, else no way back."""
+        """Called once the package is on the node (under a name new to it, or as a replace's copy:
+        ``replacing``, the old one removed next): raises when cancelled, else no way back."""
         with self._lock:
             if not self.cancelled:
                 self.committed, self.replacing = True, replacing
