@@ -1189,3 +1189,12 @@ def test_cli_a_remembered_ca_bundle_since_removed_can_be_let_go(
         capsys,
     )
     assert rc == 1 and "does not exist" not in err and "certificate" in err  # (the system's: the test CA is not)
+
+
+@pytest.mark.parametrize("typed", ["https://mgr\x00.example.com", "mgr.example.com\x7f", "https://mgr.example.com\x1b"])
+def test_an_address_with_a_control_character_is_refused_in_the_field(typed: str) -> None:
+    """An address pasted with an invisible control character (a NUL, DEL or ESC from a terminal's
+    colours) was taken: the deploy exported, then 'could not reach' a host that cannot exist."""
+    with pytest.raises(DeployError) as info:
+        normalize_node(typed)
+    assert info.value.kind == "refused" and "host name" in str(info.value)

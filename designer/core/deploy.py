@@ -45,7 +45,7 @@ from .archive import zip_bytes
 from .export import ExportPlan, ExportRefused, ExportResult, check_output_path, plan_export, write_export
 from .files import DirFiles
 from .model import BrandingPackage, load
-from .problems import Problem
+from .problems import Problem, printable
 from .state import load_state, update_state
 from .wording import byte_size, counted
 
@@ -254,7 +254,7 @@ def normalize_node(node: str) -> str:
         parts = urllib.parse.urlsplit(text)
     except ValueError:  # an unclosed [ of an IPv6 address: Python's own words were a traceback
         raise DeployError(
-            f"'{text}' is not a web address; give the Management Node as https://host or https://host:port "
+            f"'{printable(text)}' is not a web address; give the Management Node as https://host or https://host:port "
             "(an IPv6 address in brackets: https://[2001:db8::1])",
             "refused",
         ) from None
@@ -273,12 +273,13 @@ def normalize_node(node: str) -> str:
     if port == 0:  # (":0" was dropped, and the deploy went to port 443 instead)
         raise DeployError("The port in the Management Node address must be a number from 1 to 65535.", "refused")
     host = parts.hostname
-    # A space (or a tab, which urlsplit drops unsaid) or a sign no host name holds: it was taken,
-    # and the deploy exported, then "could not reach" a host that cannot exist.
-    if re.search(r"\s", text) or re.search(r"[<>\"{}|\\^`]", host):
+    # A space (or a tab, which urlsplit drops unsaid), a control character (pasted with a terminal's
+    # colours) or a sign no host name holds: it was taken, and the deploy exported, then "could not
+    # reach" a host that cannot exist.
+    if re.search(r"[\s\x00-\x1f\x7f]", text) or re.search(r"[<>\"{}|\\^`]", host):
         raise DeployError(
-            f"'{text}' holds a space or a sign no host name has; give the Management Node as https://host "
-            "or https://host:port.",
+            f"'{printable(text)}' holds a space, a control character or a sign no host name has; give the "
+            "Management Node as https://host or https://host:port.",
             "refused",
         )
     if ":" in host:
