@@ -846,7 +846,7 @@ def test_ctrl_c_in_the_terminal_closes_the_window_and_keeps_the_unsaved_changes(
     with ctrl_c_closes(window, then=lambda: quit_asked.append(True)) as interrupted:
         os.kill(os.getpid(), signal.SIGINT)
         qtbot.waitUntil(lambda: not window.isVisible())
-    assert interrupted == [True] and quit_asked == [True]
+    assert interrupted == [signal.SIGINT] and quit_asked == [True]
     assert not asked  # no "Save your changes?"
     assert snapshot(example_project) == before  # nothing saved that the user did not save
     assert read_recovery(example_project / "webapp2") is not None
@@ -1245,3 +1245,53 @@ def test_a_file_with_brackets_in_its_name_is_found_in_the_trash_to_be_put_back(e
 
     kept = Recovery(example_project / "webapp2", 0.0, {}, [rel], base={rel: sha256(data).hexdigest()[:32]})
     assert begun_save(kept, replace(kept, deletes=[])).before == {rel: data}
+
+
+ENDED_FROM_OUTSIDE = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from designer.gui import app as gui_app
+    from designer.gui.main_window import MainWindow
+
+    def start(path):
+        win = MainWindow()
+        win.open_path(Path(path))
+        win.editor.set_field(0, "package", "name", "Typed just before the end", "rename")
+        win.show()
+        QTimer.singleShot(0, lambda: print("edited", flush=True))  # (the event loop, and its handlers, run)
+        return win
+
+    gui_app.start = start
+    sys.exit(gui_app.run(sys.argv[1]))
+    """
+)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGTERM or SIGHUP to send but on POSIX")
+@pytest.mark.parametrize("ending", ["SIGTERM", "SIGHUP"])
+def test_a_designer_ended_from_outside_keeps_its_unsaved_changes(
+    window: MainWindow, example_project: Path, monkeypatch, ending: str
+) -> None:
+    """`kill PID`, a container stop or a logout (SIGTERM), or the terminal closed (SIGHUP), ended
+    the designer at once: edits since the last autosave (up to 2 s of typing) were lost, while
+    Ctrl+C kept them. Now both close the window as Ctrl+C does: the recovery copy, then quit."""
+    before = snapshot(example_project)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with subprocess.Popen(
+        [sys.executable, "-c", ENDED_FROM_OUTSIDE, str(example_project)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as child:
+        assert child.stdout is not None and child.stdout.readline() == b"edited\n"
+        child.send_signal(getattr(signal, ending))
+        _, err = child.communicate(timeout=60)
+    assert child.returncode == 128 + getattr(signal, ending), err.decode()
+    assert snapshot(example_project) == before  # nothing saved that the user did not save
+    asked = answer_yes(monkeypatch)
+    window.open_path(example_project)
+    assert asked and "closed without saving changes" in asked[0]
+    assert window.package.plugins[0].display_name == "Typed just before the end"

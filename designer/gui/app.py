@@ -7,9 +7,10 @@ style, so the interactive app, the ``screenshot`` command and the tests look the
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -273,18 +274,21 @@ class _AfterFirstPaint(QObject):
 
 
 def run(path: str | None) -> int:
-    """The interactive designer; 130 (as a shell says an interrupted command) after Ctrl+C."""
+    """The interactive designer; 130 (as a shell says an interrupted command) after Ctrl+C, 128 + the
+    signal after one that ended it from outside (143 for SIGTERM)."""
     app = make_app()
     win = start(path)
     with ctrl_c_closes(win, then=app.quit) as interrupted:
         code = app.exec()
-    return 130 if interrupted else code
+    return 128 + interrupted[0] if interrupted else code
 
 
 @contextmanager
-def ctrl_c_closes(win: QMainWindow, then: Callable[[], object] | None = None) -> Iterator[list[bool]]:
+def ctrl_c_closes(win: QMainWindow, then: Callable[[], object] | None = None) -> Iterator[list[signal.Signals]]:
     """Ctrl+C in the terminal closes ``win`` as its close button does, then runs ``then``; the list
-    it gives holds True once the window has closed so.
+    it gives holds the signal once the window has closed so. SIGTERM (`kill PID`, a logout, a
+    container stop) and SIGHUP (the terminal closed) do the same: they ended the designer at once,
+    and the edits made since the last autosave were lost.
 
     Why: Python runs its Ctrl+C handler only when Python code runs, which in Qt's event loop may be
     never: Ctrl+C did nothing until the mouse moved over the window, and under `dev.sh open` it
@@ -298,22 +302,26 @@ def ctrl_c_closes(win: QMainWindow, then: Callable[[], object] | None = None) ->
     """
     from .ctrl_c import on_ctrl_c
 
-    interrupted: list[bool] = []
+    interrupted: list[signal.Signals] = []
 
-    def close() -> None:
+    def close(signum: signal.Signals) -> None:
         win.keeps_unsaved_on_close = True
         try:
             closed = win.close()
         finally:
             win.keeps_unsaved_on_close = False
         if not closed:
-            print(f"plugin-designer: not closing: {win.status.text()}", file=sys.stderr)
+            with suppress(OSError):  # (a terminal closed, SIGHUP, takes stderr with it)
+                print(f"plugin-designer: not closing: {win.status.text()}", file=sys.stderr)
             return
-        interrupted.append(True)
+        interrupted.append(signum)
         if then is not None:
             then()  # (the window may not have been the last one open: a question still on screen)
 
-    with on_ctrl_c(lambda: QTimer.singleShot(0, close)):
+    def close_soon(signum: signal.Signals) -> None:
+        QTimer.singleShot(0, lambda: close(signum))
+
+    with on_ctrl_c(lambda: close_soon(signal.SIGINT), ended=close_soon):
         yield interrupted
 
 
