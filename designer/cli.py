@@ -355,7 +355,11 @@ def cmd_new(args: argparse.Namespace) -> int:
             return 2
         args.name, files = made
     # On one line, as the app shows a plugin's name (and the wizard and forms make a pasted line break a space).
-    args.name = one_line((args.name or STARTER_NAME).strip())
+    # (a tab too: the name is one field of words, and the app shows it as a space at best)
+    args.name = one_line((args.name or STARTER_NAME).strip()).replace("\t", " ")
+    control = _control_characters_refusal(args.name)
+    if control is not None:
+        return _new_refused(args, control)
     if _is_project(target):
         return _add_to_project(args, target, files)
     # DIR named as the package's own folder (`new proj/webapp2`, as check and the designer take a
@@ -617,6 +621,22 @@ def _shown(text: str) -> str:
     from .core.problems import printable
 
     return printable(text)
+
+
+def _control_characters_refusal(name: str) -> str | None:
+    """Why ``new`` makes no plugin called ``name``: it holds a control character (an ESC, a tab),
+    which the app shows as a box or garbled text (check's PD315); None for a good name."""
+    from .core.jstext import control_characters
+    from .core.problems import escaped
+
+    found = control_characters(name)
+    if not found:
+        return None
+    some = "an invisible control character" if len(found) == 1 else "invisible control characters"
+    return (
+        f"the plugin's name '{_shown(name)}' has {some} ({', '.join(map(escaped, found))}), which the app shows "
+        "as a box or garbled text; type the name without it"
+    )
 
 
 def _recipe_files(args: argparse.Namespace) -> tuple[str, dict[str, bytes]] | None:

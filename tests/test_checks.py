@@ -1186,3 +1186,41 @@ def test_a_description_written_as_a_list_of_lines_has_a_fix_writing_one_text(tmp
     save(pkg)
     assert json.loads(path.read_text())["description"] == "Start and stop\nrecording"
     assert run_checks(load(root)) == []
+
+
+def test_control_characters_in_a_name_description_or_label_are_said_and_their_fix_removes_them(
+    tmp_path: Path,
+) -> None:
+    """A name with an ESC (`new --name $'a\\x1b[31mb'`, a paste from a terminal), a bell in a label
+    or a NUL in a description checked clean, though the app shows them as boxes or garbled text.
+    PD315 names each field; its Fix removes them (a line break or tab in a name becomes a space; a
+    description keeps its tabs and line breaks, which it may hold)."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    text = path.read_text()
+    text = text.replace('"name": "Record"', '"name": "Rec\\u001b[31mord\\tnow"')
+    text = text.replace('"label": "Record"', '"label": "Rec\\u0007ord"')
+    text = text.replace('"Start and stop recording"', '"Start\\tand\\nstop\\u0000 recording\\u009b"')
+    path.write_text(text)
+    pkg = load(root)
+    problems = [p for p in run_checks(pkg) if p.code == "PD315"]
+    assert [p.pointer for p in problems] == ["/name", "/description", "/menuItems/toolbar/0/label"]
+    assert all(p.severity is Severity.WARNING for p in problems)
+    assert "\\x1b" in problems[0].message and "\x1b" not in problems[0].message, problems[0].message
+    assert [p.fix.title for p in problems] == ["Remove the control characters"] * 3
+    for problem in problems:
+        apply_fix(pkg, problem.fix)
+    save(pkg)
+    data = json.loads(path.read_text())
+    assert data["name"] == "Rec[31mord now"
+    assert data["description"] == "Start\tand\nstop recording"
+    assert data["menuItems"]["toolbar"][0]["label"] == "Record"
+    assert [p.code for p in run_checks(load(root))] == []
+
+
+def test_no_example_or_new_project_text_is_said_to_hold_control_characters(tmp_path: Path) -> None:
+    from designer.core.newproject import create_project
+
+    for root in (EXAMPLE, FIXTURES / "base", create_project(tmp_path / "new", "My branding")):
+        assert "PD315" not in [p.code for p in run_checks(load(root))], root

@@ -1878,10 +1878,10 @@ def test_new_quotes_a_name_with_a_control_character_escaped(tmp_path: Path, caps
     assert err.count("\n") == 1 and "called 'two\\nlines'" in err, err
     assert main(["new", str(tmp_path / "proj"), "--name", "Tab\there"]) == 0
     out = capsys.readouterr().out
-    assert "with the plugin 'Tab\\there'" in out, out
-    assert main(["new", str(tmp_path / "proj"), "--name", "Red\x1b[31m"]) == 0
-    out = capsys.readouterr().out
-    assert "\x1b" not in out and "Added the plugin 'Red\\x1b[31m'" in out, out
+    assert "with the plugin 'Tab here'" in out, out  # (as a line break: a space)
+    assert main(["new", str(tmp_path / "proj"), "--name", "Red\x1b[31m"]) == 2  # (PD315's, refused)
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "the plugin's name 'Red\\x1b[31m' has an invisible control character" in err, err
 
 
 def test_export_and_import_say_a_path_with_a_control_character_escaped(
@@ -1900,3 +1900,16 @@ def test_export_and_import_say_a_path_with_a_control_character_escaped(
     assert main(["import", str(red), "-o", str(tmp_path / "again")]) in (0, 1)
     out = capsys.readouterr().out
     assert "\x1b" not in out and "Imported " + str(tmp_path) + "/red\\x1b[31m.zip into " in out, out
+
+
+def test_new_refuses_a_name_with_a_control_character_and_says_it_plainly(tmp_path: Path) -> None:
+    """`new --name $'a\\x1b[31mb'` made a plugin whose name held an ESC (garbled in the app's
+    menus and Settings ▸ Plugins), and `check` said nothing. It is refused, the character named
+    as an escape (the terminal's colours untouched), and nothing is made."""
+    for target in (tmp_path / "fresh", project(tmp_path, "settings-id-differs")):
+        before = snapshot(target) if target.exists() else None
+        out = run("new", target, "--name", "a\x1b[31mb")
+        assert out.returncode == 2, out.stdout
+        assert "control character" in out.stderr and "\\x1b" in out.stderr, out.stderr
+        assert "\x1b" not in out.stderr + out.stdout
+        assert (snapshot(target) if target.exists() else None) == before

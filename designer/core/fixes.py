@@ -7,6 +7,7 @@ choice, and the GUI wraps the call in one undo command.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .files import clash_key
 from .model import BrandingPackage, Manifest, Settings, SettingsEntry, _listed_plugins, _load_plugin, text_bytes
-from .problems import Fix, Problem
+from .problems import Fix, Problem, printable
 
 if TYPE_CHECKING:
     from .jsanalysis import Call
@@ -114,6 +115,28 @@ def _set_package_name(pkg: BrandingPackage, fix: Fix) -> str:
     said = plugin.display_name
     plugin.package = PluginPackage.from_json({**plugin.package.to_json(), "name": fix.args["value"]})
     return f"Name the plugin '{said}' '{fix.args['value']}'"
+
+
+def _remove_control_characters(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD315's answer: the control characters of a name, description or label gone (a tab or a
+    line break in a name or label a space; a description keeps its own, see DESCRIPTION_LAYOUT)."""
+    from .jstext import DESCRIPTION_LAYOUT, without_control_characters
+    from .model import PluginPackage
+
+    plugin = pkg.plugins[fix.args["plugin"]]
+    assert plugin.package is not None
+    said = printable(plugin.display_name)
+    data = plugin.package.to_json()
+    *above, last = fix.args["path"]
+    holder = data = json.loads(json.dumps(data))  # (a copy, changed where the path leads)
+    for step in above:
+        holder = holder[step]
+    allowed = DESCRIPTION_LAYOUT if fix.args["path"] == ["description"] else ""
+    holder[last] = without_control_characters(holder[last], allowed)
+    plugin.package = PluginPackage.from_json(data)
+    path = fix.args["path"]
+    what = f"the label of menu item {path[2] + 1}" if path[0] == "menuItems" else f"the {path[0]}"
+    return f"Remove the control characters from {what} of '{said}'"
 
 
 def _set_item_label(pkg: BrandingPackage, fix: Fix) -> str:
@@ -776,6 +799,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "make-hosts-only": _make_hosts_only,
     "set-package-list": _set_package_list,
     "rename-package-key": _rename_package_key,
+    "remove-control-characters": _remove_control_characters,
     "set-item-label": _set_item_label,
     "make-menu-item": _make_menu_item,
     "set-package-description": _set_package_description,

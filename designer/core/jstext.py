@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 
 from .files import windows_name_problem
 
@@ -205,6 +206,30 @@ def one_line(text: str) -> str:
     if not any(c in text for c in LINE_BREAKS):  # the usual case: no pattern compiled
         return text
     return re.sub(f"[{LINE_BREAKS}]+", " ", text)
+
+
+# What a description may hold of the control characters: tabs and line breaks lay out its text.
+DESCRIPTION_LAYOUT = "\t\n\r"
+
+
+def control_characters(text: str, allowed: str = "") -> list[str]:
+    """The control characters in ``text`` (C0, DEL and C1: ESC, NUL, a bell, a tab, a line break),
+    each once, in the order they come; those in ``allowed`` left out."""
+    if text.isprintable():  # the usual case
+        return []
+    return list(dict.fromkeys(c for c in text if unicodedata.category(c) == "Cc" and c not in allowed))
+
+
+def without_control_characters(text: str, allowed: str = "") -> str:
+    """``text`` with its control characters gone, but those in ``allowed``; a tab or a line break
+    (when not allowed) becomes a space, so that the words on either side stay apart."""
+    found = control_characters(text, allowed)
+    if not found:
+        return text
+    spaced = "".join(c for c in found if c == "\t" or c in LINE_BREAKS)
+    if spaced:  # (a run of them, such as CR LF, one space)
+        text = re.sub(f"[{re.escape(spaced)}]+", " ", text)
+    return text.translate(dict.fromkeys(ord(c) for c in found if c not in spaced))
 
 
 def typed_on_one_line(text: str) -> str:

@@ -433,6 +433,15 @@ CODES: dict[str, Code] = {
             "one) the switch stands there with no words, and users cannot tell which plugin it turns off.",
             fixable=True,
         ),
+        Code(
+            "PD315",
+            _W,
+            "A name, description or label holds a control character",
+            "An ESC, a NUL, a bell (and a tab or a line break, but in a description) is invisible in the file and the "
+            "form, and the app shows it as a box or garbled text in its menus and Settings ▸ Plugins; pasted from a "
+            "terminal or a log, usually. The fix removes them.",
+            fixable=True,
+        ),
         # -- icons -------------------------------------------------------------------------
         Code("PD400", _E, "Icon file not found", "The button shows without an icon or broken.", fixable=True),
         Code(

@@ -9,9 +9,9 @@ from typing import Any
 from ..actionsync import missing_action_effect
 from ..files import is_utf8, name_difference
 from ..jsonfile import escape_pointer
-from ..jstext import shortened
+from ..jstext import DESCRIPTION_LAYOUT, control_characters, shortened
 from ..model import PLATFORMS, ROLES, BrandingPackage, Plugin, number_text
-from ..problems import Fix
+from ..problems import Fix, escaped, printable
 from ..schemas import plain_key
 from ..wording import PLATFORM_NAMES
 from ..zipnames import name_why
@@ -364,6 +364,49 @@ def _report_no_name(plugin: Plugin, index: int, data: dict[str, Any], ctx: Conte
     )
 
 
+def _shown_texts(data: dict[str, Any]) -> list[tuple[list[str | int], str, Any, str]]:
+    """The texts of a package file the app shows: (their path in the JSON, how a message names
+    them, the value written, the control characters they may hold)."""
+    texts: list[tuple[list[str | int], str, Any, str]] = [
+        (["name"], "its name", data.get("name"), ""),
+        (["description"], "its description", data.get("description"), DESCRIPTION_LAYOUT),
+    ]
+    menu = data.get("menuItems")
+    for sec, items in menu.items() if isinstance(menu, dict) else ():
+        for i, item in enumerate(items if isinstance(items, list) else ()):
+            if isinstance(item, dict):
+                where = f"the label of its {_PLACEMENTS.get(sec, sec)} item {i + 1}"
+                texts.append((["menuItems", sec, i, "label"], where, item.get("label"), ""))
+    return texts
+
+
+def _report_control_characters(plugin: Plugin, index: int, data: dict[str, Any], ctx: Context) -> None:
+    """PD315 for a name, description or menu item label holding a control character (an ESC, a
+    NUL, a bell; a tab or a line break but in a description), with a fix that removes them.
+
+    Why: such a name (`new --name $'a\\x1b[31mb'`, a paste from a terminal or a log) checked clean,
+    while the app shows the characters as boxes or garbled text in its menus and Settings ▸ Plugins.
+    """
+    rel = plugin.package_path
+    assert rel is not None
+    for path, what, text, allowed in _shown_texts(data):
+        found = control_characters(text, allowed) if isinstance(text, str) else []
+        if not found:
+            continue
+        some, them, boxes = (
+            ("a control character", "it", "a box") if len(found) == 1 else ("control characters", "them", "boxes")
+        )
+        ctx.report(
+            "PD315",
+            rel,
+            f"'{printable(shortened(plugin.display_name))}' has {some} in {what} ({', '.join(map(escaped, found))}): "
+            f"invisible here, the app shows {them} as {boxes} or garbled text. Remove {them}.",
+            "/" + "/".join(escape_pointer(str(step)) for step in path),
+            fix=Fix("remove-control-characters", "Remove the control characters", {"plugin": index, "path": path}),
+            plugin=plugin.key,
+        )
+
+
 def _written(value: Any) -> str:
     """A JSON value as a message names it: "the number 42", "true", ``["a"]`` (cut short)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -522,6 +565,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     if no_id:
         _report_no_id(plugin, index, "id" in data, ctx)
     _report_no_name(plugin, index, data, ctx)
+    _report_control_characters(plugin, index, data, ctx)
     menu_slip = _report_misspelt_keys(plugin, index, data, ctx)
     for k, value in meant.items():
         written = json.dumps(data[k], ensure_ascii=False)
