@@ -276,11 +276,43 @@ class _AfterFirstPaint(QObject):
 def run(path: str | None) -> int:
     """The interactive designer; 130 (as a shell says an interrupted command) after Ctrl+C, 128 + the
     signal after one that ended it from outside (143 for SIGTERM)."""
+    from ..core.sudo import sudo_owner
+
     app = make_app()
     win = start(path)
+    owner = sudo_owner()
+    if owner is not None:
+        say_run_through_sudo(win, owner)
     with ctrl_c_closes(win, then=app.quit) as interrupted:
         code = app.exec()
+    if owner is not None:
+        give_back_after_sudo(win, owner)
     return 128 + interrupted[0] if interrupted else code
+
+
+def say_run_through_sudo(win: QMainWindow, owner: tuple[int, int]) -> None:
+    """Said once, in the terminal and the status bar: the designer runs as root for another user."""
+    from ..core.sudo import sudo_note
+
+    note = sudo_note(owner)
+    with suppress(OSError):  # (no terminal any more)
+        print(f"plugin-designer: {note}", file=sys.stderr)
+    win.status.setText(note)
+
+
+def give_back_after_sudo(win: QMainWindow, owner: tuple[int, int]) -> None:
+    """What the designer made as root in the user's folders given back to them: the projects it
+    opened (saved files, .plugin-designer), its settings and its user data (crash copies, the
+    example's copy) where ``sudo -E`` kept the user's home (see :mod:`designer.core.sudo`)."""
+    from PySide6.QtCore import QSettings
+
+    from ..core.resources import user_data
+    from ..core.sudo import give_back
+
+    settings = QSettings()
+    settings.sync()  # (written now, then given back)
+    for folder in {*win.opened_folders, Path(settings.fileName()).parent, user_data()}:
+        give_back(folder, owner)
 
 
 @contextmanager

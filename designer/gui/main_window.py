@@ -427,6 +427,9 @@ class MainWindow(QMainWindow):
         self.offers_recovery = True
         # Ctrl+C in the terminal (app.ctrl_c_closes): closing keeps unsaved changes in the recovery copy.
         self.keeps_unsaved_on_close = False
+        # The projects this window opened: what it made in them as root, run through sudo, goes back
+        # to their owner when the designer ends (app.give_back_after_sudo).
+        self.opened_folders: set[Path] = set()
         self._status_before_analysis = ""
         self._status_until_checked: tuple[str, Callable[[], str]] | None = None  # see _say_until_checked
         self._counts_said: tuple[str, str] | None = None  # see _say_counted
@@ -2148,6 +2151,7 @@ class MainWindow(QMainWindow):
             return False
         self._forget_discarded()  # (before the package is replaced: the copy is the old one's)
         self._path = path
+        self.opened_folders.add(path.parent if path.name == "webapp2" else path)  # (see app.give_back_after_sudo)
         self.notes.clear()  # (about the project before; this one's are said below)
         if self.source_pane is not None and (self.package is None or self.package.files.label != pkg.files.label):
             self.source_pane.forget_files()  # another project: its files are not the last one's

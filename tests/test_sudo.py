@@ -1,0 +1,82 @@
+"""The designer run as root through sudo: what it makes in the user's folders goes back to them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE
+
+from designer.core.sudo import give_back, sudo_owner
+from designer.gui.main_window import MainWindow
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to chown")
+
+ALICE = (4242, 4343)
+
+
+def owners(folder: Path) -> set[tuple[int, int]]:
+    return {(st.st_uid, st.st_gid) for p in [folder, *folder.rglob("*")] for st in [os.lstat(p)]}
+
+
+@pytest.fixture
+def alices_project(tmp_path: Path, monkeypatch) -> Path:
+    """The example in a home of alice's, the designer run for her by sudo."""
+    home = tmp_path / "home"
+    shutil.copytree(EXAMPLE, home / "project", ignore=shutil.ignore_patterns(".plugin-designer"))
+    for p in [home, *home.rglob("*")]:
+        os.lchown(p, *ALICE)
+    monkeypatch.setenv("SUDO_UID", str(ALICE[0]))
+    monkeypatch.setenv("SUDO_GID", str(ALICE[1]))
+    monkeypatch.setenv("SUDO_USER", "alice")
+    return home / "project"
+
+
+def test_a_project_saved_through_sudo_is_given_back_to_its_owner(
+    window: MainWindow, alices_project: Path, tmp_path: Path, capsys
+) -> None:
+    """`sudo -E plugin-designer ~/project` (or `sudo dev.sh open ~/project`): a save left root's
+    files in the user's project (a plugin added, .plugin-designer), and their next run as
+    themselves failed with "Permission denied". The designer says once that it runs as root for
+    them, and when it ends gives what it made in their folders back to them; not in root's."""
+    from designer.gui.app import give_back_after_sudo, say_run_through_sudo
+
+    owner = sudo_owner()
+    assert owner == ALICE
+    say_run_through_sudo(window, owner)
+    assert "Running as root through sudo (for alice)" in capsys.readouterr().err
+    assert "given back to alice" in window.status.text()
+    window.open_path(alices_project)
+    window.editor.set_field(0, "package", "name", "Saved as root", "rename")
+    assert window.save()
+    assert (0, 0) in owners(alices_project)  # (as root: root's, until the designer ends)
+    roots = tmp_path / "roots"
+    roots.mkdir()
+    (roots / "made.json").write_text("{}")  # (in a folder of root's: stays root's)
+    window.opened_folders.add(roots)
+    give_back_after_sudo(window, owner)
+    assert owners(alices_project) == {ALICE}
+    assert owners(roots) == {(0, 0)}
+
+
+def test_give_back_leaves_a_link_pointing_out_alone(alices_project: Path, tmp_path: Path) -> None:
+    """A link root made in the project is given back itself; what it points to (a file of root's
+    elsewhere) is not."""
+    outside = tmp_path / "root-only.txt"
+    outside.write_text("root's")
+    (alices_project / "link").symlink_to(outside)
+    assert give_back(alices_project, ALICE) == 1
+    assert os.lstat(alices_project / "link").st_uid == ALICE[0]
+    assert os.stat(outside).st_uid == 0
+
+
+def test_no_sudo_owner_for_root_itself_or_a_user(monkeypatch) -> None:
+    monkeypatch.setenv("SUDO_UID", "0")
+    assert sudo_owner() is None
+    monkeypatch.delenv("SUDO_UID")
+    assert sudo_owner() is None
+    monkeypatch.setattr(os, "geteuid", lambda: 1000)
+    monkeypatch.setenv("SUDO_UID", "4242")
+    assert sudo_owner() is None
