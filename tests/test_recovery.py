@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -1291,6 +1292,46 @@ def test_a_designer_ended_from_outside_keeps_its_unsaved_changes(
         _, err = child.communicate(timeout=60)
     assert child.returncode == 128 + getattr(signal, ending), err.decode()
     assert snapshot(example_project) == before  # nothing saved that the user did not save
+    asked = answer_yes(monkeypatch)
+    window.open_path(example_project)
+    assert asked and "closed without saving changes" in asked[0]
+    assert window.package.plugins[0].display_name == "Typed just before the end"
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb (package xvfb) for a screen that can go away")
+def test_a_designer_whose_screen_goes_away_keeps_its_unsaved_changes(
+    window: MainWindow, qtbot, example_project: Path, monkeypatch
+) -> None:
+    """The X server gone (xvfb-run ended, an ssh -X connection dropped): Qt says "The X11 connection
+    broke" and ends the process at once, and the edits made since the last autosave (up to 2 s of
+    typing) were lost. The recovery copy is written as Qt says so, before it ends the process."""
+    number = next(n for n in range(400 + os.getpid() % 500, 2000) if not Path(f"/tmp/.X{n}-lock").exists())
+    display, socket = f":{number}", Path(f"/tmp/.X11-unix/X{number}")
+    server = subprocess.Popen(
+        ["Xvfb", display, "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        qtbot.waitUntil(socket.exists, timeout=20_000)  # (it takes connections)
+        # Without an autosave before the screen goes (the copy is the one written as it goes):
+        keep_none = (
+            "from designer.gui import main_window\nmain_window.MainWindow._keep_aside_soon = lambda *a, **k: None\n"
+        )
+        env = dict(os.environ, QT_QPA_PLATFORM="xcb", DISPLAY=display)
+        with subprocess.Popen(
+            [sys.executable, "-c", keep_none + ENDED_FROM_OUTSIDE, str(example_project)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        ) as child:
+            assert child.stdout is not None and child.stdout.readline() == b"edited\n", child.stderr.read()
+            assert read_recovery(example_project / "webapp2") is None  # (nothing kept yet)
+            server.kill()
+            _, err = child.communicate(timeout=60)
+    finally:
+        server.kill()
+        server.wait()
+    assert b"The X11 connection broke" in err, err.decode()
     asked = answer_yes(monkeypatch)
     window.open_path(example_project)
     assert asked and "closed without saving changes" in asked[0]

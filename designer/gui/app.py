@@ -283,7 +283,7 @@ def run(path: str | None) -> int:
     owner = sudo_owner()
     if owner is not None:
         say_run_through_sudo(win, owner)
-    with ctrl_c_closes(win, then=app.quit) as interrupted:
+    with ctrl_c_closes(win, then=app.quit) as interrupted, screen_loss_keeps_copy(win):
         code = app.exec()
     if owner is not None:
         give_back_after_sudo(win, owner)
@@ -355,6 +355,34 @@ def ctrl_c_closes(win: QMainWindow, then: Callable[[], object] | None = None) ->
 
     with on_ctrl_c(lambda: close_soon(signal.SIGINT), ended=close_soon):
         yield interrupted
+
+
+@contextmanager
+def screen_loss_keeps_copy(win: QMainWindow) -> Iterator[None]:
+    """The recovery copy is written when the screen goes away (the X server or the Wayland compositor
+    ended: xvfb-run stopped, an ``ssh -X`` connection dropped).
+
+    Why: Qt then says "The X11 connection broke" and ends the process at once (``exit(1)``, no
+    close, no Python after it), and the edits made since the last autosave (up to 2 s of typing)
+    were lost. Its message is the one thing that runs before: the copy is written there, which
+    needs files, not the screen. Every other message goes on as Qt would print it.
+    """
+    from PySide6.QtCore import qFormatLogMessage, qInstallMessageHandler
+
+    def handler(mode: object, context: object, message: str) -> None:
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            with suppress(OSError):  # (no terminal any more)
+                print(qFormatLogMessage(mode, context, message), file=sys.stderr)
+        if "connection broke" in message and ("X11" in message or "Wayland" in message):
+            win.autosave()  # (a full disk is said in its status bar, which nobody will see: nothing more to do)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def screenshot(
