@@ -2223,3 +2223,23 @@ def test_a_long_id_refused_keeps_the_form_from_scrolling_sideways(
     assert note.isVisible() and "'lock-toggle-xxx" in note.text() and "each plugin needs its own" in note.text()
     assert window.plugin_page.horizontalScrollBar().maximum() == 0
     assert window.package.plugins[1].package.id == "meeting-info"
+
+
+def test_control_characters_pasted_into_a_one_line_field_do_not_reach_the_file(
+    window: MainWindow, qtbot, example_project: Path
+) -> None:
+    """A name or label pasted from a terminal or a log with an ESC, a bell or a tab in it went into
+    the package file as it was: invisible in the form, boxes or garbled text in the app (PD315).
+    They go as line breaks do (a tab becomes a space)."""
+    window.open_path(example_project)
+    select_plugin(window, qtbot, 1)
+    for field, pasted in (("labelEdit", "Rec\x1b[0mord"), ("nameEdit", "Meeting\tinfo\x07")):
+        edit = window.findChild(QLineEdit, field)
+        QApplication.clipboard().setText(pasted)
+        edit.setFocus()
+        edit.selectAll()
+        qtbot.keySequence(edit, "Ctrl+V")
+    plugin = window.package.plugins[1].package
+    assert plugin.menu_items["conference"][0].label == "Rec[0mord"
+    assert plugin.name == "Meeting info"
+    assert "PD315" not in [p.code for p in window.problems]

@@ -238,8 +238,10 @@ def typed_on_one_line(text: str) -> str:
 
     Why: a name pasted with its line break ("Record⏎"), typed into a form or given to ``--set
     $'name=Lay\\nout'``, went into the package as "Record\\n", where the app shows it on one line.
+    The other control characters (an ESC, a bell, pasted from a terminal or a log) go too, a tab
+    becoming a space: invisible in the field, the app shows them as boxes or garbled text (PD315).
     """
-    return one_line(text.strip(LINE_BREAKS))
+    return without_control_characters(one_line(text.strip(LINE_BREAKS)))
 
 
 _SHORT = 80  # characters of quoted text a message keeps

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.jstext import LINE_BREAKS, typed_on_one_line
+from ...core.jstext import typed_on_one_line
 from ..bidi import isolate_quoted
 
 __all__ = [
@@ -93,7 +93,8 @@ def show_field_text(field: QLineEdit | QPlainTextEdit, text: str) -> None:
 
 
 class _OneLineValidator(QValidator):
-    """Takes the line breaks out of what is pasted (or dropped) into a one-line field.
+    """Takes the line breaks (and other control characters) out of what is pasted (or dropped)
+    into a one-line field.
 
     Why: a line copied with its line break ("Record⏎") went into the package file as "Record\\n",
     and a name pasted from two lines kept the break between them. A QLineEdit takes them as they
@@ -101,7 +102,7 @@ class _OneLineValidator(QValidator):
     """
 
     def validate(self, text: str, pos: int) -> object:
-        if not any(c in text for c in LINE_BREAKS):
+        if text.isprintable():  # (no line break, nor any other control character: see typed_on_one_line)
             return QValidator.State.Acceptable, text, pos
         fixed = typed_on_one_line(text)
         return QValidator.State.Acceptable, fixed, min(len(typed_on_one_line(text[:pos] + "x")) - 1, len(fixed))
