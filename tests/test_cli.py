@@ -1913,3 +1913,16 @@ def test_new_refuses_a_name_with_a_control_character_and_says_it_plainly(tmp_pat
         assert "control character" in out.stderr and "\\x1b" in out.stderr, out.stderr
         assert "\x1b" not in out.stderr + out.stdout
         assert (snapshot(target) if target.exists() else None) == before
+
+
+def test_new_refuses_a_folder_name_with_a_c1_control_character(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A project folder named with U+009B (a terminal's one-character ESC [, pasted from a log) was
+    made, while ESC itself was refused: the rule knew only the first 32 control characters and DEL."""
+    from designer.cli import main
+
+    assert main(["new", str(tmp_path / "proj\x9b2J")]) == 2
+    err = capsys.readouterr().err
+    assert "invisible control character (U+009B)" in err, err
+    assert not (tmp_path / "proj\x9b2J").exists()

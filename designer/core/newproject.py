@@ -24,7 +24,7 @@ from .files import (
     windows_name_problem,
 )
 from .fixes import new_branding_id
-from .jstext import comment_text, js_string, safe_id, safe_identifier
+from .jstext import comment_text, control_characters, js_string, safe_id, safe_identifier
 from .problems import printable
 
 __all__ = [
@@ -264,7 +264,7 @@ def project_name_refusal(name: str) -> str | None:
     for bad, what in (("/", "a slash (/)"), ("\\", "a backslash (\\)"), (":", "a colon (:)")):
         if bad in name:
             return f"The name has {what}, which a folder name cannot have; type it without."
-    control = next((c for c in name if ord(c) < 32 or ord(c) == 127), None)
+    control = next(iter(control_characters(name)), None)  # (C1 too: U+009B is a terminal's ESC [)
     if control is not None:
         return f"The name has an invisible control character (U+{ord(control):04X}); type it without."
     windows = windows_name_problem(name)
