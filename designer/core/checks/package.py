@@ -375,7 +375,8 @@ def _shown_texts(data: dict[str, Any]) -> list[tuple[list[str | int], str, Any, 
     for sec, items in menu.items() if isinstance(menu, dict) else ():
         for i, item in enumerate(items if isinstance(items, list) else ()):
             if isinstance(item, dict):
-                where = f"the label of its {_PLACEMENTS.get(sec, sec)} item {i + 1}"
+                one = "toolbar button" if sec == "toolbar" else f"{_PLACEMENTS.get(sec, sec)} item"
+                where = f"the label of its {one} {i + 1}"
                 texts.append((["menuItems", sec, i, "label"], where, item.get("label"), ""))
     return texts
 
