@@ -80,3 +80,15 @@ def test_no_sudo_owner_for_root_itself_or_a_user(monkeypatch) -> None:
     monkeypatch.setattr(os, "geteuid", lambda: 1000)
     monkeypatch.setenv("SUDO_UID", "4242")
     assert sudo_owner() is None
+
+
+def test_a_project_of_the_users_in_a_folder_of_roots_is_given_back_too(alices_project: Path, tmp_path: Path) -> None:
+    """A project of alice's kept in a shared folder of root's (/srv/projects): what root saved in it
+    stayed root's, as only a folder inside one of hers was given back."""
+    shared = tmp_path / "srv"
+    shared.mkdir()
+    project = shared / "project"
+    alices_project.rename(project)
+    (project / "webapp2/saved-as-root.json").write_text("{}")
+    assert give_back(project, ALICE) == 1
+    assert owners(project) == {ALICE}

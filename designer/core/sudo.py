@@ -39,16 +39,17 @@ def sudo_note(owner: tuple[int, int]) -> str:
 
 
 def give_back(folder: Path, owner: tuple[int, int]) -> int:
-    """Give ``folder`` and what root made under it back to ``owner``, when the folder it is in is
-    that user's (a project in their home; not one in a folder of root's); how many were given back.
+    """Give ``folder`` and what root made under it back to ``owner``, when the folder or the one it
+    is in is that user's (a project of theirs, one made in their home; not a folder of root's); how
+    many were given back.
 
     Links are given back themselves, never followed; another file system (a mount inside) is left.
     """
     uid, gid = owner
     try:
-        if os.stat(folder.parent).st_uid != uid:
-            return 0
         top = os.lstat(folder)
+        if top.st_uid != uid and os.stat(folder.parent).st_uid != uid:
+            return 0  # (neither theirs nor made in a folder of theirs)
     except OSError:
         return 0
     given = 0
