@@ -17,7 +17,7 @@ import re
 import sys
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import compress, count, pairwise
@@ -91,9 +91,6 @@ _SNIPPET_GAP_TINTS = {
     False: {False: QColor("#a9b3c6"), True: QColor("#5f86d0")},
     True: {False: QColor("#6b7385"), True: QColor("#6f9be0")},
 }
-# The find bar's thin mark of an empty match, {dark: colour}: the found marks' yellow, made stronger
-# to show as a bar two pixels wide.
-_FOUND_GAP_TINTS = {False: QColor("#c89b00"), True: QColor("#e0b84a")}
 # The find bar's thin mark of an empty match, {dark: colour}: the found marks' yellow, made stronger
 # to show as a bar two pixels wide.
 _FOUND_GAP_TINTS = {False: QColor("#c89b00"), True: QColor("#e0b84a")}
@@ -449,7 +446,7 @@ class SourceEditor(QPlainTextEdit):
         self.highlighter: SyntaxHighlighter | None = None
         self.markers: list[Marker] = []
         self._found: list[tuple[int, int]] = []  # the find bar's matches, marked in the text (see show_found)
-        self._found_gaps: list[int] = []  # where the marks of empty matches are painted (see _paint_found_gaps)
+        self._found_gaps: list[int] = []  # where the marks of empty matches are painted (see _paint_gaps)
         self._found_left = False  # a mark an edit touched was left out of _found, not yet off the screen
         # The find bar's In selection range, tinted (see show_scope): its cursor follows the edits.
         self._scope: QTextCursor | None = None
@@ -1369,29 +1366,20 @@ class SourceEditor(QPlainTextEdit):
                 selections.append(sel)
         self.setExtraSelections(selections)
 
-    def _paint_found_gaps(self) -> None:
-        """A thin bar where the find bar found empty text (``^``, ``$``, ``\\b``): a place Replace
-        puts its text at, which a mark of the text found has nothing to show on."""
-        colour = _FOUND_GAP_TINTS[self._dark]
+    def _paint_gaps(self, area: QRect, bars: Iterable[tuple[int, QColor]], width: int) -> None:
+        """A thin bar ``width`` pixels wide at each position of ``bars`` in the part ``area`` of the
+        view being painted: an empty placeholder waiting (``function ($1)``), as code editors mark
+        it, or empty text the find bar found (``^``, ``$``, ``\\b``), a place Replace puts its
+        text at, which a mark of the text found has nothing to show on. Only the bars in ``area``
+        (a cursor blink paints one line, and ``^`` finds hundreds on the lines marked)."""
         end = self._doc.characterCount() - 1
         painter = QPainter(self._viewport)
-        for pos in self._found_gaps:
+        for pos, colour in bars:
             cursor = QTextCursor(self._doc)
             cursor.setPosition(min(pos, end))
             rect = self.cursorRect(cursor)
-            painter.fillRect(QRect(rect.left() - 1, rect.top(), 2, rect.height()), colour)
-        painter.end()
-
-    def _paint_snippet_gaps(self) -> None:
-        """A thin bar where an empty placeholder waits (``function ($1)``), as code editors mark it."""
-        tints = _SNIPPET_GAP_TINTS[self._dark]
-        end = self._doc.characterCount() - 1
-        painter = QPainter(self._viewport)
-        for pos, current in self._snippet_gaps:
-            cursor = QTextCursor(self._doc)
-            cursor.setPosition(min(pos, end))
-            rect = self.cursorRect(cursor)
-            painter.fillRect(QRect(rect.left() - 1, rect.top(), 3, rect.height()), tints[current])
+            if rect.bottom() >= area.top() and rect.top() <= area.bottom():
+                painter.fillRect(QRect(rect.left() - 1, rect.top(), width, rect.height()), colour)
         painter.end()
 
     def _code_before(self, line: str) -> str:
@@ -1467,9 +1455,11 @@ class SourceEditor(QPlainTextEdit):
                 self._paint_current_line(event.rect())
             done = super().viewportEvent(event)
             if self._snippet_gaps:
-                self._paint_snippet_gaps()
+                tints = _SNIPPET_GAP_TINTS[self._dark]
+                self._paint_gaps(event.rect(), ((pos, tints[now]) for pos, now in self._snippet_gaps), 3)
             if self._found_gaps:
-                self._paint_found_gaps()
+                colour = _FOUND_GAP_TINTS[self._dark]
+                self._paint_gaps(event.rect(), ((pos, colour) for pos in self._found_gaps), 2)
             if self._marks_waiting:
                 self._marks_waiting = False
                 self._marks_after_paint.start()
@@ -2370,6 +2360,8 @@ class SourceEditor(QPlainTextEdit):
             self._viewport.update()  # (drawn by viewportEvent: Qt paints no selection of nothing)
         self._found_gaps = gaps
         for start, end in near[:FOUND_SHOWN]:
+            if start == end:  # (a bar, painted by viewportEvent)
+                continue
             sel = QTextEdit.ExtraSelection()
             sel.format.setBackground(QColor("#6b5a1e" if dark else "#fce8a0"))
             sel.format.setForeground(found_ink)
