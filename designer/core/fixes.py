@@ -143,7 +143,7 @@ def _set_item_label(pkg: BrandingPackage, fix: Fix) -> str:
     """PD102's answer to a label written as a number (``42``): the same words as text ("42").
 
     Why the package is read again from its JSON: the model already shows the number as "42"
-    (see ``model._as_label``), so setting the field to it would change nothing in the file.
+    (see ``model._as_text``), so setting the field to it would change nothing in the file.
     """
     from .model import PluginPackage
 
