@@ -1224,3 +1224,22 @@ def test_no_example_or_new_project_text_is_said_to_hold_control_characters(tmp_p
 
     for root in (EXAMPLE, FIXTURES / "base", create_project(tmp_path / "new", "My branding")):
         assert "PD315" not in [p.code for p in run_checks(load(root))], root
+
+
+def test_a_package_id_written_as_a_list_or_a_number_has_the_fix_of_an_empty_one(tmp_path: Path) -> None:
+    """``"id": ["rec-1.0"]`` and ``"id": 7`` were said in the schema's words ("should be text in
+    double quotes") with no Fix, while null and "" are offered the plugin list's id: none of them
+    gives the plugin an id the app can find it by."""
+    for written, said in (('["rec-1.0"]', '["rec-1.0"]'), ("7", "the number 7")):
+        root = tmp_path / f"p{len(written)}"
+        shutil.copytree(FIXTURES / "base", root)
+        path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+        path.write_text(path.read_text().replace('"id": "rec-1.0"', f'"id": {written}'))
+        pkg = load(root)
+        [problem] = run_checks(pkg)
+        assert problem.code == "PD102" and f"has {said} as its id, not text" in problem.message, problem.message
+        assert problem.fix is not None and problem.fix.title == "Use the plugin list's id 'rec-1.0' in the package file"
+        apply_fix(pkg, problem.fix)
+        save(pkg)
+        assert '"id": "rec-1.0",' in path.read_text()
+        assert run_checks(load(root)) == []

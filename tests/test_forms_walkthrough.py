@@ -673,3 +673,22 @@ def test_an_icon_step_of_an_item_without_label_or_action_names_the_item(
     icon.setFocus()
     qtbot.keyClick(icon, Qt.Key.Key_Down)
     assert window.editor.undo_stack.undoText() == "Change icon of menu item 2 to 'rec.svg#rec'"
+
+
+def test_an_id_written_as_a_number_shows_in_the_id_field_as_written(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """``"id": 7`` (or a list) showed an empty Id field, as if the file had no id at all: the field
+    shows what the file holds, greyed under what is typed, and PD102's Fix gives it the list's id."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('"id": "rec-1.0"', '"id": 7'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    field = window.findChild(QLineEdit, "idEdit")
+    assert (field.text(), field.placeholderText()) == ("", "7 (not text)")
+    qtbot.waitUntil(lambda: "PD102" in _codes(window))
+    [problem] = [p for p in window.problems if p.code == "PD102"]
+    assert problem.fix is not None
+    window.apply_fix(problem.fix)
+    qtbot.waitUntil(lambda: field.text() == "rec-1.0")
+    assert field.placeholderText() == ""

@@ -287,9 +287,9 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
             _check_one(plugin, index, ctx)
 
 
-def _report_no_id(plugin: Plugin, index: int, written: bool, ctx: Context) -> None:
-    """PD102 for a package file whose id is missing or empty (``written``: there, but ""), with
-    a fix: the id the plugin list (settings.json) gives the plugin, when no other plugin has it,
+def _report_no_id(plugin: Plugin, index: int, data: dict[str, Any], ctx: Context) -> None:
+    """PD102 for a package file whose id is missing, empty or not text (``7``, ``["rec"]``: no id
+    the app can find the plugin by, and they too had only the schema's words), with a fix: the id the plugin list (settings.json) gives the plugin, when no other plugin has it,
     or else one made from the plugin's name.
 
     Why: the schema's words ("'id' is empty") said what, not what to do, and no Fix was offered,
@@ -321,10 +321,13 @@ def _report_no_id(plugin: Plugin, index: int, written: bool, ctx: Context) -> No
             taken = cache["no-id:taken"] = taken_keys(ctx.pkg)
         value = unique_id(ctx.pkg, name if isinstance(name, str) and name else "plugin", taken)
         how = f"Give it the id '{value}', made from its name"
+    written = "id" in data
+    held = data.get("id")
+    said = "no id" if not written else "an empty id" if held in ("", None) else f"{_written(held)} as its id, not text"
     ctx.report(
         "PD102",
         rel,
-        f"The package file of '{shortened(name)}' has {'an empty id' if written else 'no id'}. The app finds a "
+        f"The package file of '{shortened(name)}' has {said}. The app finds a "
         "plugin's entry in settings.json and its code by that id, so without one the plugin does not load.",
         "/id" if written else "",
         fix=Fix("rename-plugin-id", how, {"index": index, "value": value}),
@@ -556,7 +559,8 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     # The package as edited (``raw`` is what was read from disk, until the next save).
     data = p.to_json()
     meant = {k: m for k in _MEANT if isinstance(data, dict) and (m := meant_list(k, data.get(k))) is not None}
-    no_id = isinstance(data, dict) and data.get("id", "") in ("", None)  # (null: no id either)
+    # (null, a number or a list: no id either)
+    no_id = isinstance(data, dict) and not (isinstance(data.get("id"), str) and data["id"] != "")
     # (the schema's own words for a missing or empty id named no way out: see _report_no_id)
     words, fixes = _no_texts(plugin, data, index, ctx)
     ctx.schema(
@@ -564,7 +568,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     )
     data = data if isinstance(data, dict) else {}
     if no_id:
-        _report_no_id(plugin, index, "id" in data, ctx)
+        _report_no_id(plugin, index, data, ctx)
     _report_no_name(plugin, index, data, ctx)
     _report_control_characters(plugin, index, data, ctx)
     menu_slip = _report_misspelt_keys(plugin, index, data, ctx)

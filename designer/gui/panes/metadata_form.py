@@ -255,6 +255,8 @@ class MetadataForm(PluginForm):
             show_field_text(self.name, p.name or "")
             if not typing_kept(self.id, self._id_shown_for, self.index):
                 show_field_text(self.id, p.id or "")
+            written = p.to_json()
+            self.id.setPlaceholderText(_not_text(written.get("id") if isinstance(written, dict) else None))
             self.id_note.about((self.index, plugin.package_path))
             self._id_shown_for = self.index
             # Its lines joined with \n, as the box holds them (see _description_edited).
@@ -433,6 +435,17 @@ def _step_value(value: Any) -> str:
     whole description made an Undo item (and an Undo History row) as wide as the screen.
     """
     return shortened(one_line(str(value)), 40)
+
+
+def _not_text(written: Any) -> str:
+    """An id the file holds as neither text nor null (``7``, ``["rec"]``), as the empty Id field
+    shows it greyed ("7 (not text)"); "" for any other.
+
+    Why: the field was empty, as if the file had no id at all (PD102 says what it holds, with a Fix).
+    """
+    if written is None or isinstance(written, str):
+        return ""
+    return f"{shortened(json.dumps(written, ensure_ascii=False), 40)} (not text)"
 
 
 def _followed_words(parts: list[str]) -> str:
