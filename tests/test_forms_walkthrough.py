@@ -692,3 +692,22 @@ def test_an_id_written_as_a_number_shows_in_the_id_field_as_written(
     window.apply_fix(problem.fix)
     qtbot.waitUntil(lambda: field.text() == "rec-1.0")
     assert field.placeholderText() == ""
+
+
+def test_a_list_written_as_one_unknown_text_is_kept_when_a_box_is_ticked(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """``"platforms": "mobile"`` (one text the form has no box for: iOS or Android?) showed no box
+    ticked, rightly, but ticking iOS then wrote ``["ios"]``: the "mobile" the file named was lost.
+    The text is kept, as a value of a list the form has no box for is, and the tick adds to it."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('["web", "electron", "ios", "android"]', '"mobile"'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    boxes = [window.findChild(QCheckBox, f"platform_{key}") for key in ("web", "electron", "ios", "android")]
+    assert not any(box.isChecked() for box in boxes)
+    assert window.findChild(QWidget, "formHint").isVisible()  # ("mobile" is no place the app knows)
+    tick(qtbot, boxes[2])
+    assert window.editor.undo_stack.undoText() == "Change where 'Record' loads to: mobile, iOS"
+    assert window.save()
+    assert json.loads(pkg.read_text())["platforms"] == ["mobile", "ios"]

@@ -273,9 +273,9 @@ class MetadataForm(PluginForm):
                 box.setChecked(key in platforms)
             for key, box in self.roles.items():
                 box.setChecked(key in roles)
-            self.hint.setText(
-                "" if platforms and roles else "Tick at least one place and one group, or nobody sees it."
-            )
+            # (by the boxes ticked: a value the form has no box for, "mobile", is none the app knows)
+            ticked = any(key in platforms for key in PLATFORMS) and any(key in roles for key in ROLES)
+            self.hint.setText("" if ticked else "Tick at least one place and one group, or nobody sees it.")
         finally:
             self._loading = False
 
@@ -459,10 +459,11 @@ def _followed_words(parts: list[str]) -> str:
 def _listed(package: PluginPackage, attr: str) -> list:
     """The values of a list field (platforms, participant_roles) as its tick boxes show them: the
     list, or what one text written in its place means (``"web"``: web, ``"host"``: chair, as
-    PD311 reads it and its fix writes it); nothing for anything else.
+    PD311 reads it and its fix writes it), else that text as a list of one (``"mobile"``: kept as
+    a value the form has no box for is); nothing for anything else.
 
     Why: ``"platforms": "web"`` showed no box ticked, and ticking iOS then wrote ``["ios"]``: the
-    web the file named was lost.
+    web the file named was lost; so was "mobile", which PD311 leaves to the person (iOS or Android?).
     """
     current = getattr(package, attr)
     if isinstance(current, list):
@@ -472,7 +473,7 @@ def _listed(package: PluginPackage, attr: str) -> list:
     if current is None and isinstance(written, str):
         from ...core.checks.package import meant_list
 
-        return meant_list(key, written) or []
+        return meant_list(key, written) or [written]
     return []
 
 
