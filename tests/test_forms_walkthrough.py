@@ -711,3 +711,26 @@ def test_a_list_written_as_one_unknown_text_is_kept_when_a_box_is_ticked(
     assert window.editor.undo_stack.undoText() == "Change where 'Record' loads to: mobile, iOS"
     assert window.save()
     assert json.loads(pkg.read_text())["platforms"] == ["mobile", "ios"]
+
+
+def test_ticking_set_by_the_plugin_on_an_item_written_as_text_writes_a_label_of_null(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """On an item written as text (``"toolbar": [..., "record"]``), ticking "Set by the plugin while
+    it runs" wrote nothing (null read as the label loaded, and the item was kept as the text): the
+    box unticked itself. The item becomes one whose label the plugin sets."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    data["menuItems"]["toolbar"].append("record")
+    pkg.write_text(json.dumps(data, indent=4))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    window.findChild(QListWidget, "menuItemsList").setCurrentRow(1)
+    runtime = window.findChild(QCheckBox, "labelRuntimeCheck")
+    tick(qtbot, runtime)
+    assert runtime.isChecked()
+    assert window.save()
+    assert json.loads(pkg.read_text())["menuItems"]["toolbar"][1] == {"label": None}
+    window.editor.undo_stack.undo()
+    assert window.save()
+    assert json.loads(pkg.read_text())["menuItems"]["toolbar"][1] == "record"

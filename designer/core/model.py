@@ -149,6 +149,13 @@ class _JsonBacked:
         """
         setattr(self, attr, value)
         key = dict(self._FIELDS)[attr]
+        original = getattr(self, "_original", _OBJECT)
+        if original is not _OBJECT and not isinstance(original, dict):
+            # An entry written as no object (an item "record") becomes the object of what was set:
+            # null too, which read as the label loaded, so the text was kept and the tick was lost.
+            self.raw = {key: value}
+            self._remember()
+            return
         loaded = getattr(self, "_loaded", {})
         # (only then: a value that reads otherwise is written anyway, and one set back to the file's
         # own stays as unchanged as it is, so a step that came back to it changes nothing)
