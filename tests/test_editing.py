@@ -2243,3 +2243,23 @@ def test_control_characters_pasted_into_a_one_line_field_do_not_reach_the_file(
     assert plugin.menu_items["conference"][0].label == "Rec[0mord"
     assert plugin.name == "Meeting info"
     assert "PD315" not in [p.code for p in window.problems]
+
+
+def test_a_pasted_name_of_5000_letters_still_says_what_followed_it(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    """A starter plugin renamed by pasting 5,000 letters made the status bar's message as long: the
+    bar cut it short, and "…its description, menu item's label, action and code followed" was only
+    in its tooltip. The message quotes the name cut short, and says it all."""
+    from designer.core.newproject import create_project
+
+    root = tmp_path / "verify-project"
+    create_project(root, "Verify project")
+    window.open_path(root)
+    select_plugin(window, qtbot, 0)
+    name = window.findChild(QLineEdit, "nameEdit")
+    name.setFocus()
+    name.selectAll()
+    QApplication.clipboard().setText("Send " + "x" * 5000 + " lobby")
+    qtbot.keySequence(name, "Ctrl+V")
+    said = window.status.text()
+    assert said.startswith("Renamed to 'Send x") and said.endswith("action and code followed."), said
+    assert len(said) < 150, len(said)

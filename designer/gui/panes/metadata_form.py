@@ -324,7 +324,8 @@ class MetadataForm(PluginForm):
         subject = self.editor.package.plugins[index].display_name
         self.editor.edit(f"Change name of '{{subject}}' to '{name}'", mutate, f"{index}/package/name", subject)
         if followed:  # said: the label, the action and the code changed out of sight of this field
-            self.sig_said.emit(f"Renamed to '{name}'; {_followed_words(followed)} followed.")
+            # (the name cut short: pasted whole, 5,000 letters pushed what followed out of the bar)
+            self.sig_said.emit(f"Renamed to '{_step_value(name)}'; {_followed_words(followed)} followed.")
 
     def _description_edited(self) -> None:
         """The description as typed, each line that was not edited with its own line break (CRLF,
