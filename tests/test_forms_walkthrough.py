@@ -518,7 +518,8 @@ def test_an_item_with_a_very_long_label_still_shows_its_action_in_the_list(
     select_plugin(window, qtbot, 0)
     rows = window.findChild(QListWidget, "menuItemsList")
     text = rows.item(0).text()
-    assert text.startswith("Start L") and text.endswith("L end  →  record") and len(text) < 100, len(text)
+    assert text.startswith("Start L") and text.endswith("L end  →  record") and "…" in text, len(text)
+    assert rows.fontMetrics().horizontalAdvance(text) < rows.viewport().width()
     assert not rows.horizontalScrollBar().isVisible()
     assert window.findChild(QLineEdit, "labelEdit").text().endswith(" end")  # (the field holds it all)
 
@@ -734,3 +735,28 @@ def test_ticking_set_by_the_plugin_on_an_item_written_as_text_writes_a_label_of_
     window.editor.undo_stack.undo()
     assert window.save()
     assert json.loads(pkg.read_text())["menuItems"]["toolbar"][1] == "record"
+
+
+def test_a_long_label_of_wide_letters_does_not_scroll_a_narrow_list_sideways(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """Each half of a row was cut at 60 characters, which for wide letters (W; Chinese, Japanese or
+    emoji, twice as wide as most Latin ones) is still wider than a narrow list: it scrolled
+    sideways, the action out of sight. A row is cut to the list's width, its action kept."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('"label": "Record"', '"label": "' + "Wide " + "W" * 200 + '"'))
+    window.resize(900, 700)
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    rows = window.findChild(QListWidget, "menuItemsList")
+    qtbot.waitUntil(lambda: rows.horizontalScrollBar().maximum() == 0)
+    option = QStyleOptionViewItem()
+    option.initFrom(rows)
+    rows.itemDelegate().initStyleOption(option, rows.model().index(0, 0))
+    assert option.text.startswith("Wide W") and option.text.endswith("→  record"), option.text
+    assert option.fontMetrics.horizontalAdvance(option.text) < rows.viewport().width()
+    window.resize(800, 700)  # narrower still: cut again
+    qtbot.waitUntil(lambda: rows.fontMetrics().horizontalAdvance(rows.item(0).text()) < rows.viewport().width())
+    assert rows.horizontalScrollBar().maximum() == 0 and rows.item(0).text().endswith("→  record")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QPalette, QPixmap, QValidator
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,7 @@ from ..bidi import IsolatingLabel, IsolatingPiecesDelegate
 from ..commands import ModelEditor
 from ..icon_render import render_icon
 from ..menu_button import MenuButton, give_letters
+from ..viewports import viewport_of
 from .form_rows import (
     NoteRow,
     add_row_with_side,
@@ -57,7 +59,7 @@ from .plugin_form import PluginForm
 _LIST_ROWS_MIN = 3  # the item list's height in rows, at least (room to see that items can be added)...
 _LIST_ROWS_MAX = 8  # ...and at most: more rows scroll, and the item's fields stay near the list
 _ARROW = "  →  "  # between a row's label and its action
-_ROW_PIECE = 60  # characters of a label or an action a row shows at most
+_ROW_MEASURED = 1000  # characters of a label or an action measured at most (see _row_text)
 # When the list's and the Icon box's icons are drawn again (see event): a screen of another scale,
 # or another palette (light or dark appearance).
 _REDRAW_ICONS = (QEvent.Type.DevicePixelRatioChange, QEvent.Type.PaletteChange)
@@ -225,6 +227,8 @@ class MenuItemsEditor(PluginForm):
         # (an Arabic or Hebrew label or action laid out right to left on its own: see bidi)
         self.list.setItemDelegate(IsolatingPiecesDelegate(_ARROW, self.list))
         self.list.currentRowChanged.connect(self._show_item)
+        self._list_viewport = viewport_of(self.list)
+        self._list_viewport.installEventFilter(self)  # rows cut to its width again (see eventFilter)
         area.addWidget(self.list)
         self._fit_list()
 
@@ -493,18 +497,45 @@ class MenuItemsEditor(PluginForm):
         for i, mi in enumerate(items):
             odd = _no_text(mi)
             label = mi.label if mi.label is not None else RUNTIME_LABEL if odd is None else odd
-            # (cut short, start and end kept: a label of 5,000 letters made the row as wide, and
-            # the list scrolled sideways with the action out of sight; on one line, as the app
-            # shows it: a line break written by hand made the row three lines tall)
-            text = (
-                f"{shortened(one_line(label), _ROW_PIECE)}{_ARROW}{shortened(mi.action or '(no action)', _ROW_PIECE)}"
-            )
+            text = self._row_text(label, mi.action or "(no action)")
             if i == self.list.count():
                 self.list.addItem(text)
             row = self.list.item(i)
             if row.text() != text:
                 row.setText(text)
             row.setIcon(self._row_icon(mi.icon))
+
+    def _row_text(self, label: str, action: str) -> str:
+        """A row's text: label and action, each cut short in the middle (start and end kept) to the
+        list's width, the action to half of it at most; the label on one line, as the app shows it.
+
+        Why by width: a label of 5,000 letters made the row as wide, and the list scrolled sideways
+        with the action out of sight; cut at 60 characters, a label of wide letters (Chinese,
+        emoji, W) was still wider than a narrow list. (A line break written by hand made the row
+        three lines tall.) Only the first thousand characters are measured: what a row can show.
+        """
+        metrics = self.list.fontMetrics()
+        margin = self.list.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.list) + 1
+        # (the icon, the margins the style lays around it and the text, with one to spare, the arrow)
+        chrome = self.list.iconSize().width() + 6 * margin + metrics.horizontalAdvance(_ARROW)
+        room = max(self._list_viewport.width() - chrome, 0)
+        label = shortened(one_line(label), _ROW_MEASURED)
+        action = shortened(action, _ROW_MEASURED)
+        middle = Qt.TextElideMode.ElideMiddle
+        action = metrics.elidedText(action, middle, max(room // 2, room - metrics.horizontalAdvance(label)))
+        return metrics.elidedText(label, middle, room - metrics.horizontalAdvance(action)) + _ARROW + action
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # The list narrower or wider (the window or the dock beside it resized, its scroll bar
+        # shown), or shown again after rows were filled while it was hidden: rows cut to its width.
+        if (
+            event.type() in (QEvent.Type.Resize, QEvent.Type.Show)
+            and obj is getattr(self, "_list_viewport", None)
+            and getattr(self, "_built", False)
+            and self.shown_plugin() is not None
+        ):
+            self._fill_rows(self._items())
+        return super().eventFilter(obj, event)
 
     def _fit_list(self) -> None:
         """The list as tall as its rows: room for three at least, for up to eight, then it scrolls.
