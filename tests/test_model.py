@@ -469,3 +469,23 @@ def test_signatures_of_many_files_are_each_ones_signature(base_project: Path) ->
         "missing.json": None,
         "plugins/rec/folder.svg": None,
     }
+
+
+def test_a_placement_written_as_no_list_is_kept_when_another_placements_item_changes(base_project: Path) -> None:
+    """``"conference": "x"`` (a placement written by hand as text, read as no items) became
+    ``"conference": []`` in the file as soon as a label of the toolbar's item was typed: what the
+    file held there was lost, with nothing the user did to it."""
+    import json
+
+    path = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(path.read_text())
+    data["menuItems"]["conference"] = "x"
+    path.write_text(json.dumps(data, indent=4))
+    pkg = load(base_project)
+    package = pkg.plugins[0].package
+    package.menu_items["toolbar"][0].set_written("label", "Rec")
+    save(pkg)
+    assert json.loads(path.read_text())["menuItems"] == {
+        "toolbar": [{"icon": "rec.svg#rec", "label": "Rec", "action": "record"}],
+        "conference": "x",
+    }

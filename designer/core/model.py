@@ -246,13 +246,26 @@ class PluginPackage(_JsonBacked):
         if attr == "menu_items":
             if self.menu_items is None:
                 return None
-            return {sec: [mi.to_json() for mi in items] for sec, items in self.menu_items.items()}
+            return {sec: self._encode_section(sec, items) for sec, items in self.menu_items.items()}
         value = super()._encode(attr)
         if attr in ("platforms", "participant_roles") and isinstance(value, list):
             written = self.raw.get("platforms" if attr == "platforms" else "participantRoles")
             if isinstance(written, list) and not all(isinstance(x, str) for x in written):
                 value = _with_others(written, value)
         return value
+
+    def _encode_section(self, sec: str, items: list[MenuItem]) -> Any:
+        """A placement's items; a placement the file holds as no list (``"conference": "x"``, read
+        as no items) as written while it has none.
+
+        Why: typing a label of another placement's item rewrote the whole menuItems, and the text
+        became ``[]``: what the file held there was lost, with nothing the user did to it.
+        """
+        written = self.raw.get("menuItems")
+        held = written.get(sec, []) if isinstance(written, dict) else []
+        if not items and not isinstance(held, list):
+            return _snapshot(held)
+        return [mi.to_json() for mi in items]
 
     @classmethod
     def from_json(cls, raw: Any) -> PluginPackage:
