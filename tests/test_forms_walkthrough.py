@@ -760,3 +760,22 @@ def test_a_long_label_of_wide_letters_does_not_scroll_a_narrow_list_sideways(
     window.resize(800, 700)  # narrower still: cut again
     qtbot.waitUntil(lambda: rows.fontMetrics().horizontalAdvance(rows.item(0).text()) < rows.viewport().width())
     assert rows.horizontalScrollBar().maximum() == 0 and rows.item(0).text().endswith("→  record")
+
+
+def test_an_action_that_is_no_text_shows_as_written(window: MainWindow, qtbot, base_project: Path) -> None:
+    """``"action": 5`` showed as "(no action)" in the item's row and an empty Action field, which the
+    file does not say (PD102 says it holds a number): both show what the file holds, and an action
+    typed over it is written."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('"action": "record"', '"action": 5'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    rows = window.findChild(QListWidget, "menuItemsList")
+    action = window.findChild(QLineEdit, "actionEdit")
+    assert rows.item(0).text() == "Record  →  5 (not text)"
+    assert (action.text(), action.placeholderText()) == ("", "5 (not text)")
+    retype(qtbot, action, "record")
+    qtbot.keyClick(action, Qt.Key.Key_Tab)
+    assert rows.item(0).text() == "Record  →  record" and action.placeholderText() == ""
+    assert window.save()
+    assert json.loads(pkg.read_text())["menuItems"]["toolbar"][0]["action"] == "record"

@@ -115,6 +115,22 @@ def _no_icon_ref(mi: MenuItem) -> str | None:
     return None if icon is None or isinstance(icon, str) else shortened(json.dumps(icon, ensure_ascii=False), 40)
 
 
+def _no_action_text(mi: MenuItem) -> str | None:
+    """An item's action as the file holds it when that is neither text nor null (``5``, a list),
+    cut short, as its row and the Action field show it; None otherwise.
+
+    Why: the row said "(no action)" and the field was empty, which the file does not say (PD102
+    says what it holds).
+    """
+    written = mi.to_json()
+    action = written.get("action") if isinstance(written, dict) and mi.action is None else None
+    return (
+        None
+        if action is None or isinstance(action, str)
+        else f"{shortened(json.dumps(action, ensure_ascii=False), 40)} (not text)"
+    )
+
+
 def _no_text(mi: MenuItem) -> str | None:
     """What the file holds as an item's label when that is neither text nor null (a list, an
     object), or as the whole item when that is not an object ("record"), as the list's row says it;
@@ -497,7 +513,7 @@ class MenuItemsEditor(PluginForm):
         for i, mi in enumerate(items):
             odd = _no_text(mi)
             label = mi.label if mi.label is not None else RUNTIME_LABEL if odd is None else odd
-            text = self._row_text(label, mi.action or "(no action)")
+            text = self._row_text(label, mi.action or _no_action_text(mi) or "(no action)")
             if i == self.list.count():
                 self.list.addItem(text)
             row = self.list.item(i)
@@ -607,6 +623,7 @@ class MenuItemsEditor(PluginForm):
                 self.label_runtime.setChecked(False)
                 self.label.clear()
                 self.action.clear()
+                self.action.setPlaceholderText("")
                 self.action_note.setText("")
             finally:
                 self._loading = False
@@ -646,6 +663,7 @@ class MenuItemsEditor(PluginForm):
             show_field_text(self.label, shown)  # greyed while the plugin sets it: what Untick gives back
             if not typing_kept(self.action, self._action_shown_for, (self.index, row)):
                 show_field_text(self.action, mi.action or "")
+            self.action.setPlaceholderText(_no_action_text(mi) or "")
             self.action_note.about((self.index, self._parking_key(), row, mi.action))
             self._action_shown_for = (self.index, row)
         finally:
