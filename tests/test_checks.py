@@ -1243,3 +1243,20 @@ def test_a_package_id_written_as_a_list_or_a_number_has_the_fix_of_an_empty_one(
         save(pkg)
         assert '"id": "rec-1.0",' in path.read_text()
         assert run_checks(load(root)) == []
+
+
+def test_a_plugin_name_written_as_null_is_named_after_its_id_by_the_fix(tmp_path: Path) -> None:
+    """``"name": null`` was PD102 in the schema's words ("should be text in double quotes, but it is
+    null") with no Fix, while a name missing or "" is PD314, whose Fix names it after its id: none
+    of them gives Settings ▸ Plugins a name to show."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('"name": "Record"', '"name": null'))
+    pkg = load(root)
+    [problem] = run_checks(pkg)
+    assert problem.code == "PD314" and "has no name in its package file" in problem.message, problem.message
+    assert apply_fix(pkg, problem.fix) == "Name the plugin 'rec-1.0' 'Rec'"
+    save(pkg)
+    assert '"name": "Rec",' in path.read_text()
+    assert run_checks(load(root)) == []

@@ -341,10 +341,11 @@ def _report_no_name(plugin: Plugin, index: int, data: dict[str, Any], ctx: Conte
 
     Why: the name is what Settings ▸ Plugins shows beside the plugin's switch (the guide lists it
     among the required fields); without it the designer shows the id, so nothing looked wrong
-    here, while the app's users saw a switch with no words. (A name that is no text: PD102.)
+    here, while the app's users saw a switch with no words. (A name that is no text: PD102; null
+    is none, as for an id.)
     """
     written = data.get("name")
-    if "name" in data and not (isinstance(written, str) and not written.strip()):
+    if written is not None and not (isinstance(written, str) and not written.strip()):
         return
     from ..plugins import name_from_id  # (here: a clean check never needs that module)
 
@@ -358,7 +359,7 @@ def _report_no_name(plugin: Plugin, index: int, data: dict[str, Any], ctx: Conte
     ctx.report(
         "PD314",
         rel,
-        f"'{shortened(plugin.display_name)}' has {'an empty name' if 'name' in data else 'no name'} in its package "
+        f"'{shortened(plugin.display_name)}' has {'no name' if written is None else 'an empty name'} in its package "
         "file. The app's Settings ▸ Plugins shows a plugin's name beside its switch: users would see a switch with "
         "no words and could not tell which plugin it turns off. Give it a name in its form.",
         "/name",  # (missing: placed at the object, and the form's Name gets the focus)
@@ -563,9 +564,11 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     no_id = isinstance(data, dict) and not (isinstance(data.get("id"), str) and data["id"] != "")
     # (the schema's own words for a missing or empty id named no way out: see _report_no_id)
     words, fixes = _no_texts(plugin, data, index, ctx)
-    ctx.schema(
-        "package", rel, {**data, "id": "x"} if no_id else data, key, skip=frozenset(meant), fixes=fixes, words=words
-    )
+    # (null: no name, PD314's with its Fix, not the schema's words with none)
+    schema_data = {**data, "id": "x"} if no_id else data
+    if isinstance(data, dict) and "name" in data and data["name"] is None:
+        schema_data = {**schema_data, "name": ""}
+    ctx.schema("package", rel, schema_data, key, skip=frozenset(meant), fixes=fixes, words=words)
     data = data if isinstance(data, dict) else {}
     if no_id:
         _report_no_id(plugin, index, data, ctx)
