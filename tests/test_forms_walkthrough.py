@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QWidget
 from test_editing import retype, select_plugin, tick
 
 from designer.core.newproject import create_project
@@ -779,3 +779,22 @@ def test_an_action_that_is_no_text_shows_as_written(window: MainWindow, qtbot, b
     assert rows.item(0).text() == "Record  →  record" and action.placeholderText() == ""
     assert window.save()
     assert json.loads(pkg.read_text())["menuItems"]["toolbar"][0]["action"] == "record"
+
+
+def test_a_source_or_description_that_is_no_text_shows_as_written(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """``"srcURL": 5`` and ``"description": 5`` showed empty Source file and Description fields, as
+    if the file had neither (the plugin does not load for want of a source): the fields show what
+    the file holds, greyed under what is typed."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    text = pkg.read_text().replace('"srcURL": "rec.plugin.js"', '"srcURL": 5')
+    pkg.write_text(text.replace('"description": "Start and stop recording"', '"description": [5]'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    source = window.findChild(QLineEdit, "sourceEdit")
+    description = window.findChild(QPlainTextEdit, "descriptionEdit")
+    assert (source.text(), source.placeholderText()) == ("", "5 (not text)")
+    assert (description.toPlainText(), description.placeholderText()) == ("", "[5] (not text)")
+    retype(qtbot, source, "rec.plugin.js")
+    assert source.placeholderText() == ""

@@ -256,7 +256,9 @@ class MetadataForm(PluginForm):
             if not typing_kept(self.id, self._id_shown_for, self.index):
                 show_field_text(self.id, p.id or "")
             written = p.to_json()
-            self.id.setPlaceholderText(_not_text(written.get("id") if isinstance(written, dict) else None))
+            written = written if isinstance(written, dict) else {}
+            for field, key in ((self.id, "id"), (self.source, "srcURL"), (self.description, "description")):
+                field.setPlaceholderText(_not_text(written.get(key)))
             self.id_note.about((self.index, plugin.package_path))
             self._id_shown_for = self.index
             # Its lines joined with \n, as the box holds them (see _description_edited).
@@ -439,10 +441,10 @@ def _step_value(value: Any) -> str:
 
 
 def _not_text(written: Any) -> str:
-    """An id the file holds as neither text nor null (``7``, ``["rec"]``), as the empty Id field
-    shows it greyed ("7 (not text)"); "" for any other.
+    """An id, source or description the file holds as neither text nor null (``7``, ``["rec"]``),
+    as its empty field shows it greyed ("7 (not text)"); "" for any other.
 
-    Why: the field was empty, as if the file had no id at all (PD102 says what it holds, with a Fix).
+    Why: the field was empty, as if the file had no id (or source) at all: PD102 says what it holds.
     """
     if written is None or isinstance(written, str):
         return ""
