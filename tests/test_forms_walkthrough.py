@@ -798,3 +798,27 @@ def test_a_source_or_description_that_is_no_text_shows_as_written(
     assert (description.toPlainText(), description.placeholderText()) == ("", "[5] (not text)")
     retype(qtbot, source, "rec.plugin.js")
     assert source.placeholderText() == ""
+
+
+def test_label_steps_of_an_item_without_label_or_action_name_the_item(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """For an item with neither label nor action, unticking "Set by the plugin while it runs" made
+    the step "Change label of 'Record' to 'New item'", and typing a label "Change label of 'Record'
+    to 'S'": 'Record' is the plugin, not the item. Both name the item by its place."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    data["menuItems"]["toolbar"] += [{}, {"label": ""}]
+    pkg.write_text(json.dumps(data, indent=4))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    rows = window.findChild(QListWidget, "menuItemsList")
+    stack = window.editor.undo_stack
+    rows.setCurrentRow(1)
+    tick(qtbot, window.findChild(QCheckBox, "labelRuntimeCheck"))
+    assert stack.undoText() == "Change label of menu item 2 to 'New item'"
+    rows.setCurrentRow(2)
+    label = window.findChild(QLineEdit, "labelEdit")
+    label.setFocus()
+    qtbot.keyClicks(label, "S")
+    assert stack.undoText() == "Change label of menu item 3 to 'S'"

@@ -870,10 +870,9 @@ class MenuItemsEditor(PluginForm):
         if self._loading:
             return
         # Which label: "Change label to 'Stop'" did not say of which item (nor of which plugin).
-        mi = self._items()[self.list.currentRow()]
         self._edit_item(
-            f"Change label of '{{subject}}' to '{text}'", lambda mi: mi.set_written("label", text), "label",
-            mi.label or mi.action or self._name(),
+            f"Change label of {{subject}} to '{text}'", lambda mi: mi.set_written("label", text), "label",
+            self._item_named(),
         )  # fmt: skip
 
     def _label_runtime_toggled(self, on: bool) -> None:
@@ -892,7 +891,7 @@ class MenuItemsEditor(PluginForm):
         if on:  # (in the words of the tick box, "Set by the plugin while it runs")
             text = f"Let '{self._name()}' set the label of '{self._item_label() or 'its item'}' while it runs"
         else:
-            text = f"Change label of '{self._item_named()}' to '{value}'"
+            text = f"Change label of {self._item_named()} to '{value}'"
         self._edit_item(text, lambda mi: mi.set_written("label", value))
         # Unticked, the label is the user's to write: the keyboard goes there with the text
         # selected, as after Add item, so what is typed next replaces "New item". It stayed on the
@@ -955,9 +954,7 @@ class MenuItemsEditor(PluginForm):
                 except ValueError as exc:
                     renamed, refused = None, str(exc)
         if renamed is None:
-            self._edit_item(
-                f"Change action of '{self._item_named()}' to '{new}'", lambda mi: setattr(mi, "action", new)
-            )
+            self._edit_item(f"Change action of {self._item_named()} to '{new}'", lambda mi: setattr(mi, "action", new))
             if refused:
                 # Why: the code kept '{old}' without a word, and the form's offer to "use" it again
                 # read as if the rename had been forgotten.
@@ -972,7 +969,7 @@ class MenuItemsEditor(PluginForm):
 
         name = rel.rsplit("/", 1)[-1]
         self.editor.edit(
-            f"Change action of '{self._item_named()}' to '{new}' and rename {what} '{old}' in {name}", mutate
+            f"Change action of {self._item_named()} to '{new}' and rename {what} '{old}' in {name}", mutate
         )
         # Marked so the form offers "Keep the code as it is" while this step is the last one (redo
         # brings the offer back, undo takes it away): see _update_sync. With the plugin's key: another
@@ -1169,7 +1166,7 @@ class MenuItemsEditor(PluginForm):
             self.editor.undo_stack.undo()
             self.list.setCurrentRow(row)
             self._edit_item(
-                f"Change action of '{self._item_named()}' to '{new}' (the code kept '{name}')",
+                f"Change action of {self._item_named()} to '{new}' (the code kept '{name}')",
                 lambda mi: setattr(mi, "action", new),
             )
             # (the undo above had the status bar say "Undone: ... rename ...", which is not what happened)
@@ -1177,7 +1174,7 @@ class MenuItemsEditor(PluginForm):
             return
         if mode == "use":
             self._edit_item(
-                f"Change action of '{self._item_named()}' to '{name}'", lambda mi: setattr(mi, "action", name)
+                f"Change action of {self._item_named()} to '{name}'", lambda mi: setattr(mi, "action", name)
             )
             return
         from ...core.actionsync import action_state, add_action_function, create_function_title, register_function_title
@@ -1310,10 +1307,12 @@ class MenuItemsEditor(PluginForm):
         dialog.open()
 
     def _item_named(self) -> str:
-        """The selected item as an undo step names it: by its label or action, as its row shows it (the
-        plugin's name only when it has neither). Why: a plugin has several items, and "Change action of
-        'Lock toggle'" did not say which one changed."""
-        return self._item_label() or self._name()
+        """The selected item as an undo step names it: by its label or action, quoted, as its row shows
+        it, else by its place ("menu item 2"). Why: a plugin has several items, and "Change action of
+        'Lock toggle'" did not say which one changed; named after the plugin when it had neither,
+        the step "Change label of 'Record'" named the plugin, not the item."""
+        label = self._item_label()
+        return f"'{label}'" if label else f"menu item {self.list.currentRow() + 1}"
 
     def _item_label(self) -> str:
         row, items = self.list.currentRow(), self._items()
