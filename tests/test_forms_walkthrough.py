@@ -822,3 +822,23 @@ def test_label_steps_of_an_item_without_label_or_action_name_the_item(
     label.setFocus()
     qtbot.keyClicks(label, "S")
     assert stack.undoText() == "Change label of menu item 3 to 'S'"
+
+
+def test_a_placement_written_as_text_says_so_above_its_empty_list(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """``"toolbar": "record"`` (the placement's items written as one text) showed 'Toolbar button'
+    over an empty list, as if the plugin had no button yet: the form says what the file holds, and
+    the item added there takes its place."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    data["menuItems"] = {"toolbar": "record"}
+    pkg.write_text(json.dumps(data, indent=4))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    explain = window.findChild(QLabel, "placementExplanation").text()
+    assert 'holds "record" in its place, not a list of items' in explain, explain
+    _add_item(window, qtbot)
+    assert "not a list" not in window.findChild(QLabel, "placementExplanation").text()
+    assert window.save()
+    assert isinstance(json.loads(pkg.read_text())["menuItems"]["toolbar"], list)

@@ -104,6 +104,22 @@ def _unplaced(p: PluginPackage | None) -> list[dict[str, Any]]:
     return [item for item in written if isinstance(item, dict)] if isinstance(written, list) else []
 
 
+def _section_not_a_list(p: PluginPackage | None, section: str | None) -> str:
+    """What the form says of a placement the file holds as no list (``"toolbar": "record"``, read as
+    no items) while it has none; empty otherwise.
+
+    Why: the form showed 'Toolbar button' over an empty list, as if the plugin had no button yet,
+    and PD102's words ("should be a list") did not say that Add item writes one in its place.
+    """
+    has_items = p is not None and bool((p.menu_items or {}).get(section or ""))
+    written = p.raw.get("menuItems") if p is not None and section is not None and not has_items else None
+    held = written.get(section, []) if isinstance(written, dict) else []
+    if isinstance(held, list):
+        return ""
+    shown = shortened(json.dumps(held, ensure_ascii=False), 40)
+    return f" Its package file holds {shown} in its place, not a list of items, so the app shows none: Add item writes one."
+
+
 _NOT_A_REF = Qt.ItemDataRole.UserRole + 1  # the Icon box's entry for an icon that is no reference (see _no_icon_ref)
 
 
@@ -387,6 +403,8 @@ class MenuItemsEditor(PluginForm):
         from ...core.wording import PLACEMENT_NAMES, counted
 
         p = self._plugin().package
+        if said := _section_not_a_list(p, self._section()):
+            return said
         if loose := _unplaced(p):
             return (
                 f" Its package file lists {counted(len(loose), 'item')} without a placement (its menuItems is a list): "
