@@ -529,9 +529,7 @@ class MenuItemsEditor(PluginForm):
         while self.list.count() > len(items):
             self.list.takeItem(self.list.count() - 1)
         for i, mi in enumerate(items):
-            odd = _no_text(mi)
-            label = mi.label if mi.label is not None else RUNTIME_LABEL if odd is None else odd
-            text = self._row_text(label, mi.action or _no_action_text(mi) or "(no action)")
+            text = self._row_text(mi)
             if i == self.list.count():
                 self.list.addItem(text)
             row = self.list.item(i)
@@ -539,7 +537,13 @@ class MenuItemsEditor(PluginForm):
                 row.setText(text)
             row.setIcon(self._row_icon(mi.icon))
 
-    def _row_text(self, label: str, action: str) -> str:
+    def _row_text(self, mi: MenuItem) -> str:
+        """An item's row: its label (or what the file holds in its place) and its action."""
+        odd = _no_text(mi)
+        label = mi.label if mi.label is not None else RUNTIME_LABEL if odd is None else odd
+        return self._fitted_row(label, mi.action or _no_action_text(mi) or "(no action)")
+
+    def _fitted_row(self, label: str, action: str) -> str:
         """A row's text: label and action, each cut short in the middle (start and end kept) to the
         list's width, the action to half of it at most; the label on one line, as the app shows it.
 
@@ -568,7 +572,10 @@ class MenuItemsEditor(PluginForm):
             and getattr(self, "_built", False)
             and self.shown_plugin() is not None
         ):
-            self._fill_rows(self._items())
+            # (the texts only: drawing every icon again on each step of a window's resize was slow)
+            for row, mi in zip(range(self.list.count()), self._items(), strict=False):
+                if (text := self._row_text(mi)) != self.list.item(row).text():
+                    self.list.item(row).setText(text)
         return super().eventFilter(obj, event)
 
     def _fit_list(self) -> None:
