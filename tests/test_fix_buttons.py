@@ -131,6 +131,7 @@ BREAKS = {
     ),
     "set-package-description": r(PKG, '"Start and stop recording"', '["Start and stop", "recording"]'),
     "save-as-utf8": _utf16("plugins/rec/rec.plugin.js"),
+    "remove-control-characters": r(PKG, '"name": "Record"', '"name": "Rec\\u001b[31mord"'),
 }
 
 
