@@ -517,10 +517,10 @@ def _expand_snippet(pkg: BrandingPackage, fix: Fix) -> str:
     written in its place, as Tab after the prefix writes it in the source editor (its defaults,
     the plugin's id, action and icon, the line's indentation, and the subscriptions array it
     needs when the file has none: see :func:`designer.core.snippets.lines_needed`)."""
-    from .indentation import indent_unit, reindented, unit_under
+    from .indentation import indent_unit
     from .jsanalysis import analyse
     from .lineends import newline_of
-    from .snippets import code_style, expand, find_prefix, lines_needed, plugin_values
+    from .snippets import find_prefix, lines_needed, plugin_values, written_for
 
     rel, prefix = fix.args["file"], fix.args["prefix"]
     snippet = find_prefix(prefix)
@@ -539,11 +539,9 @@ def _expand_snippet(pkg: BrandingPackage, fix: Fix) -> str:
     plugin = next((p for p in pkg.plugins if p.source_path == rel), None)
     items = [(mi.action, mi.icon) for _s, _i, mi in plugin.package.items()] if plugin and plugin.package else []
     values = plugin_values(plugin.package.id if plugin and plugin.package else None, items)
-    body, unit = snippet.text, unit_under(indent, indent_unit(data.decode("utf-8", "replace")))
-    if unit != "    ":  # (written with four spaces a level, as Tab in the editor writes them, the file's way)
-        body = "\n".join(reindented(body.split("\n"), unit))
-    style = code_style(data.decode("utf-8", "replace"))
-    text = expand(body, indent=indent if not indent.strip() else "", values=values, style=style).text
+    whole = data.decode("utf-8", "replace")
+    following = data[span[1] :].decode("utf-8", "replace")
+    text = written_for(snippet, whole, indent if not indent.strip() else "", indent_unit(whole), values, following).text
     text = text.replace("\n", newline_of(data))  # (the file's line ends: LF alone in a CRLF file mixed them)
     _put_bytes(pkg, rel, data, span[0], span[1], text)
     source = pkg.pending_texts[rel]

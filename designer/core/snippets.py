@@ -538,6 +538,27 @@ def needs_semicolon_before(following: str) -> bool:
     return following.lstrip().startswith(("(", "[", "`"))
 
 
+def written_for(
+    snippet: Snippet, source: str, indent: str, file_unit: str, values: Mapping[str, str] | None, following: str
+) -> Expansion:
+    """``snippet`` as written into ``source`` on a line indented ``indent``: a level of the file's
+    (``file_unit``, spaces under a line of spaces in a file of tabs), its quotes, declarations and
+    semicolons, and one semicolon more in a file without them when ``following`` (the code after
+    it) would be read as going on with it. Why one function: the editor's Tab and PD523's "Write
+    the snippet" fix each did these steps, written twice."""
+    from .indentation import reindented
+
+    text = snippet.text
+    unit = unit_under(indent, file_unit)
+    if unit != "    ":  # (the snippets are written with four spaces a level)
+        text = "\n".join(reindented(text.split("\n"), unit))
+    style = code_style(source)
+    expansion = expand(text, indent, values, style)
+    if not style.semicolons and needs_semicolon_before(following):
+        expansion.text += ";"
+    return expansion
+
+
 _NAMES_REGISTER = re.compile(r"\bregisterPlugin\b")
 
 
