@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import compress, count, pairwise
 from operator import ne
 
-try:  # The expression's parse tree (within_lines): private modules of re, named so since Python 3.11.
+try:  # The expression's parse tree (slice_cuts): private modules of re, named so since Python 3.11.
     from re import _constants as _sre
     from re import _parser as _sre_parse
 except ImportError:  # Python 3.10 (Ubuntu 22.04), whose names these were
@@ -3134,20 +3134,9 @@ _CATEGORIES = {
 _SLICE_CUTS = "\n;,}) "
 
 
-def within_lines(pat: re.Pattern) -> bool:
-    """Whether no match of ``pat`` (nor what its lookaheads read) can take in a line break: then a
-    search that stops after any line break and goes on from there finds the same matches.
-
-    Why: typing a regular expression in the find box of a 100,000-line file held the window while
-    the whole text was searched (``[a-z]+Zq``: 0.3 s a key); text searched for as written was
-    counted a slice of lines at a time already (see _Counting).
-    """
-    return "\n" in slice_cuts(pat)
-
-
 def slice_cuts(pat: re.Pattern) -> str:
     """The characters of _SLICE_CUTS that no match of ``pat`` (nor what its lookaheads read) can take
-    in: as after a line break (see within_lines), a search that stops after one and goes on from
+    in: as after a line break, a search that stops after one and goes on from
     there finds the same matches.
 
     Why others than the line break: a minified line of 6 MB was one slice of the count, and
