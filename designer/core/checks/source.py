@@ -876,7 +876,7 @@ def _check_partly_written(
     parts = ", ".join(shortened(p, 40) for p in reg.unknown_parts)
     written = ", ".join(shortened(n) for n in known) or "none"
     tail = (
-        f"it cannot tell whether {_listed(unsure)}, which the app calls, are among the others: make sure they are, or "
+        f"it cannot tell whether {_joined(unsure)}, which the app calls, are among the others: make sure they are, or "
         "write them out here"
         if unsure
         else "load, unload and every menu action are among them, so nothing the app calls is left unchecked"
@@ -888,11 +888,6 @@ def _check_partly_written(
         reg.line,
         reg.column,
     )
-
-
-def _listed(names: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _registered_as(key: str, k: Key, name: str, what: str = "") -> str:
