@@ -2743,7 +2743,7 @@ class _Analyser:
             reg.unreached = self._never_runs(call)
             reg.cut_off = None if reg.unreached else self._cut_off(call)
         unknown: list[str] = []
-        parts = self._object_parts(arg, unknown=unknown)
+        parts = self._object_parts(arg, unknown)
         if not parts:
             return reg
         self._registered_parts.update(o.start_byte for o, _holder in parts)
@@ -2766,7 +2766,7 @@ class _Analyser:
             reg.known_keys, reg.unknown_parts = keys, tuple(unknown)
         return reg
 
-    def _object_parts(self, arg: Any, depth: int = 0, unknown: list[str] | None = None) -> list[tuple[Any, str | None]]:
+    def _object_parts(self, arg: Any, unknown: list[str], depth: int = 0) -> list[tuple[Any, str | None]]:
         """The object literals whose keys make up the object given to registerPlugin, each with the
         variable holding it (None for one written in the call), first the one new keys go into.
 
@@ -2789,7 +2789,7 @@ class _Analyser:
             # written in the call. Why: it could not be read (PD519), so a name defined nowhere in
             # its load, or a missing action, passed.
             values = self.decls.get(self.text(node), [])
-            return self._object_parts(values[0], depth + 1, unknown) if len(values) == 1 else []
+            return self._object_parts(values[0], unknown, depth + 1) if len(values) == 1 else []
         if node.type != "call_expression":
             return []
         fn, args = node.child_by_field_id(_FIELD["function"]), node.child_by_field_id(_FIELD["arguments"])
@@ -2799,7 +2799,7 @@ class _Analyser:
             # registerPlugin(Object.freeze({...})): the object with its keys as written. Why: it
             # was "cannot be read" (PD519), so a missing or misspelt action there passed.
             given = [a for a in args.named_children if a.type != "comment"]
-            return self._object_parts(given[0], depth + 1, unknown) if len(given) == 1 and depth < 3 else []
+            return self._object_parts(given[0], unknown, depth + 1) if len(given) == 1 and depth < 3 else []
         if self.text(fn) not in ("Object.assign", "window.Object.assign"):
             return []
         parts: list[tuple[Any, str | None]] = []
@@ -2808,8 +2808,6 @@ class _Analyser:
                 continue
             o = self._object_of(a)
             if o is None:  # a part the file does not spell out: its keys are known only when it runs
-                if unknown is None:
-                    return []
                 unknown.append(self.text(a))
                 continue
             parts.append((o, self.text(a) if a.type == "identifier" else None))
