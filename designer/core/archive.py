@@ -31,6 +31,7 @@ from typing import NamedTuple
 from .codepages import ANSI_FIRST, CODE_PAGES, CodePageChoice, choose_code_page, legacy_name_note
 from .files import (
     _zip_prefix,
+    give_folder_mode,
     import_temp_prefix,
     inner_zip_hint,
     inside_package_refusal,
@@ -40,7 +41,6 @@ from .files import (
     not_a_zip_why,
     remove_import_leftovers,
     remove_tree,
-    set_mode,
     unusable_folder_refusal,
     webapp3_refusal,
     zip_prefixes,
@@ -905,15 +905,6 @@ def _unwritable(name: str, exc: OSError) -> ImportRefused:
     )
 
 
-def _give_folder_mode(folder: Path) -> None:
-    """The permissions a folder made with ``mkdir`` would have (0777 less the umask)."""
-    if os.name != "posix":
-        return
-    mask = os.umask(0)
-    os.umask(mask)
-    set_mode(folder, 0o777 & ~mask)
-
-
 def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy: bool = True) -> ImportResult:
     """Unpack the branding ZIP ``source`` into the new project folder ``target``.
 
@@ -983,7 +974,7 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
                 damaged = tmp / STATE_DIR / STATE_FILE
                 remove_tree(damaged) if damaged.is_dir() and not damaged.is_symlink() else damaged.unlink()
                 _write_new_state(tmp, imported=imported, carry=carried)
-            _give_folder_mode(tmp)  # mkdtemp makes it private (0700); a project folder is an ordinary one
+            give_folder_mode(tmp)  # mkdtemp makes it private (0700); a project folder is an ordinary one
             _check_target(target)  # again: it may have changed while the files were unpacked
             if place.is_dir():
                 _move_into(tmp, place)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import posixpath
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -758,6 +760,45 @@ def _make_folders(folder: Path, made: list[Path]) -> None:
         here = here.parent
     folder.mkdir(parents=True, exist_ok=True)
     made.extend(reversed(missing))
+
+
+def give_folder_mode(folder: Path) -> None:
+    """Give ``folder`` the permissions a folder made with ``mkdir`` would have (0777 less the
+    umask). Why: ``tempfile.mkdtemp`` makes it private (0700), and a project folder built in one,
+    then renamed into place, is an ordinary folder."""
+    if os.name != "posix":
+        return
+    mask = os.umask(0)
+    os.umask(mask)
+    set_mode(folder, 0o777 & ~mask)
+
+
+@contextmanager
+def whole_folder(final: Path) -> Iterator[Path]:
+    """A hidden folder beside ``final`` (not there yet, or an empty folder) to fill, renamed into
+    place when the block ends well; removed when it does not. Named as an import's unpacking
+    folder, so that one a killed process left is swept by the next import, Save As, new project
+    or copy there (see remove_import_leftovers).
+
+    Why: a project written file by file and killed half way (a crash, a power cut, a full disk)
+    was a project that did not load, or one taken as whole with files missing, for good."""
+    import tempfile
+
+    final.parent.mkdir(parents=True, exist_ok=True)
+    remove_import_leftovers(final.parent)
+    tmp = Path(tempfile.mkdtemp(prefix=import_temp_prefix(final.name), dir=final.parent))
+    try:
+        yield tmp
+        give_folder_mode(tmp)
+        if final.is_dir():
+            final.rmdir()  # (only an empty one: anything in it stops the rename, as it should)
+        os.rename(tmp, final)
+    except BaseException:
+        try:
+            remove_tree(tmp)
+        except OSError:  # (left hidden, for the next sweep there: the error that stopped it is the one to say)
+            pass
+        raise
 
 
 def set_mode(path: str | Path, mode: int) -> None:

@@ -8,19 +8,15 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from itertools import islice
 from pathlib import Path
 
 from .files import (
     atomic_write,
-    import_temp_prefix,
     inside_package_refusal,
-    remove_import_leftovers,
-    remove_tree,
-    set_mode,
     unusable_folder_refusal,
+    whole_folder,
     windows_name_problem,
 )
 from .fixes import new_branding_id
@@ -165,24 +161,12 @@ def create_project(target: Path, name: str = STARTER_NAME, files: dict[str, byte
     # that the next import, Save As or new project there sweeps it away.
     final = root if target.is_dir() else target
     made = [p for p in (final.parent, *final.parent.parents) if not os.path.lexists(p)]
-    tmp: Path | None = None
     try:
-        final.parent.mkdir(parents=True, exist_ok=True)
-        remove_import_leftovers(final.parent)
-        tmp = Path(tempfile.mkdtemp(prefix=import_temp_prefix(final.name), dir=final.parent))
-        web = tmp if final == root else tmp / "webapp2"
-        for rel, data in files.items():
-            atomic_write(web / rel, data)
-        set_mode(tmp, _folder_mode())  # mkdtemp makes it private (0700); a project folder is an ordinary one
-        if final.is_dir():
-            final.rmdir()  # (an empty webapp2 folder: checked above)
-        os.rename(tmp, final)
+        with whole_folder(final) as tmp:  # (an empty webapp2 folder in the way: checked above)
+            web = tmp if final == root else tmp / "webapp2"
+            for rel, data in files.items():
+                atomic_write(web / rel, data)
     except BaseException:
-        if tmp is not None:
-            try:
-                remove_tree(tmp)
-            except OSError:  # (left hidden, for the next sweep there: the error that stopped us is the one to say)
-                pass
         for folder in made:  # innermost first; only the empty folders made here
             try:
                 folder.rmdir()
@@ -190,15 +174,6 @@ def create_project(target: Path, name: str = STARTER_NAME, files: dict[str, byte
                 break
         raise
     return root
-
-
-def _folder_mode() -> int:
-    """The permissions a folder made with ``mkdir`` would have (0777 less the umask)."""
-    if os.name != "posix":
-        return 0o777
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o777 & ~mask
 
 
 def file_in_the_way(target: Path) -> str | None:

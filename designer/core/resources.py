@@ -7,7 +7,6 @@ installed wheel (copied into ``designer/_data/``) and from a PyInstaller bundle
 
 from __future__ import annotations
 
-import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -68,20 +67,8 @@ def _copy_whole(source: Path, target: Path) -> None:
     Why: killed half way (a crash, a power cut), the copy had its webapp2 folder, so it was taken
     as made, and the example opened with files missing, for good."""
     import shutil
-    import tempfile
 
-    from .files import import_temp_prefix, remove_import_leftovers, remove_tree
+    from .files import whole_folder
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    remove_import_leftovers(target.parent)
-    tmp = Path(tempfile.mkdtemp(prefix=import_temp_prefix(target.name), dir=target.parent))
-    try:
+    with whole_folder(target) as tmp:
         shutil.copytree(source, tmp, dirs_exist_ok=True)
-        shutil.copymode(source, tmp)  # (mkdtemp makes it private)
-        os.rename(tmp, target)
-    except BaseException:
-        try:
-            remove_tree(tmp)
-        except OSError:  # (left hidden, for the next copy's sweep: the error that stopped it is the one to say)
-            pass
-        raise

@@ -195,7 +195,8 @@ def write_project(
     is never opened as a project), which is then renamed to ``target``. ``project``: the project
     open now, which ``target`` must lie outside. Raises :class:`SaveAsRefused`.
     """
-    from .archive import _give_folder_mode, _move_into
+    from .archive import _move_into
+    from .files import give_folder_mode
 
     check_target(target, project)
     place = Path(os.path.abspath(target))
@@ -219,7 +220,7 @@ def write_project(
             path = tmp / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             _write_synced(path, data)
-        _give_folder_mode(tmp)  # mkdtemp makes it private (0700); a project folder is an ordinary one
+        give_folder_mode(tmp)  # mkdtemp makes it private (0700); a project folder is an ordinary one
         check_target(target, project)  # again: it may have changed while the files were written
         if place.is_dir():
             _move_into(tmp, place)
