@@ -1982,3 +1982,37 @@ def test_a_flood_of_requests_keeps_the_pages_list_of_them_bounded(qtbot: Any, tm
         kept = _js(qtbot, pane.page, "__pluginDesigner.PD.requests.length")
         assert 0 < kept <= 2000, kept
         assert _js(qtbot, pane.page, "__pluginDesigner.PD.conference().locked") is True
+
+
+_CHAT_SHOWN = """JSON.stringify({
+    lines: Array.from(document.querySelectorAll('#pd-panel .pd-chat-line')).map(function (el) { return el.textContent; }),
+    marked: Array.from(document.querySelectorAll('#pd-panel .pd-chat-line')).filter(function (el) { return el.pdMark; }).length,
+    older: (document.querySelector('#pd-panel .pd-chat-older') || {}).textContent || ''})"""
+
+
+def test_the_chat_adds_each_new_message_and_keeps_the_last_ones(qtbot: Any, tmp_path: Path) -> None:
+    """The chat tab drew every message anew at each new one, so a plugin sending one every few milliseconds slowed
+    the page as the chat grew (some 45 messages a second out after 600). Now a new message is added after those on
+    show, which stay as they are, and the chat keeps the last 500, saying how many older ones were left out."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    with _preview_of(qtbot, project) as pane:
+        shown = lambda: json.loads(_js(qtbot, pane.page, _CHAT_SHOWN))  # noqa: E731
+        _js(
+            qtbot,
+            pane.page,
+            "document.getElementById('pd-tab-chat').click(); PD.sim.receiveChat('first', 'Casey'); true",
+        )
+        qtbot.waitUntil(lambda: shown()["lines"] == ["Casey: first"], timeout=5000)
+        _js(qtbot, pane.page, "document.querySelector('#pd-panel .pd-chat-line').pdMark = true; true")
+        _js(qtbot, pane.page, "PEX.pluginAPI.sendChatMessage('second'); true")
+        qtbot.waitUntil(lambda: len(shown()["lines"]) == 2, timeout=5000)
+        assert shown() == {"lines": ["Casey: first", "you: second"], "marked": 1, "older": ""}
+        _js(qtbot, pane.page, "for (var i = 3; i <= 700; i++) { PD.sim.receiveChat('m' + i, 'Casey'); } true")
+        qtbot.waitUntil(lambda: shown()["lines"][-1:] == ["Casey: m700"], timeout=5000)
+        chat = shown()
+        assert len(chat["lines"]) == 500 and chat["lines"][0] == "Casey: m201", chat["lines"][:2]
+        assert chat["older"] == "200 older messages left out (the preview shows the last 500)"
+        _js(qtbot, pane.page, "PD.sim.receiveChat('m701', 'Casey'); true")
+        qtbot.waitUntil(lambda: shown()["lines"][-1:] == ["Casey: m701"], timeout=5000)
+        assert shown()["lines"][0] == "Casey: m202" and len(shown()["lines"]) == 500

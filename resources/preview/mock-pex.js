@@ -592,7 +592,16 @@
     PD.conferenceDetails$ = conferenceDetails$;
     PD.participants = function () { return participants; };
     PD.conference = function () { return conference; };
+    // The chat: its last CHAT_KEPT messages, and how many it had in all (PD.chatCount, the older ones left out of the
+    // page). Why: a plugin sending a message every few milliseconds grew it without end, and the page slower with it.
+    var CHAT_KEPT = 500;
     PD.chat = [];
+    PD.chatCount = 0;
+    function chatSaid(from, text) {
+        PD.chat.push({ from: from, text: text });
+        PD.chatCount += 1;
+        if (PD.chat.length > CHAT_KEPT) { PD.chat.shift(); }
+    }
     // The layout the meeting has (transformConferenceLayout): carried over a restart of the plugins, as the participants are.
     PD.layout = cfg.layout && typeof cfg.layout === 'object' ? clone(cfg.layout) : null;
 
@@ -638,7 +647,7 @@
                 }
                 PD.layout = transforms;
             },
-            message: function () { PD.chat.push({ from: 'plugin', text: payload && payload.payload }); },
+            message: function () { chatSaid('plugin', payload && payload.payload); },
             clearallbuzz: function () { participants.forEach(function (x) { x.buzzTime = 0; }); },
             disconnect: function () { leaving('everyone'); participants = []; conference.started = false; },
             start_conference: function () { conference.started = true; }
@@ -1064,7 +1073,7 @@
         },
         sendChatMessage: function (text) {
             var key = caller();
-            PD.chat.push({ from: 'you', text: text });
+            chatSaid('you', text);
             recordCall('sendChatMessage', key, { text: text }, null);
             actions$.next({ type: actions.SEND_CHAT_MESSAGE, payload: { payload: text } });
             return Promise.resolve({ result: true });
@@ -1186,6 +1195,8 @@
         startMeeting: function (people, details) {
             PD.layout = null;
             PD.chat = [];
+            PD.chatCount = 0;
+            PD.chatMeeting = (PD.chatMeeting || 0) + 1;  // (the chat drawn goes: see drawChat)
             if (designer.UI) { designer.UI.chatRead = 0; }
             PD.sim.setMeeting(people, details);
         },
@@ -1206,7 +1217,7 @@
         },
         receiveChat: function (text, from) {
             var origin = from || 'Guest';
-            PD.chat.push({ from: origin, text: String(text) });
+            chatSaid(origin, String(text));
             emit('mock-state', { conference: conference, participants: participants, layout: PD.layout, left: PD.left });
             actions$.next({ type: actions.RECEIVE_CHAT_MESSAGE, payload: { origin: origin, payload: String(text), type: 'text/plain' } });
         }

@@ -330,9 +330,9 @@
     function renderSide() {
         // Messages come while another tab is open (a plugin's, or one the simulator sends): counted on the Chat tab, as
         // chat apps do, until it is opened. Without the count they went unseen from the Participants tab.
-        if (ui.tab === 'chat') { ui.chatRead = PD.chat.length; }
-        ui.chatDrawn = PD.chat.length;
-        var unread = PD.chat.length - ui.chatRead;
+        if (ui.tab === 'chat') { ui.chatRead = PD.chatCount; }
+        ui.chatDrawn = PD.chatCount;
+        var unread = PD.chatCount - ui.chatRead;
         var said = unread + (unread === 1 ? ' unread message' : ' unread messages');
         var tabs = [['participants', 'Participants (' + PD.participants().length + ')'],
             ['chat', 'Chat', unread > 0 ? ' <span class="pd-count pd-unread" title="' + said + '" aria-label="' + said + '">' + unread + '</span>' : ''],
@@ -347,7 +347,7 @@
         var panel = document.getElementById('pd-panel');
         panel.setAttribute('aria-labelledby', 'pd-tab-' + ui.tab);
         if (ui.tab === 'participants') { panel.innerHTML = renderRoster(); }
-        else if (ui.tab === 'chat') { panel.innerHTML = renderChat(); }
+        else if (ui.tab === 'chat') { drawChat(panel); }
         else { panel.innerHTML = renderPlugins(); }
     }
     function renderRoster() {
@@ -377,9 +377,32 @@
             return row;
         }).join('');
     }
-    function renderChat() {
-        if (!PD.chat.length) { return '<div class="pd-section-title">No messages yet</div>'; }
-        return PD.chat.map(function (m) { return '<div class="pd-chat-line"><b>' + esc(m.from) + ':</b> ' + esc(m.text) + '</div>'; }).join('');
+    // The chat as drawn: the messages not yet on show added after the others, the oldest past those the page keeps
+    // (PD.chat) taken out, and how many were left out said above them. Why: each new message had the whole chat
+    // drawn anew, so a plugin sending one every few milliseconds slowed the page down as the chat grew.
+    function drawChat(panel) {
+        var box = panel.querySelector(':scope > .pd-chat');
+        var upto = box ? Number(box.dataset.upto) : 0;
+        var meeting = String(PD.chatMeeting || 0);
+        if (!box || box.dataset.meeting !== meeting || !PD.chatCount) {  // (another tab was on show, or a meeting started afresh)
+            panel.innerHTML = PD.chatCount ? '<div class="pd-chat" data-upto="0" data-meeting="' + meeting + '"><div class="pd-chat-older"></div></div>' :
+                '<div class="pd-section-title">No messages yet</div>';
+            box = panel.querySelector(':scope > .pd-chat');
+            upto = 0;
+            if (!box) { return; }
+        }
+        var first = PD.chatCount - PD.chat.length;  // the number of the oldest message kept
+        var html = PD.chat.slice(Math.max(0, upto - first)).map(function (m) {
+            return '<div class="pd-chat-line"><b>' + esc(m.from) + ':</b> ' + esc(m.text) + '</div>';
+        }).join('');
+        box.insertAdjacentHTML('beforeend', html);
+        var lines = box.querySelectorAll(':scope > .pd-chat-line');
+        for (var i = 0; i < lines.length - PD.chat.length; i++) { lines[i].remove(); }
+        box.dataset.upto = String(PD.chatCount);
+        var older = box.firstChild;
+        older.textContent = first ? first.toLocaleString('en-US') + (first === 1 ? ' older message' : ' older messages') +
+            ' left out (the preview shows the last ' + PD.chat.length.toLocaleString('en-US') + ')' : '';
+        older.hidden = !first;
     }
     function renderPlugins() {
         return '<div class="pd-section-title">Plugins</div>' + PD.config.plugins.map(function (p, i) {
@@ -591,7 +614,7 @@
     };
     PD.listeners.push(function (event) {
         if (event.type === 'state' || event.type === 'mock-state' || event.type === 'error' || event.type === 'lifecycle' ||
-            (event.type === 'request' && event.refused) || PD.chat.length !== ui.chatDrawn) { ui.schedule(); }
+            (event.type === 'request' && event.refused) || PD.chatCount !== ui.chatDrawn) { ui.schedule(); }
     });
 
     document.addEventListener('click', function (event) {
