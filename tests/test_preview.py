@@ -2016,3 +2016,63 @@ def test_the_chat_adds_each_new_message_and_keeps_the_last_ones(qtbot: Any, tmp_
         _js(qtbot, pane.page, "PD.sim.receiveChat('m701', 'Casey'); true")
         qtbot.waitUntil(lambda: shown()["lines"][-1:] == ["Casey: m701"], timeout=5000)
         assert shown()["lines"][0] == "Casey: m202" and len(shown()["lines"]) == 500
+
+
+def _counting_busy(qtbot: Any, pane: Any) -> list[str]:
+    """The busy and idle messages the page sends the designer from now on, its half second made endless (the count
+    then goes by what the plugins did, not by the machine's speed), and the plugins' timers told to go."""
+    crossed: list[str] = []
+    pane.page.sig_event.connect(lambda e: crossed.append(e["type"]) if e.get("type") in ("busy", "idle") else None)
+    _js(qtbot, pane.page, "PD.busyWindowMs = 1e9; window.__go = true; true")
+    return crossed
+
+
+def test_plugins_taking_turns_send_a_few_busy_messages_and_a_freeze_blames_none_wrongly(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A timer locking and unlocking every few milliseconds, the other plugins' subscriptions told of each change in
+    between, had the page send the designer some 470 busy messages a second: each plugin's code taking its turn was
+    said. Now code said once goes unsaid when it runs again in the flood, and a freeze after the flood (another
+    plugin's subscription looping) names the plugins taking turns, none of them as the one alone."""
+    project = _with_code(
+        tmp_path,
+        "raise-hand-helper",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        var ticks = 0; setInterval(function () { if (window.__go) {"
+        " PEX.pluginAPI.sendRequest(++ticks % 2 ? '/lock' : '/unlock'); } }, 0);",
+    )
+    info = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
+    looping = "latestDetails = details || {}; if (window.__go && (window.__seen = (window.__seen || 0) + 1) === 600) { while (true) {} }"
+    info.write_text(info.read_text().replace("latestDetails = details || {};", looping, 1))
+    with _preview_of(qtbot, project) as pane:
+        crossed = _counting_busy(qtbot, pane)
+        froze = "never finished"
+        qtbot.waitUntil(lambda: any(froze in str(e.get("message")) for e in pane.events), timeout=20000)
+        assert len(crossed) <= 30, len(crossed)  # (some 6,000 for the 600 changes)
+        said = next(str(e["message"]) for e in pane.events if froze in str(e.get("message")))
+        hang = next(e for e in pane.events if froze in str(e.get("message")))
+        assert hang["plugin"] is None, hang
+        assert said.startswith("the code of one of the plugins taking turns never finished ("), said
+        assert "Raise hand helper in a timer it set (setTimeout or setInterval)" in said, said
+        assert "Meeting information when the meeting changed" in said, said
+        assert "They are left off here" in said, said
+
+
+def test_a_freeze_after_an_await_in_a_flood_says_so(qtbot: Any, tmp_path: Path) -> None:
+    """A timer every few milliseconds awaiting, then looping for ever after the await: the page left the code after
+    the await unsaid in the flood, and the freeze said 'in a timer it set' without '(… after an await …)'."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        var ticks = 0; setInterval(async function () { if (!window.__go) { return; } await null;"
+        " if (++ticks === 600) { while (true) {} } }, 0);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        crossed = _counting_busy(qtbot, pane)
+        froze = "[Lock toggle] This would freeze the meeting for every host — its code never finished"
+        qtbot.waitUntil(lambda: froze in pane.log.toPlainText(), timeout=20000)
+        assert "in a .then callback or after an await it started" in pane.log.toPlainText()
+        assert len(crossed) <= 10, len(crossed)

@@ -364,9 +364,74 @@ def cycle_failed_said(event: dict[str, Any]) -> str:
     )
 
 
-def busy_doing(busy: dict[str, Any]) -> str:
+_RUN_FIELDS = ("plugin", "step", "where", "action", "label", "title", "later")
+_LATER = " (in a .then callback or after an await it started)"
+_IN_IT_OR_LATER = " (in it, or in a .then callback or after an await it started)"
+
+
+def busy_after(before: dict[str, Any] | None, event: dict[str, Any]) -> dict[str, Any]:
+    """What the designer knows runs now, after the page's 'busy' ``event``: the event, with ``runs``, each run
+    the page may go on to run unsaid. In a flood the page leaves unsaid the code it counts the designer to know
+    of (see tellBusy in mock-pex.js): a 'busy' marked ``turns`` adds to them (one of them runs now), one without
+    it begins them anew (it runs now, and ``also``: what plugin code left to run after it in that task). Why:
+    naming the last one said named the wrong plugin when another's code, unsaid, froze the meeting."""
+    plain = {k: v for k, v in event.items() if k not in ("runs", "generation", "also")}
+    if event.get("turns") and before is not None:
+        runs = [*(before.get("runs") or [before]), plain]
+    else:
+        runs = [plain, *(r for r in event.get("also") or [] if isinstance(r, dict))]
+    unique: dict[tuple[str, ...], dict[str, Any]] = {}
+    for run in runs:
+        unique.setdefault(tuple(str(run.get(f) or "") for f in _RUN_FIELDS), run)
+    return {**event, "runs": list(unique.values())}
+
+
+def _maybe_running(busy: dict[str, Any]) -> list[dict[str, Any]]:
+    """The runs ``busy`` (see :func:`busy_after`) may be: itself, unless plugins' code took turns, or it is what
+    plugin code left to run after it (``later``), where what others left may run unsaid too (``also``)."""
+    several = busy.get("turns") or (busy.get("also") and busy.get("later"))
+    return list(busy.get("runs") or [busy]) if several else [busy]
+
+
+def busy_plugins(busy: dict[str, Any]) -> list[str]:
+    """The plugins whose code ``busy`` (see :func:`busy_after`) may be running, in the order said."""
+    keys: list[str] = []
+    for run in _maybe_running(busy):
+        if run.get("plugin") and str(run["plugin"]) not in keys:
+            keys.append(str(run["plugin"]))
+    return keys
+
+
+def busy_doing(busy: dict[str, Any], plugin: str | None = None) -> str:
     """What a plugin was doing when its code ran long, from the page's 'busy' (or 'slow') event,
-    in the user's words: the button pressed by its label, the meeting changing, a timer."""
+    in the user's words: the button pressed by its label, the meeting changing, a timer. Each run it
+    may have been (``runs``, see :func:`busy_after`) of ``plugin`` (by default the one ``busy`` names) said, "or"
+    between them."""
+    plugin = busy.get("plugin") if plugin is None else plugin
+    runs = [r for r in _maybe_running(busy) if r.get("plugin") == plugin] or [busy]
+    said: dict[str, set[bool]] = {}  # what it was doing -> whether in the code it started, or after it, or both
+    for run in runs:
+        said.setdefault(_doing_one(run), set()).add(bool(run.get("later")) and run.get("step") != "promise")
+    return ", or ".join(
+        doing + (_LATER if afters == {True} else _IN_IT_OR_LATER if True in afters else "")
+        for doing, afters in said.items()
+    )
+
+
+def busy_whose(busy: dict[str, Any], name_of: Any) -> tuple[str | None, str, str]:
+    """Whose code ``busy`` is and what it was doing, for a report of code that ran long: ``(plugin, whose,
+    doing)``, as in "{whose} never finished {doing}". Several plugins taking turns (see :func:`busy_after`):
+    no plugin, and each named (``name_of``: a plugin's key to its name), none of them blamed for the others."""
+    keys = busy_plugins(busy)
+    if len(keys) <= 1:
+        plugin = keys[0] if keys else None
+        return plugin, "its code", busy_doing(busy, plugin) if plugin else busy_doing(busy)
+    each = "; ".join(f"{name_of(key)} {busy_doing(busy, key)}" for key in keys)
+    return None, "the code of one of the plugins taking turns", f"({each}: they took turns too often to say which)"
+
+
+def _doing_one(busy: dict[str, Any]) -> str:
+    """:func:`busy_doing` of one run, without the words for the code it left to run after it."""
     step, where = busy.get("step"), str(busy.get("where") or "")
     if step == "action":
         label = busy.get("label") or busy.get("action") or "?"  # the words on the button pressed
@@ -385,8 +450,6 @@ def busy_doing(busy: dict[str, Any]) -> str:
         doing = f"when its dialog “{busy.get('title') or ''}” was used"
     else:
         doing = f"in a function it gave the app ({where or 'a callback'})"
-    if busy.get("later") and step != "promise":  # in what that code left to run after it
-        doing += " (in a .then callback or after an await it started)"
     return doing
 
 
@@ -589,7 +652,7 @@ def _simulate_once(config: dict[str, Any], timeout: float) -> Report:
         elif event.get("type") == "lifecycle":
             last[:] = [event]
         elif event.get("type") == "busy":
-            busy[:] = [event]
+            busy[:] = [busy_after(busy[0] if busy else None, event)]
         elif event.get("type") == "idle":
             busy.clear()
 
@@ -610,14 +673,16 @@ def _simulate_once(config: dict[str, Any], timeout: float) -> Report:
         settled.exec()
     _say_repeats(page, answering=report.done)
     page.sig_event.disconnect(on_event)
-    if not report.done and busy and busy[0].get("plugin") in report.plugins:
+    suspects = busy_plugins(busy[0]) if busy else []
+    if not report.done and suspects and all(key in report.plugins for key in suspects):
         # Named as the preview names it: which plugin, doing what, in which function. Why: a loop
         # at the top of a file (before any step began) was "the plugins did not finish", no plugin
-        # named, each said to have 0 uncaught errors.
+        # named, each said to have 0 uncaught errors. (Plugins taking turns: each named, none blamed.)
         from ..core.preview import hung_function
 
-        key = str(busy[0]["plugin"])
-        plugin_config = next(p for p in config["plugins"] if p["key"] == key)
+        names = {p["key"]: str(p.get("name") or p["key"]) for p in config["plugins"]}
+        key, whose, doing = busy_whose(busy[0], lambda k: names.get(k, k))
+        plugin_config = next((p for p in config["plugins"] if p["key"] == key), {})
         source = plugin_config.get("source") or {}
         function = hung_function(str(source.get("text") or ""), busy[0]) if source.get("text") else None
         report.add(
@@ -629,7 +694,7 @@ def _simulate_once(config: dict[str, Any], timeout: float) -> Report:
                 "line": function[1] if function else None,
                 "function": function[0] if function else None,
                 "audience": plugin_config.get("audience"),
-                "message": f"its code never finished {busy_doing(busy[0])} (an endless loop?): the plugins did not "
+                "message": f"{whose} never finished {doing} (an endless loop?): the plugins did not "
                 f"finish within {timeout:g} s",
             }
         )
@@ -1606,6 +1671,8 @@ class PreviewPane(QWidget):
 
         Why ask: a slow load or a busy designer may delay the 'idle' event; an answer comes after
         it, so only a page that is still running that code after as long again counts as frozen.
+        Answered while still busy as it said, it is asked again later: in a flood the page leaves
+        unsaid the code that runs again (see busy_after), so no later 'busy' may come to start the watch.
         """
         page, busy = self.page, self._busy
         if busy is None:
@@ -1614,7 +1681,10 @@ class PreviewPane(QWidget):
         page.runJavaScript("1", 0, answered.append)
 
         def verdict() -> None:
-            if answered or self.page is not page or self._busy is not busy:
+            if self.page is not page or self._busy is not busy:
+                return
+            if answered:
+                self._watchdog.start()
                 return
             if _waiting_for_user():
                 self._watchdog.start()  # asked again later
@@ -1634,12 +1704,13 @@ class PreviewPane(QWidget):
         if busy is None:
             return
         waited = 2 * FROZEN_AFTER_MS
+        plugin, whose, doing = busy_whose(busy, self._plugin_name)
         self._event(
             {
                 "type": "warning",
                 "kind": "still-busy",
-                "plugin": busy.get("plugin"),
-                "message": f"its code has run for {waited / 1000:g} s without finishing {busy_doing(busy)}: "
+                "plugin": plugin,
+                "message": f"{whose} has run for {waited / 1000:g} s without finishing {doing}: "
                 f"the meeting is frozen until it does (the preview waits up to {GIVE_UP_MS / 1000:g} s)",
             }
         )
@@ -1654,6 +1725,10 @@ class PreviewPane(QWidget):
 
         QTimer.singleShot(GIVE_UP_MS - waited, self, give_up)
 
+    def _plugin_name(self, key: str) -> str:
+        """The name the log gives the plugin ``key`` (its id when it has none)."""
+        return str(self._configs.get(key, {}).get("name") or key)
+
     def _froze(self) -> None:
         """A plugin's code never returned (an endless loop): say which and what it was doing, and
         run the others in a fresh page without it.
@@ -1662,16 +1737,20 @@ class PreviewPane(QWidget):
         the same loop again; in the meeting the app would freeze the same way for its users.
         """
         busy = self._busy or {}
-        key = str(busy.get("plugin") or "")
+        plugin, whose, doing = busy_whose(busy, self._plugin_name)
+        key = plugin or ""
         config = self._configs.get(key, {})
-        doing = busy_doing(busy)
         self._awaiting = None
         # Left off, unless the plugins were asked to run again since that code began (Restart
         # plugins, an edit, a role switch): that asks to try it again, as a restart after the
         # freeze does. Why: found after such a restart, the freeze left it off all the same.
-        left_off = bool(key) and busy.get("generation") == self._generation
+        # (Plugins taking turns: each of them, or the fresh page would freeze again.)
+        suspects = busy_plugins(busy)
+        several = len(suspects) > 1
+        left_off = bool(suspects) and busy.get("generation") == self._generation
         if left_off:
-            self._frozen[key] = doing
+            for suspect in suspects:
+                self._frozen[suspect] = busy_doing(busy, suspect)
         self._swap_page()
         self._load_keeping_log()
         from ..core.preview import hung_function
@@ -1688,12 +1767,15 @@ class PreviewPane(QWidget):
                 "line": function[1] if function else None,
                 "function": function[0] if function else None,
                 "audience": config.get("audience"),
-                "message": f"its code never finished {doing} (an endless loop?): nothing else could run for "
+                "message": f"{whose} never finished {doing} (an endless loop?): nothing else could run for "
                 f"{GIVE_UP_MS / 1000:g} s. "
                 + (
-                    "It is left off here; Restart plugins tries it again"
+                    ("They are" if several else "It is")
+                    + " left off here; Restart plugins tries "
+                    + ("them" if several else "it")
+                    + " again"
                     if left_off
-                    else "The plugins were restarted meanwhile: it runs again"
+                    else "The plugins were restarted meanwhile: " + ("they run" if several else "it runs") + " again"
                 ),
             }
         )
@@ -1843,8 +1925,8 @@ class PreviewPane(QWidget):
             self._live = True
         if event.get("type") == "slow":  # finished after a while: a warning (see slow_warning)
             event = slow_warning(event)
-        if event.get("type") == "busy":
-            self._busy = {**event, "generation": self._run_generation}  # the run it froze, if it does
+        if event.get("type") == "busy":  # the run it froze, if it does
+            self._busy = {**busy_after(self._busy, event), "generation": self._run_generation}
             self._watchdog.start()
         elif event.get("type") == "idle":
             self._busy = None

@@ -304,44 +304,89 @@
     idleChannel.port1.onmessage = function (event) {
         if (event.data === idleTicket && !runningStack.length) { tellIdle(); }
     };
-    // What the designer was last told ('busy': the info; null: 'idle'), and how many it was told in this half second.
-    // Past BUSY_CALM in one, the same code running again (the same plugin doing the same thing, after an await or
-    // not) goes unsaid, and so does 'idle', said at the end of the half second if the page is idle then. The first
-    // of each half second is said all the same: the designer's watchdog counts from the last 'busy' it heard, so a
-    // loop in that code is still named, doing what. Why: a plugin's timer every few milliseconds had the page say
-    // 'busy', 'busy' (later) and 'idle' at each tick, some 750 messages a second for the designer to handle.
-    var BUSY_CALM = 4;
+    // What the designer was last told ('busy': the info; null: 'idle'). Once BUSY_CALM tasks in a half second ran
+    // plugin code (a flood: each timer's tick, each event is one), code the designer counts as maybe running
+    // (``saidRuns``) goes unsaid when it runs again, and so does 'idle', said at the end of the half second if the
+    // page is idle then. Why: a plugin's timer every few milliseconds had the page say 'busy', 'busy' (later) and
+    // 'idle' at each tick, some 750 messages a second for the designer to handle; plugins taking turns (a timer
+    // locking and unlocking, the others' subscriptions told of each change) still sent some 470 a second.
+    // What the designer is told, so that a freeze names no plugin wrongly (see busy_after in preview.py): code
+    // with no plugin code under it, and what plugin code leaves to run after it (``how`` 'after', see running), is
+    // said as it is, the one running now (``also``: what may run unsaid later in this task: what other code left
+    // to run after it, the code just ended); in a flood, code called by plugin code (a subscription told of a
+    // change it made) is said ``turns``: one of those said may be running. The code run after an await is told
+    // apart from the code that started it (``later``): a freeze there lost its words in a flood.
+    var BUSY_CALM = 1;
     var told = null;
-    var busyWindow = { start: -Infinity, said: 0, flushing: false };
+    var busyWindow = { start: -Infinity, tasks: 0, flushing: false };
+    var saidRuns = {};  // by runKey: the code the designer counts as maybe running
+    var pendingLater = [];  // what plugin code left to run after it in this task ('later')
     var pageIdle = true;
+    var inTask = false;
+    var taskChannel = new MessageChannel();
+    taskChannel.port1.onmessage = function () { inTask = false; };
+    PD.busyWindowMs = REPEAT_MS;  // (a test makes it endless: the counts then go by what the plugins did, not by time)
     function flooded() {
         var now = performance.now();
-        if (now - busyWindow.start >= REPEAT_MS) { busyWindow.start = now; busyWindow.said = 0; }
-        return busyWindow.said >= BUSY_CALM;
+        if (now - busyWindow.start >= PD.busyWindowMs) { busyWindow.start = now; busyWindow.tasks = 0; }
+        return busyWindow.tasks >= BUSY_CALM;
     }
-    function sameRun(a, b) {
-        return Boolean(a && b) && ['plugin', 'step', 'where', 'action', 'label', 'title'].every(function (f) { return a[f] === b[f]; });
+    // True for the first plugin code of a task (a timer's tick, an event): what earlier tasks left to run after them
+    // has run. (The flag goes down in a task of its own, after this one's code and what it left has run.)
+    function newTask() {
+        if (inTask) { return false; }
+        inTask = true;
+        taskChannel.port2.postMessage(0);
+        return true;
     }
-    function tellBusy(info) {
+    var RUN_FIELDS = ['plugin', 'step', 'where', 'action', 'label', 'title', 'later'];
+    function runKey(info) {
+        var key = '';
+        for (var i = 0; i < RUN_FIELDS.length; i++) { key += '\u0000' + String(info[RUN_FIELDS[i]] || ''); }
+        return key;
+    }
+    // ``how``: 'first' (no plugin code under it), 'nested' (called by plugin code, back in it, or left to run by it) or
+    // 'after' (see busyThisTask).
+    function tellBusy(info, how) {
         pageIdle = false;
-        if (flooded() && sameRun(told, info)) { return; }
+        var flood = flooded();
+        var fresh = newTask();
+        if (fresh) {
+            pendingLater = [];
+            busyWindow.tasks += 1;
+        }
+        var key = runKey(info);
+        if (how === 'after' && !pendingLater.some(function (other) { return runKey(other) === key; })) { pendingLater.push(info); }
+        if (flood && saidRuns[key]) { return; }
+        var exact = !flood || fresh || how !== 'nested';
+        var also = [];
+        if (exact) {
+            // (not its own later: said when it returns, so that until then the designer takes it as the one running)
+            var own = how === 'after' ? key : runKey(Object.assign({}, info, { later: true }));
+            also = pendingLater.filter(function (other) { return runKey(other) !== key && runKey(other) !== own; });
+            if (how === 'after') { also.push(Object.assign({}, info, { later: false })); }
+            saidRuns = {};
+            saidRuns[key] = true;
+            for (var i = 0; i < also.length; i++) { saidRuns[runKey(also[i])] = true; }
+        } else {
+            saidRuns[key] = true;
+        }
         told = info;
-        busyWindow.said += 1;
-        emit('busy', Object.assign({}, info));
+        emit('busy', Object.assign({}, info, exact ? also.length ? { also: also } : {} : { turns: true }));
     }
     function tellIdle() {
         pageIdle = true;
         if (told === null) { return; }
         if (!flooded()) {
             told = null;
-            busyWindow.said += 1;
+            saidRuns = {};
             emit('idle', {});
         } else if (!busyWindow.flushing) {
             busyWindow.flushing = true;
             nativeSetTimeout.call(window, function () {
                 busyWindow.flushing = false;
                 if (pageIdle) { tellIdle(); }
-            }, Math.max(0, busyWindow.start + REPEAT_MS - performance.now()));
+            }, Math.max(0, busyWindow.start + PD.busyWindowMs - performance.now()));
         }
     }
     // Plugin code that kept the page this long (and so the meeting: nothing else runs meanwhile)
@@ -358,7 +403,7 @@
     function running(info, run) {
         runningStack.push(info);
         idleTicket += 1;
-        tellBusy(info);
+        tellBusy(info, runningStack.length === 1 && !info.later ? 'first' : 'nested');  // (a .then callback: one of those left to run)
         var began = performance.now();
         var meetingIn = meetingWhole();
         try {
@@ -373,7 +418,7 @@
             // Only the outermost frame's time: the plugin code it called is in it.
             if (took >= SLOW_MS && !runningStack.length) { emit('slow', Object.assign({}, info, { took: Math.round(took) })); }
             if (runningStack.length) {
-                tellBusy(runningStack[runningStack.length - 1]);
+                tellBusy(runningStack[runningStack.length - 1], 'nested');
             } else {
                 busyThisTask(Object.assign({}, info, { later: true }));
             }
@@ -384,7 +429,7 @@
     // handlers), or left to run after the outermost frame (see running): busy until the next task says 'idle'.
     function busyThisTask(info) {
         if (runningStack.length) { return; }  // run from plugin code already marked
-        tellBusy(info);
+        tellBusy(info, info.later ? 'after' : 'first');
         idleChannel.port2.postMessage(++idleTicket);
     }
 
