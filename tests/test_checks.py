@@ -1260,3 +1260,23 @@ def test_a_plugin_name_written_as_null_is_named_after_its_id_by_the_fix(tmp_path
     save(pkg)
     assert '"name": "Rec",' in path.read_text()
     assert run_checks(load(root)) == []
+
+
+def test_allow_unload_written_as_text_has_a_fix_writing_the_switch(tmp_path: Path) -> None:
+    """``"allowUnload": "false"`` (in quotes, as hand-written packages have it) was PD102 in the
+    schema's words with no Fix, and the form's switch showed nothing. PD102 says what the app
+    expects, and its Fix writes false (or true) without quotes; the file is then clean."""
+    for written, meant in (('"false"', "false"), ('" True "', "true")):
+        root = tmp_path / meant
+        shutil.copytree(FIXTURES / "base", root)
+        path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+        path.write_text(path.read_text().replace('"allowUnload": true', f'"allowUnload": {written}'))
+        pkg = load(root)
+        [problem] = run_checks(pkg)
+        assert problem.code == "PD102" and problem.pointer == "/allowUnload", problem
+        assert "the app expects true or false there, without quotes" in problem.message, problem.message
+        assert problem.fix is not None and problem.fix.title == f"Write {meant}"
+        apply_fix(pkg, problem.fix)
+        save(pkg)
+        assert f'"allowUnload": {meant},' in path.read_text()
+        assert run_checks(load(root)) == []

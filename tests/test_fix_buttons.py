@@ -132,6 +132,7 @@ BREAKS = {
     "set-package-description": r(PKG, '"Start and stop recording"', '["Start and stop", "recording"]'),
     "save-as-utf8": _utf16("plugins/rec/rec.plugin.js"),
     "remove-control-characters": r(PKG, '"name": "Record"', '"name": "Rec\\u001b[31mord"'),
+    "set-allow-unload": r(PKG, '"allowUnload": true', '"allowUnload": "false"'),
 }
 
 

@@ -157,6 +157,18 @@ def _set_item_label(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Write the label of menu item {i + 1} of '{plugin.display_name}' as text: \"{value}\""
 
 
+def _set_allow_unload(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD102's answer to ``"allowUnload": "false"`` (text): the switch as true or false. Read again
+    from its JSON, as a name is (see :func:`_set_package_name`): the model holds no text there."""
+    from .model import PluginPackage
+
+    plugin = pkg.plugins[fix.args["plugin"]]
+    assert plugin.package is not None
+    value = bool(fix.args["value"])
+    plugin.package = PluginPackage.from_json({**plugin.package.to_json(), "allowUnload": value})
+    return f"Write allowUnload of '{plugin.display_name}' as {str(value).lower()}"
+
+
 def _set_package_description(pkg: BrandingPackage, fix: Fix) -> str:
     """PD102's answer to a description written as a list of lines: the lines as one text."""
     plugin = pkg.plugins[fix.args["plugin"]]
@@ -798,6 +810,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "set-package-list": _set_package_list,
     "rename-package-key": _rename_package_key,
     "remove-control-characters": _remove_control_characters,
+    "set-allow-unload": _set_allow_unload,
     "set-item-label": _set_item_label,
     "make-menu-item": _make_menu_item,
     "set-package-description": _set_package_description,

@@ -453,6 +453,17 @@ def _no_texts(plugin: Plugin, data: Any, index: int, ctx: Context) -> tuple[dict
             f'Settings ▸ Plugins shows a name written in double quotes. Write "{shortened(meant)}".'
         )
         fixes["/name"] = Fix("set-package-name", f'Write "{shortened(meant)}"', {"plugin": index, "value": meant})
+    written = data.get("allowUnload") if isinstance(data, dict) else None
+    if isinstance(written, str) and written.strip().casefold() in ("true", "false"):
+        # ("false" in quotes: text, where the app reads true or false; the switch it meant is plain)
+        meant_bool = written.strip().casefold() == "true"
+        words["/allowUnload"] = (
+            f"The package file of '{shortened(p.id or name)}' has allowUnload as the text {_written(written)}: the "
+            f"app expects true or false there, without quotes. Write {str(meant_bool).lower()}."
+        )
+        fixes["/allowUnload"] = Fix(
+            "set-allow-unload", f"Write {str(meant_bool).lower()}", {"plugin": index, "value": meant_bool}
+        )
     written = data.get("description") if isinstance(data, dict) else None
     if isinstance(written, list) and written and all(isinstance(line, str) for line in written):
         # (lines as a list: the Description box holds them one under another)
