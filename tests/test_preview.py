@@ -1586,21 +1586,31 @@ def test_simulate_counts_a_flood_of_one_error_and_lists_it_once(tmp_path: Path) 
     assert data["errors"] == 600 and len(errors) == 1 and errors[0]["times"] == 600, errors
 
 
+def _in_a_timer(tmp_path: Path, code: str) -> Path:
+    """A copy of the example whose first plugin runs ``code`` in a timer every few milliseconds from its load."""
+    return _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        f"function load(participants$, conferenceDetails$) {{\n        setInterval(function () {{ {code} }}, 0);",
+    )
+
+
+def _lines_once_repeated(qtbot: Any, pane: Any, said: str) -> list[str]:
+    """The log's lines holding ``said``, once a repeat was said and the page had time to say the next (it holds
+    repeats for half a second)."""
+    qtbot.waitUntil(lambda: "(repeated" in pane.log.toPlainText(), timeout=10000)
+    qtbot.wait(1500)
+    return [line for line in pane.log.toPlainText().splitlines() if said in line]
+
+
 def test_a_warning_said_again_and_again_is_one_line_counting_its_repeats(qtbot: Any, tmp_path: Path) -> None:
     """A plugin replacing window.PEX in a timer every few milliseconds: each warning crossed into the
     designer and took a log line of its own, hundreds a second, the rest of the log lost among them.
     Now the page says its repeats at most a few times a second, and the log keeps one line counting them."""
-    project = _with_code(
-        tmp_path,
-        "lock-toggle",
-        "function load(participants$, conferenceDetails$) {",
-        "function load(participants$, conferenceDetails$) {\n"
-        "        setInterval(function () { window.PEX = { pluginAPI: {} }; }, 0);",
-    )
+    project = _in_a_timer(tmp_path, "window.PEX = { pluginAPI: {} };")
     with _preview_of(qtbot, project) as pane:
-        qtbot.waitUntil(lambda: "(repeated" in pane.log.toPlainText(), timeout=10000)
-        qtbot.wait(1500)
-        lines = [line for line in pane.log.toPlainText().splitlines() if "replaced window.PEX" in line]
+        lines = _lines_once_repeated(qtbot, pane, "replaced window.PEX")
         assert len(lines) == 2, lines[:5]
         assert lines[0].endswith("gone for every plugin, the others too"), lines
         assert " (repeated " in lines[1] and lines[1].endswith(" times)"), lines
@@ -1624,17 +1634,9 @@ def test_simulate_lists_a_warning_repeated_once_with_how_many_times(qapp: Any) -
 def test_a_request_stopped_again_and_again_is_one_line_counting_its_repeats(qtbot: Any, tmp_path: Path) -> None:
     """A plugin fetching from its server in a timer every few milliseconds: each stopped request's warning
     took a log line of its own, a hundred a second. Now the log keeps one line counting the repeats."""
-    project = _with_code(
-        tmp_path,
-        "lock-toggle",
-        "function load(participants$, conferenceDetails$) {",
-        "function load(participants$, conferenceDetails$) {\n"
-        "        setInterval(function () { fetch('https://example.com/x').catch(function () {}); }, 0);",
-    )
+    project = _in_a_timer(tmp_path, "fetch('https://example.com/x').catch(function () {});")
     with _preview_of(qtbot, project) as pane:
-        qtbot.waitUntil(lambda: "(repeated" in pane.log.toPlainText(), timeout=10000)
-        qtbot.wait(1500)
-        lines = [line for line in pane.log.toPlainText().splitlines() if "https://example.com/x" in line]
+        lines = _lines_once_repeated(qtbot, pane, "https://example.com/x")
         assert len(lines) == 2, lines[:5]
         assert " (repeated " in lines[1] and lines[1].endswith(" times)"), lines
 
@@ -1691,19 +1693,11 @@ def test_a_request_sent_again_and_again_is_one_line_counting_its_repeats(qtbot: 
     and took a log line of its own, 250 a second, the rest of the log lost among them. Now the page says its
     repeats at most a few times a second, and the log keeps one line counting them; the meeting still follows
     each request."""
-    project = _with_code(
-        tmp_path,
-        "lock-toggle",
-        "function load(participants$, conferenceDetails$) {",
-        "function load(participants$, conferenceDetails$) {\n"
-        "        setInterval(function () { window.PEX.pluginAPI.sendRequest('/lock'); }, 0);",
-    )
+    project = _in_a_timer(tmp_path, "window.PEX.pluginAPI.sendRequest('/lock');")
     with _preview_of(qtbot, project) as pane:
         crossed: list[dict[str, Any]] = []
         pane.page.sig_event.connect(lambda e: crossed.append(e) if e.get("type") == "request" else None)
-        qtbot.waitUntil(lambda: "(repeated" in pane.log.toPlainText(), timeout=10000)
-        qtbot.wait(1500)
-        lines = [line for line in pane.log.toPlainText().splitlines() if "sendRequest /lock" in line]
+        lines = _lines_once_repeated(qtbot, pane, "sendRequest /lock")
         assert len(lines) == 2, lines[:5]
         assert lines[0] == "[Lock toggle] sendRequest /lock → ok", lines
         assert lines[1].startswith("[Lock toggle] sendRequest /lock → ok (repeated ") and lines[1].endswith(" times)")
