@@ -848,8 +848,7 @@ class MenuItemsEditor(PluginForm):
         # In the combo's words, of the item (not of the plugin): "to 'set at run time'" was no
         # wording the form uses.
         # (an item with neither label nor action by its place: the step said "Change icon of ''")
-        label = self._item_label()
-        named = f"'{label}'" if label else f"menu item {self.list.currentRow() + 1}"
+        label, named = self._item_label(), self._item_named()
         if ref:
             text = f"Change icon of {named} to '{ref}'"
         elif self._section() == "toolbar":  # (as the label's tick box says it: "... to set by the plugin" read oddly)
