@@ -425,7 +425,7 @@ def busy_whose(busy: dict[str, Any], name_of: Any) -> tuple[str | None, str, str
     keys = busy_plugins(busy)
     if len(keys) <= 1:
         plugin = keys[0] if keys else None
-        return plugin, "its code", busy_doing(busy, plugin) if plugin else busy_doing(busy)
+        return plugin, "its code", busy_doing(busy, plugin)
     each = "; ".join(f"{name_of(key)} {busy_doing(busy, key)}" for key in keys)
     return None, "the code of one of the plugins taking turns", f"({each}: they took turns too often to say which)"
 
