@@ -842,3 +842,25 @@ def test_a_placement_written_as_text_says_so_above_its_empty_list(
     assert "not a list" not in window.findChild(QLabel, "placementExplanation").text()
     assert window.save()
     assert isinstance(json.loads(pkg.read_text())["menuItems"]["toolbar"], list)
+
+
+def test_the_list_still_cuts_its_rows_when_pyside_takes_its_viewport_for_deleted(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """PySide can hand a viewport the Python object of a dead widget that had its address, and mark
+    it deleted later (see HeldViewport): the next check's refresh of the list raised "Internal C++
+    object already deleted" in the middle of showing a plugin. The list asks for it again."""
+    import shiboken6
+
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('"label": "Record"', '"label": "' + "Wide " + "W" * 200 + '"'))
+    window.resize(900, 700)
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    rows = window.findChild(QListWidget, "menuItemsList")
+    qtbot.waitUntil(lambda: rows.horizontalScrollBar().maximum() == 0)
+    shiboken6.invalidate(rows.viewport())  # what PySide does to an object it took for another's
+    window.resize(800, 700)  # narrower: each row cut again, to the width of the viewport asked anew
+    qtbot.waitUntil(lambda: rows.fontMetrics().horizontalAdvance(rows.item(0).text()) < rows.viewport().width())
+    retype(qtbot, window.findChild(QLineEdit, "labelEdit"), "Short")
+    assert rows.item(0).text() == "Short  →  record"

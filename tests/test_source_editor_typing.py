@@ -474,3 +474,18 @@ def test_a_file_of_mixed_line_endings_saves_the_same_whether_read_while_typing_o
         saved.append((project / "webapp2" / rel).read_bytes())
     assert saved[0] == saved[1]
     assert saved[0].startswith(b"// a\r\n// b!")
+
+
+def test_typing_goes_on_when_pyside_takes_the_viewport_for_deleted(qtbot) -> None:
+    """PySide can mark the Python object the editor kept for its viewport deleted while the widget
+    lives on (see HeldViewport): every keystroke's painting then raised. It is asked for again."""
+    import shiboken6
+
+    pane = _open(qtbot)
+    editor = pane.editor
+    _go(editor, 3)
+    shiboken6.invalidate(editor.viewport())
+    qtbot.keyClicks(editor, "xyz")
+    _settle()
+    assert editor.document().findBlockByNumber(3).text().startswith("xyzconst a3")
+    assert _screen_is_fresh(pane)

@@ -15,7 +15,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QWidget
 
-__all__ = ["follow_focus", "viewport_of"]
+__all__ = ["HeldViewport", "follow_focus", "viewport_of"]
 
 
 def viewport_of(area: QAbstractScrollArea) -> QWidget:
@@ -26,6 +26,31 @@ def viewport_of(area: QAbstractScrollArea) -> QWidget:
     viewport = area.viewport()
     del held
     return viewport
+
+
+class HeldViewport:
+    """A scroll area's viewport, kept to be asked for often (each keystroke's painting, each row's
+    width), and asked for again once its Python object is no longer valid.
+
+    Why again: PySide does not see Qt delete a widget Qt made itself (a viewport), so the Python
+    object of a dead one stays in its table, and a new widget at the same address is handed that
+    object. When whatever that object belonged to before is collected, PySide marks it deleted,
+    and the live viewport kept here then raised "Internal C++ object already deleted" (seen once
+    in a full test run, in a list's row width). The widget itself is fine: asked for again, it
+    comes with a Python object of its own.
+    """
+
+    __slots__ = ("_area", "_viewport")
+
+    def __init__(self, area: QAbstractScrollArea) -> None:
+        self._area = area
+        self._viewport = viewport_of(area)
+
+    def get(self) -> QWidget:
+        """The viewport, through a Python object PySide still takes as alive."""
+        if not shiboken6.isValid(self._viewport):
+            self._viewport = viewport_of(self._area)
+        return self._viewport
 
 
 class _FocusFollower(QObject):

@@ -42,7 +42,7 @@ from ..bidi import IsolatingLabel, IsolatingPiecesDelegate
 from ..commands import ModelEditor
 from ..icon_render import render_icon
 from ..menu_button import MenuButton, give_letters
-from ..viewports import viewport_of
+from ..viewports import HeldViewport
 from .form_rows import (
     NoteRow,
     add_row_with_side,
@@ -259,7 +259,7 @@ class MenuItemsEditor(PluginForm):
         # (an Arabic or Hebrew label or action laid out right to left on its own: see bidi)
         self.list.setItemDelegate(IsolatingPiecesDelegate(_ARROW, self.list))
         self.list.currentRowChanged.connect(self._show_item)
-        self._list_viewport = viewport_of(self.list)
+        self._held_viewport = HeldViewport(self.list)
         self._list_viewport.installEventFilter(self)  # rows cut to its width again (see eventFilter)
         area.addWidget(self.list)
         self._fit_list()
@@ -537,6 +537,11 @@ class MenuItemsEditor(PluginForm):
                 row.setText(text)
             row.setIcon(self._row_icon(mi.icon))
 
+    @property
+    def _list_viewport(self) -> QWidget:
+        """The list's viewport: its width is what a row may take (see HeldViewport)."""
+        return self._held_viewport.get()
+
     def _row_text(self, mi: MenuItem) -> str:
         """An item's row: its label (or what the file holds in its place) and its action."""
         odd = _no_text(mi)
@@ -568,7 +573,8 @@ class MenuItemsEditor(PluginForm):
         # shown), or shown again after rows were filled while it was hidden: rows cut to its width.
         if (
             event.type() in (QEvent.Type.Resize, QEvent.Type.Show)
-            and obj is getattr(self, "_list_viewport", None)
+            and hasattr(self, "_held_viewport")
+            and obj is self._list_viewport
             and getattr(self, "_built", False)
             and self.shown_plugin() is not None
         ):

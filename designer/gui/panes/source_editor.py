@@ -69,7 +69,7 @@ from ..flow_toolbar import FlowLayout
 from ..focus_ring import ring_focus
 from ..highlight import LONG_LINE, PENDING, SyntaxHighlighter, language_for, language_name
 from ..tones import box_style, is_dark
-from ..viewports import viewport_of
+from ..viewports import HeldViewport, viewport_of
 from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession, text_after_cursor, text_before_cursor
 
 __all__ = ["FindBar", "Marker", "SourceEditor", "SourcePane", "expand_replacement"]
@@ -423,8 +423,8 @@ class SourceEditor(QPlainTextEdit):
         layout.repaint_from = self._repaint_from
         document.setDocumentLayout(layout)
         self.setDocument(document)
-        # Asked for once: the painting of every keystroke wanted it five times (a look-up each).
-        self._viewport = viewport_of(self)
+        # Kept: the painting of every keystroke wanted it five times (a look-up each).
+        self._held_viewport = HeldViewport(self)
         # The document, for what only paints what is on show while a big file is still going in
         # (see _set_plain_text); everything else asks document(), which puts the rest in first.
         self._doc = document
@@ -588,6 +588,11 @@ class SourceEditor(QPlainTextEdit):
             else:
                 self._attach_highlighter()
         self._update_selections()
+
+    @property
+    def _viewport(self) -> QWidget:
+        """The viewport, where the text and its marks are painted (see HeldViewport)."""
+        return self._held_viewport.get()
 
     def _put_text_uncoloured(self, text: str) -> None:
         """``setPlainText(text)`` under a new highlighter that colours nothing yet (no lexer, limit 0).
