@@ -488,3 +488,21 @@ def test_a_place_named_in_latin1_is_used_not_made_anew(qtbot, place: Path, tmp_p
     assert dialog.place_edit.text() == f"{tmp_path}/gaml"  # (all Qt can show of it)
     assert dialog.chosen_path() == odd / "proj copy"
     assert "does not exist yet" not in dialog.path_label.text()
+
+
+def test_create_follows_the_name_when_pyside_takes_its_button_for_deleted(qtbot, place: Path) -> None:
+    """The Create button is one Qt makes (the button box's OK): PySide can mark the Python object
+    kept for it deleted while it lives on (see HeldViewport), and each keystroke in the name then
+    raised "Internal C++ object already deleted", Create staying as it was. It is asked for anew."""
+    import shiboken6
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = _dialog(qtbot)
+    shiboken6.invalidate(dialog.findChild(QPushButton, "createProjectButton"))
+    dialog.name_edit.clear()
+    qtbot.keyClicks(dialog.name_edit, "Q3: sales")
+    assert not dialog.findChild(QPushButton, "createProjectButton").isEnabled()
+    dialog.name_edit.setText("Q3 sales")
+    assert dialog.findChild(QPushButton, "createProjectButton").isEnabled()
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.chosen_path() == place / "Q3 sales"

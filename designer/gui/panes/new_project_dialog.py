@@ -134,7 +134,6 @@ class NewProjectDialog(QDialog):
         self.problem.setStyleSheet(text_style("bad", self.palette()))
 
         self.buttons = ok_cancel(self, button)
-        self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.create_button.setObjectName("createProjectButton")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancelButton")
 
@@ -159,6 +158,12 @@ class NewProjectDialog(QDialog):
         self.name_edit.setFocus()
         resize_to_fit(self, 560, self.sizeHint().height())
         self._fit_height()  # the height of the lines at that width
+
+    @property
+    def create_button(self) -> QPushButton:
+        """The box's OK button (named for what it does), asked for each time: Qt made it, so a
+        Python object kept for it could be one PySide marks deleted later (see HeldViewport)."""
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def place(self) -> Path | None:
         """The folder typed or browsed (``~`` as the home folder); None while the field is empty."""
