@@ -835,3 +835,23 @@ def test_an_icon_in_iso_8859_1_opens_in_the_editor_after_its_fix(window, qtbot, 
     assert "'Save it as UTF-8'" in window.details.toPlainText()
     assert window.save()
     assert snapshot(base_project) == before
+
+
+def test_the_gallery_s_ok_follows_the_search_when_pyside_takes_it_for_deleted(qtbot) -> None:
+    """OK is a button Qt makes (the button box's): PySide can mark the Python object kept for it
+    deleted while it lives on (see HeldViewport), and each keystroke in the search then raised
+    "Internal C++ object already deleted", OK staying on with no icon to add. It is asked anew."""
+    import shiboken6
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from designer.gui.panes.icon_sources import IconGalleryDialog
+
+    gallery = IconGalleryDialog()
+    qtbot.addWidget(gallery)
+    box = gallery.findChild(QDialogButtonBox)
+    shiboken6.invalidate(box.button(QDialogButtonBox.StandardButton.Ok))
+    qtbot.keyClicks(gallery.search, "zzzz")
+    assert not box.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    gallery.search.clear()
+    qtbot.keyClicks(gallery.search, "lock")
+    assert box.button(QDialogButtonBox.StandardButton.Ok).isEnabled() and gallery.selected_name() == "lock"

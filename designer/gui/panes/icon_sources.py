@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -116,9 +117,8 @@ class IconGalleryDialog(QDialog):
         layout.addWidget(self.list, 1)
         self.count = QLabel(objectName="iconGalleryCount")
         layout.addWidget(self.count)
-        buttons = ok_cancel(self, ok_text)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        layout.addWidget(buttons)
+        self._buttons = ok_cancel(self, ok_text)
+        layout.addWidget(self._buttons)
         self.list.setCurrentRow(0)
         self._filter("")
 
@@ -176,6 +176,12 @@ class IconGalleryDialog(QDialog):
                 if text.strip()
                 else counted(len(self.icons), "icon")
             )
+
+    @property
+    def ok_button(self) -> QPushButton:
+        """The box's OK button, asked for each time: Qt made it, so a Python object kept for it
+        could be one PySide marks deleted later (see HeldViewport)."""
+        return self._buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def selected_name(self) -> str | None:
         item = self.list.currentItem()
