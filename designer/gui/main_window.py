@@ -649,17 +649,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.close_project_action)
         file_menu.addAction(quit_)
         edit_menu = self._menus["edit"]
-        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo = _undo_action(self.undo_group, redo=False, parent=self)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo = _undo_action(self.undo_group, redo=True, parent=self)
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         undo.setObjectName("undoAction")
         redo.setObjectName("redoAction")
-        # Qt puts the step's text after the prefix as it is, so the "&" of a name such as "Q&A"
-        # became an Alt+letter mark and the menu said "QA". (Connected after Qt's own update, so
-        # this text is the one that stays.)
-        self.undo_group.undoTextChanged.connect(lambda text: _prefixed(undo, "&Undo", text))
-        self.undo_group.redoTextChanged.connect(lambda text: _prefixed(redo, "&Redo", text))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         plugin_menu = self._menus["plugin"]
@@ -4358,6 +4353,25 @@ class MainWindow(QMainWindow):
         # The keyboard goes with the request, as for Go to Problems (a dock is not where Tab
         # leads from the tree): Up and Down then go back and forth through the steps.
         self.history_dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def _undo_action(group: QUndoGroup, redo: bool, parent: QObject) -> QAction:
+    """The Edit menu's Undo (or Redo) of ``group``'s active stack, wired as Qt's ``createUndoAction``.
+
+    Why made here: the action ``createUndoAction`` returns is one Qt made, so the Python object
+    the text's update kept for it could be one PySide marks deleted later (see HeldViewport), and
+    the menu then showed Qt's own text. And Qt puts the step's text after the prefix as it is, so
+    the "&" of a name such as "Q&A" became an Alt+letter mark and the menu said "QA" (see
+    :func:`_prefixed`).
+    """
+    prefix = "&Redo" if redo else "&Undo"
+    action = QAction(prefix, parent, enabled=group.canRedo() if redo else group.canUndo())
+    (group.canRedoChanged if redo else group.canUndoChanged).connect(action.setEnabled)
+    _prefixed(action, prefix, group.redoText() if redo else group.undoText())
+    text_changed = group.redoTextChanged if redo else group.undoTextChanged
+    text_changed.connect(lambda text: _prefixed(action, prefix, text))
+    action.triggered.connect(group.redo if redo else group.undo)
+    return action
 
 
 def _prefixed(action: QAction, prefix: str, text: str) -> None:
