@@ -2895,3 +2895,38 @@ def test_a_project_folder_named_in_another_encoding_is_said_as_the_title_says_it
     said = window.status.text()
     assert said.startswith("Opened ") and "proj\\xe5/webapp2:" in said, ascii(said)
     assert "\udce5" not in said and "proj\\xe5" in window.windowTitle()
+
+
+def test_the_menus_still_work_when_pyside_takes_them_for_deleted(window, qtbot, example_project: Path) -> None:
+    """The menu bar's menus and File ▸ Open Recent were menus Qt made (addMenu with a title):
+    PySide can mark the Python objects kept for them deleted while they live on (see HeldViewport),
+    and then Ctrl+E raised "Internal C++ object already deleted" before the Export pane's switch
+    was in the View menu, a right-click on a plugin opened no menu and Open Recent stayed empty."""
+    import shiboken6
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    from designer.gui.viewports import viewport_of
+
+    window.open_path(example_project)
+    window.finish_menus()
+
+    def menu_titled(title: str) -> QMenu:
+        return next(a.menu() for a in window.menuBar().actions() if a.text() == title)
+
+    for title in ("&View", "&Plugin"):
+        shiboken6.invalidate(menu_titled(title))
+    shiboken6.invalidate(window.findChild(QMenu, "recentMenu"))
+    window.export_action.trigger()
+    assert "&Export Pane" in [a.text() for a in menu_titled("&View").actions()]
+    tree = window.tree
+    at = tree.visualItemRect(tree.topLevelItem(0).child(3)).center()
+    with qtbot.waitSignal(menu_titled("&Plugin").aboutToShow):
+        QApplication.sendEvent(
+            viewport_of(tree), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, viewport_of(tree).mapToGlobal(at))
+        )
+    assert menu_titled("&Plugin").isVisible() and window.selected_plugin() == 1
+    menu_titled("&Plugin").close()
+    recent = window.findChild(QMenu, "recentMenu")
+    recent.aboutToShow.emit()  # (what opening it sends)
+    assert [a.text() for a in recent.actions()][0] == f"example — {example_project.resolve()}"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QMainWindow,
+    QMenu,
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
@@ -43,7 +44,6 @@ if TYPE_CHECKING:  # the core and the editor panes load with the first package, 
 
     from PySide6.QtCore import QThread
     from PySide6.QtGui import QCloseEvent, QUndoCommand
-    from PySide6.QtWidgets import QMenu
 
     from ..core.export import ExportResult
     from ..core.model import BrandingPackage, Plugin
@@ -574,7 +574,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         """The menu bar's titles: what the first paint shows (their actions: :meth:`finish_menus`)."""
         bar = self.menuBar()
-        self._menus = {key: bar.addMenu(title) for key, title in _MENU_TITLES}
+        # Made here, not by addMenu(title): a menu Qt makes could be kept through a Python object
+        # PySide marks deleted later (see HeldViewport), and these are used for the window's life.
+        self._menus = {key: QMenu(title, bar) for key, title in _MENU_TITLES}
+        for menu in self._menus.values():
+            bar.addMenu(menu)
         self.view_menu = self._menus["view"]
         self._menus_done = False
 
@@ -635,8 +639,8 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a)
         # The recent projects with a project open: the welcome screen, which lists them too, does not
         # come back once one is. Filled as it opens (the list changes with each project opened).
-        recent = file_menu.addMenu("Open Recen&t")
-        recent.setObjectName("recentMenu")
+        recent = QMenu("Open Recen&t", file_menu, objectName="recentMenu")  # (made here: see _build_menus)
+        file_menu.addMenu(recent)
         recent.aboutToShow.connect(lambda: self._fill_recent_menu(recent))
         for a in (import_zip, self.save_action, self.save_as_action, self.export_action, reload_):
             file_menu.addAction(a)
