@@ -94,3 +94,38 @@ def test_line_cols_places_every_offset_as_line_col_does(pieces: list[str], bom: 
     text = ("\ufeff" if bom else "") + "".join(pieces)
     offsets = list(range(len(text) + 1))
     assert line_cols(text, offsets) == [line_col(text, at) for at in offsets]
+
+
+def test_lone_crs_read_as_lf_for_the_fixes_and_written_back() -> None:
+    """The fixes that write whole lines read a source's lone CRs as LF (the lines JavaScript
+    counts, the same length) and give each line kept its own ending back: in a lone-CR file, a
+    CRLF one and files of mixed ends, the lines added taking the file's most common ending."""
+    from designer.core.lineends import lone_crs_as_lf, with_lone_crs_of
+
+    for original, read, written, expected in (
+        ("a\rb\rc\r", "a\nb\nc\n", "a\nb\nnew\nc\n", "a\rb\rnew\rc\r"),  # lone CR
+        ("a\r\nb\r\nc", "a\r\nb\r\nc", "a\r\nb\r\nnew\r\nc", "a\r\nb\r\nnew\r\nc"),  # CRLF: as it is
+        ("a\rb\nc\nd\n", "a\nb\nc\nd\n", "a\nb\nnew\nc\nd\n", "a\rb\nnew\nc\nd\n"),  # LF, a lone CR
+        ("\ufeffa\rb\r\nc\r\n", "\ufeffa\nb\r\nc\r\n", "\ufeffa\nb\r\nnew\r\nc\r\n", "\ufeffa\rb\r\nnew\r\nc\r\n"),
+        (
+            "a\n\u2028b\rc",
+            "a\n\u2028b\nc",
+            "a\n\u2028b\nnew\nc",
+            "a\n\u2028b\rnew\nc",
+        ),  # (as JavaScript: U+2028 ends a line)
+    ):
+        assert lone_crs_as_lf(original) == read and len(read) == len(original)
+        assert lone_crs_as_lf(original.encode()) == read.encode()
+        assert with_lone_crs_of(original, read) == original
+        assert with_lone_crs_of(original, written) == expected, repr(original)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES, st.booleans())
+def test_a_source_read_for_a_fix_and_written_back_unchanged_is_the_same(pieces: list[str], bom: bool) -> None:
+    from designer.core.lineends import lone_crs_as_lf, with_lone_crs_of
+
+    original = ("\ufeff" if bom else "") + "".join(pieces)
+    read = lone_crs_as_lf(original)
+    assert len(read) == len(original) and "\r" not in read.replace("\r\n", "")
+    assert with_lone_crs_of(original, read) == original

@@ -2359,3 +2359,34 @@ def test_a_snippet_above_a_line_starting_with_a_bracket_keeps_its_last_semicolon
     assert "then(function (response) {\n      \n    });\n    ['a'].forEach(String)\n" in pane.editor.toPlainText()
     _typed_in_load(pane, qtbot, _NO_SEMICOLONS, "reqlock")
     assert "then(function (response) {\n      \n    })\n  }\n" in pane.editor.toPlainText()
+
+
+_LINE_END_MIXES = {
+    "lone CR": lambda s: s.replace("\n", "\r"),
+    "CRLF": lambda s: s.replace("\n", "\r\n"),
+    "LF, a lone CR": lambda s: s.replace("(function () {\n", "(function () {\r", 1),
+    "CRLF, a lone CR": lambda s: s.replace("\n", "\r\n").replace("(function () {\r\n", "(function () {\r", 1),
+}
+
+
+@pytest.mark.parametrize("ends", _LINE_END_MIXES)
+def test_the_subscriptions_check_and_fixes_count_lines_as_javascript_does(tmp_path, ends: str) -> None:
+    """JavaScript (and so the checks' line numbers) ends a line at a lone CR too, and the fixes
+    that write whole lines split the source at LF. A lone-CR file was read with LF for them, but a
+    file of LF (or CRLF) lines with a lone CR among them was not: PD523 offered no 'Declare
+    subscriptions' (the line it named was another), and 'Write the snippet' wrote the listening
+    snippet without the subscriptions array it uses (the plugin failed at load). Each path reads
+    every line end as its own, and the file keeps its line ends, the lines added taking the
+    file's most common one."""
+    mixed = _LINE_END_MIXES[ends]
+    pasted = "subscriptions.push(PEX.actions$.ofType(PEX.actions.RECEIVE_CHAT_MESSAGE).subscribe(function () {}));"
+    keyed = _KEYED.replace("(function () {\n", "(function () {\n    'use strict';\n")
+    for source, kind in (
+        (_NO_ARRAY.replace("%s", "    " + pasted), "declare-subscriptions"),
+        (keyed.replace("%s", pasted), "declare-subscriptions"),
+        (keyed.replace("%s", "onreceivechatmessage"), "expand-snippet"),
+    ):
+        expected = _fixed(tmp_path / "lf", source, kind)
+        assert "var subscriptions = [];" in expected and "subscription.unsubscribe();" in expected
+        assert _fixed(tmp_path / "mixed", mixed(source), kind) == mixed(expected)
+        shutil.rmtree(tmp_path / "lf"), shutil.rmtree(tmp_path / "mixed")

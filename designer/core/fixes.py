@@ -531,17 +531,15 @@ def _expand_snippet(pkg: BrandingPackage, fix: Fix) -> str:
     needs when the file has none: see :func:`designer.core.snippets.lines_needed`)."""
     from .indentation import indent_unit
     from .jsanalysis import analyse
-    from .lineends import newline_of
+    from .lineends import lone_crs_as_lf, newline_of, with_lone_crs_of
     from .snippets import find_prefix, lines_needed, plugin_values, written_for
 
     rel, prefix = fix.args["file"], fix.args["prefix"]
     snippet = find_prefix(prefix)
     if snippet is None:
         raise ValueError(f"there is no snippet '{prefix}'")
-    data = pkg.read_bytes(rel)
-    old_mac = newline_of(data) == "\r"
-    if old_mac:
-        data = data.replace(b"\r", b"\n")  # (see _as_lf: read as LF, written back with CR)
+    original = pkg.read_bytes(rel)
+    data = lone_crs_as_lf(original)  # (the lines the checks count; written back with the CRs)
     at = (fix.args["line"], fix.args["column"])
     span = next((s for word, *place, s in analyse(data).lone_names if word == prefix and tuple(place) == at), None)
     if span is None:
@@ -559,9 +557,8 @@ def _expand_snippet(pkg: BrandingPackage, fix: Fix) -> str:
     source = pkg.pending_texts[rel]
     needed = lines_needed(snippet, source, data.count(b"\n", 0, span[0]), indent_unit(source))
     if needed:
-        source = pkg.pending_texts[rel] = _with_lines(source, needed)
-    if old_mac:
-        pkg.pending_texts[rel] = source.replace("\n", "\r")
+        source = _with_lines(source, needed)
+    pkg.pending_texts[rel] = with_lone_crs_of(original.decode("utf-8", "surrogatepass"), source)
     return f"Write the snippet '{snippet.name}' in {rel}"
 
 
@@ -570,27 +567,18 @@ def _declare_subscriptions(pkg: BrandingPackage, fix: Fix) -> str:
     declares no such array: the array declared in the wrapper, released at the top of unload, as
     a snippet brings them (see :func:`designer.core.snippets.subscriptions_needed`)."""
     from .indentation import indent_unit
+    from .lineends import lone_crs_as_lf, with_lone_crs_of
     from .snippets import no_place_for_subscriptions, subscriptions_needed
 
     rel = fix.args["file"]
-    source, old_mac = _as_lf(pkg.read_text(rel))
+    original = pkg.read_text(rel)
+    source = lone_crs_as_lf(original)  # (the lines the checks count; written back with the CRs)
     needed = subscriptions_needed(source, fix.args["line"] - 1, indent_unit(source))
     if not needed:
         raise ValueError(f"{rel}: {no_place_for_subscriptions(source)}")
     written = _with_lines(source, needed)
-    pkg.pending_texts[rel] = written.replace("\n", "\r") if old_mac else written
+    pkg.pending_texts[rel] = with_lone_crs_of(original, written)
     return f"Declare subscriptions in {rel}"
-
-
-def _as_lf(source: str) -> tuple[str, bool]:
-    """``source`` with LF line ends where it ends its lines with a lone CR (an old Mac editor's),
-    and whether it did. Why: the fixes that write whole lines find them at LF, and a lone-CR file
-    read as one line had no place for them. (The same length: every offset holds; written back
-    with CR, the file keeps its line ends.)"""
-    from .lineends import newline_of
-
-    old_mac = newline_of(source.encode("utf-8", "surrogatepass")) == "\r"
-    return (source.replace("\r", "\n"), True) if old_mac else (source, False)
 
 
 def _with_lines(source: str, needed: list[tuple[int, int, str]]) -> str:

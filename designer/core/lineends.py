@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from typing import AnyStr
 
 __all__ = [
     "LineEndings",
@@ -22,6 +23,7 @@ __all__ = [
     "line_col",
     "line_cols",
     "line_start",
+    "lone_crs_as_lf",
     "newline_of",
     "not_utf8_message",
     "odd_breaks",
@@ -30,6 +32,7 @@ __all__ = [
     "offset_of",
     "split_first_line",
     "split_lines",
+    "with_lone_crs_of",
 ]
 
 # A pattern string, compiled (and cached) by re on first use: `check` imports this module for
@@ -124,6 +127,34 @@ def newline_of(data: bytes) -> str:
     if b"\r\n" in data:
         return "\r\n"
     return "\r" if b"\r" in data and b"\n" not in data else "\n"
+
+
+_LONE_CR = "\r(?!\n)"
+
+
+def lone_crs_as_lf(text: AnyStr) -> AnyStr:
+    """``text`` (a source's text or bytes) with each CR that ends a line alone (an old Mac editor's,
+    throughout or on some lines) as an LF: the same length, so every offset holds.
+
+    Why: the fixes that write whole lines split a source at LF, while JavaScript, and so the
+    checks' line numbers, also ends a line at a lone CR. A lone-CR file read as one line had no
+    place for them, and in a file of LF or CRLF lines with a lone CR among them the line a check
+    named was another. Written back with :func:`with_lone_crs_of`.
+    """
+    if isinstance(text, str):
+        return re.sub(_LONE_CR, "\n", text) if "\r" in text else text
+    return re.sub(_LONE_CR.encode(), b"\n", text) if b"\r" in text else text
+
+
+def with_lone_crs_of(original: str, written: str) -> str:
+    """``written`` (a fix's text for ``original`` read through :func:`lone_crs_as_lf`) with the
+    lone CRs ``original`` ends lines with: the lines it keeps keep their own endings, and the lines
+    a fix adds take the file's most common one (CR in an old Mac file)."""
+    if "\r" not in original or re.search(_LONE_CR, original) is None:
+        return written
+    endings = LineEndings(original)
+    shown = re.sub(_BREAK, "\n", written)  # (its lines as LineEndings takes them)
+    return endings.to_raw(shown[1:] if endings.bom and shown.startswith(_BOM) else shown)
 
 
 def split_first_line(text: str) -> tuple[str, str, str]:

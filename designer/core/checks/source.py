@@ -455,6 +455,7 @@ def _declare_subscriptions_fix(ctx: Context, src: str, line: int) -> tuple[Fix |
     for the message. Why: in a plugin with no wrapper function the Fix was offered, and the click
     only said it could not."""
     from ..indentation import indent_unit
+    from ..lineends import lone_crs_as_lf
     from ..snippets import no_place_for_subscriptions, subscriptions_needed
 
     fix = Fix("declare-subscriptions", "Declare subscriptions", {"file": src, "line": line}, batch=False)
@@ -462,8 +463,7 @@ def _declare_subscriptions_fix(ctx: Context, src: str, line: int) -> tuple[Fix |
         text = ctx.pkg.read_text(src)
     except (OSError, ValueError):
         return fix, ""  # (the fix says what it finds when clicked)
-    if "\n" not in text:
-        text = text.replace("\r", "\n")  # (a lone-CR file's lines, as the fix reads them)
+    text = lone_crs_as_lf(text)  # (the lines JavaScript counts, as the fix reads them)
     if subscriptions_needed(text, line - 1, indent_unit(text)):
         return fix, ""
     return None, f" The designer cannot declare it here: {no_place_for_subscriptions(text)}."
