@@ -567,3 +567,28 @@ def test_a_source_saved_in_windows_1252_is_offered_utf8_as_read_so_by_a_person(b
     source.write_bytes(code.replace("møtet", "møtet\xe9").encode("utf-8").replace("\xe9".encode(), b"\xe9"))
     [problem] = [p for p in run_checks(load(base_project)) if p.code == "PD103"]
     assert problem.fix is None
+
+
+def test_the_rename_first_button_renames_when_pyside_takes_it_for_deleted(
+    window, qtbot, base_project: Path, monkeypatch
+) -> None:
+    """'Rename … and go on' was a button Qt made (the box's addButton with a text), kept through
+    the box's run: PySide can mark that Python object deleted meanwhile (see HeldViewport), the
+    box's clicked button was then not it, and the click did what Cancel does."""
+    import shiboken6
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    (base_project / "webapp2" / "settings.json").write_text(MISSPELT_LOWER)
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: ("Second", True))
+    window.open_path(base_project)
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "cannotAddPluginBox"
+        shiboken6.invalidate(box.findChild(QPushButton, "renamePluginListButton"))
+        qtbot.mouseClick(box.findChild(QPushButton, "renamePluginListButton"), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, click)
+    window.plugin_actions["add"].trigger()
+    assert [p.display_name for p in window.package.plugins][1:] == ["Second"]

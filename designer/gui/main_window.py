@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -4230,8 +4231,11 @@ class MainWindow(QMainWindow):
             (p.fix for p in self._all_problems() if p.code == "PD207" and p.fix is not None),
             Fix("rename-settings-key", f"Rename '{shortened(key)}' to 'plugins'", {"key": key}),
         )
-        rename = box.addButton(fix.title + " and go on", QMessageBox.ButtonRole.AcceptRole)
-        rename.setObjectName("renamePluginListButton")
+        # Made here, not by addButton with a text: kept through the box's run, a button Qt made
+        # could be held through a Python object PySide marks deleted meanwhile (see HeldViewport),
+        # and the click was then taken for Cancel.
+        rename = QPushButton(fix.title + " and go on", objectName="renamePluginListButton")
+        box.addButton(rename, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(rename)
         box.exec()
