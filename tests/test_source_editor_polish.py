@@ -266,3 +266,24 @@ def test_enter_over_lines_selected_downwards_indents_as_the_line_the_selection_s
         qtbot.keyClick(editor, Qt.Key.Key_Return)
         assert editor.toPlainText() == "function load() {\n    \n}\n", upwards
         assert (editor.textCursor().blockNumber(), editor.textCursor().positionInBlock()) == (1, 4)
+
+
+def test_the_right_click_menu_goes_when_pyside_takes_it_for_deleted(pane: SourcePane, qtbot) -> None:
+    """The editor's right-click menu is one Qt makes (its standard one), kept through its run:
+    PySide can mark that Python object deleted meanwhile (see HeldViewport), and closing it then
+    raised "Internal C++ object already deleted" instead of deleting it: each right-click left a
+    menu behind. It deletes itself when closed."""
+    import shiboken6
+
+    editor = pane.editor
+    gone: list[bool] = []
+
+    def close() -> None:
+        shiboken6.invalidate(QApplication.activePopupWidget())
+        menu = QApplication.activePopupWidget()  # (asked anew: a Python object of its own)
+        menu.destroyed.connect(lambda: gone.append(True))
+        menu.close()
+
+    QTimer.singleShot(0, close)
+    editor.customContextMenuRequested.emit(editor.cursorRect().center())
+    qtbot.waitUntil(lambda: gone == [True])

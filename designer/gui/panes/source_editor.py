@@ -4059,8 +4059,11 @@ class SourcePane(QWidget):
         menu.addSeparator()
         for action in self.actions_.values():
             menu.addAction(action)
+        # Deleted by Qt as it closes, not through ``menu`` afterwards: a menu Qt made, kept through
+        # its run, could be held through a Python object PySide marks deleted meanwhile (see
+        # HeldViewport), and each right-click then left its menu behind.
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.exec(viewport_of(self.editor).mapToGlobal(pos))
-        menu.deleteLater()
 
     def forget_files(self) -> None:
         """Forget the files shown so far and where the cursor was in each: another project opens.
