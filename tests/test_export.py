@@ -1181,3 +1181,53 @@ def test_one_change_since_the_last_export_is_counted_as_one(base_project: Path, 
         f"Since the last export (one.zip, brandingID {plan.old_branding_id}): 1 changed "
         "(and the new brandingID in manifest.json)."
     )
+
+
+# A designer process exporting, killed (os._exit, as kill -9) just before the n-th of the export's
+# renames into place (manifest.json, settings.json, the ZIP, the state): not an exception the
+# export's own putting back could see.
+_KILLED_EXPORT = """
+import os, runpy, sys
+limit, real = int(sys.argv[1]), os.replace
+done = [0]
+def replace(src, dst, *args, **kwargs):
+    if os.path.basename(str(dst)) in ("manifest.json", "settings.json", "state.json", "out.zip"):
+        if done[0] == limit:
+            os._exit(9)
+        done[0] += 1
+    return real(src, dst, *args, **kwargs)
+os.replace = replace
+sys.argv = ["plugin-designer", "export", *sys.argv[2:]]
+runpy.run_module("designer", run_name="__main__")
+"""
+
+
+def _zip_branding_id(path: Path) -> object:
+    with zipfile.ZipFile(path) as zf:
+        return json.loads(zf.read("webapp2/manifest.json"))["brandingID"]
+
+
+@pytest.mark.parametrize("renames_done", [0, 1, 2])
+def test_an_export_killed_between_its_files_leaves_the_project_and_the_zip_agreeing(
+    base_project: Path, tmp_path: Path, renames_done: int
+) -> None:
+    """Killed after manifest.json got the new brandingID but before the ZIP (or after the ZIP, before
+    the state), the project said a brandingID was exported that no ZIP held, or the ZIP held one the
+    project did not remember (the next export repeated it). Opened again, the export is finished:
+    manifest.json, the state and the ZIP name the same brandingID."""
+    out = tmp_path / "out.zip"
+    assert _cli("export", str(base_project), "-o", str(out)).returncode == 0
+    first = _zip_branding_id(out)
+    run = subprocess.run(
+        [sys.executable, "-c", _KILLED_EXPORT, str(renames_done), str(base_project), "-o", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 9, run.stderr
+    pkg = load(base_project)
+    assert pkg.manifest is not None
+    state = load_state(base_project)
+    assert pkg.manifest.branding_id == state["last_export"]["brandingID"] == _zip_branding_id(out) != first
+    assert [p.name for p in base_project.rglob("*.tmp")] == []
+    assert [p.name for p in tmp_path.glob(".*.tmp")] == []

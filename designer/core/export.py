@@ -24,7 +24,15 @@ from typing import Any
 
 from .archive import ImportRefused, sha256_file, shown_name, vet_zip, zip_bytes
 from .checks import run_checks
-from .files import DirFiles, is_temporary, name_clashes, name_difference, said_as_given, windows_name_problem
+from .files import (
+    WRITE_JOURNAL,
+    DirFiles,
+    is_temporary,
+    name_clashes,
+    name_difference,
+    said_as_given,
+    windows_name_problem,
+)
 from .fixes import JS_SAFE_INTEGER, new_branding_id
 from .jsonfile import JsonDocument, same_json
 from .model import BrandingPackage, bytes_text, load, mark_written, reread_json, sync_documents
@@ -1129,7 +1137,9 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     state_file = state_dir(plan.project) / STATE_FILE
     # Through a link to the file it names (``latest.zip`` -> ``branding-7.zip``): the ZIP replaced
     # the link, while the record and the result named the file it pointed to, which kept the old ZIP.
-    files.write_many(plan.writes, also={target: data, state_file: state_data}, trash=removed)
+    # Killed half way, the next open of the project finishes it (see files.finish_interrupted_write).
+    journal = state_file.with_name(WRITE_JOURNAL)
+    files.write_many(plan.writes, also={target: data, state_file: state_data}, trash=removed, journal=journal)
     return ExportResult(target, digest, len(data), plan.branding_id, plan.old_branding_id, sorted(plan.writes), plan)
 
 

@@ -613,7 +613,13 @@ def atomic_write(path: Path, data: bytes) -> None:
     _sweep([path.parent])
 
 
-def atomic_write_all(files: dict[Path, bytes], moves: list[tuple[Path, Path]] | None = None) -> None:
+# In the project's designer folder while an export writes its files (see atomic_write_all).
+WRITE_JOURNAL = "writing.json"
+
+
+def atomic_write_all(
+    files: dict[Path, bytes], moves: list[tuple[Path, Path]] | None = None, journal: Path | None = None
+) -> None:
     """Write several files (and move others, to the trash) so that a failure leaves every one as it was.
 
     Why: one save can change settings.json, a package file and a source together (renaming an
@@ -626,6 +632,10 @@ def atomic_write_all(files: dict[Path, bytes], moves: list[tuple[Path, Path]] | 
     fails (a file made immutable, a trash folder that refuses), the files already replaced get
     their old version back, the ones moved go back, the new ones and the folders made go away,
     and the error names the user's file, never a temporary one.
+
+    ``journal``: where to note, once every new version is ready, what is about to be renamed and
+    moved, so that a process killed half way (kill -9, a power cut: no exception to put things back
+    on) has its write finished by the next one that opens the project (see finish_interrupted_write).
     """
     made: list[Path] = []  # folders this call created, outermost first
     ready: list[tuple[str, Path]] = []  # (temporary file with the new bytes, its target)
@@ -647,6 +657,8 @@ def atomic_write_all(files: dict[Path, bytes], moves: list[tuple[Path, Path]] | 
             except OSError as exc:
                 where = exc.filename or str(dst.parent)
                 raise type(exc)(exc.errno, f"{exc.strerror} (the trash folder for the removed files)", where) from None
+        if journal is not None:
+            _begin_journal(journal, ready, kept, moves or [])
         for tmp, path in ready:
             try:
                 os.replace(tmp, path)
@@ -662,6 +674,8 @@ def atomic_write_all(files: dict[Path, bytes], moves: list[tuple[Path, Path]] | 
                 raise type(exc)(exc.errno, f"{exc.strerror} (moving it to {dst.parent})", str(src)) from None
             moved.append((src, dst))
     except BaseException as exc:
+        if journal is not None:  # (first: a journal left would finish the write this puts back)
+            _unlink(str(journal), quiet=True)
         left = _roll_back(ready, kept, placed, moved, made)
         if left and isinstance(exc, OSError):
             raise type(exc)(
@@ -670,10 +684,73 @@ def atomic_write_all(files: dict[Path, bytes], moves: list[tuple[Path, Path]] | 
                 exc.filename,
             ) from None
         raise
+    if journal is not None:
+        _unlink(str(journal), quiet=True)
     for old in kept.values():
         if old is not None:
             _unlink(old, quiet=True)  # the write is done: a stray copy left is no reason to call it failed
     _sweep(path.parent for path in files)
+
+
+def _begin_journal(
+    journal: Path, ready: list[tuple[str, Path]], kept: dict[Path, str | None], moves: list[tuple[Path, Path]]
+) -> None:
+    """Note in ``journal`` the renames and moves :func:`atomic_write_all` is about to make."""
+    import json
+
+    entry = {
+        "pid": os.getpid(),
+        "replace": [[tmp, str(path)] for tmp, path in ready],
+        "kept": [old for old in kept.values() if old is not None],
+        "moves": [[str(src), str(dst)] for src, dst in moves],
+    }
+    atomic_write(journal, json.dumps(entry).encode())
+
+
+def finish_interrupted_write(journal: Path) -> bool:
+    """Finish the write a killed process noted in ``journal`` (see :func:`atomic_write_all`): the new
+    versions it had made ready are renamed into place and the files it was moving moved; whether
+    there was one to finish. Never raises.
+
+    Why forward, not back: every new version was whole on disk before the first rename, and an
+    export's ZIP, its manifest.json and the state naming its brandingID must agree. Killed between
+    them, the project named a brandingID no ZIP held, or a ZIP held one the project did not
+    remember (and the next export gave it again, so clients kept their cached branding).
+    Only temporary files of the designer's naming, renamed over the file beside them, are taken
+    from the journal: a damaged one renames nothing else.
+    """
+    import json
+
+    try:
+        entry = json.loads(journal.read_bytes())
+        pid = entry["pid"]
+        if not isinstance(pid, int) or (pid != os.getpid() and _process_alive(pid, unknown=False)):
+            return False  # (still at it, in another process)
+        for tmp, target in entry["replace"]:
+            if _temporary_of(tmp, target) and os.path.lexists(tmp):
+                os.replace(tmp, target)
+        for src, dst in entry["moves"]:
+            if os.path.lexists(src) and not os.path.lexists(dst):
+                os.makedirs(os.path.dirname(dst), exist_ok=True)
+                os.rename(src, dst)
+        for old in entry["kept"]:
+            if isinstance(old, str) and is_temporary(os.path.basename(old)):
+                _unlink(old, quiet=True)
+        os.unlink(journal)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return True
+
+
+def _temporary_of(tmp: object, target: object) -> bool:
+    """Whether ``tmp`` names a temporary file the designer makes beside the file ``target``."""
+    return (
+        isinstance(tmp, str)
+        and isinstance(target, str)
+        and os.path.dirname(tmp) == os.path.dirname(target)
+        and is_temporary(os.path.basename(tmp))
+        and not tmp.endswith(".old.tmp")
+    )
 
 
 def _roll_back(
@@ -1125,13 +1202,18 @@ class DirFiles(PackageFiles):
         self.write_many({rel: data})
 
     def write_many(
-        self, files: dict[str, bytes], also: dict[Path, bytes] | None = None, trash: list[str] | None = None
+        self,
+        files: dict[str, bytes],
+        also: dict[Path, bytes] | None = None,
+        trash: list[str] | None = None,
+        journal: Path | None = None,
     ) -> Path | None:
         """:meth:`write_bytes` for several files at once: all of them, or none (see atomic_write_all).
 
         ``also``: files outside the package written in the same all-or-nothing step (the export's ZIP).
         ``trash``: files moved to the project's trash in the same step (see :meth:`move_to_trash`);
         returns that trash folder (``None`` when nothing was moved).
+        ``journal``: see atomic_write_all (an export's, finished when the project is opened again).
         """
         self.check_there()
         self.check_folders_there(files)
@@ -1170,7 +1252,7 @@ class DirFiles(PackageFiles):
         folder = self._trash_folder() if trash else None
         moves = [(self.root / rel, folder / rel) for rel in trash or []] if folder is not None else []
         try:
-            atomic_write_all({**{self.root / rel: data for rel, data in files.items()}, **(also or {})}, moves)
+            atomic_write_all({**{self.root / rel: data for rel, data in files.items()}, **(also or {})}, moves, journal)
         finally:
             self.invalidate()
         self._remember_folders(files)
@@ -1542,6 +1624,7 @@ def locate(path: Path) -> PackageFiles:
             os.scandir(root).close()
         except OSError as exc:  # its files would all be "missing": say why instead
             raise NotAPackageError(f"{root} cannot be read ({exc.strerror or exc})") from None
+        finish_interrupted_write(project / ".plugin-designer" / WRITE_JOURNAL)  # (before any file is read)
         return DirFiles(root, project)
     there = not_a_file(path.resolve())  # (what a link points to)
     if there is not None:
