@@ -699,3 +699,44 @@ def test_a_zipped_projects_own_folder_is_not_said_to_be_carried(tmp_path: Path) 
     result = import_zip(src, tmp_path / "p")
     assert result.carried == ["README.txt"]
     assert load_state(result.target)["carry"] == ["README.txt"]
+
+
+# An import into an existing empty folder killed (os._exit, as kill -9) as it moves the unpacked
+# files in: webapp2/ is there, the designer's folder with the import's record is not yet.
+_KILLED_IMPORT = """
+import os, sys
+from pathlib import Path
+real = os.rename
+def rename(src, dst, *args, **kwargs):
+    if os.path.basename(str(dst)) == ".plugin-designer":
+        os._exit(9)
+    return real(src, dst, *args, **kwargs)
+os.rename = rename
+from designer.core.archive import import_zip
+import_zip(Path(sys.argv[1]), Path(sys.argv[2]))
+"""
+
+
+def test_an_import_into_an_empty_folder_killed_while_moving_in_keeps_its_record(tmp_path: Path) -> None:
+    """Killed after webapp2/ was moved into the folder but before the designer's folder: the project
+    opened without the import's record (what it came from, the copy of the ZIP the first export
+    compares with), and the next import beside it removed that record, left hidden, for good. The
+    next open of the project finishes the move."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    source = _zip(tmp_path / "branding.zip", _valid([("theme/colours.css", b"body {}")]))
+    project = tmp_path / "project"
+    project.mkdir()
+    run = subprocess.run(
+        [sys.executable, "-c", _KILLED_IMPORT, str(source), str(project)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 9, run.stderr
+    assert (project / "webapp2").is_dir() and not (project / ".plugin-designer").exists()
+    load(project)
+    record = load_state(project)["imported"]
+    assert record["source"] == str(source.resolve())
+    assert (project / record["copy"]).read_bytes() == source.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["branding.zip", "project"]

@@ -545,7 +545,47 @@ def remove_import_leftovers(folder: Path | str) -> list[str]:
     """
     import stat
 
+    finish_moved_imports(Path(folder))  # (their record would go with them)
     return _remove_abandoned(folder, import_leftover_pid, stat.S_ISDIR, remove_tree)
+
+
+def finish_moved_imports(folder: Path, project: str | None = None) -> None:
+    """Finish the imports into existing folders of ``folder`` (only into ``project``, when named) that
+    were killed while moving their unpacked files in: what is still in the unpacking folder goes
+    into the project, the designer's own folder last. Never raises.
+
+    Why: webapp2/ moved in first, the import's record (what the package came from, the copy of the
+    ZIP the first export compares with) stayed in the hidden unpacking folder, and the next import
+    beside it removed that. Only when the process is gone, webapp2/ is in the project and no longer
+    in the unpacking folder, and the record is there: the moving had begun and got no further.
+    """
+    try:
+        with os.scandir(folder) as entries:
+            found = [e.name for e in entries if import_leftover_pid(e.name) and e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return
+    for name in found:
+        target = name[1 : name.rindex(IMPORT_TAG)]
+        if project is not None and target != project[:64]:
+            continue
+        _finish_move(folder / name, folder / (project if project is not None else target))
+
+
+def _finish_move(leftover: Path, project: Path) -> None:
+    """Move what a killed import left in ``leftover`` into ``project`` (see finish_moved_imports)."""
+    pid = import_leftover_pid(leftover.name)
+    try:
+        if not pid or _process_alive(pid, unknown=False) or os.path.lexists(leftover / "webapp2"):
+            return
+        if not (project / "webapp2").is_dir() or not (leftover / ".plugin-designer" / "state.json").is_file():
+            return
+        names = sorted(os.listdir(leftover), key=lambda name: (name == ".plugin-designer", name))
+        for name in names:
+            if not os.path.lexists(project / name):  # (something made there since stays, and so does this)
+                os.rename(leftover / name, project / name)
+        leftover.rmdir()
+    except OSError:
+        return
 
 
 def remove_tree(path: Path | str) -> None:
@@ -1624,7 +1664,9 @@ def locate(path: Path) -> PackageFiles:
             os.scandir(root).close()
         except OSError as exc:  # its files would all be "missing": say why instead
             raise NotAPackageError(f"{root} cannot be read ({exc.strerror or exc})") from None
-        finish_interrupted_write(project / ".plugin-designer" / WRITE_JOURNAL)  # (before any file is read)
+        # A killed import's or export's files first, so that what is read is whole.
+        finish_moved_imports(Path(os.path.abspath(project)).parent, Path(os.path.abspath(project)).name)
+        finish_interrupted_write(project / ".plugin-designer" / WRITE_JOURNAL)
         return DirFiles(root, project)
     there = not_a_file(path.resolve())  # (what a link points to)
     if there is not None:
