@@ -51,7 +51,7 @@ def test_a_project_saved_through_sudo_is_given_back_to_its_owner(
     window.open_path(alices_project)
     window.editor.set_field(0, "package", "name", "Saved as root", "rename")
     assert window.save()
-    assert (0, 0) in owners(alices_project)  # (as root: root's, until the designer ends)
+    assert owners(alices_project) == {ALICE}  # (given at once: a crash would not wait for the end)
     roots = tmp_path / "roots"
     roots.mkdir()
     (roots / "made.json").write_text("{}")  # (in a folder of root's: stays root's)
@@ -92,3 +92,38 @@ def test_a_project_of_the_users_in_a_folder_of_roots_is_given_back_too(alices_pr
     (project / "webapp2/saved-as-root.json").write_text("{}")
     assert give_back(project, ALICE) == 1
     assert owners(project) == {ALICE}
+
+
+def test_plain_sudo_keeps_the_crash_copies_in_the_users_home_and_gives_them_to_the_user(
+    alices_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Plain `sudo plugin-designer` (HOME=/root, no XDG_* kept): the crash copies and settings went
+    to root's home, where the user's next run never looks; and a copy kept before a crash (no close
+    to give anything back) was root's in a home of theirs. They go to the user's home, theirs at once."""
+    from designer.core import sudo
+    from designer.core.files import atomic_write
+    from designer.core.recovery import recovery_dir
+
+    home = alices_project.parent
+    monkeypatch.setenv("HOME", str(tmp_path / "root"))
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.delenv("XDG_CONFIG_HOME")
+    monkeypatch.setattr(sudo, "sudo_home", lambda owner: home if owner == ALICE else None)
+    sudo.use_sudo_users_folders(ALICE)
+    assert recovery_dir() == home / ".local" / "share" / "plugin-designer" / "recovery"
+    assert os.environ["XDG_CONFIG_HOME"] == str(home / ".config")
+    atomic_write(recovery_dir() / "copy.json", b"{}")  # (as the autosave writes it, before any crash)
+    assert owners(home / ".local") == {ALICE}
+
+
+def test_a_zip_exported_through_sudo_into_a_folder_of_the_users_is_theirs(alices_project: Path, tmp_path: Path) -> None:
+    """`sudo plugin-designer export ~/project -o ~/out/branding.zip`: the ZIP, the project's new
+    brandingID and its record were root's, and the user could not replace them on the next export."""
+    from designer.core.export import export_package
+
+    out = alices_project.parent / "out"
+    out.mkdir()
+    os.lchown(out, *ALICE)
+    export_package(alices_project, out / "branding.zip")
+    assert owners(out) == {ALICE}
+    assert owners(alices_project) == {ALICE}

@@ -876,6 +876,10 @@ def _make_folders(folder: Path, made: list[Path]) -> None:
         missing.append(here)
         here = here.parent
     folder.mkdir(parents=True, exist_ok=True)
+    from .sudo import give_new
+
+    for new in reversed(missing):
+        give_new(new)  # (run through sudo: a folder made in the user's is theirs, as those in it)
     made.extend(reversed(missing))
 
 
@@ -939,12 +943,15 @@ def _prepare(path: Path, data: bytes) -> str:
     """``data`` in an fsynced temporary file beside ``path`` (with its mode); its name."""
     import tempfile
 
+    from .sudo import give_new
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folders(path.parent, [])
         # mkstemp adds 8 random letters: see _temporary_writer
         fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=".tmp", dir=path.parent)
     except OSError as exc:  # name the file the user knows, not the temporary one
         raise type(exc)(exc.errno, exc.strerror, str(path)) from None
+    give_new(Path(tmp), replaced=path)  # (run through sudo: the user's file stays theirs)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

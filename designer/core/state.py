@@ -143,9 +143,14 @@ def check_state_writable(project: Path) -> None:
     whose brandingID the next must exceed) is refused before it writes anything else."""
     import tempfile
 
+    from .sudo import give_new
+
     folder = state_dir(project)
     try:
+        made = not os.path.lexists(folder)
         folder.mkdir(exist_ok=True)
+        if made:
+            give_new(folder)  # (run through sudo: the folder made in the user's project is theirs)
         fd, probe = tempfile.mkstemp(prefix=".probe.", suffix=".tmp", dir=folder)
         os.close(fd)
         os.unlink(probe)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 
-__all__ = ["give_back", "sudo_note", "sudo_owner"]
+__all__ = ["give_back", "give_new", "sudo_home", "sudo_note", "sudo_owner", "use_sudo_users_folders"]
 
 
 def sudo_owner() -> tuple[int, int] | None:
@@ -86,3 +87,53 @@ def _same_device(path: str, device: int) -> bool:
     except OSError:
         return False
     return stat.S_ISDIR(st.st_mode) and st.st_dev == device
+
+
+def sudo_home(owner: tuple[int, int]) -> Path | None:
+    """The home folder of the user ``owner`` names, from the system's user database; None if unknown."""
+    try:
+        import pwd
+
+        return Path(pwd.getpwuid(owner[0]).pw_dir)
+    except (ImportError, KeyError):
+        return None
+
+
+def use_sudo_users_folders(owner: tuple[int, int]) -> None:
+    """Keep the settings and the crash copies in the home of the user sudo ran the designer for,
+    where their own next run looks, when plain ``sudo`` gave the designer root's home (HOME=/root,
+    no XDG_* kept). Called before anything reads those places (QSettings, user_data).
+
+    Why: with root's home the crash copies went to /root/.local/share, and the user's next run, as
+    themselves, offered nothing back (their recent projects and appearance were root's too). Places
+    sudo kept (``sudo -E``: the user's own XDG_DATA_HOME) are left as they are.
+    """
+    home = sudo_home(owner)
+    if home is None or os.name != "posix" or sys.platform == "darwin":  # (macOS keeps them under ~/Library)
+        return
+    if Path(os.path.expanduser("~")) == home:
+        return  # (the user's home already: every place follows it)
+    os.environ.setdefault("XDG_DATA_HOME", str(home / ".local" / "share"))
+    os.environ.setdefault("XDG_CONFIG_HOME", str(home / ".config"))
+
+
+def give_new(path: Path, replaced: Path | None = None) -> None:
+    """Give the file or folder ``path`` root just made to the user sudo ran the designer for, when it
+    stands in a folder of theirs (or, ``replaced``, takes the place of a file of theirs); else leave
+    it. Never raises.
+
+    Why at once, not only when the designer ends (see :func:`give_back`): killed (a crash, a power
+    cut), the designer never got there, and its crash copies, a save's files and an exported ZIP
+    stayed root's, which the user's next run could not replace ("Permission denied").
+    """
+    owner = sudo_owner()
+    if owner is None:
+        return
+    try:
+        theirs = os.lstat(replaced).st_uid == owner[0] if replaced is not None and os.path.lexists(replaced) else False
+        if not theirs:
+            theirs = os.stat(os.path.dirname(os.path.abspath(path))).st_uid == owner[0]
+        if theirs and os.lstat(path).st_uid == 0:
+            os.lchown(path, *owner)
+    except OSError:
+        pass

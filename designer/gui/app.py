@@ -276,11 +276,13 @@ class _AfterFirstPaint(QObject):
 def run(path: str | None) -> int:
     """The interactive designer; 130 (as a shell says an interrupted command) after Ctrl+C, 128 + the
     signal after one that ended it from outside (143 for SIGTERM)."""
-    from ..core.sudo import sudo_owner
+    from ..core.sudo import sudo_owner, use_sudo_users_folders
 
+    owner = sudo_owner()
+    if owner is not None:
+        use_sudo_users_folders(owner)  # (before the settings and the crash copies are looked for)
     app = make_app()
     win = start(path)
-    owner = sudo_owner()
     if owner is not None:
         say_run_through_sudo(win, owner)
     with ctrl_c_closes(win, then=app.quit) as interrupted, screen_loss_keeps_copy(win):
