@@ -312,3 +312,38 @@ def test_changes_of_a_save_killed_half_way_restored_then_discarded_leave_the_pro
     from designer.core.recovery import read_recovery
 
     assert read_recovery(example_project / "webapp2") is None
+
+
+def test_save_as_right_after_restoring_a_save_killed_half_way_writes_it_all_there_and_puts_the_project_back(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A save killed between its files, its changes restored at the next start, then Save As into a
+    new folder: the new folder had every change, but the project folder stayed half written (the id
+    renamed in settings.json, not in its plugin's files), and nothing would ever offer to put it
+    back. Now it gets back the version before that save, as Discard gives it; the changes are in
+    the new folder."""
+    before = snapshot(example_project)
+    out = tmp_path / "shown.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    proc = subprocess.run(
+        [sys.executable, "-c", CRASHER, str(example_project), "save", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    left = json.loads(out.read_text())
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.open_path(example_project)
+    assert window.isWindowModified()  # (restored)
+    target = tmp_path / "copy"
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_save_as_folder", lambda *a: target)
+    assert window.save_as()
+    for rel, text in left["writes"].items():
+        assert (target / "webapp2" / rel).read_bytes() == text.encode("utf-8", "surrogateescape"), rel
+    assert snapshot(example_project) == before
+    assert window.package.root == target / "webapp2" and not window.isWindowModified()
+    from designer.core.recovery import read_recovery
+
+    assert read_recovery(example_project / "webapp2") is None

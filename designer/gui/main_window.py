@@ -1347,6 +1347,9 @@ class MainWindow(QMainWindow):
         except SaveAsRefused as exc:
             QMessageBox.warning(self, "Not saved", f"{exc}\n\nYour changes are still here.")
             return False
+        # Restored from a save cut short, the old folder is half written: it gets back the version
+        # before that save, as on Discard (the changes are in the new folder now).
+        self._put_back_restored_save()
         self._forget_recovery()  # the edits are in the new folder now; its own copy is kept from there on
         saved = f"Saved the project into {_shown_path(target)} ({counted(len(plan.files), 'file')})"
         reason = "they could not be read" if there else f"only {_shown_path(gone)} had them"
