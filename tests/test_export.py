@@ -1231,3 +1231,22 @@ def test_an_export_killed_between_its_files_leaves_the_project_and_the_zip_agree
     assert pkg.manifest.branding_id == state["last_export"]["brandingID"] == _zip_branding_id(out) != first
     assert [p.name for p in base_project.rglob("*.tmp")] == []
     assert [p.name for p in tmp_path.glob(".*.tmp")] == []
+
+
+def test_a_write_this_process_is_still_at_is_not_finished_under_it(base_project: Path, tmp_path: Path) -> None:
+    """The project opened again (a reload, coming back to the window) while this very process
+    writes an export on another thread (a deploy): its journal is not taken for a killed one's."""
+    from designer.core.files import finish_interrupted_write
+
+    journal = base_project / ".plugin-designer" / "writing.json"
+    journal.parent.mkdir(exist_ok=True)
+    tmp = base_project / "webapp2" / f".manifest.json.pd-{os.getpid()}-abcdefgh.tmp"
+    tmp.write_text("{}")
+    entry = {"pid": os.getpid(), "replace": [[str(tmp), str(base_project / "webapp2/manifest.json")]], "kept": []}
+    journal.write_text(json.dumps({**entry, "moves": []}))
+    before = (base_project / "webapp2/manifest.json").read_bytes()
+    assert not finish_interrupted_write(journal)
+    assert (base_project / "webapp2/manifest.json").read_bytes() == before and tmp.exists()
+    os.utime(journal, (1, 1))  # (kept before this process began: an earlier one's of the same id, killed)
+    assert finish_interrupted_write(journal)
+    assert (base_project / "webapp2/manifest.json").read_text() == "{}" and not journal.exists()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import posixpath
 import stat
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -655,6 +656,8 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 # In the project's designer folder while an export writes its files (see atomic_write_all).
 WRITE_JOURNAL = "writing.json"
+# When this process began (a journal of its process id older than this is a killed earlier one's).
+_STARTED = time.time()
 
 
 def atomic_write_all(
@@ -764,8 +767,8 @@ def finish_interrupted_write(journal: Path) -> bool:
     try:
         entry = json.loads(journal.read_bytes())
         pid = entry["pid"]
-        if not isinstance(pid, int) or (pid != os.getpid() and _process_alive(pid, unknown=False)):
-            return False  # (still at it, in another process)
+        if not isinstance(pid, int) or _still_writing(pid, journal):
+            return False
         for tmp, target in entry["replace"]:
             if _temporary_of(tmp, target) and os.path.lexists(tmp):
                 os.replace(tmp, target)
@@ -780,6 +783,15 @@ def finish_interrupted_write(journal: Path) -> bool:
     except (OSError, ValueError, KeyError, TypeError):
         return False
     return True
+
+
+def _still_writing(pid: int, journal: Path) -> bool:
+    """Whether the process ``pid`` may still be at the write ``journal`` notes: another one that
+    runs, or this one (a deploy writes on a thread of its own) unless the journal is older than it
+    (where each start gets the same process id: a container)."""
+    if pid == os.getpid():
+        return os.stat(journal).st_mtime >= _STARTED
+    return _process_alive(pid, unknown=False)
 
 
 def _temporary_of(tmp: object, target: object) -> bool:
