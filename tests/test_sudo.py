@@ -127,3 +127,15 @@ def test_a_zip_exported_through_sudo_into_a_folder_of_the_users_is_theirs(alices
     export_package(alices_project, out / "branding.zip")
     assert owners(out) == {ALICE}
     assert owners(alices_project) == {ALICE}
+
+
+def test_a_zip_exported_through_sudo_into_a_folder_of_roots_is_the_users(alices_project: Path, tmp_path: Path) -> None:
+    """`sudo plugin-designer export ~/project -o /tmp/branding.zip`: the ZIP the user asked for was
+    root's, and in /tmp (sticky) their next export, as themselves, could not replace it."""
+    from designer.core.export import export_package
+
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o1777)
+    export_package(alices_project, shared / "branding.zip")
+    assert owners(shared / "branding.zip") == {ALICE}
+    assert os.lstat(shared).st_uid == 0

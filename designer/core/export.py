@@ -38,6 +38,7 @@ from .jsonfile import JsonDocument, same_json
 from .model import BrandingPackage, bytes_text, load, mark_written, reread_json, sync_documents
 from .problems import Problem, Severity
 from .state import STATE_DIR, STATE_FILE, StateUnreadable, check_state_writable, load_state, merged_state, state_dir
+from .sudo import give_new
 from .wording import PLACEMENT_NAMES, PLATFORM_NAMES, ROLE_NAMES, counted, plural, who_gets
 from .zipnames import (
     OS_CLUTTER_FOLDERS,
@@ -1140,6 +1141,9 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     # Killed half way, the next open of the project finishes it (see files.finish_interrupted_write).
     journal = state_file.with_name(WRITE_JOURNAL)
     files.write_many(plan.writes, also={target: data, state_file: state_data}, trash=removed, journal=journal)
+    # Run through sudo, the ZIP the user named is theirs, also in a folder of root's (/tmp, whose
+    # sticky bit kept them from replacing it with their next export).
+    give_new(target, asked_for=True)
     return ExportResult(target, digest, len(data), plan.branding_id, plan.old_branding_id, sorted(plan.writes), plan)
 
 

@@ -117,10 +117,10 @@ def use_sudo_users_folders(owner: tuple[int, int]) -> None:
     os.environ.setdefault("XDG_CONFIG_HOME", str(home / ".config"))
 
 
-def give_new(path: Path, replaced: Path | None = None) -> None:
+def give_new(path: Path, replaced: Path | None = None, asked_for: bool = False) -> None:
     """Give the file or folder ``path`` root just made to the user sudo ran the designer for, when it
-    stands in a folder of theirs (or, ``replaced``, takes the place of a file of theirs); else leave
-    it. Never raises.
+    stands in a folder of theirs (or, ``replaced``, takes the place of a file of theirs), or
+    ``asked_for``: a file they named, wherever it is (an exported ZIP); else leave it. Never raises.
 
     Why at once, not only when the designer ends (see :func:`give_back`): killed (a crash, a power
     cut), the designer never got there, and its crash copies, a save's files and an exported ZIP
@@ -130,7 +130,9 @@ def give_new(path: Path, replaced: Path | None = None) -> None:
     if owner is None:
         return
     try:
-        theirs = os.lstat(replaced).st_uid == owner[0] if replaced is not None and os.path.lexists(replaced) else False
+        theirs = asked_for
+        if not theirs and replaced is not None and os.path.lexists(replaced):
+            theirs = os.lstat(replaced).st_uid == owner[0]
         if not theirs:
             theirs = os.stat(os.path.dirname(os.path.abspath(path))).st_uid == owner[0]
         if theirs and os.lstat(path).st_uid == 0:
