@@ -139,3 +139,25 @@ def test_a_zip_exported_through_sudo_into_a_folder_of_roots_is_the_users(alices_
     export_package(alices_project, shared / "branding.zip")
     assert owners(shared / "branding.zip") == {ALICE}
     assert os.lstat(shared).st_uid == 0
+
+
+@pytest.mark.parametrize("command", ["import", "new"])
+def test_a_project_imported_or_made_through_sudo_from_the_command_line_is_the_users(
+    alices_project: Path, tmp_path: Path, command: str
+) -> None:
+    """`sudo plugin-designer import branding.zip -o ~/project` (or `new`): the command line gives
+    nothing back when it ends, and the whole project was root's; the user could not save in it."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    from designer.core.export import export_package
+
+    source = tmp_path / "branding.zip"
+    export_package(alices_project, source)
+    target = alices_project.parent / "made"
+    args = ["import", str(source), "-o", str(target)] if command == "import" else ["new", str(target)]
+    run = subprocess.run([sys.executable, "-m", "designer", *args], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert owners(target) == {ALICE}

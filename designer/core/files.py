@@ -898,12 +898,21 @@ def _make_folders(folder: Path, made: list[Path]) -> None:
 def give_folder_mode(folder: Path) -> None:
     """Give ``folder`` the permissions a folder made with ``mkdir`` would have (0777 less the
     umask). Why: ``tempfile.mkdtemp`` makes it private (0700), and a project folder built in one,
-    then renamed into place, is an ordinary folder."""
+    then renamed into place, is an ordinary folder.
+
+    Run through sudo, in a folder of the user's, the folder and all in it go to that user too, before
+    it is renamed into place: an import, a new project or a Save As made from the command line
+    (which gives nothing back when it ends) were root's, and the user could not save in them."""
     if os.name != "posix":
         return
     mask = os.umask(0)
     os.umask(mask)
     set_mode(folder, 0o777 & ~mask)
+    from .sudo import give_back, sudo_owner
+
+    owner = sudo_owner()
+    if owner is not None:
+        give_back(folder, owner)
 
 
 @contextmanager
