@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE
 
-from designer.core.sudo import give_back, sudo_owner
+from designer.core.sudo import give_back, made_for_them, sudo_owner
 from designer.gui.main_window import MainWindow
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to chown")
@@ -161,3 +161,19 @@ def test_a_project_imported_or_made_through_sudo_from_the_command_line_is_the_us
     run = subprocess.run([sys.executable, "-m", "designer", *args], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert owners(target) == {ALICE}
+
+
+def test_a_config_folder_root_made_in_the_users_home_is_given_back_whole(alices_project: Path) -> None:
+    """Under plain sudo the settings go to the user's ~/.config; where they had none, Qt made it as
+    root, and only the folder in it was looked at (its parent root's): ~/.config stayed root's, and
+    the user's other programs could no longer keep their settings there."""
+    home = alices_project.parent
+    settings = home / ".config" / "Pexip" / "Plugin Designer.conf"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("[General]")
+    assert made_for_them(settings.parent, ALICE) == home / ".config"
+    give_back(made_for_them(settings.parent, ALICE), ALICE)
+    assert owners(home / ".config") == {ALICE}
+    roots = home.parent / "roots"  # (made in no folder of the user's: itself, for give_back to decline)
+    roots.mkdir()
+    assert made_for_them(roots, ALICE) == roots

@@ -14,7 +14,7 @@ import stat
 import sys
 from pathlib import Path
 
-__all__ = ["give_back", "give_new", "sudo_home", "sudo_note", "sudo_owner", "use_sudo_users_folders"]
+__all__ = ["give_back", "give_new", "made_for_them", "sudo_home", "sudo_note", "sudo_owner", "use_sudo_users_folders"]
 
 
 def sudo_owner() -> tuple[int, int] | None:
@@ -139,3 +139,22 @@ def give_new(path: Path, replaced: Path | None = None, asked_for: bool = False) 
             os.lchown(path, *owner)
     except OSError:
         pass
+
+
+def made_for_them(folder: Path, owner: tuple[int, int]) -> Path:
+    """The outermost of ``folder`` and the folders around it that root made inside a folder of the
+    user ``owner`` names (``~/.config`` made for the settings, where the user had none), to give back
+    with :func:`give_back`; ``folder`` itself when none is (then the rule there decides).
+
+    Why: Qt made ``~/.config`` for the settings as root, and only the folder in it was looked at,
+    whose parent was root's: both stayed root's, and every program of the user's that keeps its
+    settings there could no longer write them."""
+    here = Path(os.path.abspath(folder))
+    try:
+        while os.lstat(here).st_uid == 0 and here.parent != here:
+            if os.lstat(here.parent).st_uid == owner[0]:
+                return here
+            here = here.parent
+    except OSError:
+        pass
+    return folder

@@ -309,12 +309,12 @@ def give_back_after_sudo(win: QMainWindow, owner: tuple[int, int]) -> None:
     from PySide6.QtCore import QSettings
 
     from ..core.resources import user_data
-    from ..core.sudo import give_back
+    from ..core.sudo import give_back, made_for_them
 
     settings = QSettings()
     settings.sync()  # (written now, then given back)
     for folder in {*win.opened_folders, Path(settings.fileName()).parent, user_data()}:
-        give_back(folder, owner)
+        give_back(made_for_them(folder, owner), owner)
 
 
 @contextmanager
