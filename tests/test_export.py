@@ -1242,7 +1242,10 @@ def test_a_write_this_process_is_still_at_is_not_finished_under_it(base_project:
     journal.parent.mkdir(exist_ok=True)
     tmp = base_project / "webapp2" / f".manifest.json.pd-{os.getpid()}-abcdefgh.tmp"
     tmp.write_text("{}")
-    entry = {"pid": os.getpid(), "replace": [[str(tmp), str(base_project / "webapp2/manifest.json")]], "kept": []}
+    manifest = base_project / "webapp2/manifest.json"
+    old = base_project / "webapp2" / f".manifest.json.pd-{os.getpid()}-ijklmnop.old.tmp"
+    os.link(manifest, old)
+    entry = {"pid": os.getpid(), "replace": [[str(tmp), str(manifest), str(old)]], "kept": [str(old)]}
     journal.write_text(json.dumps({**entry, "moves": []}))
     before = (base_project / "webapp2/manifest.json").read_bytes()
     assert not finish_interrupted_write(journal)
@@ -1250,3 +1253,24 @@ def test_a_write_this_process_is_still_at_is_not_finished_under_it(base_project:
     os.utime(journal, (1, 1))  # (kept before this process began: an earlier one's of the same id, killed)
     assert finish_interrupted_write(journal)
     assert (base_project / "webapp2/manifest.json").read_text() == "{}" and not journal.exists()
+    assert not old.exists()
+
+
+def test_a_zip_another_program_wrote_after_an_export_was_killed_is_left_as_it_is(
+    base_project: Path, tmp_path: Path
+) -> None:
+    """The export killed before its renames, then another ZIP put where it was going (downloaded
+    again, zipped by hand): opening the project finished the export over that file."""
+    out = tmp_path / "out.zip"
+    run = subprocess.run(
+        [sys.executable, "-c", _KILLED_EXPORT, "0", str(base_project), "-o", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 9, run.stderr
+    out.write_bytes(b"PK\x05\x06" + bytes(18))  # (an empty ZIP of someone else's)
+    load(base_project)
+    assert out.read_bytes() == b"PK\x05\x06" + bytes(18)
+    assert [p.name for p in tmp_path.glob(".*.tmp")] == []
+    assert not (base_project / ".plugin-designer" / "writing.json").exists()

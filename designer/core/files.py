@@ -743,7 +743,7 @@ def _begin_journal(
 
     entry = {
         "pid": os.getpid(),
-        "replace": [[tmp, str(path)] for tmp, path in ready],
+        "replace": [[tmp, str(path), kept.get(path)] for tmp, path in ready],
         "kept": [old for old in kept.values() if old is not None],
         "moves": [[str(src), str(dst)] for src, dst in moves],
     }
@@ -769,9 +769,13 @@ def finish_interrupted_write(journal: Path) -> bool:
         pid = entry["pid"]
         if not isinstance(pid, int) or _still_writing(pid, journal):
             return False
-        for tmp, target in entry["replace"]:
-            if _temporary_of(tmp, target) and os.path.lexists(tmp):
+        for tmp, target, old in entry["replace"]:
+            if not _temporary_of(tmp, target) or not os.path.lexists(tmp):
+                continue  # (renamed into place already, or no file of this write's)
+            if _untouched_since(target, old):
                 os.replace(tmp, target)
+            else:  # another program wrote there since: its file stays
+                _unlink(tmp, quiet=True)
         for src, dst in entry["moves"]:
             if os.path.lexists(src) and not os.path.lexists(dst):
                 os.makedirs(os.path.dirname(dst), exist_ok=True)
@@ -783,6 +787,21 @@ def finish_interrupted_write(journal: Path) -> bool:
     except (OSError, ValueError, KeyError, TypeError):
         return False
     return True
+
+
+def _untouched_since(target: str, old: object) -> bool:
+    """Whether ``target`` is still as the killed write found it: its kept version ``old`` (a second
+    name, else a copy), or nothing at all; or gone since (what the write made may take its place)."""
+    import filecmp
+
+    if not os.path.lexists(target):
+        return True
+    if not isinstance(old, str) or not is_temporary(os.path.basename(old)):
+        return False  # (made since, where there was nothing)
+    now, then = os.lstat(target), os.lstat(old)
+    if (now.st_dev, now.st_ino) == (then.st_dev, then.st_ino):
+        return True
+    return stat.S_ISREG(now.st_mode) and filecmp.cmp(target, old, shallow=False)
 
 
 def _still_writing(pid: int, journal: Path) -> bool:
