@@ -744,3 +744,22 @@ def test_an_import_into_an_empty_folder_killed_while_moving_in_keeps_its_record(
     assert record["source"] == str(source.resolve())
     assert (project / record["copy"]).read_bytes() == source.read_bytes()
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_an_import_of_this_process_id_killed_before_it_began_is_finished_one_at_work_is_not(tmp_path: Path) -> None:
+    """Where each start gets the same process id (a container), the half-moved import of an earlier,
+    killed start was taken for this process's own, at work: its record stayed hidden until swept."""
+    import os
+
+    from designer.core.files import finish_moved_imports, import_temp_prefix
+
+    project = tmp_path / "project"
+    (project / "webapp2").mkdir(parents=True)
+    leftover = tmp_path / f"{import_temp_prefix('project')}abcdefgh"
+    (leftover / ".plugin-designer").mkdir(parents=True)
+    (leftover / ".plugin-designer" / "state.json").write_text('{"imported": {"sha256": "x"}}')
+    finish_moved_imports(tmp_path, "project")
+    assert leftover.is_dir()  # (made now: this process's own, perhaps still moving it in)
+    os.utime(leftover, (1, 1))
+    finish_moved_imports(tmp_path, "project")
+    assert not leftover.exists() and load_state(project)["imported"] == {"sha256": "x"}

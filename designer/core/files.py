@@ -576,7 +576,7 @@ def _finish_move(leftover: Path, project: Path) -> None:
     """Move what a killed import left in ``leftover`` into ``project`` (see finish_moved_imports)."""
     pid = import_leftover_pid(leftover.name)
     try:
-        if not pid or _process_alive(pid, unknown=False) or os.path.lexists(leftover / "webapp2"):
+        if not pid or _still_writing(pid, leftover) or os.path.lexists(leftover / "webapp2"):
             return
         if not (project / "webapp2").is_dir() or not (leftover / ".plugin-designer" / "state.json").is_file():
             return
@@ -804,12 +804,12 @@ def _untouched_since(target: str, old: object) -> bool:
     return stat.S_ISREG(now.st_mode) and filecmp.cmp(target, old, shallow=False)
 
 
-def _still_writing(pid: int, journal: Path) -> bool:
-    """Whether the process ``pid`` may still be at the write ``journal`` notes: another one that
-    runs, or this one (a deploy writes on a thread of its own) unless the journal is older than it
-    (where each start gets the same process id: a container)."""
+def _still_writing(pid: int, path: Path) -> bool:
+    """Whether the process ``pid`` may still be at the write ``path`` notes (a journal, an import's
+    unpacking folder): another one that runs, or this one (a deploy writes on a thread of its own)
+    unless ``path`` is older than it (where each start gets the same process id: a container)."""
     if pid == os.getpid():
-        return os.stat(journal).st_mtime >= _STARTED
+        return os.stat(path).st_mtime >= _STARTED
     return _process_alive(pid, unknown=False)
 
 
