@@ -177,3 +177,19 @@ def test_a_config_folder_root_made_in_the_users_home_is_given_back_whole(alices_
     roots = home.parent / "roots"  # (made in no folder of the user's: itself, for give_back to decline)
     roots.mkdir()
     assert made_for_them(roots, ALICE) == roots
+
+
+def test_the_folders_made_around_a_project_imported_through_sudo_are_the_users(
+    alices_project: Path, tmp_path: Path
+) -> None:
+    """`sudo plugin-designer import branding.zip -o ~/work/new/project`: the project was given to the
+    user, but ~/work and ~/work/new, made for it, stayed root's (so did a fresh ~/.local/share made
+    for the example's copy), and the user could not write in them."""
+    from designer.core.archive import import_zip
+    from designer.core.export import export_package
+
+    source = tmp_path / "branding.zip"
+    export_package(alices_project, source)
+    work = alices_project.parent / "work"
+    import_zip(source, work / "new" / "project")
+    assert owners(work) == {ALICE}

@@ -35,6 +35,7 @@ from .files import (
     import_temp_prefix,
     inner_zip_hint,
     inside_package_refusal,
+    make_folder,
     name_clashes,
     name_difference,
     not_a_file,
@@ -942,7 +943,7 @@ def import_zip(source: Path, target: Path, budget: Budget = Budget(), keep_copy:
         tmp: Path | None = None
         try:
             try:
-                parent.mkdir(parents=True, exist_ok=True)
+                make_folder(parent)
                 leftovers = remove_import_leftovers(parent)
                 tmp = Path(tempfile.mkdtemp(prefix=import_temp_prefix(place.name), dir=parent))
             except OSError as exc:

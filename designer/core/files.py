@@ -914,6 +914,16 @@ def _make_folders(folder: Path, made: list[Path]) -> None:
     made.extend(reversed(missing))
 
 
+def make_folder(folder: Path) -> None:
+    """``folder`` and any missing parents (``mkdir -p``); run through sudo, those made in a folder of
+    the user's are theirs (see sudo.give_new).
+
+    Why: a project imported or saved into a new folder of the user's home as root (``-o
+    ~/work/new/project``, the first example copy under a fresh ~/.local/share) left the folders made
+    around it root's, and the user's next run could not write in them (its crash copies: none kept)."""
+    _make_folders(folder, [])
+
+
 def give_folder_mode(folder: Path) -> None:
     """Give ``folder`` the permissions a folder made with ``mkdir`` would have (0777 less the
     umask). Why: ``tempfile.mkdtemp`` makes it private (0700), and a project folder built in one,
@@ -945,7 +955,7 @@ def whole_folder(final: Path) -> Iterator[Path]:
     was a project that did not load, or one taken as whole with files missing, for good."""
     import tempfile
 
-    final.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(final.parent)
     remove_import_leftovers(final.parent)
     tmp = Path(tempfile.mkdtemp(prefix=import_temp_prefix(final.name), dir=final.parent))
     try:

@@ -196,7 +196,7 @@ def write_project(
     open now, which ``target`` must lie outside. Raises :class:`SaveAsRefused`.
     """
     from .archive import _move_into
-    from .files import give_folder_mode
+    from .files import give_folder_mode, make_folder
 
     check_target(target, project)
     place = Path(os.path.abspath(target))
@@ -204,7 +204,7 @@ def write_project(
     made_parents = [p for p in [parent, *parent.parents] if not p.exists()]
     tmp: Path | None = None
     try:
-        parent.mkdir(parents=True, exist_ok=True)
+        make_folder(parent)
         remove_import_leftovers(parent)
         tmp = Path(tempfile.mkdtemp(prefix=import_temp_prefix(place.name), dir=parent))
         web = tmp / "webapp2"
