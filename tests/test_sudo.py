@@ -193,3 +193,20 @@ def test_the_folders_made_around_a_project_imported_through_sudo_are_the_users(
     work = alices_project.parent / "work"
     import_zip(source, work / "new" / "project")
     assert owners(work) == {ALICE}
+
+
+def test_the_settings_written_through_sudo_are_the_users_at_once(alices_project: Path, qapp) -> None:
+    """Run through sudo, the settings file in the user's ~/.config was given back only when the
+    designer closed; killed before, it stayed root's, and their own runs could remember nothing."""
+    from PySide6.QtCore import QSettings
+
+    from designer.gui.app import remember_project
+
+    config = Path(os.environ["XDG_CONFIG_HOME"])  # (the tests' own: the user's for this test)
+    os.lchown(config, *ALICE)
+    try:
+        remember_project(alices_project)
+        assert os.lstat(QSettings().fileName()).st_uid == ALICE[0]
+    finally:
+        for path in [config, *config.rglob("*")]:
+            os.lchown(path, 0, 0)

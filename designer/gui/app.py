@@ -58,7 +58,7 @@ def apply_appearance(choice: str) -> None:
     the place of the system's, so on a dark desktop the window stayed light after Dark and then
     Follow the system, and no longer changed with the desktop.
     """
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QPalette
 
     app = QApplication.instance()
@@ -76,7 +76,7 @@ def apply_appearance(choice: str) -> None:
         choice = "system"
         hints.unsetColorScheme()
         app.setPalette(QPalette())  # no colour of its own: each comes from the platform's theme
-    QSettings().setValue("appearance", choice)
+    store_setting("appearance", choice)
 
 
 def light_palette(app: QApplication) -> QPalette:
@@ -152,9 +152,7 @@ def recent_projects() -> list[str]:
 
 def forget_project(path: str) -> None:
     """Take ``path`` off the recent projects (the folder or ZIP itself is not touched)."""
-    from PySide6.QtCore import QSettings
-
-    QSettings().setValue(RECENT_KEY, [p for p in recent_projects() if p != path])
+    store_setting(RECENT_KEY, [p for p in recent_projects() if p != path])
 
 
 def remember_project(path: Path) -> None:
@@ -164,8 +162,6 @@ def remember_project(path: Path) -> None:
     welcome screen's module (its list and buttons, and their Qt classes) is loaded only when that
     screen is first shown.
     """
-    from PySide6.QtCore import QSettings
-
     from ..core.files import is_utf8
 
     text = str(path.resolve())
@@ -175,7 +171,26 @@ def remember_project(path: Path) -> None:
         return
     # (an entry of its webapp2 folder, left by an earlier version, is the same project)
     items = [p for p in recent_projects() if p not in (text, str(Path(text) / "webapp2"))]
-    QSettings().setValue(RECENT_KEY, [text, *items][:MAX_RECENT])
+    store_setting(RECENT_KEY, [text, *items][:MAX_RECENT])
+
+
+def store_setting(key: str, value: object) -> None:
+    """``QSettings().setValue``; run through sudo, the settings file is written at once and given to
+    the user whose it is (see core.sudo).
+
+    Why: written as root in the user's ~/.config (``sudo -E``, or plain sudo, see
+    use_sudo_users_folders), it was given back only when the designer closed; killed before that,
+    it stayed root's, and the user's own runs could no longer remember a project or the appearance."""
+    from PySide6.QtCore import QSettings
+
+    from ..core.sudo import give_back, made_for_them, sudo_owner
+
+    settings = QSettings()
+    settings.setValue(key, value)
+    owner = sudo_owner()
+    if owner is not None:
+        settings.sync()
+        give_back(made_for_them(Path(settings.fileName()).parent, owner), owner)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
