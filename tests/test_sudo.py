@@ -210,3 +210,20 @@ def test_the_settings_written_through_sudo_are_the_users_at_once(alices_project:
     finally:
         for path in [config, *config.rglob("*")]:
             os.lchown(path, 0, 0)
+
+
+def test_plain_sudo_keeps_roots_folders_when_the_users_home_is_not_roots_to_write(
+    alices_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A home on a network drive that maps root to nobody: crash copies sent there could not be
+    written at all (each autosave said so); they stay in root's home, as before."""
+    from designer.core import sudo
+
+    home = alices_project.parent
+    monkeypatch.setenv("HOME", str(tmp_path / "root"))
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.delenv("XDG_CONFIG_HOME")
+    monkeypatch.setattr(sudo, "sudo_home", lambda owner: home)
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != home)
+    sudo.use_sudo_users_folders(ALICE)
+    assert "XDG_DATA_HOME" not in os.environ and "XDG_CONFIG_HOME" not in os.environ

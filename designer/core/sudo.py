@@ -113,6 +113,8 @@ def use_sudo_users_folders(owner: tuple[int, int]) -> None:
         return
     if Path(os.path.expanduser("~")) == home:
         return  # (the user's home already: every place follows it)
+    if not os.access(home, os.W_OK | os.X_OK):
+        return  # (not root's to write, a network home that maps root to nobody: root's own, as before)
     os.environ.setdefault("XDG_DATA_HOME", str(home / ".local" / "share"))
     os.environ.setdefault("XDG_CONFIG_HOME", str(home / ".config"))
 
