@@ -227,3 +227,21 @@ def test_plain_sudo_keeps_roots_folders_when_the_users_home_is_not_roots_to_writ
     monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != home)
     sudo.use_sudo_users_folders(ALICE)
     assert "XDG_DATA_HOME" not in os.environ and "XDG_CONFIG_HOME" not in os.environ
+
+
+def test_a_project_imported_through_sudo_into_a_users_empty_folder_in_a_folder_of_roots_is_theirs(
+    alices_project: Path, tmp_path: Path
+) -> None:
+    """`sudo plugin-designer import branding.zip -o /srv/projects/alice` (an empty folder of hers in
+    a folder of root's): unpacked beside it, in root's folder, nothing was given, and the files
+    moved into her folder stayed root's."""
+    from designer.core.archive import import_zip
+    from designer.core.export import export_package
+
+    source = tmp_path / "branding.zip"
+    export_package(alices_project, source)
+    shared = tmp_path / "srv"
+    (shared / "alice").mkdir(parents=True)
+    os.lchown(shared / "alice", *ALICE)
+    import_zip(source, shared / "alice")
+    assert owners(shared / "alice") == {ALICE}

@@ -1093,6 +1093,11 @@ def _move_into(tmp: Path, place: Path) -> None:
                 pass
         raise
     tmp.rmdir()
+    from .sudo import give_back, sudo_owner
+
+    owner = sudo_owner()
+    if owner is not None:  # (a folder of the user's in one of root's, /srv/projects: the hidden one was not given)
+        give_back(place, owner)
 
 
 def folder_name_for_zip(source: Path) -> str:
