@@ -347,3 +347,32 @@ def test_save_as_right_after_restoring_a_save_killed_half_way_writes_it_all_ther
     from designer.core.recovery import read_recovery
 
     assert read_recovery(example_project / "webapp2") is None
+
+
+def test_undo_after_save_as_of_a_restored_save_killed_half_way_mixes_no_versions(
+    window: MainWindow, qtbot, example_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Save As right after restoring a save killed half way, then Undo and Save in the new folder:
+    the restore's undo took the files that save had written (settings.json) for the version before
+    it, so the new folder got the old plugin files with the new settings.json, its ids disagreeing.
+    The history starts afresh there: what Save As wrote stays whole."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    proc = subprocess.run(
+        [sys.executable, "-c", CRASHER, str(example_project), "save", str(tmp_path / "shown.json")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.open_path(example_project)
+    target = tmp_path / "copy"
+    monkeypatch.setattr("designer.gui.panes.new_project_dialog.ask_save_as_folder", lambda *a: target)
+    assert window.save_as()
+    written = snapshot(target)
+    stack = window.editor.undo_stack
+    while stack.canUndo():
+        stack.undo()
+    window.save()
+    assert snapshot(target) == written

@@ -1335,9 +1335,11 @@ class MainWindow(QMainWindow):
             self.status.setText("Not saved: Save As was cancelled.")
             return False
         # The undo steps go on in the new folder when every file they may write back is known:
-        # not from a folder that is gone, or with files that could not be read.
+        # not from a folder that is gone, or with files that could not be read, nor after restoring
+        # a save cut short (undoing that step took the files it had written for the version before
+        # it, and a Save then mixed the two versions, the ids disagreeing).
         history = None
-        if there and not plan.lost:
+        if there and not plan.lost and self._restored_begun is None:
             try:
                 history = self.editor.texts_a_save_changes()
             except OSError:
