@@ -2390,3 +2390,60 @@ def test_the_subscriptions_check_and_fixes_count_lines_as_javascript_does(tmp_pa
         assert "var subscriptions = [];" in expected and "subscription.unsubscribe();" in expected
         assert _fixed(tmp_path / "mixed", mixed(source), kind) == mixed(expected)
         shutil.rmtree(tmp_path / "lf"), shutil.rmtree(tmp_path / "mixed")
+
+
+_ARROWS_WITHOUT_LOAD = """(() => {
+    "use strict";
+
+    %s
+    const showHelloMessage = () => {
+        PEX.pluginAPI.openTemplateDialog({ title: "Hello", body: "<p>Hello</p>" });
+    };
+
+    PEX.pluginAPI.registerPlugin({ id: "hello-message", load, unload, showHelloMessage });
+    %s
+})();
+"""
+
+
+def test_load_and_unload_in_a_file_of_arrow_functions_are_arrows_too(pane: SourcePane, qtbot) -> None:
+    """In a plugin written with arrow functions only, the load and unload snippets still wrote
+    'function load(...) {' and 'function unload() {', the file's only declarations, which its
+    author rewrote by hand. They are names given an arrow, as the file's (registerPlugin's keys
+    still name them); below the registerPlugin call, where a const is not set yet when the call
+    reads it, they stay hoisted function declarations."""
+    from designer.core.jsanalysis import analyse
+
+    above = _ARROWS_WITHOUT_LOAD.replace("%s", "", 2).replace("    \n    const show", "    %s\n    const show")
+    _typed_in_load(pane, qtbot, above.replace("%s", "%s", 1), "load")
+    text = pane.editor.toPlainText()
+    assert "    const load = (participants$, conferenceDetails$) => {\n" in text, text
+    assert "\n    };\n    const showHelloMessage" in text and "function" not in text, text
+    assert pane.editor.textCursor().selectedText() == "// participants: a list of participant objects"
+    assert not analyse(text).syntax_errors
+    _typed_in_load(pane, qtbot, above, "unload")
+    text = pane.editor.toPlainText()
+    assert "    const unload = () => {\n        subscriptions.forEach((subscription) => {\n" in text, text
+    assert "function" not in text and not analyse(text).syntax_errors, text
+    below = _ARROWS_WITHOUT_LOAD.replace("%s", "", 1)
+    _typed_in_load(pane, qtbot, below, "load")
+    assert "\n    function load(participants$, conferenceDetails$) {\n" in pane.editor.toPlainText()
+    bare = above.replace(";\n", "\n")  # (a file written without semicolons: none after the arrow's '}')
+    _typed_in_load(pane, qtbot, bare, "unload")
+    text = pane.editor.toPlainText()
+    assert "    const unload = () => {\n" in text and "\n    }\n    const showHelloMessage" in text, text
+    from designer.core.snippets import written_for
+
+    helpers = "const a = () => {\n  return 1\n}\nconst b = () => a()\nconst c = () => b()\n"  # (no plugin yet)
+    skeleton = written_for(find_prefix("iife"), helpers, "", "    ", {"ACTION": "raiseHand"}, "").text
+    assert "  const raiseHand = () => {\n" in skeleton and "    raiseHand: raiseHand,\n" in skeleton, skeleton
+    assert "function" not in skeleton and not analyse(skeleton).syntax_errors, skeleton
+    pane.show_file("a.plugin.js", above.replace("%s", ""), read_only=False)  # (the browser shows it so)
+    cursor = pane.editor.textCursor()
+    cursor.setPosition(above.index("%s"))
+    pane.editor.setTextCursor(cursor)
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    qtbot.keyClicks(dialog.search, "unload function")
+    assert "\nconst unload = () => {\n" in dialog.detail.text(), dialog.detail.text()
+    dialog.reject()

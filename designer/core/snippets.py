@@ -47,6 +47,7 @@ __all__ = [
     "plugin_values",
     "registers_again",
     "search",
+    "snippet_style",
     "subscriptions_needed",
     "unplaced_subscriptions",
 ]
@@ -238,6 +239,9 @@ class CodeStyle:
     declare: str = "var"
     semicolons: bool = True  # whether it ends its statements with ';' (False: a file written without)
     arrows: bool = False  # whether its functions are arrow functions only (no 'function' anywhere)
+    # With arrows, whether a function declared by name (function load() {) is written as a name
+    # given an arrow (const load = () => {};), as a snippet is where it can (see snippet_style).
+    named_arrows: bool = False
 
 
 # A comment or a string, found in one pass (a regular expression literal is taken for code: a
@@ -312,6 +316,8 @@ def in_style(code: str, style: CodeStyle) -> str:
     stay as they are."""
     if style == CodeStyle():
         return code
+    if style.named_arrows:
+        code = _declarations_as_arrows(code)
     out = []
     at = 0
     for m in _COMMENT_OR_STRING.finditer(code):
@@ -322,6 +328,28 @@ def in_style(code: str, style: CodeStyle) -> str:
         out.append(text)
         at = m.end()
     out.append(_piece_in_style(code[at:], code, style, True))
+    return "".join(out)
+
+
+# A function declared at a line's start, its name maybe a placeholder (``function ${3:onClick}() {``).
+_DECLARED_FUNCTION = re.compile(r"^([ \t]*)function[ \t]+((?:\$\{\d+:)?[\w$]+\}?)[ \t]*\(([^()]*)\)[ \t]*\{", re.M)
+
+
+def _declarations_as_arrows(code: str) -> str:
+    """``code`` with each function it declares at a line's start (``function load(a) {`` ...
+    ``}`` at the same indentation) written as a name given an arrow (``var load = (a) => {`` ...
+    ``};``; the var then declared as the file does). Why: the load and unload snippets wrote the
+    one ``function load`` of a plugin of arrow functions only, which its author rewrote by hand."""
+    out = []
+    at = 0
+    for m in _DECLARED_FUNCTION.finditer(code):
+        indent, name, params = m.groups()
+        close = re.compile(rf"^{re.escape(indent)}\}}", re.M).search(code, m.end())
+        if m.start() < at or close is None:  # (a function inside one written already: left as it is)
+            continue
+        out += [code[at : m.start()], f"{indent}var {name} = ({params}) => {{", code[m.end() : close.end()], ";"]
+        at = close.end()
+    out.append(code[at:])
     return "".join(out)
 
 
@@ -552,11 +580,25 @@ def written_for(
     unit = unit_under(indent, file_unit)
     if unit != "    ":  # (the snippets are written with four spaces a level)
         text = "\n".join(reindented(text.split("\n"), unit))
-    style = code_style(source)
+    style = snippet_style(source, following)
     expansion = expand(text, indent, values, style)
     if not style.semicolons and needs_semicolon_before(following):
         expansion.text += ";"
     return expansion
+
+
+def snippet_style(source: str, following: str) -> CodeStyle:
+    """The style a snippet is written in, in ``source`` before ``following`` (the code after it):
+    the file's (see :func:`code_style`), and in a file of arrow functions only, the functions it
+    declares (load, unload) as names given an arrow, ``const load = (...) => {...};``, unless the
+    registerPlugin call that names them runs before them: above them in the file, or too far
+    below to tell. Why: the load and unload snippets were a plugin of arrows' only ``function``,
+    which its author rewrote by hand; and a const is not set yet when code above it reads it (a
+    ReferenceError), where a function declaration is hoisted."""
+    style = code_style(source)
+    if style.arrows and (_NAMES_REGISTER.search(following) or not _NAMES_REGISTER.search(source)):
+        style = replace(style, named_arrows=True)
+    return style
 
 
 _NAMES_REGISTER = re.compile(r"\bregisterPlugin\b")

@@ -30,11 +30,11 @@ from ...core import pexapi
 from ...core.snippets import (
     Expansion,
     Snippet,
-    code_style,
     expand,
     lines_needed,
     registers_again,
     search,
+    snippet_style,
     unplaced_subscriptions,
 )
 from ..screen_fit import resize_to_fit
@@ -241,7 +241,7 @@ class SnippetBrowser(QDialog):
         # 'my-plugin' and onClick here, and the plugin's own went in).
         values = getattr(self.parent(), "snippet_values", None)
         text = self._file_text()
-        style = code_style(text) if text is not None else None
+        style = snippet_style(text, self._following()) if text is not None else None
         preview = expand(s, "", values() if values is not None else None, style).text.splitlines()
         more = "\n…" if len(preview) > 4 else ""
         goes = f"\nGoes {s.where}." if s.where else ""
@@ -258,6 +258,11 @@ class SnippetBrowser(QDialog):
             editor = self.parent()
             self._text = editor.shown_text() if hasattr(editor, "shown_text") else None
         return self._text
+
+    def _following(self) -> str:
+        """The code after the editor's cursor, where the snippet goes (see snippet_style)."""
+        editor = self.parent()
+        return editor._text_after(editor.textCursor().position()) if hasattr(editor, "_text_after") else ""
 
     def _brings(self, s: Snippet) -> str:
         """What the editor writes besides ``s`` in its file, in words: the subscriptions array, when
