@@ -2447,3 +2447,47 @@ def test_load_and_unload_in_a_file_of_arrow_functions_are_arrows_too(pane: Sourc
     qtbot.keyClicks(dialog.search, "unload function")
     assert "\nconst unload = () => {\n" in dialog.detail.text(), dialog.detail.text()
     dialog.reject()
+
+
+_CLASS_AND_SWITCH = """(function () {
+    class Counter {%s
+        count() {
+            switch (this.kind) {%s
+            case 'a':
+                return 1;
+            }
+        }
+        %s
+    }
+
+    PEX.pluginAPI.registerPlugin({ id: 'hello-message', load: function () {} });
+})();
+"""
+
+
+@pytest.mark.parametrize(
+    ("at", "typed", "words"),
+    [
+        (0, "load", "in a class's body"),  # (right after the class's '{')
+        (2, "unload", "in a class's body"),  # (below a method)
+        (1, "reqlock", "in a switch before its first case"),
+    ],
+)
+def test_tab_after_a_prefix_in_a_class_or_switch_body_writes_nothing_and_says_why(
+    pane: SourcePane, qtbot, at: int, typed: str, words: str
+) -> None:
+    """'load' then Tab in a class's body (where only methods go) or in a switch before its first
+    case wrote the snippet there: a syntax error that stopped the whole plugin, as among an
+    object's keys, where the editor already refused. It refuses there too, with the same words;
+    after a case's label, the snippet goes in."""
+    marks = ["", "", ""]
+    marks[at] = "%s"
+    source = _CLASS_AND_SWITCH % tuple(marks)
+    with qtbot.waitSignal(pane.editor.sig_said) as said:
+        _typed_in_load(pane, qtbot, source, typed)
+    assert pane.editor.toPlainText() == source.replace("%s", typed) and pane.editor.snippet is None
+    assert f"'{typed}' was not written: it is {words}" in said.args[0] and "where only" in said.args[0], said.args[0]
+    assert said.args[0].endswith(", and its code would break the file."), said.args[0]
+    in_case = (_CLASS_AND_SWITCH % ("", "", "")).replace("return 1;", "%s\n                return 1;")
+    _typed_in_load(pane, qtbot, in_case, "reqlock")
+    assert "case 'a':\n                PEX.pluginAPI.sendRequest('/lock')" in pane.editor.toPlainText()

@@ -809,6 +809,8 @@ def no_statement_here(before: str) -> str:
     below ``registerPlugin({`` (or after ``id: 'x',``) wrote ``function load(...) {...}`` among
     the object's keys, a syntax error that stopped the whole plugin."""
     code = _code_end(before)
+    if why := _in_a_class_or_switch(code):
+        return why
     last = code[-1:]
     if last == "{":
         if not _BLOCK_BEFORE.search(_code_end(code[:-1])) and _code_end(code[:-1]):
@@ -817,6 +819,51 @@ def no_statement_here(before: str) -> str:
     if last and last in ",([=?":
         return f"it follows '{last}', inside an object, a list or a call, where only values go"
     return ""
+
+
+_CLASS_HEAD = re.compile(r"(?<![\w$.])class(?:\s+[\w$]+)?(?:\s+extends\s[^{};]+)?\s*\Z")
+_CASE_LABEL = re.compile(r"(?<![\w$.])(?:case\b|default\s*:)")
+
+
+def _in_a_class_or_switch(code: str) -> str:
+    """Why no statement goes at the end of ``code``, when the brace around it (the innermost one
+    left open) is a class's body or a switch's before its first ``case``; "" else. Why: Tab after
+    ``load`` there wrote the snippet where only methods, or case labels, go: a syntax error that
+    stopped the whole plugin, as among an object's keys."""
+    blanked = _COMMENT_OR_STRING.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), code)
+    brace = _innermost_open_brace(blanked)
+    if brace is None:
+        return ""
+    head = _code_end(blanked[:brace])
+    if _CLASS_HEAD.search(head):
+        return "it is in a class's body (class X { ... }), where only its methods and fields go"
+    if head.endswith(")") and re.search(r"(?<![\w$.])switch\s*\Z", head[: _opening_paren(head)]):
+        if not _CASE_LABEL.search(blanked, brace):
+            return "it is in a switch before its first case, where only 'case ...:' and 'default:' go"
+    return ""
+
+
+def _innermost_open_brace(code: str) -> int | None:
+    """Where the last ``{`` of ``code`` that no ``}`` closes is; None when every one is closed."""
+    depth = 0
+    for at in range(len(code) - 1, -1, -1):
+        if code[at] == "}":
+            depth += 1
+        elif code[at] == "{":
+            if not depth:
+                return at
+            depth -= 1
+    return None
+
+
+def _opening_paren(code: str) -> int:
+    """Where the ``(`` that the ``)`` ending ``code`` closes is (0 when none does)."""
+    depth = 0
+    for at in range(len(code) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(code[at], 0)
+        if not depth:
+            return at
+    return 0
 
 
 def _code_end(text: str) -> str:
