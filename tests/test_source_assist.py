@@ -2491,3 +2491,26 @@ def test_tab_after_a_prefix_in_a_class_or_switch_body_writes_nothing_and_says_wh
     in_case = (_CLASS_AND_SWITCH % ("", "", "")).replace("return 1;", "%s\n                return 1;")
     _typed_in_load(pane, qtbot, in_case, "reqlock")
     assert "case 'a':\n                PEX.pluginAPI.sendRequest('/lock')" in pane.editor.toPlainText()
+
+
+def test_a_snippet_typed_with_tab_parses_the_source_once(pane: SourcePane, qtbot, monkeypatch) -> None:
+    """'load' then Tab inside another function asked where the subscriptions array goes in two
+    steps (the function around the cursor, then the top of the wrapper), and each parsed the whole
+    source again: some 40 ms more on a 10,000-line plugin. One parse serves both."""
+    from designer.core import jsanalysis
+
+    parsed: list[int] = []
+    parse_tree = jsanalysis.parse_tree
+    monkeypatch.setattr(jsanalysis, "parse_tree", lambda data: parsed.append(len(data)) or parse_tree(data))
+    source = _NO_ARRAY.replace("%s", "").replace(
+        "window.PEX.pluginAPI.openTemplateDialog",
+        "%s\n        // parsed once\n        window.PEX.pluginAPI.openTemplateDialog",
+    )
+    source = source.replace(
+        "// Called by the app when the plugin is switched on.\n    function load(participants$, conferenceDetails$) {\n    \n    }\n\n",
+        "",
+    )
+    _typed_in_load(pane, qtbot, source, "load")
+    text = pane.editor.toPlainText()
+    assert "(function () {\n    'use strict';\n\n    // What load listens to" in text, text  # (the wrapper's top)
+    assert len(parsed) == 1, parsed

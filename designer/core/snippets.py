@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from typing import Any
 
 from .indentation import unit_under
 from .jstext import is_identifier
@@ -715,7 +716,7 @@ def _top_of_wrapper(source: str, line: int, unload: int | None) -> tuple[int, in
     check then said subscriptions was defined nowhere. (Kept for the last few texts: the snippet
     browser asks at each move in its list, and parsing 200 KB takes a fifth of a second.)
     """
-    from .jsanalysis import FUNCTION_NODE_TYPES, analyse, parse_tree
+    from .jsanalysis import FUNCTION_NODE_TYPES, analyse
 
     if len(source) > _WRAPPER_SEARCHED_UP_TO:
         return None
@@ -724,13 +725,12 @@ def _top_of_wrapper(source: str, line: int, unload: int | None) -> tuple[int, in
     if len(registrations) != 1:
         return None
     reg = registrations[0]
-    data = source.encode("utf-8", "surrogatepass")
     if reg.line > len(lines):
         return None
     at = len(
         "\n".join(lines[: reg.line - 1] + [lines[reg.line - 1][: reg.column - 1]]).encode("utf-8", "surrogatepass")
     )
-    block = parse_tree(data).root_node.descendant_for_byte_range(at, at + 1)
+    block = _tree(source).root_node.descendant_for_byte_range(at, at + 1)
     while block is not None and not (block.type == "statement_block" and block.parent.type in FUNCTION_NODE_TYPES):
         if block.type == "ERROR" or block.is_missing:
             return None
@@ -775,15 +775,14 @@ def _body_rows(source: str, line: int, column: int = 0) -> tuple[int, int] | Non
     """The first and last lines of the innermost function body holding ``column`` of ``line``;
     None at the file's top. Where the parse cannot say (a syntax error around it, a source too big
     to parse here), every line: the code that asks wrote its lines there before it asked."""
-    from .jsanalysis import FUNCTION_NODE_TYPES, parse_tree
+    from .jsanalysis import FUNCTION_NODE_TYPES
 
     if len(source) > _WRAPPER_SEARCHED_UP_TO:
         return _ANYWHERE
-    data = source.encode("utf-8", "surrogatepass")
     lines = source.split("\n")
     before = "".join(text + "\n" for text in lines[:line]) + lines[line][:column] if line < len(lines) else source
     at = len(before.encode("utf-8", "surrogatepass"))
-    node = parse_tree(data).root_node.descendant_for_byte_range(at, at)
+    node = _tree(source).root_node.descendant_for_byte_range(at, at)
     while node is not None:
         if node.type == "ERROR" or node.is_missing:
             return _ANYWHERE
@@ -791,6 +790,16 @@ def _body_rows(source: str, line: int, column: int = 0) -> tuple[int, int] | Non
             return node.start_point[0], node.end_point[0]
         node = node.parent
     return None
+
+
+@lru_cache(maxsize=2)
+def _tree(source: str) -> Any:
+    """The syntax tree of ``source``, kept for the last two. Why: a snippet typed with Tab asks
+    :func:`_body_rows` then :func:`_top_of_wrapper` about the same text, and each parsed it (a
+    10,000-line plugin takes some 40 ms to parse)."""
+    from .jsanalysis import parse_tree
+
+    return parse_tree(source.encode("utf-8", "surrogatepass"))
 
 
 def _below(row: int, strict: re.Match[str], lines: list[str]) -> tuple[int, int, str]:
