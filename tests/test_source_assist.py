@@ -2514,3 +2514,19 @@ def test_a_snippet_typed_with_tab_parses_the_source_once(pane: SourcePane, qtbot
     text = pane.editor.toPlainText()
     assert "(function () {\n    'use strict';\n\n    // What load listens to" in text, text  # (the wrapper's top)
     assert len(parsed) == 1, parsed
+
+
+@pytest.mark.parametrize(
+    "block", ["try {\n            x();\n        } catch {", "class Counter {\n            static {"]
+)
+def test_tab_after_a_prefix_in_a_catch_without_its_error_or_a_static_block_writes_the_snippet(
+    pane: SourcePane, qtbot, block: str
+) -> None:
+    """'catch {' with no (error), as code written since 2019 has it, and a class's 'static {' were
+    taken for an object's '{': the snippet typed in that block was refused, 'where only its keys
+    go', though code goes there. It is written there."""
+    source = _NO_ARRAY.replace("    %s\n", f"        {block}\n            %s\n        }}\n")
+    if "class" in block:
+        source = source.replace("%s\n        }\n", "%s\n            }\n        }\n")
+    _typed_in_load(pane, qtbot, source, "reqlock")
+    assert block + "\n            PEX.pluginAPI.sendRequest('/lock')" in pane.editor.toPlainText()

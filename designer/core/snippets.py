@@ -809,7 +809,9 @@ def _below(row: int, strict: re.Match[str], lines: list[str]) -> tuple[int, int,
     return row + 1, 0, "\n" + "".join(strict.group(1) + text + "\n" for text in _DECLARATION) + gap
 
 
-_BLOCK_BEFORE = re.compile(r"(?:[{};)]|=>|(?<![\w$.])(?:else|try|finally|do))\Z")
+# What comes before the '{' of a block, not an object (also 'catch {' with no (error), and a class's
+# 'static {': taken for an object's, a snippet there was refused).
+_BLOCK_BEFORE = re.compile(r"(?:[{};)]|=>|(?<![\w$.])(?:else|try|catch|finally|do|static))\Z")
 
 
 def no_statement_here(before: str) -> str:
