@@ -2530,3 +2530,39 @@ def test_tab_after_a_prefix_in_a_catch_without_its_error_or_a_static_block_write
         source = source.replace("%s\n        }\n", "%s\n            }\n        }\n")
     _typed_in_load(pane, qtbot, source, "reqlock")
     assert block + "\n            PEX.pluginAPI.sendRequest('/lock')" in pane.editor.toPlainText()
+
+
+def test_load_or_unload_typed_where_the_plugin_has_one_writes_nothing_and_says_why(pane: SourcePane, qtbot) -> None:
+    """'load' then Tab in a plugin that has a load (a new plugin has an empty one) wrote a second
+    'function load', which silently took the first one's place: the code written in the first no
+    longer ran, and no check said so (in a file of const, a second 'const load' stopped the whole
+    plugin). The editor refuses there, the word stays, the status bar (and the snippet browser,
+    beforehand) says why and where the first one is; inside another function, where a load of its
+    own replaces nothing, the snippet goes in as before."""
+    source = _NO_ARRAY.replace("    %s\n", "").replace(
+        "    function showHelloMessage", "    %s\n    function showHelloMessage"
+    )
+    for typed, line in (("load", 5), ("unload", 13)):
+        with qtbot.waitSignal(pane.editor.sig_said) as said:
+            _typed_in_load(pane, qtbot, source, typed)
+        assert pane.editor.toPlainText() == source.replace("%s", typed) and pane.editor.snippet is None
+        assert said.args[0].startswith(
+            f"'{typed}' writes the function {typed}, which the code here has already (line {line}): a "
+        ), said.args[0]
+        assert said.args[0].endswith("Nothing was written."), said.args[0]
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    qtbot.keyClicks(dialog.search, "unload function")
+    assert (
+        "\nNot here: 'unload' writes the function unload, which the code here has already (line 13)"
+        in dialog.detail.text()
+    )
+    dialog.reject()
+    arrows = _DOUBLE_CONST.replace("        %s\n", "    ").replace(
+        "    const showHelloMessage", "    %s\n    const showHelloMessage"
+    )
+    with qtbot.waitSignal(pane.editor.sig_said) as said:
+        _typed_in_load(pane, qtbot, arrows, "load")
+    assert "which the code here has already (line 4)" in said.args[0], said.args[0]
+    _typed_in_load(pane, qtbot, _NO_ARRAY.replace("    %s\n", "        %s\n"), "load")  # (in load: its own)
+    assert pane.editor.toPlainText().count("function load(") == 2

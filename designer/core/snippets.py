@@ -37,6 +37,7 @@ __all__ = [
     "TabStop",
     "as_snippets_write",
     "code_style",
+    "declares_again",
     "expand",
     "find_prefix",
     "in_style",
@@ -619,6 +620,54 @@ def registers_again(snippet: Snippet, source: str) -> str:
         f"'{snippet.prefix}' writes the snippet '{snippet.name}', which registers a plugin, and this file "
         "registers one already: a second plugin would go inside it"
     )
+
+
+def declares_again(snippet: Snippet, source: str, line: int) -> str:
+    """Why ``snippet`` must not go on ``line`` (0-based) of ``source``, in words: it declares a
+    function (``function load(``) that the code around that line (the function body it is in, or
+    the file's top) declares already; "" when it may. Why: 'load' then Tab in a plugin with a load
+    wrote a second one, which silently took the first one's place, its code no longer run; in a
+    file of const, a second 'const load' stopped the whole plugin (a syntax error)."""
+    named = re.match(r"function ([\w$]+)\(", snippet.text)
+    if named is None or len(source) > _WRAPPER_SEARCHED_UP_TO:
+        return ""
+    name = named.group(1)
+    if not re.search(rf"(?:\bfunction\s+|\b(?:var|let|const)\s+){re.escape(name)}(?![\w$])", source):
+        return ""  # (declared nowhere: the usual case, no parse)
+    first = _declared_beside(source, line, name)
+    if first is None:
+        return ""
+    return (
+        f"'{snippet.prefix}' writes the function {name}, which the code here has already (line {first + 1}): a "
+        f"second one would take its place, its code no longer run. Write the snippet's lines inside that one, or "
+        f"delete it first"
+    )
+
+
+def _declared_beside(source: str, line: int, name: str) -> int | None:
+    """The line (0-based) where the function body holding ``line`` (or the file's top, or the
+    plugin's wrapper) declares ``name`` (a function, var, let or const); None when it does not."""
+    from .jsanalysis import FUNCTION_NODE_TYPES
+
+    lines = source.split("\n")
+    if line >= len(lines):
+        return None
+    at = len("".join(text + "\n" for text in lines[:line]).encode("utf-8", "surrogatepass"))
+    scope = _tree(source).root_node.descendant_for_byte_range(at, at)
+    while scope.parent is not None and not (
+        scope.type == "statement_block" and scope.parent.type in FUNCTION_NODE_TYPES and scope.start_byte < at
+    ):
+        scope = scope.parent
+    for child in scope.named_children:
+        if child.type == "function_declaration":
+            declared = [child.child_by_field_name("name")]
+        elif child.type in ("lexical_declaration", "variable_declaration"):
+            declared = [d.child_by_field_name("name") for d in child.named_children if d.type == "variable_declarator"]
+        else:
+            continue
+        if any(n is not None and n.text.decode("utf-8", "replace") == name for n in declared):
+            return child.start_point[0]
+    return None
 
 
 def unplaced_subscriptions(snippet: Snippet, source: str) -> str:

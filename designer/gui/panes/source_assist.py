@@ -30,6 +30,7 @@ from ...core import pexapi
 from ...core.snippets import (
     Expansion,
     Snippet,
+    declares_again,
     expand,
     lines_needed,
     registers_again,
@@ -248,6 +249,8 @@ class SnippetBrowser(QDialog):
         if s.place in ("file", "register") and text is not None and (refused := registers_again(s, text)):
             # (said before it is chosen: chosen, the editor writes nothing and says so)
             goes += f"\nNot in this file: {refused}."
+        elif text is not None and (refused := declares_again(s, text, self.parent().textCursor().blockNumber())):
+            goes += f"\nNot here: {refused}."
         goes += self._brings(s)
         self.detail.setText(f"{s.description}{goes}\nType '{s.prefix}' then Tab.\n\n" + "\n".join(preview[:4]) + more)
 

@@ -1215,6 +1215,7 @@ class SourceEditor(QPlainTextEdit):
         its line (``x();|``, ``f(|)``); before a line's code, it goes on a line of its own above it.
         """
         from ...core.snippets import (
+            declares_again,
             lines_needed,
             no_statement_here,
             registers_again,
@@ -1224,11 +1225,11 @@ class SourceEditor(QPlainTextEdit):
 
         self.leave_snippet()
         source = self.shown_text()  # (once: a copy of the whole file, some 30 ms on 100,000 lines)
-        refused = registers_again(snippet, source)
+        cursor = self.textCursor()
+        refused = registers_again(snippet, source) or declares_again(snippet, source, cursor.blockNumber())
         if refused:
             self.sig_said.emit(f"{refused}. Nothing was written.")
             return
-        cursor = self.textCursor()
         needed = lines_needed(snippet, source, cursor.blockNumber(), self.indent_unit)
         unplaced = "" if needed else unplaced_subscriptions(snippet, source)
         line = cursor.block().text()
