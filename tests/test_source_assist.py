@@ -2566,3 +2566,15 @@ def test_load_or_unload_typed_where_the_plugin_has_one_writes_nothing_and_says_w
     assert "which the code here has already (line 4)" in said.args[0], said.args[0]
     _typed_in_load(pane, qtbot, _NO_ARRAY.replace("    %s\n", "        %s\n"), "load")  # (in load: its own)
     assert pane.editor.toPlainText().count("function load(") == 2
+
+
+def test_a_search_word_is_found_at_a_word_s_start_not_inside_another_word() -> None:
+    """'lock' in the snippet browser listed 'registerPlugin block' first, its 'lock' the end of
+    'block', before the snippets that lock the meeting. A word is found at the start of a word of
+    a snippet's name or description, and anywhere in its prefix (written run together, as
+    'prequnlock'); a word of signs ('$', '/mute') anywhere, as before."""
+    assert [s.prefix for s in search("lock")][:1] == ["reqlock"]
+    assert "register" not in [s.prefix for s in search("lock")]
+    assert {"requnlock", "prequnlock"} <= {s.prefix for s in search("lock")}
+    assert [s.prefix for s in search("waiting room")] == ["prequnlock"]
+    assert "state" in [s.prefix for s in search("$")] and "preqmute" in [s.prefix for s in search("/mute")]

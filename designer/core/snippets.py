@@ -131,18 +131,29 @@ def find_prefix(prefix: str, language: str = "javascript") -> Snippet | None:
 
 
 def search(query: str, language: str = "javascript") -> list[Snippet]:
-    """Snippets matching every word of ``query`` (prefix, name or description); prefix hits first."""
+    """Snippets matching every word of ``query`` (anywhere in the prefix, a word run together as
+    ``requnlock``; at a word's start in the name or description); prefix hits first.
+
+    Why a word's start: 'lock' found 'registerPlugin block' first, and 'hand' would find 'handler'.
+    """
     words = query.lower().split()
     snippets = load_snippets(language)
     if not words:
         return list(snippets)
     scored = []
     for i, s in enumerate(snippets):
-        hay = f"{s.prefix} {s.name} {s.description}".lower()
-        if all(w in hay for w in words):
-            rank = 0 if s.prefix.lower().startswith(words[0]) else 1 if words[0] in s.name.lower() else 2
+        prefix, name, words_of = s.prefix.lower(), s.name.lower(), f"{s.name} {s.description}".lower()
+        if all(w in prefix or _starts_a_word(w, words_of) for w in words):
+            rank = 0 if prefix.startswith(words[0]) else 1 if _starts_a_word(words[0], name) else 2
             scored.append((rank, i, s))
     return [s for _, _, s in sorted(scored, key=lambda t: (t[0], t[1]))]
+
+
+def _starts_a_word(word: str, text: str) -> bool:
+    """Whether ``text`` has ``word`` at the start of one of its words (or ``word`` starts with no letter)."""
+    if not word[:1].isalnum():
+        return word in text  # ('$', '/mute', '(': code, written anywhere)
+    return re.search(rf"(?<![^\W_]){re.escape(word)}", text) is not None
 
 
 _TOKEN = re.compile(r"\\([$\\}])|\$(\d+)|\$\{(\d+)(:)?")
