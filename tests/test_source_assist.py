@@ -2599,3 +2599,22 @@ def test_the_snippets_are_found_with_everyday_words(words: str, prefix: str) -> 
     or 'mute everyone' found nothing, though a snippet does just that: their descriptions said it
     only in the API's words (video, disconnect, overlay text, waiting room, guests)."""
     assert prefix in [s.prefix for s in search(words)][:2], [s.prefix for s in search(words)]
+
+
+def test_state_typed_where_the_plugin_has_a_state_writes_nothing_and_says_why(pane: SourcePane, qtbot) -> None:
+    """'state' then Tab in a plugin that makes its state$ already wrote a second declaration: in a
+    file of const, 'const state$' twice, a syntax error that stopped the whole plugin. The editor
+    refuses there and says where the first one is; in a plugin without one, it goes in."""
+    with_state = _DOUBLE_CONST.replace("        %s\n", "    ").replace(
+        '    "use strict";\n', '    "use strict";\n    const state$ = PEX.pluginAPI.createNewState({});\n    %s\n'
+    )
+    with qtbot.waitSignal(pane.editor.sig_said) as said:
+        _typed_in_load(pane, qtbot, with_state, "state")
+    assert pane.editor.toPlainText() == with_state.replace("%s", "state") and pane.editor.snippet is None
+    assert said.args[0].startswith("'state' declares state$, which the code here declares already (line 3)"), said.args[
+        0
+    ]
+    _typed_in_load(
+        pane, qtbot, with_state.replace("const state$ = PEX.pluginAPI.createNewState({});\n    ", ""), "state"
+    )
+    assert "const state$ = PEX.pluginAPI.createNewState({});\n    state$.next({" in pane.editor.toPlainText()

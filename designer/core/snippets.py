@@ -638,16 +638,22 @@ def declares_again(snippet: Snippet, source: str, line: int) -> str:
     function (``function load(``) that the code around that line (the function body it is in, or
     the file's top) declares already; "" when it may. Why: 'load' then Tab in a plugin with a load
     wrote a second one, which silently took the first one's place, its code no longer run; in a
-    file of const, a second 'const load' stopped the whole plugin (a syntax error)."""
-    named = re.match(r"function ([\w$]+)\(", snippet.text)
+    file of const, a second 'const load' stopped the whole plugin (a syntax error), as 'state'
+    did with a second 'const state$'."""
+    named = re.match(r"function ([\w$]+)\(|var ([\w$]+) = ", snippet.text)
     if named is None or len(source) > _WRAPPER_SEARCHED_UP_TO:
         return ""
-    name = named.group(1)
+    name = named.group(1) or named.group(2)
     if not re.search(rf"(?:\bfunction\s+|\b(?:var|let|const)\s+){re.escape(name)}(?![\w$])", source):
         return ""  # (declared nowhere: the usual case, no parse)
     first = _declared_beside(source, line, name)
     if first is None:
         return ""
+    if named.group(2):
+        return (
+            f"'{snippet.prefix}' declares {name}, which the code here declares already (line {first + 1}): a second "
+            f"declaration would replace it, or stop the plugin (as a const or let). Use the one there"
+        )
     return (
         f"'{snippet.prefix}' writes the function {name}, which the code here has already (line {first + 1}): a "
         f"second one would take its place, its code no longer run. Write the snippet's lines inside that one, or "
