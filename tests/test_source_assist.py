@@ -2618,3 +2618,20 @@ def test_state_typed_where_the_plugin_has_a_state_writes_nothing_and_says_why(pa
         pane, qtbot, with_state.replace("const state$ = PEX.pluginAPI.createNewState({});\n    ", ""), "state"
     )
     assert "const state$ = PEX.pluginAPI.createNewState({});\n    state$.next({" in pane.editor.toPlainText()
+
+
+def test_pd523_offers_no_fix_that_would_declare_state_again(tmp_path) -> None:
+    """The word 'state' alone on a line of a plugin that makes its state$ already: PD523's fix
+    'Write the state snippet' wrote a second 'const state$', a syntax error that stopped the whole
+    plugin. It offers no fix there and says why; where there is no state$, the fix is offered."""
+    with_state = _DOUBLE_CONST.replace("        %s\n", "    ").replace(
+        '    "use strict";\n', '    "use strict";\n    const state$ = PEX.pluginAPI.createNewState({});\n    state\n'
+    )
+    said = _pd523(tmp_path / "again", with_state)
+    assert said.fix is None, said.fix
+    assert (
+        "which does not go here: 'state' declares state$, which the code here declares already (line 3)" in said.message
+    )
+    assert said.message.endswith("Delete the word."), said.message
+    fresh = _pd523(tmp_path / "fresh", with_state.replace("const state$ = PEX.pluginAPI.createNewState({});\n    ", ""))
+    assert fresh.fix is not None and fresh.fix.kind == "expand-snippet"

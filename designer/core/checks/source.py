@@ -381,7 +381,7 @@ def _check_one(
             col,
         )
     for word, line, col, _span in [c for c in info.lone_names if c[0] not in shared][:5]:
-        from designer.core.snippets import find_prefix  # (only with such a word: check starts faster)
+        from designer.core.snippets import declares_again, find_prefix  # (only with such a word: check starts faster)
 
         snippet = find_prefix(word)
         if snippet is not None and snippet.place in ("file", "register") and info.registrations:
@@ -390,6 +390,10 @@ def _check_one(
                 f" It is the prefix of the snippet '{shortened(snippet.name)}', which registers a plugin, and this file "
                 "registers one already: delete the word."
             )
+            snippet = None
+        elif snippet and (refused := declares_again(snippet, ctx.pkg.read_text(src), line - 1)):
+            # (written there, a second state$ beside the first: in a file of const, a syntax error)
+            todo = f" It is the prefix of the snippet '{shortened(snippet.name)}', which does not go here: {refused}. Delete the word."
             snippet = None
         elif snippet:
             todo = (
