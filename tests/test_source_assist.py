@@ -2635,3 +2635,18 @@ def test_pd523_offers_no_fix_that_would_declare_state_again(tmp_path) -> None:
     assert said.message.endswith("Delete the word."), said.message
     fresh = _pd523(tmp_path / "fresh", with_state.replace("const state$ = PEX.pluginAPI.createNewState({});\n    ", ""))
     assert fresh.fix is not None and fresh.fix.kind == "expand-snippet"
+
+
+def test_state_typed_inside_a_function_of_a_plugin_with_a_state_writes_nothing(pane: SourcePane, qtbot) -> None:
+    """'state' then Tab inside load, in a plugin whose wrapper makes its state$: a second state$
+    there hid the registered one, so that its state$.next changed a state the app never saw and
+    the button's icon stayed as it was. The editor refuses there too and says where the first is."""
+    source = _NO_ARRAY.replace(
+        "    'use strict';\n", "    'use strict';\n    var state$ = PEX.pluginAPI.createNewState({});\n"
+    )
+    with qtbot.waitSignal(pane.editor.sig_said) as said:
+        _typed_in_load(pane, qtbot, source, "state")
+    assert pane.editor.toPlainText() == source.replace("%s", "state") and pane.editor.snippet is None
+    assert said.args[0].startswith("'state' declares state$, which the code here declares already (line 3)"), said.args[
+        0
+    ]

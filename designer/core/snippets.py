@@ -646,13 +646,15 @@ def declares_again(snippet: Snippet, source: str, line: int) -> str:
     name = named.group(1) or named.group(2)
     if not re.search(rf"(?:\bfunction\s+|\b(?:var|let|const)\s+){re.escape(name)}(?![\w$])", source):
         return ""  # (declared nowhere: the usual case, no parse)
-    first = _declared_beside(source, line, name)
+    # (a value, state$, also where a function around declares it: a second one inside hid the
+    # one registered, so that state$.next changed a state the app never saw)
+    first = _declared_beside(source, line, name, outward=bool(named.group(2)))
     if first is None:
         return ""
     if named.group(2):
         return (
             f"'{snippet.prefix}' declares {name}, which the code here declares already (line {first + 1}): a second "
-            f"declaration would replace it, or stop the plugin (as a const or let). Use the one there"
+            f"declaration would hide or replace it (beside it, as a const or let, stop the plugin). Use the one there"
         )
     return (
         f"'{snippet.prefix}' writes the function {name}, which the code here has already (line {first + 1}): a "
@@ -661,9 +663,10 @@ def declares_again(snippet: Snippet, source: str, line: int) -> str:
     )
 
 
-def _declared_beside(source: str, line: int, name: str) -> int | None:
+def _declared_beside(source: str, line: int, name: str, outward: bool = False) -> int | None:
     """The line (0-based) where the function body holding ``line`` (or the file's top, or the
-    plugin's wrapper) declares ``name`` (a function, var, let or const); None when it does not."""
+    plugin's wrapper) declares ``name`` (a function, var, let or const), or with ``outward`` one of
+    the bodies around it; None when none does."""
     from .jsanalysis import FUNCTION_NODE_TYPES
 
     lines = source.split("\n")
@@ -671,20 +674,26 @@ def _declared_beside(source: str, line: int, name: str) -> int | None:
         return None
     at = len("".join(text + "\n" for text in lines[:line]).encode("utf-8", "surrogatepass"))
     scope = _tree(source).root_node.descendant_for_byte_range(at, at)
-    while scope.parent is not None and not (
-        scope.type == "statement_block" and scope.parent.type in FUNCTION_NODE_TYPES and scope.start_byte < at
-    ):
+    while True:
+        while scope.parent is not None and not (
+            scope.type == "statement_block" and scope.parent.type in FUNCTION_NODE_TYPES and scope.start_byte < at
+        ):
+            scope = scope.parent
+        found = next((child.start_point[0] for child in scope.named_children if name in _names_declared(child)), None)
+        if found is not None or not outward or scope.parent is None:
+            return found
         scope = scope.parent
-    for child in scope.named_children:
-        if child.type == "function_declaration":
-            declared = [child.child_by_field_name("name")]
-        elif child.type in ("lexical_declaration", "variable_declaration"):
-            declared = [d.child_by_field_name("name") for d in child.named_children if d.type == "variable_declarator"]
-        else:
-            continue
-        if any(n is not None and n.text.decode("utf-8", "replace") == name for n in declared):
-            return child.start_point[0]
-    return None
+
+
+def _names_declared(statement: Any) -> list[str]:
+    """The names a statement of the syntax tree declares: a function's, or a var's, let's or const's."""
+    if statement.type == "function_declaration":
+        names = [statement.child_by_field_name("name")]
+    elif statement.type in ("lexical_declaration", "variable_declaration"):
+        names = [d.child_by_field_name("name") for d in statement.named_children if d.type == "variable_declarator"]
+    else:
+        return []
+    return [n.text.decode("utf-8", "replace") for n in names if n is not None]
 
 
 def unplaced_subscriptions(snippet: Snippet, source: str) -> str:
