@@ -2460,7 +2460,7 @@ _CLASS_AND_SWITCH = """(function () {
         %s
     }
 
-    PEX.pluginAPI.registerPlugin({ id: 'hello-message', load: function () {} });
+    PEX.pluginAPI.registerPlugin({ id: 'hello-message' });
 })();
 """
 
@@ -2650,3 +2650,35 @@ def test_state_typed_inside_a_function_of_a_plugin_with_a_state_writes_nothing(p
     assert said.args[0].startswith("'state' declares state$, which the code here declares already (line 3)"), said.args[
         0
     ]
+
+
+def test_load_typed_beside_a_plugin_that_registers_its_own_load_writes_nothing(pane: SourcePane, qtbot) -> None:
+    """'load' (or 'unload') then Tab among the functions of a plugin whose registerPlugin call
+    writes its own (load: function () {...}, unload() {...}) wrote a function load that nothing
+    ever called: what the user then wrote in it never ran, and no check said so. The editor
+    refuses and says where the plugin's own is; with load: load, the snippet goes in."""
+    source = """(function () {
+    function showHelloMessage() {
+    }
+
+    %s
+
+    window.PEX.pluginAPI.registerPlugin({
+        id: 'hello-message',
+        load: function (participants$, conferenceDetails$) {
+        },
+        unload() {
+        },
+        showHelloMessage: showHelloMessage
+    });
+})();
+"""
+    for typed, line in (("load", 9), ("unload", 11)):
+        with qtbot.waitSignal(pane.editor.sig_said) as said:
+            _typed_in_load(pane, qtbot, source, typed)
+        assert pane.editor.toPlainText() == source.replace("%s", typed) and pane.editor.snippet is None
+        expected = f"'{typed}' writes the function {typed}, but the plugin registers its own {typed} (line {line}): "
+        assert said.args[0].startswith(expected), said.args[0]
+    by_name = source.replace("load: function (participants$, conferenceDetails$) {\n        },", "load: load,")
+    _typed_in_load(pane, qtbot, by_name, "load")
+    assert "\n    function load(participants$, conferenceDetails$) {\n" in pane.editor.toPlainText()

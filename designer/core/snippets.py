@@ -644,6 +644,11 @@ def declares_again(snippet: Snippet, source: str, line: int) -> str:
     if named is None or len(source) > _WRAPPER_SEARCHED_UP_TO:
         return ""
     name = named.group(1) or named.group(2)
+    if named.group(1) and (own := _registered_otherwise(source, name)):
+        return (
+            f"'{snippet.prefix}' writes the function {name}, but the plugin registers its own {name} (line {own}): "
+            f"this one would never run. Write the snippet's lines in that one"
+        )
     if not re.search(rf"(?:\bfunction\s+|\b(?:var|let|const)\s+){re.escape(name)}(?![\w$])", source):
         return ""  # (declared nowhere: the usual case, no parse)
     # (a value, state$, also where a function around declares it: a second one inside hid the
@@ -661,6 +666,27 @@ def declares_again(snippet: Snippet, source: str, line: int) -> str:
         f"second one would take its place, its code no longer run. Write the snippet's lines inside that one, or "
         f"delete it first"
     )
+
+
+def _registered_otherwise(source: str, name: str) -> int | None:
+    """The line (1-based) of the key ``name`` of the plugin's registerPlugin call when it registers
+    something else than the function called ``name``: a function written there (``load: function
+    () {...}``, ``load() {...}``) or another name (``load: start``); None else. Why: the load
+    snippet written beside such a plugin's functions was never called, and nothing said so."""
+    from .jsanalysis import analyse
+
+    n = re.escape(name)
+    key_or_method = (
+        rf"(?<![\w$.])['\"]?{n}['\"]?\s*:(?!\s*{n}(?![\w$]))"  # (not load: load)
+        rf"|^[ \t]*(?:async\s+)?{n}\s*\([^()]*\)\s*\{{"
+    )
+    if not re.search(key_or_method, source, re.MULTILINE):
+        return None  # (the usual plugin, load: load or { load }: no parse)
+    for registration in analyse(source).registrations:
+        key = (registration.keys or {}).get(name)
+        if key is not None and not (key.kind == "identifier" and key.value == name):
+            return key.line
+    return None
 
 
 def _declared_beside(source: str, line: int, name: str, outward: bool = False) -> int | None:
