@@ -249,17 +249,27 @@ def windows_name_problem(path: str) -> tuple[str, str] | None:
     """
     parts = path.split("/")
     for i, part in enumerate(parts):
-        why = None
-        stem = part.partition(".")[0].rstrip(" ").upper()
-        if stem in _WINDOWS_DEVICES:
-            why = f"is a name Windows keeps for a device ({stem}, whatever the extension)"
-        elif part[-1:] in (".", " "):
-            why = f"ends in a {'dot' if part.endswith('.') else 'space'}, which Windows drops from a name"
-        elif not _WINDOWS_BAD_CHARACTERS.isdisjoint(part):
-            bad = next(c for c in part if c in _WINDOWS_BAD_CHARACTERS)
-            why = f"has the character {bad}, which Windows does not allow in a name"
+        why = _windows_part_problem(part)
         if why is not None:
             return "/".join(parts[: i + 1]), why
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _windows_part_problem(part: str) -> str | None:
+    """Why Windows cannot use the file or folder name ``part`` (see :func:`windows_name_problem`), or None.
+
+    Remembered (within the process, for the last 4,096 names): the export asks it of every file's
+    path, and so of the same few folders (webapp2, plugins, each plugin's) once per file in them.
+    """
+    stem = part.partition(".")[0].rstrip(" ").upper()
+    if stem in _WINDOWS_DEVICES:
+        return f"is a name Windows keeps for a device ({stem}, whatever the extension)"
+    if part[-1:] in (".", " "):
+        return f"ends in a {'dot' if part.endswith('.') else 'space'}, which Windows drops from a name"
+    if not _WINDOWS_BAD_CHARACTERS.isdisjoint(part):
+        bad = next(c for c in part if c in _WINDOWS_BAD_CHARACTERS)
+        return f"has the character {bad}, which Windows does not allow in a name"
     return None
 
 

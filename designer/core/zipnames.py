@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from .files import is_utf8
@@ -35,7 +36,7 @@ __all__ = [
 ]
 
 BACKUP_PATTERNS = ("*~", "*.bak", "*.swp", "*.orig", "#*#")
-_BACKUP = "|".join(fnmatch.translate(p) for p in BACKUP_PATTERNS)  # one match for all five, per file
+_BACKUP_RE = re.compile("|".join(fnmatch.translate(p) for p in BACKUP_PATTERNS))  # one match for all five, per file
 # Files and folders an operating system leaves behind (Windows thumbnails and folder settings,
 # macOS resource forks in ZIPs made by Finder); compared without regard to case, as Windows does.
 OS_CLUTTER_FILES = ("thumbs.db", "ehthumbs.db", "desktop.ini")
@@ -48,6 +49,8 @@ MAC_METADATA_FILES = (".ds_store", "icon\r")
 # files tools keep credentials in. Compared without regard to case.
 VCS_FOLDERS = (".git", ".svn", ".hg", ".bzr", "cvs")
 SECRET_FILES = (".env", ".npmrc", ".netrc", ".pypirc", ".htpasswd")
+_VCS_FOLDERS = frozenset(VCS_FOLDERS)
+_CLUTTER_FOLDERS = frozenset(OS_CLUTTER_FOLDERS)
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 # The longest file or folder name the usual file systems store (ext4, APFS: 255 bytes; NTFS: 255
 # UTF-16 units). A longer segment cannot be unpacked anywhere, so it is refused up front.
@@ -103,34 +106,51 @@ def is_excluded(rel: str) -> bool:
     return excluded_why(rel) is not None
 
 
+@lru_cache(maxsize=4096)
 def exported_name(rel: str) -> bool:
-    """Whether a file of webapp2/ (``rel`` relative to it) goes into the ZIP by its name."""
+    """Whether a file of webapp2/ (``rel`` relative to it) goes into the ZIP by its name.
+
+    Remembered (within the process, for the last 4,096 names): each export asks it of every file
+    it zips, to fingerprint them, after its walk has judged the same names, and exports and
+    checks in the window ask it again of the same files each time.
+    """
     return excluded_why(rel) is None and name_why("webapp2/" + rel) is None
 
 
 def never_served_why(rel: str) -> str | None:
     """Why ``rel`` must never reach the Management Node, even as a file of the imported ZIP, or None:
     a version-control folder or a file of credentials, which its web server would serve to anyone."""
-    parts = [p.lower() for p in rel.rstrip("/").split("/")]
-    if any(p in VCS_FOLDERS for p in parts):
+    return _never_served_why([p.lower() for p in rel.rstrip("/").split("/")])
+
+
+def _never_served_why(lowered: list[str]) -> str | None:
+    """:func:`never_served_why` of a name already split into its parts, in lower case."""
+    if not _VCS_FOLDERS.isdisjoint(lowered):
         return "a version-control folder: the web server would give its whole history to anyone"
-    last = parts[-1]
+    last = lowered[-1]
     if last in SECRET_FILES or last.startswith(".env."):
         return "a file where tools keep passwords or keys: the web server would give it to anyone"
     return None
 
 
 def excluded_why(rel: str) -> str | None:
-    """Why the export leaves ``rel`` out whatever its bytes (hidden, OS clutter, an editor backup), or None."""
-    never = never_served_why(rel)
+    """Why the export leaves ``rel`` out whatever its bytes (hidden, OS clutter, an editor backup), or None.
+
+    Why the name is split and lowered once here for every rule: the export asks this of each
+    file it walks and again of each file it fingerprints, the checks of each icon; splitting it
+    anew for each rule (and finding the backup pattern in re's cache each time) cost an export
+    of a 20-plugin package more than reading its files did.
+    """
+    parts = rel.rstrip("/").split("/")
+    lowered = [p.lower() for p in parts]
+    never = _never_served_why(lowered)
     if never is not None:
         return never
-    parts = rel.rstrip("/").split("/")
     if any(p.startswith(".") for p in parts):
         return "hidden (its name starts with '.')"
-    if any(p.lower() in OS_CLUTTER_FOLDERS for p in parts) or parts[-1].lower() in OS_CLUTTER_FILES:
+    if not _CLUTTER_FOLDERS.isdisjoint(lowered) or lowered[-1] in OS_CLUTTER_FILES:
         return "left behind by the operating system"
-    if re.match(_BACKUP, parts[-1]):
+    if _BACKUP_RE.match(parts[-1]):
         return "an editor backup"
     return None
 
