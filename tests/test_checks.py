@@ -1280,3 +1280,26 @@ def test_allow_unload_written_as_text_has_a_fix_writing_the_switch(tmp_path: Pat
         save(pkg)
         assert f'"allowUnload": {meant},' in path.read_text()
         assert run_checks(load(root)) == []
+
+
+def test_a_check_makes_each_package_file_from_the_model_once(tmp_path: Path, monkeypatch) -> None:
+    """The package checks and the icon checks each made the package file as edited again from the
+    model (every field of every menu item compared with what was read), for every plugin; made
+    once, the problems are the same: here the item's icon under 'Icon' (PD312, and PD309 for the
+    item with no icon), whose file is then not called unused."""
+    from collections import Counter
+
+    from designer.core.model import PluginPackage
+
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('"icon": "rec.svg#rec"', '"Icon": "rec.svg#rec"'))
+    pkg = load(root)
+    made: Counter[int] = Counter()
+    real = PluginPackage.to_json
+    monkeypatch.setattr(PluginPackage, "to_json", lambda self: made.update([id(self)]) or real(self))
+    problems = run_checks(pkg)
+    assert [p.code for p in problems] == ["PD309", "PD312"], problems  # (no PD406 for rec.svg)
+    assert "'Icon'" in problems[1].message
+    assert list(made.values()) == [1]

@@ -118,7 +118,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 if not found:
                     lost.append(file_part.rsplit("/", 1)[-1])
         # (PD312's: the rename brings them back; those listed with no placement: choosing one does)
-        for ref in misspelt_icons(plugin) + _unplaced_icons(plugin):
+        for ref in misspelt_icons(plugin, pkg) + _unplaced_icons(plugin):
             file_part = ref.partition("#")[0]
             for target in {plugin.resolve(file_part), normalize(plugin.package_path, file_part, decode=False)}:
                 used.add((pkg.case_match(target) if target else None) or target or "")

@@ -203,7 +203,18 @@ def _report_shadowed_key(
     )
 
 
-def misspelt_icons(plugin: Plugin) -> list[str]:
+def package_json(plugin: Plugin, pkg: BrandingPackage) -> Any:
+    """``plugin.package.to_json()``, the package file as edited, made once while a check lasts
+    (:meth:`BrandingPackage.unchanging`); the caller reads it, never changes it.
+
+    Why: the package checks and the icon checks (:func:`misspelt_icons`) each made it again from
+    the model, every field of every menu item compared with what was read from the file.
+    """
+    assert plugin.package is not None
+    return pkg.remembered(f"package json {id(plugin)}", plugin.package.to_json)
+
+
+def misspelt_icons(plugin: Plugin, pkg: BrandingPackage) -> list[str]:
     """The icon references of the menu items the app misses only for a misspelt key (PD312): the
     items under 'menuitems' (or another slip of menuItems, when the file has no menuItems), and an
     item's icon under 'Icon' or 'icn'.
@@ -211,7 +222,7 @@ def misspelt_icons(plugin: Plugin) -> list[str]:
     Why: those icon files looked unused, so PD406 offered to delete them beside PD312's rename;
     deleted first, the items came back after the rename with no icon.
     """
-    data = plugin.package.to_json() if plugin.package is not None else None
+    data = package_json(plugin, pkg) if plugin.package is not None else None
     if not isinstance(data, dict):
         return []
     menu = data.get("menuItems")
@@ -569,7 +580,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     assert rel is not None and plugin.package is not None
     p, name, key = plugin.package, plugin.display_name, plugin.key
     # The package as edited (``raw`` is what was read from disk, until the next save).
-    data = p.to_json()
+    data = package_json(plugin, ctx.pkg)
     meant = {k: m for k in _MEANT if isinstance(data, dict) and (m := meant_list(k, data.get(k))) is not None}
     # (null, a number or a list: no id either)
     no_id = isinstance(data, dict) and not (isinstance(data.get("id"), str) and data["id"] != "")
