@@ -1309,3 +1309,40 @@ def test_which_names_the_export_leaves_out_is_the_same_whatever_the_order_asked(
         "is a name Windows keeps for a device (CON, whatever the extension)",
     )
     assert windows_name_problem("plugins/a./b.svg") == ("plugins/a.", "ends in a dot, which Windows drops from a name")
+
+
+def test_an_unedited_package_file_is_compared_without_a_look_at_each_of_its_items(
+    base_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The export compares each package file with the model's version of it, whose unedited parts
+    are the objects read from the file: it went through every menu item of every plugin to find
+    them equal. The ZIP is the same, the new brandingID aside."""
+    import designer.core.jsonfile as jsonfile
+
+    path = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(path.read_text())
+    item = data["menuItems"]["toolbar"][0]
+    data["menuItems"]["toolbar"] = [dict(item, label=f"Record {i}") for i in range(60)]
+    path.write_text(json.dumps(data, indent=4) + "\n")
+    before = export_package(base_project, tmp_path / "before.zip")
+    pkg = load(base_project)
+    [plugin] = pkg.plugins
+    written = pkg.docs[plugin.package_path].data
+    modelled = plugin.package.to_json()
+    assert modelled["menuItems"] is written["menuItems"]  # (read once: the very same objects)
+    looks = 0
+    real = jsonfile.same_json
+
+    def counted(a: object, b: object) -> bool:
+        nonlocal looks
+        looks += 1
+        return real(a, b)
+
+    monkeypatch.setattr(jsonfile, "same_json", counted)  # (the look inside a value, at each level)
+    assert real(written, modelled)
+    assert looks <= len(written)  # (one for each key, none for what is inside)
+    monkeypatch.undo()
+    after = _zip_files(export_package(pkg, tmp_path / "after.zip").path)
+    earlier = _zip_files(before.path)
+    assert after.pop("webapp2/manifest.json") != earlier.pop("webapp2/manifest.json")  # (a new brandingID)
+    assert after == earlier
