@@ -106,14 +106,8 @@ def is_excluded(rel: str) -> bool:
     return excluded_why(rel) is not None
 
 
-@lru_cache(maxsize=4096)
 def exported_name(rel: str) -> bool:
-    """Whether a file of webapp2/ (``rel`` relative to it) goes into the ZIP by its name.
-
-    Remembered (within the process, for the last 4,096 names): each export asks it of every file
-    it zips, to fingerprint them, after its walk has judged the same names, and exports and
-    checks in the window ask it again of the same files each time.
-    """
+    """Whether a file of webapp2/ (``rel`` relative to it) goes into the ZIP by its name."""
     return excluded_why(rel) is None and name_why("webapp2/" + rel) is None
 
 
@@ -133,13 +127,16 @@ def _never_served_why(lowered: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def excluded_why(rel: str) -> str | None:
     """Why the export leaves ``rel`` out whatever its bytes (hidden, OS clutter, an editor backup), or None.
 
-    Why the name is split and lowered once here for every rule: the export asks this of each
-    file it walks and again of each file it fingerprints, the checks of each icon; splitting it
-    anew for each rule (and finding the backup pattern in re's cache each time) cost an export
-    of a 20-plugin package more than reading its files did.
+    Why the name is split and lowered once here for every rule, and the answer remembered (within
+    the process, for the last 4,096 names, as :func:`name_why`'s): each export asks this of every
+    file it walks and again of every file it fingerprints, and the window's next export and
+    checks ask it of the same names again; splitting a name anew for each rule (and finding the
+    backup pattern in re's cache each time) cost an export of a 20-plugin package more than
+    reading its files did.
     """
     parts = rel.rstrip("/").split("/")
     lowered = [p.lower() for p in parts]
@@ -155,6 +152,7 @@ def excluded_why(rel: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def name_why(rel: str) -> str | None:
     """Why a file with this name cannot go into the ZIP at all, or ``None``.
 
