@@ -30,6 +30,7 @@ from .files import (
     is_temporary,
     name_clashes,
     name_difference,
+    read_file_bytes,
     said_as_given,
     windows_name_problem,
 )
@@ -441,8 +442,7 @@ def _walk_folder(folder: str, prefix: str, entries: dict[str, bytes], skip: Call
             elif not _entry_is(f.is_file):
                 skip(rel, "not a regular file")
             else:
-                with open(f.path, "rb") as fh:
-                    entries[rel] = fh.read()
+                entries[rel] = read_file_bytes(f.path)
         todo.extend((d.path, prefix + d.name + "/") for d in reversed(keep))
 
 
