@@ -643,3 +643,23 @@ def test_lines_commented_out_by_replacing_their_starts_come_back_with_one_undo(
     assert window.editor.undo_stack.undoText() == f"Replace '^' with '// ' ({places} places) in the code of 'Record'"
     window.editor.undo_stack.undo()
     assert editor.toPlainText() == before
+
+
+def test_an_expression_that_takes_too_long_is_stopped_and_the_editor_stays_usable(qtbot, monkeypatch) -> None:
+    from designer.gui import search_limit
+
+    monkeypatch.setattr(search_limit, "SEARCH_LIMIT_S", 0.2)
+    text = "const a = 1;\n" + "a" * 27 + "!\n"
+    pane, bar = _find_bar_on(qtbot, text)
+    bar.find_edit.setText("(a+)+$")  # (catastrophic backtracking: 2**27 ways to split the a's)
+    assert bar.count.text() == "this expression takes too long: simplify it"
+    assert pane.editor._found == []
+    assert not bar.find()
+    bar.replace_edit.setText("b")
+    assert bar.replace_all() == 0
+    assert bar.count.text() == "this expression takes too long: simplify it"
+    assert pane.editor.toPlainText() == text
+    bar.find_edit.setText("const")  # (a simpler one is searched as ever)
+    assert bar.count.text() == "1 match"
+    assert bar.find()
+    assert pane.editor.textCursor().selectedText() == "const"

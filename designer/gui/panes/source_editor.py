@@ -13,6 +13,7 @@ window never stops answering.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import time
@@ -68,6 +69,7 @@ from ...core.wording import counted
 from ..flow_toolbar import FlowLayout
 from ..focus_ring import ring_focus
 from ..highlight import LONG_LINE, PENDING, SyntaxHighlighter, language_for, language_name
+from ..search_limit import TooSlow, limit_running, time_limit
 from ..tones import box_style, is_dark
 from ..viewports import HeldViewport, viewport_of
 from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession, text_after_cursor, text_before_cursor
@@ -3272,6 +3274,31 @@ class _Counting:
         return end == self.hi
 
 
+def _time_limited(default: object = None) -> Callable:
+    """A FindBar method that runs the user's expression, stopped once it takes too long (see
+    search_limit): it returns ``default`` then and the bar says so. Inside another one (find counts
+    too) the outer method's limit holds and it says so."""
+
+    def wrap(method: Callable) -> Callable:
+        takes = method.__code__.co_argcount - 1
+
+        @functools.wraps(method)
+        def limited(self: FindBar, *args, **kwargs):
+            args = args[:takes]  # (a signal's own arguments, textChanged's text: left out, as Qt does for a slot)
+            if limit_running():
+                return method(self, *args, **kwargs)
+            try:
+                with time_limit():
+                    return method(self, *args, **kwargs)
+            except TooSlow:
+                self._too_slow()
+                return default
+
+        return limited
+
+    return wrap
+
+
 class FindBar(QWidget):
     """Find (Ctrl+F) and replace (Ctrl+H) in the editor, with a regular-expression option."""
 
@@ -3456,6 +3483,17 @@ class FindBar(QWidget):
         if self.isVisible():
             self._recount.start()
 
+    def _too_slow(self) -> None:
+        """A search stopped by its time limit: nothing counted nor marked, and the bar says why.
+
+        Why: ``(a+)+$`` against a long line of a's froze the window for good, Python's re going
+        through every way of splitting them.
+        """
+        self._stop_counting()
+        self._starts = None
+        self._mark([])
+        self.count.setText("this expression takes too long: simplify it")
+
     def _stop_counting(self) -> None:
         self._count_next.stop()
         self._counting = self._which = self._said_on = None
@@ -3588,6 +3626,7 @@ class FindBar(QWidget):
         if self.count.text().startswith("cannot replace"):
             self.update_count()
 
+    @_time_limited()
     def update_count(self) -> None:
         """Count and mark the matches of what the find box holds.
 
@@ -3617,16 +3656,19 @@ class FindBar(QWidget):
         if self._count_more():
             self._mark_on_show()
 
+    @_time_limited()
     def count_all(self) -> None:
         """Count the matches now, all of them (for what says how many are left at once)."""
         self.update_count()
         self._finish_count()
 
+    @_time_limited()
     def _finish_count(self) -> None:
         """The rest of the count under way, now."""
         while self._counting is not None:
             self._count_more()
 
+    @_time_limited(False)
     def _count_more(self) -> bool:
         """Count the next slice of matches; True while there are more to count (the next turn does)."""
         counting = self._counting
@@ -3677,6 +3719,7 @@ class FindBar(QWidget):
         # (an empty match, such as ^, selects nothing: Replace puts its text at the cursor only there)
         self._empty_at = a if m.start() == m.end() else None
 
+    @_time_limited(False)
     def find(self, backward: bool = False) -> bool:
         """Select the next match after the selection (``backward``: the last one before it), going
         round the end of the file; False when there is none. The scan stops at the match it wants
@@ -3765,6 +3808,7 @@ class FindBar(QWidget):
         message = error.msg if isinstance(error, re.error) else str(error)
         self.count.setText(f"cannot replace: {_plain_escape_error(message)}")
 
+    @_time_limited()
     def selected_match(self) -> re.Match | None:
         """The match the selection shows, matched in the whole text.
 
@@ -3792,6 +3836,7 @@ class FindBar(QWidget):
         name = f"Replace '{find}' with '{repl}'" if repl else f"Delete '{find}'"
         return f"{name} ({counted(places, 'place')})" if places is not None else name
 
+    @_time_limited()
     def replace_one(self) -> None:
         if self.editor.isReadOnly():
             return
@@ -3806,6 +3851,7 @@ class FindBar(QWidget):
             self.update_count()
         self.find()
 
+    @_time_limited(0)
     def replace_all(self) -> int:
         """Replace every match as one undo step; the number replaced.
 
