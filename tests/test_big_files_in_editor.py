@@ -766,3 +766,46 @@ def test_a_minified_line_on_show_is_not_searched_whole_for_its_marks_at_each_key
     assert pane.editor._found == []  # (its one match, at the line's end, not found yet)
     qtbot.waitUntil(lambda: bar.count.text() == "1 match")
     assert pane.editor._found == [(len(line) - 6, len(line) - 1)]
+
+
+def test_replace_all_of_many_matches_finds_them_in_slices_then_makes_one_edit(qtbot) -> None:
+    """Replace all of the 400,000 letters of a 10,000-line file with ``$1$1`` held the window 1.7 s,
+    finding them all and working out each one's new text. Now they are found a slice per turn of the
+    event loop, the bar saying so, then replaced in one edit, one undo step, exactly."""
+    import re
+
+    text = "".join(f"  v{i} = f(a);\n" for i in range(10_000))
+    pane = _shown_pane(qtbot, text)
+    editor, bar = pane.editor, pane.find_bar
+    bar.open(True)
+    bar.regex.setChecked(True)
+    bar.find_edit.setText(r"(\w)")
+    bar.replace_edit.setText("$1$1")
+    steps: list[str | None] = []
+    editor.sig_edited.connect(lambda: steps.append(editor.edit_label))
+    assert bar.replace_all() == 0  # (not yet)
+    assert bar.count.text().startswith("replacing… (20000 matches found)")
+    assert editor.shown_text() == text
+    expected = re.sub(r"(\w)", r"\1\1", text)
+    qtbot.waitUntil(lambda: editor.shown_text() == expected, timeout=20_000)
+    n = len(re.findall(r"\w", text))
+    assert steps == [f"Replace '(\\w)' with '$1$1' ({n} places)"]
+    qtbot.waitUntil(lambda: bar.count.text() == f"replaced in {n} places ({2 * n} matches now)", timeout=20_000)
+
+
+def test_typing_while_replace_all_finds_its_matches_stops_it(qtbot) -> None:
+    """The text Replace all read is no longer the text once typed in: nothing is replaced then."""
+    text = "".join(f"  v{i} = f(a);\n" for i in range(10_000))
+    pane = _shown_pane(qtbot, text)
+    editor, bar = pane.editor, pane.find_bar
+    bar.open(True)
+    bar.regex.setChecked(True)
+    bar.find_edit.setText(r"\w")
+    bar.replace_edit.setText("x")
+    assert bar.replace_all() == 0
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClicks(editor, "// ")
+    qtbot.waitUntil(lambda: not bar._recount.isActive() and bar._counting is None, timeout=20_000)
+    assert editor.shown_text() == "// " + text
+    assert not bar.count.text().startswith("replac")

@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
-from itertools import compress, count, pairwise
+from itertools import compress, count, islice, pairwise
 from operator import ne
 
 try:  # The expression's parse tree (slice_cuts): private modules of re, named so since Python 3.11.
@@ -2977,6 +2977,9 @@ COUNT_REGEX_CHARS = 100_000
 # Qt takes some 17 µs an edit and 5 µs a line it builds anew, and colouring a line again takes some
 # 80 µs, whichever way it was changed (measured on 100,000 lines).
 ONE_EDIT_SHARE = 0.875
+# Matches Replace all finds in one turn of the event loop (some 30 ms, 80 with $1 in the replacement),
+# the rest in the turns after (see FindBar.replace_all).
+REPLACE_SLICE = 20_000
 FOUND_SHOWN = 2000  # matches of the find bar marked in the text at most (of those near the view)
 NEAR_SLICES = 2  # slices of the count (see _Counting) searched for them at most, before the rest
 # JavaScript's (and VS Code's) references in a replacement: $$, $& and $0 (the match), $1..$99, $<name>.
@@ -3383,6 +3386,12 @@ class FindBar(QWidget):
         self._which: tuple[int, bool] | None = None
         self._count_next = QTimer(self, singleShot=True, interval=0)
         self._count_next.timeout.connect(self._count_more)
+        # A Replace all under way: the text it replaces in, its matches still to find and those found
+        # (see replace_all); the number it replaced, said with the count of what is left (_replaced).
+        self._replacing: tuple[str, Iterator[tuple[int, int, str]], list[tuple[int, int, str]]] | None = None
+        self._replace_next = QTimer(self, singleShot=True, interval=0)
+        self._replace_next.timeout.connect(self._replace_more)
+        self._replaced: int | None = None
         self._said_on: tuple[int, int] | None = None  # the selection "k of n" is said for
         self._invalid = ""  # what re said was wrong with the expression in the find box
         self._taken: str | None = None  # the selection last put in the find box, as written
@@ -3495,8 +3504,10 @@ class FindBar(QWidget):
         self.count.setText("this expression takes too long: simplify it")
 
     def _stop_counting(self) -> None:
+        """No count nor Replace all goes on (the text, the search or its options changed)."""
         self._count_next.stop()
-        self._counting = self._which = self._said_on = None
+        self._replace_next.stop()
+        self._counting = self._which = self._said_on = self._replacing = self._replaced = None
 
     def open(self, replace: bool) -> None:
         self.show()
@@ -3627,8 +3638,9 @@ class FindBar(QWidget):
             self.update_count()
 
     @_time_limited()
-    def update_count(self) -> None:
-        """Count and mark the matches of what the find box holds.
+    def update_count(self, *, replaced: int | None = None) -> None:
+        """Count and mark the matches of what the find box holds (``replaced``: by Replace all, in so
+        many places, said with the count).
 
         Why a slice at a time: the first key typed in the find box of a 100,000-line file took 0.4 s,
         its 62,500 matches all counted and marked before the key showed. The first COUNT_SLICE are
@@ -3637,6 +3649,7 @@ class FindBar(QWidget):
         """
         self._recount.stop()
         self._stop_counting()
+        self._replaced = replaced
         pat = self.pattern() if self.find_edit.text() else None
         if pat is None and self.find_edit.text() and self.regex.isChecked():
             # What is wrong, as re says it (its position left out: counted in the expression as re
@@ -3676,18 +3689,27 @@ class FindBar(QWidget):
             return False
         if not counting.step(COUNT_SLICE):
             so_far = len(counting.starts)
-            self.count.setText(f"{so_far}+ matches" if so_far else "counting…")
+            self.count.setText(self._after_replacing(f"{so_far}+ matches" if so_far else "counting…"))
             self._count_next.start()
             return True
         self._counting = None
         self._starts = counting.starts
         self._mark(counting.spans)
         n = len(counting.starts)
-        self.count.setText(counted(n, "match", "matches"))
+        self.count.setText(self._after_replacing(counted(n, "match", "matches") if n else ""))
         which, self._which = self._which, None
         if which is not None:
             self._say_which(*which)
         return False
+
+    def _after_replacing(self, left: str) -> str:
+        """What the count says (``left``; "" for none), after what Replace all did, until the search changes.
+
+        Why: "0 matches" alone, after Replace all, read as if nothing was found.
+        """
+        if self._replaced is None:
+            return left or "0 matches"
+        return f"replaced in {counted(self._replaced, 'place')}" + (f" ({left} now)" if left else "")
 
     def _mark_on_show(self) -> None:
         """Mark the matches on the lines on show (and near them) while the rest are being counted."""
@@ -3836,7 +3858,6 @@ class FindBar(QWidget):
         name = f"Replace '{find}' with '{repl}'" if repl else f"Delete '{find}'"
         return f"{name} ({counted(places, 'place')})" if places is not None else name
 
-    @_time_limited()
     def replace_one(self) -> None:
         if self.editor.isReadOnly():
             return
@@ -3851,9 +3872,58 @@ class FindBar(QWidget):
             self.update_count()
         self.find()
 
-    @_time_limited(0)
     def replace_all(self) -> int:
-        """Replace every match as one undo step; the number replaced.
+        """Replace every match as one undo step; the number replaced (0 while the matches of a big
+        file are still being found: the rest are found in the turns after, then replaced at once).
+
+        Why in slices: the 400,000 matches of ``(\\w)`` replaced with ``$1$1`` in a 10,000-line file
+        held the window 1.7 s, finding them and working out each one's new text. The text is
+        read once: an edit (or another search) meanwhile stops it, nothing replaced.
+        """
+        pat = self.pattern()
+        if pat is None or self.editor.isReadOnly():
+            return 0
+        self._stop_counting()  # (counted again once replaced)
+        text = self.editor.shown_text()
+        try:
+            self._replacing = (text, self._replacements(pat, text), [])
+        except re.error as e:
+            self._bad_replacement(e)
+            return 0
+        return self._replace_more()
+
+    def _replace_more(self) -> int:
+        """Find the next slice of Replace all's matches; once all are found, replace them (their number)."""
+        found = self._find_to_replace()
+        if found is None:
+            return 0
+        text, _, found = self._replacing
+        self._replacing = None
+        self._replace_found(text, found)
+        self.update_count(replaced=len(found) or None)  # (what is left, said with what was done)
+        return len(found)
+
+    @_time_limited()
+    def _find_to_replace(self) -> list[tuple[int, int, str]] | None:
+        """The next slice of Replace all's matches (see replace_all): all of them once found, else None."""
+        if self._replacing is None:
+            return None
+        _, pending, found = self._replacing
+        try:
+            more = list(islice(pending, REPLACE_SLICE))
+        except (re.error, IndexError) as e:
+            self._replacing = None
+            self._bad_replacement(e)
+            return None
+        found += more
+        if len(more) == REPLACE_SLICE:
+            self.count.setText(f"replacing… ({counted(len(found), 'match', 'matches')} found)")
+            self._replace_next.start()
+            return None
+        return found
+
+    def _replace_found(self, text: str, found: list[tuple[int, int, str]]) -> None:
+        """Replace ``found`` (see _replacements) in ``text``, the editor's text shown, as one undo step.
 
         Why two ways: matches on (nearly) every line, such as ``$2$1`` on each of a library's
         100,000, go in as one edit of the text built here, from the first match to the last (0.5 s,
@@ -3861,47 +3931,31 @@ class FindBar(QWidget):
         line, as one edit per line with a match (0.1 s, where the one edit took 0.5 s and left every
         line between them to colour again). See ONE_EDIT_SHARE.
         """
-        pat = self.pattern()
-        if pat is None or self.editor.isReadOnly():
-            return 0
-        text = self.editor.shown_text()
-        try:
-            found = self._replacements(pat, text)
-        except (re.error, IndexError) as e:
-            self._bad_replacement(e)
-            return 0
-        if found:
-            spans = _line_spans(text, found)
-            lines = text.count("\n", found[0][0], found[-1][1]) + 1
-            # (a lone CR, U+2028 or U+2029 put in: the editor makes it a line of its own, see replace_shown)
-            odd = any(_ODD_BREAK.search(new) for _, _, new in found)
-            if odd or len(spans) > 1 and len(spans) > ONE_EDIT_SHARE * lines:
-                self._replace_keeping_place(text, found)
-            else:
-                offset = _Utf16Offsets(text)
-                self.editor.replace_spans(
-                    [(offset(a), offset(b), new) for a, b, new in spans], self._step_name(len(found))
-                )
-        self.count_all()  # (what is left, said below)
-        if found:
-            # What was done, until the search changes: "0 matches" alone read as if nothing was found.
-            left = self.count.text()
-            self.count.setText(
-                f"replaced in {counted(len(found), 'place')}" + (f" ({left} now)" if not left.startswith("0 ") else "")
-            )
-        return len(found)
+        if not found:
+            return
+        spans = _line_spans(text, found)
+        lines = text.count("\n", found[0][0], found[-1][1]) + 1
+        # (a lone CR, U+2028 or U+2029 put in: the editor makes it a line of its own, see replace_shown)
+        odd = any(_ODD_BREAK.search(new) for _, _, new in found)
+        if odd or len(spans) > 1 and len(spans) > ONE_EDIT_SHARE * lines:
+            self._replace_keeping_place(text, found)
+        else:
+            offset = _Utf16Offsets(text)
+            self.editor.replace_spans([(offset(a), offset(b), new) for a, b, new in spans], self._step_name(len(found)))
 
-    def _replacements(self, pat: re.Pattern, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, new text) of each match of ``pat`` in ``text``, the empty ones too: ``^``
-        replaced with "// " comments every line out, as in VS Code, Sublime Text and Notepad++."""
+    def _replacements(self, pat: re.Pattern, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, new text) of each match of ``pat`` in ``text``, the empty ones too (``^``
+        replaced with "// " comments every line out, as in VS Code, Sublime Text and Notepad++),
+        found as they are asked for. A bad replacement (``$2`` with one group) raises then."""
         template = self.replace_edit.text()
+        found = _matches(pat, text, *self._bounds(text))
         if not self.regex.isChecked() or ("$" not in template and "\\" not in template):
             # The same new text for every match: worked out once, not for each of the 62,500
             # matches of a 100,000-line file.
             template = _one_break(template)
-            return [(m.start(), m.end(), template) for m in _matches(pat, text, *self._bounds(text))]
+            return ((m.start(), m.end(), template) for m in found)
         expand = compile_replacement(template)
-        return [(m.start(), m.end(), _one_break(expand(m))) for m in _matches(pat, text, *self._bounds(text))]
+        return ((m.start(), m.end(), _one_break(expand(m))) for m in found)
 
     def _replace_keeping_place(self, text: str, found: list[tuple[int, int, str]]) -> None:
         """Replace ``found`` (see :meth:`_replacements`) in ``text`` as one edit, the cursor (and the
