@@ -809,3 +809,55 @@ def test_typing_while_replace_all_finds_its_matches_stops_it(qtbot) -> None:
     qtbot.waitUntil(lambda: not bar._recount.isActive() and bar._counting is None, timeout=20_000)
     assert editor.shown_text() == "// " + text
     assert not bar.count.text().startswith("replac")
+
+
+class _Tally:
+    """A compiled expression that counts the matches it hands out (a stand-in for bar.pattern())."""
+
+    def __init__(self, pat) -> None:
+        self.pat, self.pattern, self.flags, self.handed = pat, pat.pattern, pat.flags, 0
+
+    def finditer(self, *args):
+        for m in self.pat.finditer(*args):
+            self.handed += 1
+            yield m
+
+    def match(self, *args):
+        self.handed += 1
+        return self.pat.match(*args)
+
+    def search(self, *args):
+        self.handed += 1
+        return self.pat.search(*args)
+
+
+def test_enter_near_the_end_of_a_big_file_looks_at_the_matches_near_the_cursor_only(qtbot, monkeypatch) -> None:
+    """Enter (and Shift+Enter) went through every match from the top of the file to the cursor:
+    600,000 of them for ``e`` near the end of a 10,000-line file. Now it searches from the line it
+    is on (and back line by line), the bar saying which match as before."""
+    text = "".join(f"  let e{i} = e(e, e, e, e, e, e, e, e, e, e, e, e, e);\n" for i in range(10_000))
+    pane = _shown_pane(qtbot, text)
+    editor, bar = pane.editor, pane.find_bar
+    bar.open(False)
+    bar.find_edit.setText("e")
+    qtbot.waitUntil(lambda: bar._counting is None, timeout=20_000)
+    n = text.count("e")
+    assert bar.count.text() == f"{n} matches"
+    tally = _Tally(bar.pattern())
+    monkeypatch.setattr(bar, "pattern", lambda: tally)
+    editor.go_to_line(9_990)
+    bar.find()
+    at = editor.textCursor().selectionStart()
+    assert at == text.index("e", editor.document().findBlockByNumber(9_989).position())
+    assert bar.count.text() == f"{text.count('e', 0, at) + 1} of {n} matches"
+    bar.find(backward=True)
+    assert editor.textCursor().selectionStart() == text.rindex("e", 0, at)
+    assert bar.count.text() == f"{text.count('e', 0, at)} of {n} matches"
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    bar.find()  # (round the end: the first one)
+    assert editor.textCursor().selectionStart() == text.index("e")
+    assert bar.count.text() == f"1 of {n} matches (from the top again)"
+    bar.find(backward=True)  # (round the start: the last one)
+    assert editor.textCursor().selectionStart() == text.rindex("e")
+    assert bar.count.text() == f"{n} of {n} matches (from the end again)"
+    assert tally.handed < 1_000

@@ -3758,26 +3758,21 @@ class FindBar(QWidget):
         anew = (lo, hi) != (0, len(text)) and (not lo <= here <= hi or selection == (lo, hi))
         if anew:
             here = hi if backward else lo
-        first = before = last = None
         # (an empty match, such as ^, is at the cursor once selected: the next one is after it)
         on = None if anew else selection
-        for m in _matches(pat, text, lo, hi):
-            if backward:
-                if m.start() >= here and before is not None:
-                    break
-                if m.start() < here:
-                    before = m
-                last = m
-            elif m.start() >= here and m.span() != on:
-                last = m
-                break
-            elif first is None:
-                first = m
-        chosen = (before or last) if backward else (last or first)
+        cuts = slice_cuts(pat)
+        if backward:
+            chosen = _match_before(pat, text, lo, hi, here, cuts)
+            wrapped = chosen is None
+            chosen = chosen or _match_before(pat, text, lo, hi, hi + 1, cuts)
+        else:
+            chosen = _match_after(pat, text, lo, hi, here, on, cuts)
+            wrapped = chosen is None
+            chosen = chosen or next(_matches(pat, text, lo, hi), None)
         if chosen is None:
             return False
         self._select(text, chosen)
-        self._say_which(chosen.start(), wrapped=not anew and (before is None if backward else last is None))
+        self._say_which(chosen.start(), wrapped=not anew and wrapped)
         return True
 
     def _say_which(self, start: int, wrapped: bool) -> None:
@@ -4052,9 +4047,45 @@ def _empty_at_end_counts(text: str, lo: int, hi: int) -> bool:
     return hi == len(text) or text[hi] == "\n" and (hi == lo or text[hi - 1] != "\n")
 
 
-def _matches(pat: re.Pattern, text: str, lo: int, hi: int) -> Iterator[re.Match]:
-    """The matches of ``pat`` in ``text`` from ``lo`` to ``hi`` (see _empty_at_end_counts)."""
-    found = pat.finditer(text, lo, hi)
+def _resume_at(text: str, cuts: str, lo: int, at: int) -> int:
+    """Where a search may start, at or before ``at``, and find from there the matches a search from
+    ``lo`` finds: just after the last of ``cuts`` before ``at`` (see slice_cuts), else ``lo``."""
+    last = max((text.rfind(c, lo, at) for c in cuts), default=-1)
+    return last + 1 if last >= 0 else lo
+
+
+def _match_after(
+    pat: re.Pattern, text: str, lo: int, hi: int, here: int, on: tuple[int, int] | None, cuts: str
+) -> re.Match | None:
+    """The first match of ``pat`` (searched from ``lo`` to ``hi``) starting at ``here`` or after, not
+    the span ``on``; None when there is none. Why from the line of ``here`` (``cuts``): Enter near the
+    end of a 10,000-line file went through its 600,000 matches of ``e`` from the top."""
+    for m in _matches(pat, text, lo, hi, _resume_at(text, cuts, lo, here)):
+        if m.start() >= here and m.span() != on:
+            return m
+    return None
+
+
+def _match_before(pat: re.Pattern, text: str, lo: int, hi: int, here: int, cuts: str) -> re.Match | None:
+    """The last match of ``pat`` (searched from ``lo`` to ``hi``) starting before ``here``; None when
+    there is none. Searched back from ``here`` in ever longer stretches (see _match_after)."""
+    end, size = here, 64
+    while True:
+        start = _resume_at(text, cuts, lo, max(lo, end - size))
+        last = None
+        for m in _matches(pat, text, lo, hi, start):
+            if m.start() >= end:
+                break
+            last = m
+        if last is not None or start == lo:
+            return last
+        end, size = start, size * 2
+
+
+def _matches(pat: re.Pattern, text: str, lo: int, hi: int, start: int | None = None) -> Iterator[re.Match]:
+    """The matches of ``pat`` in ``text`` from ``lo`` to ``hi`` (see _empty_at_end_counts), those from
+    ``start`` on (a place _resume_at gave) when given."""
+    found = pat.finditer(text, lo if start is None else start, hi)
     return found if _empty_at_end_counts(text, lo, hi) else (m for m in found if m.start() < hi)
 
 
