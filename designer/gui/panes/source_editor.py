@@ -17,6 +17,7 @@ import functools
 import re
 import sys
 import time
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -2438,6 +2439,15 @@ class SourceEditor(QPlainTextEdit):
         end = end_block.position() + end_block.length() if end_block.isValid() else self._doc.characterCount()
         return self._doc.findBlockByNumber(first).position(), end
 
+    def shown_span(self, above: int = 0) -> tuple[int, int]:
+        """Document positions of the start of the first line on show (or of the line ``above`` lines
+        above it) and of the end of one at or below the last (see _lines_on_show)."""
+        first, last = self._lines_on_show()
+        first = max(0, first - above)
+        end_block = self._doc.findBlockByNumber(last)
+        end = end_block.position() + end_block.length() if end_block.isValid() else self._doc.characterCount()
+        return self._doc.findBlockByNumber(first).position(), end
+
     def _rows_on_show(self) -> int:
         """How many rows the view shows, a part-row at its bottom included (a line takes one at least)."""
         return self._viewport.height() // max(1, self.fontMetrics().height()) + 1
@@ -2981,6 +2991,11 @@ ONE_EDIT_SHARE = 0.875
 # the rest in the turns after (see FindBar.replace_all).
 REPLACE_SLICE = 20_000
 FOUND_SHOWN = 2000  # matches of the find bar marked in the text at most (of those near the view)
+# Matches the count keeps for the marks, those on the lines near the view (a minified line of
+# megabytes is one line), and how often it notes where it is, for "k of n" (see _Counting).
+FOUND_KEPT = 50_000
+MARKS_ABOVE = 20  # lines above the view whose find marks are looked for (the view scrolled up past them: again)
+CHECK_EVERY = 1024
 NEAR_SLICES = 2  # slices of the count (see _Counting) searched for them at most, before the rest
 # JavaScript's (and VS Code's) references in a replacement: $$, $& and $0 (the match), $1..$99, $<name>.
 _DOLLAR_REF = re.compile(r"\$(?:(\$)|([&0])|(\d{1,2})|<(\w+)>)")
@@ -3230,18 +3245,38 @@ class _Counting:
     """A count of the find bar's matches under way, a slice at a time (see FindBar.update_count)."""
 
     def __init__(
-        self, pat: re.Pattern, text: str, units: _Utf16Offsets, lo: int, hi: int, chars: int | None, cuts: str = "\n"
+        self,
+        pat: re.Pattern,
+        text: str,
+        units: _Utf16Offsets,
+        lo: int,
+        hi: int,
+        chars: int | None,
+        cuts: str = "\n",
+        kept: tuple[int, int] | None = None,
     ) -> None:
         """``units``: Qt's offsets in ``text``. ``chars``: no match takes in one of ``cuts`` (a line
         break for text searched for as written, or an expression that takes in none, see
         slice_cuts), so a step searches this many characters, on to the next of them, and the next
         step goes on from there; None (or no ``cuts``): a step goes on until it has counted its
-        matches or the text ends."""
-        self.pat, self.text, self.at, self.hi = pat, text, lo, hi
+        matches or the text ends. ``kept``: the matches starting there (Python indexes in ``text``)
+        are kept in ``spans``, FOUND_KEPT at most; None: all of them.
+
+        Why not every match kept: ``.`` in a 5 MB file kept 5 million spans and starts, some 800 MB.
+        The count keeps the marks near the view, and where every CHECK_EVERY-th match starts, from
+        which the matches before one are counted again (see index_of).
+        """
+        self.pat, self.text, self.lo, self.at, self.hi = pat, text, lo, lo, hi
         self.chars, self.cuts = chars if cuts else None, cuts
         self._cut = re.compile(f"[{re.escape(cuts)}]") if cuts else None
-        self.starts: list[int] = []  # Python indexes in ``text``
+        self.total = 0
         self.spans: list[tuple[int, int]] = []  # document positions (UTF-16 units)
+        self.kept = kept if kept is not None else (lo, hi)
+        self.kept_reach = self.kept[1]  # where the matches kept end: the first one left out (FOUND_KEPT)
+        self._keep_most = FOUND_KEPT if kept is not None else sys.maxsize
+        self._checks_at, self._checks_k = array("q"), array("q")  # a match's start, how many came before
+        self._prev_empty: int | None = None  # the last match counted, when it was empty (its place)
+        self._check_due = 0  # the number of matches counted at which the next place is noted
         self.units = units
         self._counted_empty: int | None = None  # where the last step stopped on an empty match
         self._empty_at_hi = _empty_at_end_counts(text, lo, hi)
@@ -3253,8 +3288,11 @@ class _Counting:
         The next step goes on from the end of the last match counted, as finditer itself does
         (which does not find an empty match again where it found one).
         """
-        units, starts, spans = self.units, self.starts, self.spans
+        units, spans, total = self.units, self.spans, self.total
         same = units.identity  # (no conversion: 200,000 matches counted in half the time)
+        keep_from, keep_to = self.kept
+        keep_most, prev_empty = self._keep_most, self._prev_empty
+        check = self._check_due
         counted = 0
         end = self.hi
         if self.chars is not None:  # (a word found nowhere: 3 MB searched without a match took 0.15 s)
@@ -3266,15 +3304,38 @@ class _Counting:
             # (at a slice's end, $ or \Z matched an end the text has not: the next slice sees it)
             if a == b and (a == again or a == end and (end < self.hi or not self._empty_at_hi)):
                 continue
-            starts.append(a)
-            spans.append(span if same else (units(a), units(b)))
+            # (not after an empty match at the same place: a search from there would find it first)
+            if total >= check and a != prev_empty:
+                self._checks_at.append(a)
+                self._checks_k.append(total)
+                check = total + CHECK_EVERY
+            if keep_from <= a <= keep_to:
+                if len(spans) < keep_most:
+                    spans.append(span if same else (units(a), units(b)))
+                elif self.kept_reach > a:
+                    self.kept_reach = a
+            total += 1
             counted += 1
+            prev_empty = a if a == b else None
             if counted == most:
                 self.at = b
                 self._counted_empty = a if a == b else None
+                self.total, self._prev_empty, self._check_due = total, prev_empty, check
                 return False
         self.at = end
+        self.total, self._prev_empty, self._check_due = total, prev_empty, check
         return end == self.hi
+
+    def index_of(self, start: int) -> int | None:
+        """How many matches come before the one starting at ``start`` (a Python index in the text),
+        counted again from the place noted before it; None when none starts there."""
+        i = bisect_right(self._checks_at, start) - 1
+        at, k = (self._checks_at[i], self._checks_k[i]) if i >= 0 else (self.lo, 0)
+        for m in _matches(self.pat, self.text, self.lo, self.hi, at):
+            if m.start() >= start:
+                return k if m.start() == start else None
+            k += 1
+        return None
 
 
 def _time_limited(default: object = None) -> Callable:
@@ -3374,10 +3435,14 @@ class FindBar(QWidget):
         # the key itself. What the bar's own buttons change is counted at once (they call it).
         self._recount = QTimer(self, singleShot=True, interval=RECOUNT_DELAY_MS)
         self._recount.timeout.connect(self.update_count)
-        # Where each match starts (Python indexes in the text shown) as last counted; None once the
+        # The count last done (how many, and where to count again from for "k of n"); None once the
         # text, the search or its options change (see _say_which).
         # (contentsChange: edits of the text only, not the colours, which contentsChanged reports too)
-        self._starts: list[int] | None = None
+        self._counted: _Counting | None = None
+        # The search counted (its expression, and a slice's characters and cuts: see _Counting), and
+        # the document positions of the lines its marks were found on (see _view_moved).
+        self._search: tuple[re.Pattern, int, str] | None = None
+        self._marks_for: tuple[int, int] | None = None
         self._shown: str | None = None  # the text shown, as last read (see _text)
         self._units: tuple[str, _Utf16Offsets] | None = None  # a text and its offsets (see _text_units)
         # A count of many matches goes on a slice per turn (see update_count); _which is the match
@@ -3451,11 +3516,12 @@ class FindBar(QWidget):
             # (contentsChanged reports the colours put in at idle time too: the bar counted the whole
             # file again once they were in, and what it said of the match selected went)
             (doc.contentsChange, self._forget_starts),
+            (editor.verticalScrollBar().valueChanged, self._view_moved),
         )
         for signal, slot in pairs:
             signal.connect(slot) if on else signal.disconnect(slot)
         # (the text may change while the bar is hidden, unheard: see _text)
-        self._starts = self._shown = self._units = None
+        self._counted = self._shown = self._units = None
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._follow_editor(True)
@@ -3486,7 +3552,7 @@ class FindBar(QWidget):
 
     def _forget_starts(self) -> None:
         """The text changed: what was counted is forgotten, and counted anew once the typing pauses."""
-        self._starts = self._shown = self._units = self._empty_at = None
+        self._counted = self._shown = self._units = self._empty_at = None
         self._stop_counting()  # (what it counted in is no longer the text)
         self._show_scope()  # (text put in at its start: the tint's own cursor leaves it out)
         if self.isVisible():
@@ -3499,7 +3565,7 @@ class FindBar(QWidget):
         through every way of splitting them.
         """
         self._stop_counting()
-        self._starts = None
+        self._counted = self._search = None
         self._mark([])
         self.count.setText("this expression takes too long: simplify it")
 
@@ -3656,18 +3722,20 @@ class FindBar(QWidget):
             # got it); "invalid expression" alone left the user to guess which bracket was missing.
             self.count.setText(f"invalid expression: {self._invalid}")
             self.editor.show_found([])
-            self._starts = None
+            self._counted = self._search = None
             return
         if pat is None:
-            self._starts = []
+            self._counted = self._search = None
             self._mark([])
             self.count.setText("")
             return
         text = self._text()
         chars = COUNT_REGEX_CHARS if self.regex.isChecked() else COUNT_CHARS  # (a step's, see _Counting)
-        self._counting = _Counting(pat, text, self._text_units(text), *self._bounds(text), chars, slice_cuts(pat))
+        self._search = (pat, chars, slice_cuts(pat))
+        near = self._near_view(text)
+        self._counting = _Counting(pat, text, self._text_units(text), *self._bounds(text), chars, self._search[2], near)
         if self._count_more():
-            self._mark_on_show()
+            self._mark_near()
 
     @_time_limited()
     def count_all(self) -> None:
@@ -3688,14 +3756,13 @@ class FindBar(QWidget):
         if counting is None:
             return False
         if not counting.step(COUNT_SLICE):
-            so_far = len(counting.starts)
+            so_far = counting.total
             self.count.setText(self._after_replacing(f"{so_far}+ matches" if so_far else "counting…"))
             self._count_next.start()
             return True
-        self._counting = None
-        self._starts = counting.starts
-        self._mark(counting.spans)
-        n = len(counting.starts)
+        self._counting, self._counted = None, counting
+        self._mark_counted(counting)
+        n = counting.total
         self.count.setText(self._after_replacing(counted(n, "match", "matches") if n else ""))
         which, self._which = self._which, None
         if which is not None:
@@ -3711,21 +3778,61 @@ class FindBar(QWidget):
             return left or "0 matches"
         return f"replaced in {counted(self._replaced, 'place')}" + (f" ({left} now)" if left else "")
 
-    def _mark_on_show(self) -> None:
-        """Mark the matches on the lines on show (and near them) while the rest are being counted."""
-        counting = self._counting
-        low, high = self.editor.marked_span()
-        text = counting.text
+    def _near_view(self, text: str) -> tuple[int, int]:
+        """The lines from MARKS_ABOVE above the first on show to the last marked below them (see
+        SourceEditor.marked_span) as Python indexes in ``text`` (the text shown), within the search's
+        bounds. Not from the first line marked, MARKED_MARGIN above the view: with ten matches a
+        line, the FOUND_SHOWN marked were all above the view, none on show."""
+        low, high = self.editor.shown_span(MARKS_ABOVE)[0], self.editor.marked_span()[1]
         if not text.isascii():
             low, high = _index(text, low), _index(text, high)
-        low, high = max(low, self._bounds(text)[0]), min(high, counting.hi)
-        near = _Counting(counting.pat, text, counting.units, low, high, counting.chars, counting.cuts)
+        lo, hi = self._bounds(text)
+        return max(low, lo), min(high, hi)
+
+    def _mark_found(self, text: str, spans: list[tuple[int, int]], low: int, high: int) -> None:
+        """Mark ``spans``, the matches found from ``low`` to ``high`` (Python indexes in ``text``), the
+        part of the text noted in _marks_for."""
+        units = self._text_units(text)
+        self._marks_for = (units(low), units(high))
+        self._mark(spans)
+
+    def _mark_counted(self, counting: _Counting) -> None:
+        """Mark the matches the count kept, those near the view when it started; or, the view moved
+        on meanwhile, those near it now."""
+        low, high = self._near_view(counting.text)
+        if counting.kept[0] <= low and high <= counting.kept[1]:
+            self._mark_found(counting.text, counting.spans, counting.kept[0], counting.kept_reach)
+        else:
+            self._mark_near()
+
+    def _view_moved(self) -> None:
+        """The view scrolled past the lines whose matches are marked: those near it now are.
+
+        Why: the count keeps only the marks near the view (see _Counting); scrolled, the marks of
+        the lines come on show stayed missing.
+        """
+        if self._search is None or self._marks_for is None:
+            return
+        low, high = self.editor.shown_span()
+        if low < self._marks_for[0] or high > self._marks_for[1]:
+            self._mark_near()
+
+    @_time_limited()
+    def _mark_near(self) -> None:
+        """Mark the matches on the lines on show (and near them): while the rest are being counted,
+        and when the view moves on."""
+        if self._search is None:
+            return
+        pat, chars, cuts = self._search
+        text = self._text()
+        low, high = self._near_view(text)
+        near = _Counting(pat, text, self._text_units(text), low, high, chars, cuts)
         # A few slices at most (see _Counting): a minified line of 6 MB on show is all of it, searched
         # whole at each key typed ([a-z]+Zq: 0.45 s); marks further on come with the count.
         for _ in range(NEAR_SLICES):
             if near.step(FOUND_SHOWN - len(near.spans)) or len(near.spans) == FOUND_SHOWN:
                 break
-        self._mark(near.spans)
+        self._mark_found(text, near.spans, low, near.at)
 
     def _mark(self, spans: list[tuple[int, int]]) -> None:
         """Mark ``spans`` (document positions) in the editor while the bar is open
@@ -3782,16 +3889,15 @@ class FindBar(QWidget):
         Why: Enter went from the last match back to the first without a word, so a developer stepping
         through a file's matches could not tell when they had seen them all, nor which one was selected.
         """
-        if self._starts is None and self._counting is None:
+        if self._counted is None and self._counting is None:
             self.update_count()  # (the text changed since the count: counted again now)
         if self._counting is not None:
             self._which = (start, wrapped)  # (said once counted)
             return
-        starts = self._starts or []
-        k = bisect_left(starts, start)
-        if k == len(starts) or starts[k] != start:
+        k = self._counted.index_of(start) if self._counted is not None else None
+        if k is None:
             return
-        n = len(starts)
+        n = self._counted.total
         said = f"{k + 1} of {counted(n, 'match', 'matches')}"
         if wrapped and n > 1:
             said += " (from the top again)" if k == 0 else " (from the end again)"
@@ -3814,7 +3920,7 @@ class FindBar(QWidget):
         cursor = self.editor.textCursor()
         if (cursor.selectionStart(), cursor.selectionEnd()) != self._said_on:
             self._said_on = None
-            n = len(self._starts or [])
+            n = self._counted.total if self._counted is not None else 0
             self.count.setText(counted(n, "match", "matches"))
 
     def _expand(self, m: re.Match) -> str:
