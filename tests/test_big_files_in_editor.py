@@ -891,3 +891,20 @@ def test_a_match_on_every_character_is_counted_without_keeping_every_match(qtbot
     bar.find()
     assert editor.textCursor().selectionStart() == line_start
     assert bar.count.text() == f"{40_000 * 10 + 1} of {n} matches"
+
+
+def test_another_file_shown_while_replace_all_finds_its_matches_is_left_alone(qtbot) -> None:
+    text = "".join(f"  v{i} = f(a);\n" for i in range(10_000))
+    pane = _shown_pane(qtbot, text)
+    bar = pane.find_bar
+    bar.open(True)
+    bar.regex.setChecked(True)
+    bar.find_edit.setText(r"\w")
+    bar.replace_edit.setText("x")
+    assert bar.replace_all() == 0
+    other = "const w = 1;\n" * 3
+    pane.show_file("other.plugin.js", other, read_only=False)
+    qtbot.waitUntil(lambda: not bar._replace_next.isActive() and bar._counting is None, timeout=20_000)
+    assert pane.editor.shown_text() == other
+    pane.show_file("big.plugin.js", text, read_only=False)
+    assert pane.editor.shown_text() == text
