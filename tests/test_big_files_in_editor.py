@@ -908,3 +908,21 @@ def test_another_file_shown_while_replace_all_finds_its_matches_is_left_alone(qt
     assert pane.editor.shown_text() == other
     pane.show_file("big.plugin.js", text, read_only=False)
     assert pane.editor.shown_text() == text
+
+
+def test_enter_while_replace_all_finds_its_matches_does_not_stop_it(qtbot) -> None:
+    """F3 or Enter in the find box while the bar said "replacing…" stopped Replace all without a word
+    (the count it started again took its place): nothing was replaced."""
+    import re
+
+    text = "".join(f"  v{i} = f(a);\n" for i in range(10_000))
+    pane = _shown_pane(qtbot, text)
+    editor, bar = pane.editor, pane.find_bar
+    bar.open(True)
+    bar.regex.setChecked(True)
+    bar.find_edit.setText(r"\w")
+    bar.replace_edit.setText("x")
+    assert bar.replace_all() == 0
+    bar.find_again()
+    expected = re.sub(r"\w", "x", text)
+    qtbot.waitUntil(lambda: editor.shown_text() == expected, timeout=20_000)

@@ -3889,6 +3889,8 @@ class FindBar(QWidget):
         Why: Enter went from the last match back to the first without a word, so a developer stepping
         through a file's matches could not tell when they had seen them all, nor which one was selected.
         """
+        if self._replacing is not None:
+            return  # (a count now would stop Replace all: the count after it says how many are left)
         if self._counted is None and self._counting is None:
             self.update_count()  # (the text changed since the count: counted again now)
         if self._counting is not None:
