@@ -663,3 +663,18 @@ def test_an_expression_that_takes_too_long_is_stopped_and_the_editor_stays_usabl
     assert bar.count.text() == "1 match"
     assert bar.find()
     assert pane.editor.textCursor().selectedText() == "const"
+
+
+def test_f3_with_the_bar_closed_shows_it_to_say_the_expression_takes_too_long(qtbot, monkeypatch) -> None:
+    """F3 with the bar closed held the window a second and then did nothing, its reason said in the
+    hidden bar."""
+    from designer.gui import search_limit
+
+    monkeypatch.setattr(search_limit, "SEARCH_LIMIT_S", 0.2)
+    pane, bar = _find_bar_on(qtbot, "const a = 1;\n" + "a" * 27 + "!\n")
+    bar.find_edit.setText("(a+)+$")
+    bar.close_bar()
+    assert not bar.isVisible()
+    pane.find_bar.find_again()
+    assert bar.isVisible()
+    assert bar.count.text() == "this expression takes too long: simplify it"

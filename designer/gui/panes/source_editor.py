@@ -3567,6 +3567,7 @@ class FindBar(QWidget):
         self._stop_counting()
         self._counted = self._search = None
         self._mark([])
+        self.show()  # (F3 with the bar closed: said where it can be read, the keyboard left in the code)
         self.count.setText("this expression takes too long: simplify it")
 
     def _stop_counting(self) -> None:
