@@ -23,6 +23,7 @@ class TooSlow(Exception):
 
 
 _running = False  # a limit is set already (the outer one holds for what runs inside it)
+_previous = None  # SIGALRM's handler before it, put back once the limit is off
 
 
 def limit_running() -> bool:
@@ -33,25 +34,37 @@ def limit_running() -> bool:
 @contextmanager
 def time_limit(seconds: float | None = None) -> Iterator[None]:
     """Raise TooSlow in what runs inside once ``seconds`` (SEARCH_LIMIT_S) have gone by (a limit set
-    already holds)."""
-    global _running
+    already holds). Who catches TooSlow calls end_limit too (see there)."""
+    global _running, _previous
     if _running or not _can_limit():
         yield
         return
-
-    def expired(_signum, _frame) -> None:
-        if _running:
-            raise TooSlow
-
-    previous = signal.signal(signal.SIGALRM, expired)
+    _previous = signal.signal(signal.SIGALRM, _expired)
     _running = True
     signal.setitimer(signal.ITIMER_REAL, SEARCH_LIMIT_S if seconds is None else seconds)
     try:
         yield
     finally:
+        end_limit()
+
+
+def end_limit() -> None:
+    """Take the time limit off, if it is on. Again where TooSlow is caught: the signal, come just as
+    the search ended, raises wherever Python is then, maybe before the limit was taken off (it
+    comes once, so here it is taken off). Why: left on, every later search had no limit."""
+    global _running
+    if not _running:
+        return
+    try:
         signal.setitimer(signal.ITIMER_REAL, 0)
+    finally:
         _running = False
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGALRM, _previous)
+
+
+def _expired(_signum, _frame) -> None:
+    if _running:
+        raise TooSlow
 
 
 def _can_limit() -> bool:

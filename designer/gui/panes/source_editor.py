@@ -70,7 +70,7 @@ from ...core.wording import counted
 from ..flow_toolbar import FlowLayout
 from ..focus_ring import ring_focus
 from ..highlight import LONG_LINE, PENDING, SyntaxHighlighter, language_for, language_name
-from ..search_limit import TooSlow, limit_running, time_limit
+from ..search_limit import TooSlow, end_limit, limit_running, time_limit
 from ..tones import box_style, is_dark
 from ..viewports import HeldViewport, viewport_of
 from .source_assist import CompletionHelper, SnippetBrowser, SnippetSession, text_after_cursor, text_before_cursor
@@ -3355,6 +3355,7 @@ def _time_limited(default: object = None) -> Callable:
                 with time_limit():
                     return method(self, *args, **kwargs)
             except TooSlow:
+                end_limit()
                 self._too_slow()
                 return default
 
