@@ -926,3 +926,31 @@ def test_enter_while_replace_all_finds_its_matches_does_not_stop_it(qtbot) -> No
     bar.find_again()
     expected = re.sub(r"\w", "x", text)
     qtbot.waitUntil(lambda: editor.shown_text() == expected, timeout=20_000)
+
+
+def test_enter_with_an_expression_that_takes_in_any_cut_goes_on_from_the_count(qtbot, monkeypatch) -> None:
+    """``\\W`` can take in every character a search goes on after (a line break, ``;``, a space...):
+    Enter near the end of a 10,000-line file searched from the top again. Now from the place the
+    count noted last before the cursor."""
+    import re
+
+    text = "".join(f"  let e{i} = e(e, e);\n" for i in range(10_000))
+    pane = _shown_pane(qtbot, text)
+    editor, bar = pane.editor, pane.find_bar
+    bar.open(False)
+    bar.regex.setChecked(True)
+    bar.find_edit.setText(r"\W")
+    qtbot.waitUntil(lambda: bar._counting is None, timeout=20_000)
+    n = len(re.findall(r"\W", text))
+    assert bar.count.text() == f"{n} matches"
+    tally = _Tally(bar.pattern())
+    monkeypatch.setattr(bar, "pattern", lambda: tally)
+    editor.go_to_line(9_990)
+    bar.find()
+    at = editor.document().findBlockByNumber(9_989).position()
+    assert editor.textCursor().selectionStart() == at
+    before = len(re.findall(r"\W", text[:at]))
+    assert bar.count.text() == f"{before + 1} of {n} matches"
+    bar.find(backward=True)
+    assert editor.textCursor().selectionStart() == at - 1
+    assert tally.handed < 5_000

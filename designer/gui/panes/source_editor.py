@@ -3326,6 +3326,11 @@ class _Counting:
         self.total, self._prev_empty, self._check_due = total, prev_empty, check
         return end == self.hi
 
+    def noted_before(self, at: int) -> int:
+        """The last match start noted (every CHECK_EVERY-th) at or before ``at``; else where the count began."""
+        i = bisect_right(self._checks_at, at) - 1
+        return self._checks_at[i] if i >= 0 else self.lo
+
     def index_of(self, start: int) -> int | None:
         """How many matches come before the one starting at ``start`` (a Python index in the text),
         counted again from the place noted before it; None when none starts there."""
@@ -3869,13 +3874,13 @@ class FindBar(QWidget):
             here = hi if backward else lo
         # (an empty match, such as ^, is at the cursor once selected: the next one is after it)
         on = None if anew else selection
-        cuts = slice_cuts(pat)
+        cuts, noted = slice_cuts(pat), self._count_of(pat, text, lo, hi)
         if backward:
-            chosen = _match_before(pat, text, lo, hi, here, cuts)
+            chosen = _match_before(pat, text, lo, hi, here, cuts, noted)
             wrapped = chosen is None
-            chosen = chosen or _match_before(pat, text, lo, hi, hi + 1, cuts)
+            chosen = chosen or _match_before(pat, text, lo, hi, hi + 1, cuts, noted)
         else:
-            chosen = _match_after(pat, text, lo, hi, here, on, cuts)
+            chosen = _match_after(pat, text, lo, hi, here, on, cuts, noted)
             wrapped = chosen is None
             chosen = chosen or next(_matches(pat, text, lo, hi), None)
         if chosen is None:
@@ -3883,6 +3888,13 @@ class FindBar(QWidget):
         self._select(text, chosen)
         self._say_which(chosen.start(), wrapped=not anew and wrapped)
         return True
+
+    def _count_of(self, pat: re.Pattern, text: str, lo: int, hi: int) -> _Counting | None:
+        """The count done of ``pat`` in ``text`` from ``lo`` to ``hi``, if it is the one last done."""
+        done = self._counted
+        if done is None or done.text is not text or (done.lo, done.hi) != (lo, hi):
+            return None
+        return done if (done.pat.pattern, done.pat.flags) == (pat.pattern, pat.flags) else None
 
     def _say_which(self, start: int, wrapped: bool) -> None:
         """ "2 of 7 matches" for the match at ``start`` (a Python index in the text shown), and whether
@@ -4157,31 +4169,45 @@ def _empty_at_end_counts(text: str, lo: int, hi: int) -> bool:
     return hi == len(text) or text[hi] == "\n" and (hi == lo or text[hi - 1] != "\n")
 
 
-def _resume_at(text: str, cuts: str, lo: int, at: int) -> int:
+def _resume_at(text: str, cuts: str, lo: int, at: int, noted: _Counting | None = None) -> int:
     """Where a search may start, at or before ``at``, and find from there the matches a search from
-    ``lo`` finds: just after the last of ``cuts`` before ``at`` (see slice_cuts), else ``lo``."""
+    ``lo`` finds: just after the last of ``cuts`` before ``at`` (see slice_cuts), or at the last
+    match start ``noted`` by the count before ``at``, else ``lo``.
+
+    Why the count's too: an expression that can take in every cut (``\\W``) was searched from the
+    top of the file at each Enter."""
     last = max((text.rfind(c, lo, at) for c in cuts), default=-1)
-    return last + 1 if last >= 0 else lo
+    start = last + 1 if last >= 0 else lo
+    return max(start, noted.noted_before(at)) if noted is not None else start
 
 
 def _match_after(
-    pat: re.Pattern, text: str, lo: int, hi: int, here: int, on: tuple[int, int] | None, cuts: str
+    pat: re.Pattern,
+    text: str,
+    lo: int,
+    hi: int,
+    here: int,
+    on: tuple[int, int] | None,
+    cuts: str,
+    noted: _Counting | None = None,
 ) -> re.Match | None:
     """The first match of ``pat`` (searched from ``lo`` to ``hi``) starting at ``here`` or after, not
     the span ``on``; None when there is none. Why from the line of ``here`` (``cuts``): Enter near the
     end of a 10,000-line file went through its 600,000 matches of ``e`` from the top."""
-    for m in _matches(pat, text, lo, hi, _resume_at(text, cuts, lo, here)):
+    for m in _matches(pat, text, lo, hi, _resume_at(text, cuts, lo, here, noted)):
         if m.start() >= here and m.span() != on:
             return m
     return None
 
 
-def _match_before(pat: re.Pattern, text: str, lo: int, hi: int, here: int, cuts: str) -> re.Match | None:
+def _match_before(
+    pat: re.Pattern, text: str, lo: int, hi: int, here: int, cuts: str, noted: _Counting | None = None
+) -> re.Match | None:
     """The last match of ``pat`` (searched from ``lo`` to ``hi``) starting before ``here``; None when
     there is none. Searched back from ``here`` in ever longer stretches (see _match_after)."""
     end, size = here, 64
     while True:
-        start = _resume_at(text, cuts, lo, max(lo, end - size))
+        start = _resume_at(text, cuts, lo, max(lo, end - size), noted)
         last = None
         for m in _matches(pat, text, lo, hi, start):
             if m.start() >= end:
