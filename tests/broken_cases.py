@@ -451,6 +451,11 @@ CASES: list[Case] = [
         message='Write ["web"] (in square brackets: the app wants a list, even of one).'),
     bad("platforms-in-the-forms-words", r(PKG, '["web", "electron", "ios", "android"]', '["Web", "Desktop app"]'),
         "PD311", PKG, 8, 18, message='Write ["web", "electron"]'),
+    # (Each platform named with true or false, as older tools wrote a row of tick boxes.)
+    bad("platforms-named-true-or-false", r(PKG, '["web", "electron", "ios", "android"]', '{"web": true, "ios": false}'),
+        "PD311", PKG, 8, 18, message='so the plugin loads nowhere. Write ["web"].'),
+    near("platforms-named-with-other-values", r(PKG, '["web", "electron", "ios", "android"]', '{"web": "yes"}'), "PD311",
+         also=("PD102",)),
     # "mobile" could be iOS or Android, "moderator" anything: the schema's PD102 says what is allowed.
     near("platforms-mobile", r(PKG, '["web", "electron", "ios", "android"]', '["mobile"]'), "PD311", also=("PD102",)),
     bad("role-unknown", r(PKG, '["chair"]', '["moderator"]'), "PD102", PKG, 9, 26,

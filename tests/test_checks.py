@@ -221,6 +221,7 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "roles-capitalised": (PKG, 1),
     "roles-in-one-text": (PKG, 1),
     "platforms-web-as-text": (PKG, 1),
+    "platforms-named-true-or-false": (PKG, 1),
     "platforms-in-the-forms-words": (PKG, 1),
     "menu-items-key-lower-case": (PKG, 1),  # only the key's name changes, and the buttons come back
     "roles-key-misspelt": (PKG, 1),
@@ -1303,3 +1304,32 @@ def test_a_check_makes_each_package_file_from_the_model_once(tmp_path: Path, mon
     assert [p.code for p in problems] == ["PD309", "PD312"], problems  # (no PD406 for rec.svg)
     assert "'Icon'" in problems[1].message
     assert list(made.values()) == [1]
+
+
+def test_platforms_or_roles_written_as_named_true_or_false_get_a_fix_writing_the_list(tmp_path: Path) -> None:
+    """``"platforms": {"web": true, "ios": false}`` (each platform named with a tick, as some older
+    tools wrote it) was PD102 "should be a list, but it is a group of named values" with no Fix,
+    while the app loads the plugin nowhere. PD311 says so in plain words and its Fix writes the list
+    of those set to true, in the app's words; ``"participantRoles": {"Host": true}`` the same."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    text = path.read_text().replace('["web", "electron", "ios", "android"]', '{"web": true, "ios": false}')
+    path.write_text(text.replace('["chair"]', '{"Host": true}'))
+    pkg = load(root)
+    problems = run_checks(pkg)
+    assert [(p.code, p.pointer) for p in problems] == [("PD311", "/platforms"), ("PD311", "/participantRoles")]
+    platforms = problems[0]
+    assert platforms.message == (
+        """'Loads in' (platforms) of 'Record' is {"web": true, "ios": false}: each platform named with true or """
+        "false, which the app does not read (it wants a list of the platforms the plugin loads in), so the "
+        'plugin loads nowhere. Write ["web"].'
+    ), platforms.message
+    assert platforms.fix is not None and platforms.fix.title == 'Write ["web"]'
+    assert problems[1].fix is not None and problems[1].fix.title == 'Write ["chair"]'
+    for problem in problems:
+        apply_fix(pkg, problem.fix)
+    save(pkg)
+    data = json.loads(path.read_text())
+    assert (data["platforms"], data["participantRoles"]) == (["web"], ["chair"])
+    assert run_checks(load(root)) == []

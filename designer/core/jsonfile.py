@@ -1535,6 +1535,14 @@ class JsonDocument:
                 return not re.compile(_LINE_BREAK_CHARS).search(self.text, sp.start, sp.end)
         return False
 
+    def _no_layout_for_a_list(self, old: Any, sp: Span) -> bool:
+        """Whether ``old`` (at ``sp``) gives a list written in its place no layout to keep: a text,
+        a number, or an object written on one line (``{"web": true}``, which became a list over
+        three lines in a file that writes its lists on one)."""
+        if isinstance(old, list):
+            return False
+        return not isinstance(old, dict) or not re.compile(_LINE_BREAK_CHARS).search(self.text, sp.start, sp.end)
+
     def _render_known(self, value: Any, pointer: str, base_indent: str, compact: bool = False) -> str:
         known = self._known_text(value, pointer, base_indent)
         return known if known is not None else self._render(value, base_indent, compact)
@@ -1587,7 +1595,9 @@ class JsonDocument:
                 return
             sp = self.spans[pointer]
             old = self.get(pointer)
-            compact = isinstance(value, list) and not isinstance(old, (dict, list)) and self._short_lists_on_one_line()
+            compact = (
+                isinstance(value, list) and self._no_layout_for_a_list(old, sp) and self._short_lists_on_one_line()
+            )
             self._replace_value(pointer, sp, self._render_known(value, pointer, self._line_indent(sp.start), compact))
             return
         tokens = split_pointer(pointer)

@@ -405,8 +405,8 @@ CODES: dict[str, Code] = {
             _E,
             "Role or platform not in the app's words",
             'webapp2 knows the roles "chair" (Hosts) and "guest" (Guests) and the platforms "web", "electron" '
-            '(Desktop app), "ios" and "android", in a list; "host", "Guests" or "desktop" are '
-            "rewritten in its words by the fix.",
+            '(Desktop app), "ios" and "android", in a list; "host", "Guests" or "desktop", and names set to true '
+            'or false ({"web": true}), are rewritten in its words by the fix.',
             fixable=True,
         ),
         Code(

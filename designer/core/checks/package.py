@@ -51,6 +51,8 @@ def meant_list(key: str, value: Any) -> list[str] | None:
     "electron"]``. None when it is right already (a list of the app's words) or when a value
     could mean something else, or nothing.
     """
+    if isinstance(value, dict):
+        return _ticked_names(key, value)
     words = [value] if isinstance(value, str) else value if isinstance(value, list) else None
     if not words or not all(isinstance(w, str) for w in words):
         return None
@@ -64,6 +66,21 @@ def meant_list(key: str, value: Any) -> list[str] | None:
         if found not in meant:
             meant.append(found)
     return meant
+
+
+def _ticked_names(key: str, value: dict[str, Any]) -> list[str] | None:
+    """The list an object of names set to true or false means (``{"web": true, "ios": false}`` ->
+    ``["web"]``, as older tools wrote a row of tick boxes); None unless every value is true or
+    false, at least one true, and every name true means one of the app's words.
+
+    Why: the app reads a list and loads such a plugin nowhere; the schema's "a group of named
+    values" said neither that nor the list meant."""
+    if not value or not all(isinstance(on, bool) for on in value.values()):
+        return None
+    ticked = [name for name, on in value.items() if on]
+    if ticked and all(name in _ALLOWED[key] for name in ticked):
+        return ticked
+    return meant_list(key, ticked)
 
 
 # The keys the app reads that PD312 looks for misspellings of, and what is lost when one is
@@ -575,6 +592,22 @@ def _item_written_as_text(
     fixes[ptr] = Fix("make-menu-item", title, {"plugin": index, "item": [sec, i], "value": value})
 
 
+def _not_the_apps_words(key: str, written: Any) -> str:
+    """What PD311 says a role or platform list holds, and why the app takes none of it."""
+    text = shortened(json.dumps(written, ensure_ascii=False))
+    if isinstance(written, dict):
+        what = "platform" if key == "platforms" else "role"
+        where = "the platforms the plugin loads in" if key == "platforms" else "the roles that get the plugin"
+        return (
+            f"{text}: each {what} named with true or false, which the app does not read (it wants a list of "
+            f"{where}), so {_NOT_READ[key]}"
+        )
+    return f"{text}, which the app does not know: {_APP_WORDS[key]}"
+
+
+_NOT_READ = {"platforms": "the plugin loads nowhere", "participantRoles": "nobody gets the plugin"}
+
+
 def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     rel = plugin.package_path
     assert rel is not None and plugin.package is not None
@@ -598,13 +631,11 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     _report_control_characters(plugin, index, data, ctx)
     menu_slip = _report_misspelt_keys(plugin, index, data, ctx)
     for k, value in meant.items():
-        written = json.dumps(data[k], ensure_ascii=False)
         ctx.report(
             "PD311",
             rel,
-            f"{plain_key('package', k)} of '{shortened(name)}' is {shortened(written)}, which the app does not know: "
-            f"{_APP_WORDS[k]}. Write {json.dumps(value)}"
-            f"{' (in square brackets: the app wants a list, even of one)' if isinstance(data[k], str) else ''}.",
+            f"{plain_key('package', k)} of '{shortened(name)}' is {_not_the_apps_words(k, data[k])}. Write "
+            f"{json.dumps(value)}{' (in square brackets: the app wants a list, even of one)' if isinstance(data[k], str) else ''}.",
             f"/{k}",
             fix=Fix("set-package-list", f"Write {json.dumps(value)}", {"plugin": index, "key": k, "value": value}),
             plugin=key,
