@@ -1333,3 +1333,18 @@ def test_platforms_or_roles_written_as_named_true_or_false_get_a_fix_writing_the
     data = json.loads(path.read_text())
     assert (data["platforms"], data["participantRoles"]) == (["web"], ["chair"])
     assert run_checks(load(root)) == []
+
+
+def test_a_platform_written_as_one_text_of_the_apps_word_says_why_it_is_not_taken(tmp_path: Path) -> None:
+    """``"platforms": "web"`` was PD311 '... is "web", which the app does not know: webapp2 calls the
+    platforms "web" (Web app), ...': it said the app does not know "web" and in the same breath that
+    it calls the web app "web". It says the app reads only a list, so the plugin loads nowhere."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('["web", "electron", "ios", "android"]', '"web"'))
+    [problem] = run_checks(load(root))
+    assert problem.code == "PD311" and problem.message == (
+        """'Loads in' (platforms) of 'Record' is the text "web", not a list, which the app does not read, so """
+        'the plugin loads nowhere. Write ["web"] (in square brackets: the app wants a list, even of one).'
+    ), problem.message

@@ -524,26 +524,55 @@ def test_an_item_with_a_very_long_label_still_shows_its_action_in_the_list(
     assert window.findChild(QLineEdit, "labelEdit").text().endswith(" end")  # (the field holds it all)
 
 
-def test_a_list_written_as_one_text_is_ticked_and_kept_when_another_box_is_ticked(
+def test_a_list_written_as_one_text_shows_no_box_ticked_says_why_and_a_tick_keeps_it(
     window: MainWindow, qtbot, base_project: Path
 ) -> None:
-    """``"platforms": "web"`` and ``"participantRoles": "host"`` (one text, not a list) showed no box
-    ticked and the hint "Tick at least one place and one group"; ticking iOS then wrote ``["ios"]``,
-    the web the file named lost. The boxes show what the text means (PD311's words), and a tick
-    adds to it."""
+    """``"platforms": "web"`` and ``"participantRoles": "host"`` (one text, not a list): the app
+    reads neither, so it loads the plugin nowhere and for nobody (PD311, the preview's log), but the
+    form showed Web app and Hosts ticked. No box is ticked, a note under each row says why, and a
+    tick writes the list the text means with the box ticked (the web the file named is kept)."""
     pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
     text = pkg.read_text().replace('["web", "electron", "ios", "android"]', '"web"')
     pkg.write_text(text.replace('["chair"]', '"host"'))
     window.open_path(base_project)
     select_plugin(window, qtbot, 0)
     boxes = {name: window.findChild(QCheckBox, name) for name in ("platform_web", "platform_ios", "role_chair")}
-    assert boxes["platform_web"].isChecked() and not boxes["platform_ios"].isChecked()
-    assert boxes["role_chair"].isChecked()
-    assert not window.findChild(QWidget, "formHint").isVisible()
+    assert not any(box.isChecked() for box in boxes.values())
+    note = window.findChild(QLabel, "platformsListNote")
+    assert note.isVisible() and note.text() == (
+        "'Loads in' is the text \"web\" in the file, not a list: the app does not read it, so the "
+        "plugin loads nowhere. Write it as a list, or tick a box (the list then keeps Web app)."
+    ), note.text()
+    assert window.findChild(QLabel, "participantRolesListNote").isVisible()
+    assert not window.findChild(QWidget, "formHint").isVisible()  # (the notes say more)
     tick(qtbot, boxes["platform_ios"])
+    assert boxes["platform_web"].isChecked() and boxes["platform_ios"].isChecked()
+    assert not note.isVisible()
     assert window.save()
     data = json.loads(pkg.read_text())
     assert (data["platforms"], data["participantRoles"]) == (["web", "ios"], "host")
+
+
+def test_a_list_written_as_names_set_to_true_is_written_as_a_list_with_one_click(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """``"platforms": {"web": true, "ios": false}``: the form showed no box ticked and only "Tick at
+    least one place", nothing about what the file holds. The note says it, and its button writes the
+    list PD311's Fix writes, as one undo step named in the form's words."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('["web", "electron", "ios", "android"]', '{"web": true, "ios": false}'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    assert not window.findChild(QCheckBox, "platform_web").isChecked()
+    note = window.findChild(QLabel, "platformsListNote")
+    assert note.isVisible() and "each platform named with true or false" in note.text(), note.text()
+    button = window.findChild(QPushButton, "platformsListFix")
+    assert button.isVisible() and button.text() == "Write as a list: Web app"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.editor.undo_stack.undoText() == "Write 'Loads in' of 'Record' as a list: Web app"
+    assert window.findChild(QCheckBox, "platform_web").isChecked() and not note.isVisible()
+    assert window.save()
+    assert '"platforms": ["web"],' in pkg.read_text()
 
 
 def test_items_written_as_a_list_without_a_placement_go_where_the_user_chooses(
@@ -707,7 +736,7 @@ def test_a_list_written_as_one_unknown_text_is_kept_when_a_box_is_ticked(
     select_plugin(window, qtbot, 0)
     boxes = [window.findChild(QCheckBox, f"platform_{key}") for key in ("web", "electron", "ios", "android")]
     assert not any(box.isChecked() for box in boxes)
-    assert window.findChild(QWidget, "formHint").isVisible()  # ("mobile" is no place the app knows)
+    assert window.findChild(QLabel, "platformsListNote").isVisible()  # ("mobile" is no place the app knows)
     tick(qtbot, boxes[2])
     assert window.editor.undo_stack.undoText() == "Change where 'Record' loads to: mobile, iOS"
     assert window.save()

@@ -2070,3 +2070,31 @@ def test_a_freeze_after_an_await_in_a_flood_says_so(qtbot: Any, tmp_path: Path) 
         qtbot.waitUntil(lambda: froze in pane.log.toPlainText(), timeout=20000)
         assert "in a .then callback or after an await it started" in pane.log.toPlainText()
         assert len(crossed) <= 10, len(crossed)
+
+
+def test_a_role_or_platform_list_written_as_text_or_names_is_said_so_in_the_log() -> None:
+    """``"platforms": "web"`` (one text) or ``{"web": true}`` (names set to true) loads nowhere, but
+    the log said "not started in the web app: it does not load there ('Loads in' in its form)", as
+    if web were not chosen, and ``"participantRoles": "host"`` "nobody gets it: tick Hosts or
+    Guests". It says what the file holds instead of a list, in PD311's words."""
+    from designer.core.preview import not_started_because
+
+    plugin = load(EXAMPLE).plugins[1]
+    assert plugin.package is not None
+    plugin.package.platforms = None
+    plugin.package.raw["platforms"] = "web"
+    assert not_started_because(plugin, "chair", "web") == (
+        """not started in the web app: 'Loads in' (platforms) is the text "web", not a list, which the app """
+        "does not read (see Problems: PD311)"
+    )
+    plugin.package.raw["platforms"] = {"web": True}
+    assert not_started_because(plugin, "chair", "web") == (
+        """not started in the web app: 'Loads in' (platforms) is {"web": true}, not a list, which the app """
+        "does not read (see Problems: PD311)"
+    )
+    plugin.package.participant_roles = None
+    plugin.package.raw["participantRoles"] = "host"
+    assert not_started_because(plugin, "chair", "web") == (
+        """not started for a Host: 'Available to' (participantRoles) is the text "host", not a list, which the """
+        "app does not read (see Problems: PD311)"
+    )

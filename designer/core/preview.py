@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .hostonly import PARTICIPANT_PATH, REFUSED_FOR_GUESTS, mock_rules, refused_for_guests, refused_item, request_named
-from .model import SECTIONS, BrandingPackage, Plugin, unreadable_files
+from .model import SECTIONS, BrandingPackage, Plugin, PluginPackage, unreadable_files
 from .problems import Problem, make
 from .resources import resource
 from .wording import PLACEMENT_NAMES, PLATFORM_NAMES, counted
@@ -144,6 +144,8 @@ def not_started_because(plugin: Plugin, role: str, platform: str) -> str | None:
         return None
     roles = pkg.participant_roles or []
     if role not in roles:
+        if written := _no_list(pkg, "participantRoles"):
+            return f"not started for a {ROLE_NAMES.get(role, role)}: {written}"
         if not roles:
             return "nobody gets it: tick Hosts or Guests under 'Available to' in its form"
         if unknown := _unknown_values(roles, ROLE_NAMES):  # "host" for "chair": said, not "for  only"
@@ -152,9 +154,28 @@ def not_started_because(plugin: Plugin, role: str, platform: str) -> str | None:
         return f"not started for a {ROLE_NAMES.get(role, role)}: it is for {others} only ('Available to' in its form)"
     # The app's name ("the iOS app"), not the tick box's ("iOS"): "on the iOS" read as a slip.
     where = _APP_NAMES.get(platform, PLATFORM_NAMES.get(platform, platform))
+    if written := _no_list(pkg, "platforms"):
+        return f"not started in the {where}: {written}"
     if unknown := _unknown_values(pkg.platforms or [], _APP_NAMES):  # "Web": the form shows Web app ticked
         return f"not started in the {where}: 'Loads in' (platforms) holds {unknown}"
     return f"not started in the {where}: it does not load there ('Loads in' in its form)"
+
+
+def _no_list(pkg: PluginPackage, key: str) -> str:
+    """What the package file holds for its roles or platforms (``key``) when that is no list ("web",
+    ``{"web": true}``), said with PD311's words; "" for a list or nothing.
+
+    Why: the log said "it does not load there ('Loads in' in its form)", as if the web were not
+    chosen, and "nobody gets it: tick Hosts or Guests", while the file named them."""
+    from .checks.package import not_a_list
+    from .schemas import plain_key
+
+    if (pkg.platforms if key == "platforms" else pkg.participant_roles) is not None:
+        return ""
+    written = pkg.raw.get(key)
+    if written is None or isinstance(written, list):
+        return ""
+    return f"{plain_key('package', key)} is {not_a_list(written)}, which the app does not read (see Problems: PD311)"
 
 
 def _unknown_values(values: list[str], known: Mapping[str, str]) -> str:

@@ -602,7 +602,17 @@ def _not_the_apps_words(key: str, written: Any) -> str:
             f"{text}: each {what} named with true or false, which the app does not read (it wants a list of "
             f"{where}), so {_NOT_READ[key]}"
         )
+    if isinstance(written, str) and all(part.strip() in _ALLOWED[key] for part in written.split(",")):
+        # ("web" is the app's word: "which the app does not know" and "calls the platforms "web"" disagreed)
+        return f"{not_a_list(written)}, which the app does not read, so {_NOT_READ[key]}"
     return f"{text}, which the app does not know: {_APP_WORDS[key]}"
+
+
+def not_a_list(written: Any) -> str:
+    """A role or platform list written as no list, as the checks, the preview and the form say it:
+    'the text "web", not a list', '{"web": true}, not a list'."""
+    text = shortened(json.dumps(written, ensure_ascii=False))
+    return f"the text {text}, not a list" if isinstance(written, str) else f"{text}, not a list"
 
 
 _NOT_READ = {"platforms": "the plugin loads nowhere", "participantRoles": "nobody gets the plugin"}

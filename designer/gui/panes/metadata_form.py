@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Collection
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -36,6 +37,7 @@ from .form_rows import (
     field_text,
     keep_on_one_line,
     show_field_text,
+    show_row,
     typing_kept,
     wrapping_row,
 )
@@ -170,7 +172,9 @@ class MetadataForm(PluginForm):
         add_unlabelled_row(form, wrapping_row([self.enabled, self.allow_unload], "switchesRow", gap=12))
 
         self.platforms = self._checkbox_row(form, "Loads in", "platform", PLATFORMS, PLATFORM_LABELS, "platforms")
+        self.list_notes = {"platforms": self._list_note(form, "platforms")}
         self.roles = self._checkbox_row(form, "Available to", "role", ROLES, ROLE_LABELS, "participant_roles")
+        self.list_notes["participant_roles"] = self._list_note(form, "participantRoles")
 
         self.hint = NoteRow(form, "formHint")
         keep_on_one_line(self.name, self.version, self.id, self.source)
@@ -243,6 +247,68 @@ class MetadataForm(PluginForm):
             label.setBuddy(next(iter(boxes.values())))
         return boxes
 
+    def _list_note(self, form: QFormLayout, key: str) -> tuple[QWidget, QLabel, QPushButton]:
+        """The row under a row of tick boxes saying what the file holds there when it is no list
+        (``"web"``, ``{"web": true}``), which the app does not read, with a button writing the
+        list it means (PD311's Fix). Shown only then (see :meth:`_show_list_note`)."""
+        row = QWidget()
+        label = QLabel(objectName=f"{key}ListNote", wordWrap=True)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # (it quotes what the file holds)
+        button = QPushButton(objectName=f"{key}ListFix")
+        attr = "platforms" if key == "platforms" else "participant_roles"
+        button.clicked.connect(lambda: self._write_list(attr))
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label, 1)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        add_unlabelled_row(form, row)
+        show_row(form, row, False)
+        return row, label, button
+
+    def _show_list_note(self, p: PluginPackage, attr: str) -> bool:
+        """Show or hide the note of a list field (see :meth:`_list_note`); whether it is shown.
+
+        Why: ``"platforms": "web"`` showed Web app ticked, while the app loads such a plugin
+        nowhere (PD311, the preview's log); ``{"web": true}`` no box ticked and no word of why."""
+        from ...core.checks.package import not_a_list
+
+        row, label, button = self.list_notes[attr]
+        form = self.layout()
+        assert isinstance(form, QFormLayout)
+        key = "platforms" if attr == "platforms" else "participantRoles"
+        written = p.raw.get(key) if getattr(p, attr) is None else None
+        shown = written is not None and not isinstance(written, list)
+        show_row(form, row, shown)
+        if not shown:
+            return False
+        title, nowhere, one = (
+            ("'Loads in'", "loads nowhere", "platform")
+            if attr == "platforms"
+            else ("'Available to'", "goes to nobody", "role")
+        )
+        held = not_a_list(written).removesuffix(", not a list") + " in the file"
+        if isinstance(written, dict):
+            held += f": each {one} named with true or false"
+        boxes = self.platforms if attr == "platforms" else self.roles
+        words = _in_form_words(attr, [v for v in _listed(p, attr) if v in boxes])
+        way = (
+            f"Write it as a list, or tick a box (the list then keeps {words})" if words else "Tick a box to make it one"
+        )
+        label.setText(f"{title} is {held}, not a list: the app does not read it, so the plugin {nowhere}. {way}.")
+        button.setText(f"Write as a list: {words}")
+        button.setVisible(bool(words))
+        return True
+
+    def _write_list(self, attr: str) -> None:
+        """The note's button: the list a text or object written in its place means, as PD311's Fix writes it."""
+        p = self.editor.package.plugins[self.index].package
+        if p is None:
+            return
+        value = _listed(p, attr)
+        title = "'Loads in'" if attr == "platforms" else "'Available to'"
+        text = f"Write {title} of '{{subject}}' as a list: {_in_form_words(attr, value)}"
+        self.editor.set_field(self.index, "package", attr, value, text)
+
     # -- model -> form ---------------------------------------------------------------------
     def refresh(self) -> None:
         plugin = self.shown_plugin()
@@ -270,14 +336,18 @@ class MetadataForm(PluginForm):
             show_field_text(self.source, p.src_url or "")
             self.enabled.setChecked(bool(plugin.entry.enabled))
             self.allow_unload.setChecked(bool(p.allow_unload))
-            platforms, roles = _listed(p, "platforms"), _listed(p, "participant_roles")
+            # What the app loads: only a list (a text or an object in its place, none: see _show_list_note)
+            platforms, roles = p.platforms or [], p.participant_roles or []
             for key, box in self.platforms.items():
                 box.setChecked(key in platforms)
             for key, box in self.roles.items():
                 box.setChecked(key in roles)
+            noted = [self._show_list_note(p, attr) for attr in ("platforms", "participant_roles")]
             # (by the boxes ticked: a value the form has no box for, "mobile", is none the app knows)
             ticked = any(key in platforms for key in PLATFORMS) and any(key in roles for key in ROLES)
-            self.hint.setText("" if ticked else "Tick at least one place and one group, or nobody sees it.")
+            self.hint.setText(
+                "" if ticked or any(noted) else "Tick at least one place and one group, or nobody sees it."
+            )
         finally:
             self._loading = False
 
@@ -361,10 +431,10 @@ class MetadataForm(PluginForm):
         package = self.editor.package.plugins[self.index].package
         current = _listed(package, attr) if package is not None else []
         loaded = getattr(package, "_loaded", {}).get(attr) if package is not None else None
-        value = _ticked_list(current, boxes, loaded if isinstance(loaded, list) else [])
-        # In the words of the tick boxes ("Web app", "Hosts"), not the file's ("web", "chair").
-        labels = PLATFORM_LABELS if attr == "platforms" else ROLE_LABELS
-        shown = ", ".join(labels[v][0] if isinstance(v, str) and v in labels else str(v) for v in value)
+        # (a text or an object in the list's place shows no box ticked: a tick keeps what it means)
+        kept = current if package is not None and not isinstance(getattr(package, attr), list) else []
+        value = _ticked_list(current, boxes, loaded if isinstance(loaded, list) else [], kept)
+        shown = _in_form_words(attr, value)
         if attr == "platforms":
             text = f"Change where '{{subject}}' loads to: {shown or 'nowhere'}"
         else:
@@ -473,19 +543,27 @@ def _listed(package: PluginPackage, attr: str) -> list:
         return current
     key = "platforms" if attr == "platforms" else "participantRoles"
     written = package.raw.get(key)
-    if current is None and isinstance(written, str):
+    if current is None and isinstance(written, (str, dict)):
         from ...core.checks.package import meant_list
 
-        return meant_list(key, written) or [written]
+        return meant_list(key, written) or ([written] if isinstance(written, str) else [])
     return []
 
 
-def _ticked_list(current: list, boxes: dict[str, QCheckBox], loaded: list) -> list:
+def _in_form_words(attr: str, values: list) -> str:
+    """A list of platforms or roles in the words of the tick boxes ("Web app", "Hosts"), not the
+    file's ("web", "chair")."""
+    labels = PLATFORM_LABELS if attr == "platforms" else ROLE_LABELS
+    return ", ".join(labels[v][0] if isinstance(v, str) and v in labels else str(v) for v in values)
+
+
+def _ticked_list(current: list, boxes: dict[str, QCheckBox], loaded: list, kept: Collection[str] = ()) -> list:
     """The list after a tick or an untick: only that value changes. Values the form has no box
     for (a platform it does not know) stay, and the list keeps its order; a value ticked again
     goes back where the file had it (``loaded``), a new one at the end. Rebuilding the list from
-    the boxes dropped those values and re-sorted it."""
-    ticked = {k for k, b in boxes.items() if b.isChecked()}
+    the boxes dropped those values and re-sorted it. ``kept``: values counted as ticked though
+    their boxes are not (what a text written in the list's place means)."""
+    ticked = {k for k, b in boxes.items() if b.isChecked()} | {v for v in kept if isinstance(v, str)}
     out = [v for v in current if not (isinstance(v, str) and v in boxes) or v in ticked]
     rank = {v: i for i, v in enumerate(loaded) if isinstance(v, str)}
     for key in (k for k in boxes if k in ticked and k not in current):
