@@ -1348,3 +1348,28 @@ def test_a_platform_written_as_one_text_of_the_apps_word_says_why_it_is_not_take
         """'Loads in' (platforms) of 'Record' is the text "web", not a list, which the app does not read, so """
         'the plugin loads nowhere. Write ["web"] (in square brackets: the app wants a list, even of one).'
     ), problem.message
+
+
+def test_enabled_written_as_text_in_the_plugin_list_has_a_fix_writing_the_switch(tmp_path: Path) -> None:
+    """``"enabled": "false"`` in settings.json (in quotes, as hand-written lists have it) was PD102 in
+    the schema's words ("should be true or false, but it is text") with no Fix, while the package
+    file's allowUnload written so has one. PD102 says what the app expects, and its Fix writes the
+    switch without quotes; the file is then clean."""
+    for written, meant in (('"false"', "false"), ('"True"', "true")):
+        root = tmp_path / meant
+        shutil.copytree(FIXTURES / "base", root)
+        path = root / "webapp2/settings.json"
+        path.write_text(path.read_text().replace('"enabled": true', f'"enabled": {written}'))
+        pkg = load(root)
+        [problem] = run_checks(pkg)
+        assert problem.code == "PD102" and problem.pointer == "/plugins/0/enabled", problem
+        assert problem.message == (
+            f"The entry of 'Record' in the plugin list has 'Switched on when the app starts' (enabled) as the text "
+            f"{written}: the app expects true or false there, without quotes. Write {meant}."
+        ), problem.message
+        assert problem.fix is not None and problem.fix.title == f"Write {meant}"
+        said = "Switch 'Record' on when the app starts" if meant == "true" else "Leave 'Record' off when the app starts"
+        assert apply_fix(pkg, problem.fix) == said
+        save(pkg)
+        assert f'"enabled": {meant}\n' in path.read_text()
+        assert run_checks(load(root)) == []

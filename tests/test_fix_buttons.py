@@ -133,6 +133,7 @@ BREAKS = {
     "save-as-utf8": _utf16("plugins/rec/rec.plugin.js"),
     "remove-control-characters": r(PKG, '"name": "Record"', '"name": "Rec\\u001b[31mord"'),
     "set-allow-unload": r(PKG, '"allowUnload": true', '"allowUnload": "false"'),
+    "set-entry-enabled": r("settings.json", '"enabled": true', '"enabled": "false"'),
 }
 
 

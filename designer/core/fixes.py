@@ -169,6 +169,16 @@ def _set_allow_unload(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Write allowUnload of '{plugin.display_name}' as {str(value).lower()}"
 
 
+def _set_entry_enabled(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD102's answer to an entry's ``"enabled": "false"`` (text): the switch as true or false, the
+    step named as the form's tick box names it."""
+    plugin = pkg.plugins[fix.args["index"]]
+    plugin.entry.enabled = bool(fix.args["value"])
+    if plugin.entry.enabled:
+        return f"Switch '{plugin.display_name}' on when the app starts"
+    return f"Leave '{plugin.display_name}' off when the app starts"
+
+
 def _set_package_description(pkg: BrandingPackage, fix: Fix) -> str:
     """PD102's answer to a description written as a list of lines: the lines as one text."""
     plugin = pkg.plugins[fix.args["plugin"]]
@@ -799,6 +809,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "rename-package-key": _rename_package_key,
     "remove-control-characters": _remove_control_characters,
     "set-allow-unload": _set_allow_unload,
+    "set-entry-enabled": _set_entry_enabled,
     "set-item-label": _set_item_label,
     "make-menu-item": _make_menu_item,
     "set-package-description": _set_package_description,

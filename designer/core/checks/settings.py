@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from collections import Counter
 from typing import Any
 
@@ -174,7 +175,7 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         return
     if pkg.settings is None:
         return  # unreadable: reported by the loader
-    ctx.schema("settings", REL, pkg.settings_json())
+    ctx.schema("settings", REL, pkg.settings_json(), **_switches_as_text(pkg))
     _misspelt_plugins_key(pkg, ctx)
     ids = entry_ids(ctx)
     holders: dict[str, list[int]] = {}  # each id two entries have -> those entries, in order
@@ -469,6 +470,32 @@ def _misspelt_plugins_key(pkg: BrandingPackage, ctx: Context) -> None:
 # The optional keys of a plugin list entry that PD216 looks for misspellings of, with what the app
 # reads them for. (id and srcURL are required: PD102 names a look-alike of either already.)
 _ENTRY_KEYS = {"enabled": "whether the plugin is on when the app starts"}
+
+
+def _switches_as_text(pkg: BrandingPackage) -> dict[str, dict[str, Any]]:
+    """PD102's words and Fix for an entry's ``"enabled": "false"`` (in quotes, as hand-written
+    plugin lists have it): the switch as true or false, as :func:`ctx.schema` takes them.
+
+    Why: the schema's words ("should be true or false, but it is text") named no way out, while
+    the package file's allowUnload written so has one."""
+    words: dict[str, str] = {}
+    fixes: dict[str, Fix] = {}
+    for index, plugin in enumerate(pkg.plugins):
+        written = plugin.entry.raw.get("enabled")
+        if plugin.entry.enabled is not None or not isinstance(written, str):
+            continue
+        if written.strip().casefold() not in ("true", "false"):
+            continue
+        meant = str(written.strip().casefold() == "true").lower()
+        words[f"/plugins/{index}/enabled"] = (
+            f"The entry of '{shortened(plugin.display_name)}' in the plugin list has 'Switched on when the app "
+            f"starts' (enabled) as the text {shortened(json.dumps(written, ensure_ascii=False))}: the app expects "
+            f"true or false there, without quotes. Write {meant}."
+        )
+        fixes[f"/plugins/{index}/enabled"] = Fix(
+            "set-entry-enabled", f"Write {meant}", {"index": index, "value": meant == "true"}
+        )
+    return {"words": words, "fixes": fixes}
 
 
 def _report_misspelt_entry_keys(plugin: Any, index: int, ctx: Context) -> None:
