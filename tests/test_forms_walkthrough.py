@@ -893,3 +893,30 @@ def test_the_list_still_cuts_its_rows_when_pyside_takes_its_viewport_for_deleted
     qtbot.waitUntil(lambda: rows.fontMetrics().horizontalAdvance(rows.item(0).text()) < rows.viewport().width())
     retype(qtbot, window.findChild(QLineEdit, "labelEdit"), "Short")
     assert rows.item(0).text() == "Short  →  record"
+
+
+def test_an_item_without_label_or_action_is_named_by_its_place_when_its_label_is_left_to_the_plugin(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """Ticking "Set by the plugin while it runs" on an item with neither label nor action (written by
+    hand: ``{"icon": ..., "label": ""}``) made the step "Let 'Record' set the label of 'its item'
+    while it runs" (and choosing no icon "... set the icon of 'its item'"), quoting words that name
+    nothing, where every other step names it "menu item 2"."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    data["menuItems"]["toolbar"].append({"icon": "rec.svg#rec", "label": ""})
+    pkg.write_text(json.dumps(data, indent=4))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    window.findChild(QListWidget, "menuItemsList").setCurrentRow(1)
+    tick(qtbot, window.findChild(QCheckBox, "labelRuntimeCheck"))
+    assert window.editor.undo_stack.undoText() == "Let 'Record' set the label of menu item 2 while it runs"
+    icon = window.findChild(QComboBox, "iconCombo")  # (its icon too, "set the icon of 'its item'")
+    icon.setFocus()
+    key = Qt.Key.Key_Down if icon.findData(None) > icon.currentIndex() else Qt.Key.Key_Up
+    while icon.currentData() is not None:
+        qtbot.keyClick(icon, key)
+    assert window.editor.undo_stack.undoText() == "Let 'Record' set the icon of menu item 2 while it runs"
+    window.findChild(QListWidget, "menuItemsList").setCurrentRow(0)
+    tick(qtbot, window.findChild(QCheckBox, "labelRuntimeCheck"))
+    assert window.editor.undo_stack.undoText() == "Let 'Record' set the label of 'Record' while it runs"

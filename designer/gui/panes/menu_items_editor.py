@@ -86,11 +86,16 @@ PLACEMENT_CHOICES = [
 RUNTIME_LABEL = "(set by the plugin while it runs)"
 
 
-def _named(mi: MenuItem, row: int) -> str:
-    """An item as an undo step names it: its label or action, quoted, else its place ("2"). Why:
-    an item with neither (written by hand) made the step "Remove menu item 'None'"."""
-    words = mi.label or mi.action
-    return f"'{words}'" if words else str(row + 1)
+def _named(mi: MenuItem | None, row: int, kind: str = "") -> str:
+    """An item as an undo step names it: its label or action, quoted, as its row shows it, else its
+    place ("menu item 2"); ``kind`` ("menu item ") goes before the quoted words where the step does
+    not say what they name ("Remove menu item 'Record' from 'Record'").
+
+    Why one helper: an item with neither label nor action (written by hand) made the steps "Remove
+    menu item 'None'" and "Change label of 'Record'" (the plugin's name), and then "set the label
+    of 'its item'", each naming it its own way."""
+    words = (mi.label or mi.action) if mi is not None else None
+    return f"{kind}'{words}'" if words else f"menu item {row + 1}"
 
 
 def _unplaced(p: PluginPackage | None) -> list[dict[str, Any]]:
@@ -822,7 +827,7 @@ class MenuItemsEditor(PluginForm):
         mi = self._items()[row]
         had_keyboard = self.remove_button.hasFocus()
         self.editor.edit(
-            f"Remove menu item {_named(mi, row)} from '{self._name()}'", lambda pkg: self._items(pkg).pop(row)
+            f"Remove {_named(mi, row, 'menu item ')} from '{self._name()}'", lambda pkg: self._items(pkg).pop(row)
         )
         # The last item gone, Remove is off and Qt gave the keyboard to the next control still on:
         # "New icon", for an item no longer there. Add item is what a user does next.
@@ -839,7 +844,7 @@ class MenuItemsEditor(PluginForm):
             items = self._items(pkg)
             items.insert(row + delta, items.pop(row))
 
-        self.editor.edit(f"Move menu item {_named(mi, row)} {'up' if delta < 0 else 'down'}", mutate)
+        self.editor.edit(f"Move {_named(mi, row, 'menu item ')} {'up' if delta < 0 else 'down'}", mutate)
         self.list.setCurrentRow(row + delta)
         # At the top (or bottom) the button turns itself off, and Qt gave the keyboard to the next
         # control still on: the Icon list, for which the next arrow key chose another icon. The
@@ -854,11 +859,11 @@ class MenuItemsEditor(PluginForm):
         # In the combo's words, of the item (not of the plugin): "to 'set at run time'" was no
         # wording the form uses.
         # (an item with neither label nor action by its place: the step said "Change icon of ''")
-        label, named = self._item_label(), self._item_named()
+        named = self._item_named()
         if ref:
             text = f"Change icon of {named} to '{ref}'"
         elif self._section() == "toolbar":  # (as the label's tick box says it: "... to set by the plugin" read oddly)
-            text = f"Let '{self._name()}' set the icon of '{label or 'its item'}' while it runs"
+            text = f"Let '{self._name()}' set the icon of {named} while it runs"
         else:
             text = f"Remove the icon of {named}"
         self._edit_item(
@@ -919,7 +924,7 @@ class MenuItemsEditor(PluginForm):
         # and unticking again gives it back again (it gave "New item").
         value = None if on else (self._parked_labels.get(key, "") or self.label.text() or NEW_ITEM_LABEL)
         if on:  # (in the words of the tick box, "Set by the plugin while it runs")
-            text = f"Let '{self._name()}' set the label of '{self._item_label() or 'its item'}' while it runs"
+            text = f"Let '{self._name()}' set the label of {self._item_named()} while it runs"
         else:
             text = f"Change label of {self._item_named()} to '{value}'"
         self._edit_item(text, lambda mi: mi.set_written("label", value))
@@ -1337,12 +1342,10 @@ class MenuItemsEditor(PluginForm):
         dialog.open()
 
     def _item_named(self) -> str:
-        """The selected item as an undo step names it: by its label or action, quoted, as its row shows
-        it, else by its place ("menu item 2"). Why: a plugin has several items, and "Change action of
-        'Lock toggle'" did not say which one changed; named after the plugin when it had neither,
-        the step "Change label of 'Record'" named the plugin, not the item."""
-        label = self._item_label()
-        return f"'{label}'" if label else f"menu item {self.list.currentRow() + 1}"
+        """The selected item as an undo step names it (see :func:`_named`). Why: a plugin has several
+        items, and "Change action of 'Lock toggle'" did not say which one changed."""
+        row, items = self.list.currentRow(), self._items()
+        return _named(items[row] if 0 <= row < len(items) else None, row)
 
     def _item_label(self) -> str:
         row, items = self.list.currentRow(), self._items()
