@@ -1373,3 +1373,24 @@ def test_enabled_written_as_text_in_the_plugin_list_has_a_fix_writing_the_switch
         save(pkg)
         assert f'"enabled": {meant}\n' in path.read_text()
         assert run_checks(load(root)) == []
+
+
+def test_a_platform_or_role_listed_twice_has_a_fix_writing_each_once(tmp_path: Path) -> None:
+    """``"platforms": ["web", "ios", "web"]`` (a value pasted twice by hand) was PD102 "lists the same
+    value more than once" with no Fix, though what was meant is plain. PD102 names the value and its
+    Fix writes the list with each value once, in its first place; the file is then clean."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('["web", "electron", "ios", "android"]', '["web", "ios", "web"]'))
+    pkg = load(root)
+    [problem] = run_checks(pkg)
+    assert problem.code == "PD102" and problem.pointer == "/platforms", problem
+    assert problem.message == (
+        """'Loads in' (platforms) of 'Record' lists "web" twice; once is enough. Write ["web", "ios"]."""
+    ), problem.message
+    assert problem.fix is not None and problem.fix.title == 'Write ["web", "ios"]'
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    assert '"platforms": ["web", "ios"],' in path.read_text()
+    assert run_checks(load(root)) == []

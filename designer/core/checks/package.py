@@ -592,6 +592,30 @@ def _item_written_as_text(
     fixes[ptr] = Fix("make-menu-item", title, {"plugin": index, "item": [sec, i], "value": value})
 
 
+def _repeated_values(plugin: Plugin, data: Any, index: int, words: dict[str, str], fixes: dict[str, Fix]) -> None:
+    """PD102's words and Fix for a role or platform list naming a value twice (``["web", "ios",
+    "web"]``): the list with each value once, in its first place.
+
+    Why: the schema's words ("lists the same value more than once") named neither the value nor a
+    way out, while what was meant is plain."""
+    for key in _ALLOWED:
+        value = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(value, list) or not all(v in _ALLOWED[key] for v in value):
+            continue  # (other words than the app's: PD311's, or the schema's for an unknown one)
+        once = list(dict.fromkeys(value))
+        if len(once) == len(value):
+            continue
+        again = next(v for i, v in enumerate(value) if v in value[:i])
+        times = "twice" if value.count(again) == 2 else f"{value.count(again)} times"
+        words[f"/{key}"] = (
+            f"{plain_key('package', key)} of '{shortened(plugin.display_name)}' lists \"{again}\" {times}; once is "
+            f"enough. Write {json.dumps(once)}."
+        )
+        fixes[f"/{key}"] = Fix(
+            "set-package-list", f"Write {json.dumps(once)}", {"plugin": index, "key": key, "value": once}
+        )
+
+
 def _not_the_apps_words(key: str, written: Any) -> str:
     """What PD311 says a role or platform list holds, and why the app takes none of it."""
     text = shortened(json.dumps(written, ensure_ascii=False))
@@ -629,6 +653,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     no_id = isinstance(data, dict) and not (isinstance(data.get("id"), str) and data["id"] != "")
     # (the schema's own words for a missing or empty id named no way out: see _report_no_id)
     words, fixes = _no_texts(plugin, data, index, ctx)
+    _repeated_values(plugin, data, index, words, fixes)
     # (null: no name, PD314's with its Fix, not the schema's words with none)
     schema_data = {**data, "id": "x"} if no_id else data
     if isinstance(data, dict) and "name" in data and data["name"] is None:
