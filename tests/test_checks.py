@@ -1394,3 +1394,17 @@ def test_a_platform_or_role_listed_twice_has_a_fix_writing_each_once(tmp_path: P
     save(pkg)
     assert '"platforms": ["web", "ios"],' in path.read_text()
     assert run_checks(load(root)) == []
+
+
+def test_a_list_with_one_value_in_other_words_names_that_value(tmp_path: Path) -> None:
+    """``"platforms": ["web", "Electron"]`` was PD311 "... is ["web", "Electron"], which the app does
+    not know", as if "web" were unknown too. It names only the value the app does not know."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('["web", "electron", "ios", "android"]', '["web", "Electron"]'))
+    [problem] = run_checks(load(root))
+    assert problem.code == "PD311" and problem.message.startswith(
+        """'Loads in' (platforms) of 'Record' holds "Electron", which the app does not know: webapp2 calls"""
+    ), problem.message
+    assert problem.message.endswith('Write ["web", "electron"].')

@@ -617,19 +617,24 @@ def _repeated_values(plugin: Plugin, data: Any, index: int, words: dict[str, str
 
 
 def _not_the_apps_words(key: str, written: Any) -> str:
-    """What PD311 says a role or platform list holds, and why the app takes none of it."""
+    """What PD311 says a role or platform list holds ("is ...", "holds ..."), and why the app takes
+    none of it."""
     text = shortened(json.dumps(written, ensure_ascii=False))
     if isinstance(written, dict):
         what = "platform" if key == "platforms" else "role"
         where = "the platforms the plugin loads in" if key == "platforms" else "the roles that get the plugin"
         return (
-            f"{text}: each {what} named with true or false, which the app does not read (it wants a list of "
+            f"is {text}: each {what} named with true or false, which the app does not read (it wants a list of "
             f"{where}), so {_NOT_READ[key]}"
         )
     if isinstance(written, str) and all(part.strip() in _ALLOWED[key] for part in written.split(",")):
         # ("web" is the app's word: "which the app does not know" and "calls the platforms "web"" disagreed)
-        return f"{not_a_list(written)}, which the app does not read, so {_NOT_READ[key]}"
-    return f"{text}, which the app does not know: {_APP_WORDS[key]}"
+        return f"is {not_a_list(written)}, which the app does not read, so {_NOT_READ[key]}"
+    if isinstance(written, list):  # (only the values in other words: "web" beside "Electron" is known)
+        others = [v for v in written if v not in _ALLOWED[key]]
+        text = ", ".join(shortened(json.dumps(v, ensure_ascii=False)) for v in others)
+        return f"holds {text}, which the app does not know: {_APP_WORDS[key]}"
+    return f"is {text}, which the app does not know: {_APP_WORDS[key]}"
 
 
 def not_a_list(written: Any) -> str:
@@ -669,7 +674,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
         ctx.report(
             "PD311",
             rel,
-            f"{plain_key('package', k)} of '{shortened(name)}' is {_not_the_apps_words(k, data[k])}. Write "
+            f"{plain_key('package', k)} of '{shortened(name)}' {_not_the_apps_words(k, data[k])}. Write "
             f"{json.dumps(value)}{' (in square brackets: the app wants a list, even of one)' if isinstance(data[k], str) else ''}.",
             f"/{k}",
             fix=Fix("set-package-list", f"Write {json.dumps(value)}", {"plugin": index, "key": k, "value": value}),
