@@ -920,3 +920,19 @@ def test_an_item_without_label_or_action_is_named_by_its_place_when_its_label_is
     window.findChild(QListWidget, "menuItemsList").setCurrentRow(0)
     tick(qtbot, window.findChild(QCheckBox, "labelRuntimeCheck"))
     assert window.editor.undo_stack.undoText() == "Let 'Record' set the label of 'Record' while it runs"
+
+
+def test_the_keyboard_stays_on_the_row_written_as_a_list(window: MainWindow, qtbot, base_project: Path) -> None:
+    """Pressed with the keyboard, "Write as a list" under 'Loads in' hid itself with its note, and Qt
+    gave the keyboard to the next control still on: Hosts, under 'Available to', where the next
+    Space unticked it. The keyboard goes to the first box ticked in the row just written."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('["web", "electron", "ios", "android"]', '"ios"'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    button = window.findChild(QPushButton, "platformsListFix")
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    ios = window.findChild(QCheckBox, "platform_ios")
+    assert ios.isChecked() and not button.isVisible()
+    qtbot.waitUntil(lambda: ios.hasFocus())

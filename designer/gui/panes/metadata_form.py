@@ -307,7 +307,15 @@ class MetadataForm(PluginForm):
         value = _listed(p, attr)
         title = "'Loads in'" if attr == "platforms" else "'Available to'"
         text = f"Write {title} of '{{subject}}' as a list: {_in_form_words(attr, value)}"
+        had_keyboard = self.list_notes[attr][2].hasFocus()
         self.editor.set_field(self.index, "package", attr, value, text)
+        # The button hides with its note, and Qt gave the keyboard to the next control still on:
+        # Hosts, under the next row, where a Space meant for this row unticked it.
+        boxes = self.platforms if attr == "platforms" else self.roles
+        if had_keyboard:
+            next((b for b in boxes.values() if b.isChecked()), next(iter(boxes.values()))).setFocus(
+                Qt.FocusReason.OtherFocusReason
+            )
 
     # -- model -> form ---------------------------------------------------------------------
     def refresh(self) -> None:
