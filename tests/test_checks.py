@@ -1408,3 +1408,32 @@ def test_a_list_with_one_value_in_other_words_names_that_value(tmp_path: Path) -
         """'Loads in' (platforms) of 'Record' holds "Electron", which the app does not know: webapp2 calls"""
     ), problem.message
     assert problem.message.endswith('Write ["web", "electron"].')
+
+
+def test_switches_written_as_one_or_zero_have_a_fix_writing_true_or_false(tmp_path: Path) -> None:
+    """``"allowUnload": 1`` and ``"enabled": 0`` (as tools that write numbers for switches make
+    them) were PD102 in the schema's words ("should be true or false, but it is a number") with no
+    Fix, while the same switches written "true" or "false" in quotes have one. PD102 says the app
+    expects true or false, and its Fix writes them; the files are then clean."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    package = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    package.write_text(package.read_text().replace('"allowUnload": true', '"allowUnload": 1'))
+    settings = root / "webapp2/settings.json"
+    settings.write_text(settings.read_text().replace('"enabled": true', '"enabled": 0'))
+    pkg = load(root)
+    problems = run_checks(pkg)
+    problems.sort(key=lambda p: p.pointer, reverse=True)
+    assert [(p.code, p.pointer) for p in problems] == [("PD102", "/plugins/0/enabled"), ("PD102", "/allowUnload")]
+    assert problems[0].message.endswith(
+        "'Switched on when the app starts' (enabled) as the number 0: the app expects true or false there. Write false."
+    ), problems[0].message
+    assert problems[1].message == (
+        "The package file of 'rec-1.0' has allowUnload as the number 1: the app expects true or false there. "
+        "Write true."
+    ), problems[1].message
+    for problem in problems:
+        apply_fix(pkg, problem.fix)
+    save(pkg)
+    assert '"allowUnload": true,' in package.read_text() and '"enabled": false' in settings.read_text()
+    assert run_checks(load(root)) == []

@@ -440,6 +440,24 @@ def _report_control_characters(plugin: Plugin, index: int, data: dict[str, Any],
         )
 
 
+def meant_switch(written: Any) -> bool | None:
+    """The switch a value written where the app reads true or false plainly means: the text "true"
+    or "false" (in quotes, in any case), or the number 1 or 0, as tools that write numbers for
+    switches make it; None for any other."""
+    if isinstance(written, str) and written.strip().casefold() in ("true", "false"):
+        return written.strip().casefold() == "true"
+    if isinstance(written, int) and not isinstance(written, bool) and written in (0, 1):
+        return written == 1
+    return None
+
+
+def switch_written(written: Any) -> str:
+    """What a switch holds (see :func:`meant_switch`) and what the app expects instead, in words."""
+    if isinstance(written, str):
+        return f"the text {_written(written)}: the app expects true or false there, without quotes"
+    return f"{_written(written)}: the app expects true or false there"
+
+
 def _written(value: Any) -> str:
     """A JSON value as a message names it: "the number 42", "true", ``["a"]`` (cut short)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -482,12 +500,11 @@ def _no_texts(plugin: Plugin, data: Any, index: int, ctx: Context) -> tuple[dict
         )
         fixes["/name"] = Fix("set-package-name", f'Write "{shortened(meant)}"', {"plugin": index, "value": meant})
     written = data.get("allowUnload") if isinstance(data, dict) else None
-    if isinstance(written, str) and written.strip().casefold() in ("true", "false"):
-        # ("false" in quotes: text, where the app reads true or false; the switch it meant is plain)
-        meant_bool = written.strip().casefold() == "true"
+    if (meant_bool := meant_switch(written)) is not None:
+        # ("false" in quotes, or 0: where the app reads true or false; the switch it meant is plain)
         words["/allowUnload"] = (
-            f"The package file of '{shortened(p.id or name)}' has allowUnload as the text {_written(written)}: the "
-            f"app expects true or false there, without quotes. Write {str(meant_bool).lower()}."
+            f"The package file of '{shortened(p.id or name)}' has allowUnload as {switch_written(written)}. "
+            f"Write {str(meant_bool).lower()}."
         )
         fixes["/allowUnload"] = Fix(
             "set-allow-unload", f"Write {str(meant_bool).lower()}", {"plugin": index, "value": meant_bool}

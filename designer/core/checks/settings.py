@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 from collections import Counter
 from typing import Any
 
@@ -474,23 +473,22 @@ _ENTRY_KEYS = {"enabled": "whether the plugin is on when the app starts"}
 
 def _switches_as_text(pkg: BrandingPackage) -> dict[str, dict[str, Any]]:
     """PD102's words and Fix for an entry's ``"enabled": "false"`` (in quotes, as hand-written
-    plugin lists have it): the switch as true or false, as :func:`ctx.schema` takes them.
+    plugin lists have it) or ``0``: the switch as true or false, as :func:`ctx.schema` takes them.
 
     Why: the schema's words ("should be true or false, but it is text") named no way out, while
     the package file's allowUnload written so has one."""
     words: dict[str, str] = {}
     fixes: dict[str, Fix] = {}
+    from .package import meant_switch, switch_written
+
     for index, plugin in enumerate(pkg.plugins):
         written = plugin.entry.raw.get("enabled")
-        if plugin.entry.enabled is not None or not isinstance(written, str):
+        if plugin.entry.enabled is not None or (switch := meant_switch(written)) is None:
             continue
-        if written.strip().casefold() not in ("true", "false"):
-            continue
-        meant = str(written.strip().casefold() == "true").lower()
+        meant = str(switch).lower()
         words[f"/plugins/{index}/enabled"] = (
             f"The entry of '{shortened(plugin.display_name)}' in the plugin list has 'Switched on when the app "
-            f"starts' (enabled) as the text {shortened(json.dumps(written, ensure_ascii=False))}: the app expects "
-            f"true or false there, without quotes. Write {meant}."
+            f"starts' (enabled) as {switch_written(written)}. Write {meant}."
         )
         fixes[f"/plugins/{index}/enabled"] = Fix(
             "set-entry-enabled", f"Write {meant}", {"index": index, "value": meant == "true"}
