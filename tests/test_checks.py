@@ -1437,3 +1437,27 @@ def test_switches_written_as_one_or_zero_have_a_fix_writing_true_or_false(tmp_pa
     save(pkg)
     assert '"allowUnload": true,' in package.read_text() and '"enabled": false' in settings.read_text()
     assert run_checks(load(root)) == []
+
+
+def test_a_description_written_as_null_or_a_number_has_a_fix_writing_text(tmp_path: Path) -> None:
+    """``"description": null`` (as tools that write every field of an object leave an unset one) and
+    ``"description": 2`` were PD102 in the schema's words ("'description' should be text in double
+    quotes, but it is null") with no Fix, while a description written as a list of lines has one.
+    PD102 says what Settings ▸ Plugins needs, and its Fix writes text: none for null, "2" for 2."""
+    for written, meant, title in (("null", '""', 'Write ""'), ("2", '"2"', 'Write "2"')):
+        root = tmp_path / meant.strip('"') / "p"
+        shutil.copytree(FIXTURES / "base", root)
+        path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+        path.write_text(path.read_text().replace('"Start and stop recording"', written))
+        pkg = load(root)
+        [problem] = run_checks(pkg)
+        assert problem.code == "PD102" and problem.pointer == "/description", problem
+        assert problem.message.startswith(
+            f"The package file of 'rec-1.0' has {'null' if written == 'null' else 'the number 2'} as its description, "
+            "not text: Settings ▸ Plugins shows a description written in double quotes."
+        ), problem.message
+        assert problem.fix is not None and problem.fix.title == title
+        apply_fix(pkg, problem.fix)
+        save(pkg)
+        assert f'"description": {meant},' in path.read_text()
+        assert run_checks(load(root)) == []

@@ -180,11 +180,12 @@ def _set_entry_enabled(pkg: BrandingPackage, fix: Fix) -> str:
 
 
 def _set_package_description(pkg: BrandingPackage, fix: Fix) -> str:
-    """PD102's answer to a description written as a list of lines: the lines as one text."""
+    """PD102's answer to a description written as a list of lines (the lines as one text), as null
+    (an empty one) or as a number (its text)."""
     plugin = pkg.plugins[fix.args["plugin"]]
     assert plugin.package is not None
     plugin.package.description = fix.args["value"]
-    return f"Write the description of '{plugin.display_name}' as one text"
+    return f"Write the description of '{plugin.display_name}' as {'one text' if fix.args['value'] else 'empty text'}"
 
 
 def _make_menu_item(pkg: BrandingPackage, fix: Fix) -> str:

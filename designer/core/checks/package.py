@@ -524,6 +524,16 @@ def _no_texts(plugin: Plugin, data: Any, index: int, ctx: Context) -> tuple[dict
             "Write them as one text, a line each",
             {"plugin": index, "value": "\n".join(written)},
         )
+    elif isinstance(data, dict) and "description" in data and (written is None or _text_meant(written) is not None):
+        # (null, as tools that write every field of an object leave an unset one; or a number)
+        meant = _text_meant(written) or ""
+        words["/description"] = (
+            f"The package file of '{shortened(p.id or name)}' has {_written(written)} as its description, not text: "
+            f'Settings ▸ Plugins shows a description written in double quotes. Write "{shortened(meant)}".'
+        )
+        fixes["/description"] = Fix(
+            "set-package-description", f'Write "{shortened(meant)}"', {"plugin": index, "value": meant}
+        )
     choices: list[str] | None = None
     for sec, i, mi in p.items():
         item = mi.to_json()
