@@ -538,13 +538,14 @@ def _followed_words(parts: list[str]) -> str:
 
 
 def _listed(package: PluginPackage, attr: str) -> list:
-    """The values of a list field (platforms, participant_roles) as its tick boxes show them: the
-    list, or what one text written in its place means (``"web"``: web, ``"host"``: chair, as
-    PD311 reads it and its fix writes it), else that text as a list of one (``"mobile"``: kept as
-    a value the form has no box for is); nothing for anything else.
+    """The values of a list field (platforms, participant_roles) a tick adds to: the list, or what
+    one text or an object of names set to true written in its place means (``"web"``: web,
+    ``"host"``: chair, ``{"web": true}``: web, as PD311 reads it and its fix writes it), else that
+    text as a list of one (``"mobile"``: kept as a value the form has no box for is); nothing for
+    anything else. (The boxes show only a list ticked: the app reads nothing else.)
 
-    Why: ``"platforms": "web"`` showed no box ticked, and ticking iOS then wrote ``["ios"]``: the
-    web the file named was lost; so was "mobile", which PD311 leaves to the person (iOS or Android?).
+    Why: ``"platforms": "web"``, ticking iOS, wrote ``["ios"]``: the web the file named was lost;
+    so was "mobile", which PD311 leaves to the person (iOS or Android?).
     """
     current = getattr(package, attr)
     if isinstance(current, list):
