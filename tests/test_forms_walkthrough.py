@@ -936,3 +936,18 @@ def test_the_keyboard_stays_on_the_row_written_as_a_list(window: MainWindow, qtb
     ios = window.findChild(QCheckBox, "platform_ios")
     assert ios.isChecked() and not button.isVisible()
     qtbot.waitUntil(lambda: ios.hasFocus())
+
+
+def test_the_tick_hint_stays_for_an_empty_row_beside_a_list_written_as_text(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """With ``"platforms": "web"`` (its note says why no box is ticked) and ``"participantRoles": []``,
+    the hint "Tick at least one place and one group" went, as if the note said it all: nothing said
+    that nobody gets the plugin. The hint stays while a row has no box ticked and no note."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    text = pkg.read_text().replace('["web", "electron", "ios", "android"]', '"web"')
+    pkg.write_text(text.replace('["chair"]', "[]"))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    assert window.findChild(QLabel, "platformsListNote").isVisible()
+    assert window.findChild(QWidget, "formHint").isVisible()

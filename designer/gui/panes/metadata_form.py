@@ -351,11 +351,12 @@ class MetadataForm(PluginForm):
             for key, box in self.roles.items():
                 box.setChecked(key in roles)
             noted = [self._show_list_note(p, attr) for attr in ("platforms", "participant_roles")]
-            # (by the boxes ticked: a value the form has no box for, "mobile", is none the app knows)
-            ticked = any(key in platforms for key in PLATFORMS) and any(key in roles for key in ROLES)
-            self.hint.setText(
-                "" if ticked or any(noted) else "Tick at least one place and one group, or nobody sees it."
+            # (by the boxes ticked: a value the form has no box for, "mobile", is none the app knows;
+            # a row whose note says why none is ticked needs the hint no more)
+            ticked = (noted[0] or any(key in platforms for key in PLATFORMS)) and (
+                noted[1] or any(key in roles for key in ROLES)
             )
+            self.hint.setText("" if ticked else "Tick at least one place and one group, or nobody sees it.")
         finally:
             self._loading = False
 
