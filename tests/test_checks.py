@@ -1461,3 +1461,25 @@ def test_a_description_written_as_null_or_a_number_has_a_fix_writing_text(tmp_pa
         save(pkg)
         assert f'"description": {meant},' in path.read_text()
         assert run_checks(load(root)) == []
+
+
+def test_a_version_written_as_null_has_a_fix_writing_an_empty_one(tmp_path: Path) -> None:
+    """``"version": null`` (as tools that write every field of an object leave an unset one) was
+    PD102 in the schema's words with no Fix, an error that blocks the export, while the form's
+    Version shows it empty. PD102 says the app expects a number or text, and its Fix writes ""."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('"version": 1.0', '"version": null'))
+    pkg = load(root)
+    [problem] = run_checks(pkg)
+    assert problem.code == "PD102" and problem.pointer == "/version", problem
+    assert problem.message == (
+        "The package file of 'rec-1.0' has null as its version: the app expects a number (1.0) or text there. "
+        'Write "" for none.'
+    ), problem.message
+    assert problem.fix is not None and problem.fix.title == 'Write ""'
+    assert apply_fix(pkg, problem.fix) == "Write the version of 'Record' as empty text"
+    save(pkg)
+    assert '"version": "",' in path.read_text()
+    assert run_checks(load(root)) == []

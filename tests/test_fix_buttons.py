@@ -134,6 +134,7 @@ BREAKS = {
     "remove-control-characters": r(PKG, '"name": "Record"', '"name": "Rec\\u001b[31mord"'),
     "set-allow-unload": r(PKG, '"allowUnload": true', '"allowUnload": "false"'),
     "set-entry-enabled": r("settings.json", '"enabled": true', '"enabled": "false"'),
+    "set-package-version": r(PKG, '"version": 1.0', '"version": null'),
 }
 
 

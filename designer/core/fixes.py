@@ -179,6 +179,14 @@ def _set_entry_enabled(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Leave '{plugin.display_name}' off when the app starts"
 
 
+def _set_package_version(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD102's answer to ``"version": null``: an empty version, as the form's Version shows it."""
+    plugin = pkg.plugins[fix.args["plugin"]]
+    assert plugin.package is not None
+    plugin.package.version = fix.args["value"]
+    return f"Write the version of '{plugin.display_name}' as {'empty text' if not fix.args['value'] else fix.args['value']}"
+
+
 def _set_package_description(pkg: BrandingPackage, fix: Fix) -> str:
     """PD102's answer to a description written as a list of lines (the lines as one text), as null
     (an empty one) or as a number (its text)."""
@@ -811,6 +819,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "remove-control-characters": _remove_control_characters,
     "set-allow-unload": _set_allow_unload,
     "set-entry-enabled": _set_entry_enabled,
+    "set-package-version": _set_package_version,
     "set-item-label": _set_item_label,
     "make-menu-item": _make_menu_item,
     "set-package-description": _set_package_description,

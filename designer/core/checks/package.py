@@ -534,6 +534,13 @@ def _no_texts(plugin: Plugin, data: Any, index: int, ctx: Context) -> tuple[dict
         fixes["/description"] = Fix(
             "set-package-description", f'Write "{shortened(meant)}"', {"plugin": index, "value": meant}
         )
+    if isinstance(data, dict) and "version" in data and data["version"] is None:
+        # (null, as tools that write every field of an object leave an unset one: no version, "")
+        words["/version"] = (
+            f"The package file of '{shortened(p.id or name)}' has null as its version: the app expects a number "
+            '(1.0) or text there. Write "" for none.'
+        )
+        fixes["/version"] = Fix("set-package-version", 'Write ""', {"plugin": index, "value": ""})
     choices: list[str] | None = None
     for sec, i, mi in p.items():
         item = mi.to_json()
