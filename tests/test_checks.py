@@ -1483,3 +1483,27 @@ def test_a_version_written_as_null_has_a_fix_writing_an_empty_one(tmp_path: Path
     save(pkg)
     assert '"version": "",' in path.read_text()
     assert run_checks(load(root)) == []
+
+
+def test_a_source_written_as_null_or_empty_is_offered_the_one_script_beside_it(tmp_path: Path) -> None:
+    """``"srcURL": null`` (or ``""``) was PD102 in the schema's words with no Fix, though the package
+    file's folder holds one script, the plugin's: PD313 and PD305 offer it in such a case. PD102 says
+    the plugin never starts, and its Fix names that script; the file is then clean."""
+    for written in ("null", '""'):
+        root = tmp_path / str(len(written)) / "p"
+        shutil.copytree(FIXTURES / "base", root)
+        path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+        path.write_text(path.read_text().replace('"srcURL": "rec.plugin.js"', f'"srcURL": {written}'))
+        pkg = load(root)
+        [problem] = run_checks(pkg)
+        assert problem.code == "PD102" and problem.pointer == "/srcURL", problem
+        assert problem.message == (
+            f"The package file of 'rec-1.0' has {'null' if written == 'null' else 'an empty text'} as its source "
+            "file (srcURL): the app has no code to run, and the plugin never starts. 'rec.plugin.js' is the one "
+            "script beside it."
+        ), problem.message
+        assert problem.fix is not None and problem.fix.title == "Use 'rec.plugin.js'"
+        apply_fix(pkg, problem.fix)
+        save(pkg)
+        assert '"srcURL": "rec.plugin.js",' in path.read_text()
+        assert run_checks(load(root)) == []

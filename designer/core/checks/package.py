@@ -480,8 +480,9 @@ def _text_meant(value: Any) -> str | None:
 
 def _no_texts(plugin: Plugin, data: Any, index: int, ctx: Context) -> tuple[dict[str, str], dict[str, Fix]]:
     """PD102's words and fix, by pointer, for a name or a menu item's label that is no text but
-    plainly means one (``"label": 42``, see :func:`_text_meant`), and for a menu item's icon that
-    is no text (``"icon": 5``).
+    plainly means one (``"label": 42``, see :func:`_text_meant`), for a menu item's icon that
+    is no text (``"icon": 5``), and for what an older tool wrote in a field's place: a switch as
+    "false" or 0, a description, version or source as null.
 
     Why: the schema's words ("'label' should be text ..., but it is a number") named neither the
     item nor a way out, while the text the user meant is plain: the same words in quotes. An icon
@@ -534,6 +535,16 @@ def _no_texts(plugin: Plugin, data: Any, index: int, ctx: Context) -> tuple[dict
         fixes["/description"] = Fix(
             "set-package-description", f'Write "{shortened(meant)}"', {"plugin": index, "value": meant}
         )
+    if isinstance(data, dict) and data.get("srcURL", "x") in (None, "") and plugin.package_path:
+        folder = plugin.package_path.rpartition("/")[0]
+        if found := _free_script(ctx, plugin, folder):
+            held = "null" if data["srcURL"] is None else "an empty text"
+            script = found.rsplit("/", 1)[-1]
+            words["/srcURL"] = (
+                f"The package file of '{shortened(p.id or name)}' has {held} as its source file (srcURL): the app "
+                f"has no code to run, and the plugin never starts. '{shortened(script)}' is the one script beside it."
+            )
+            fixes["/srcURL"] = Fix("set-package-src", f"Use '{shortened(script)}'", {"plugin": index, "value": script})
     if isinstance(data, dict) and "version" in data and data["version"] is None:
         # (null, as tools that write every field of an object leave an unset one: no version, "")
         words["/version"] = (
@@ -827,16 +838,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
         if src is not None and what is not None:
             if src == rel:
                 what = "this package file itself"
-            folder = src.rpartition("/")[0]
-            # Not another plugin's .js: two plugins sharing a folder, the Fix pointed this one at
-            # the other's code (both then ran it). Only a single free one is sure.
-            theirs = {q.source_path for q in ctx.pkg.plugins if q is not plugin}
-            scripts = [
-                n
-                for n in ctx.pkg.names()
-                if n.rpartition("/")[0] == folder and n.lower().endswith(".js") and n not in theirs and is_utf8(n)
-            ]
-            found = scripts[0] if len(scripts) == 1 else None
+            found = _free_script(ctx, plugin, src.rpartition("/")[0])
             ctx.report(
                 "PD313",
                 rel,
@@ -898,6 +900,21 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
                 fix=_use_source(index, p.src_url, src, found, rel),
                 plugin=key,
             )
+
+
+def _free_script(ctx: Context, plugin: Plugin, folder: str) -> str | None:
+    """The one script in ``folder`` no other plugin runs, which a Fix may offer as ``plugin``'s
+    source; None when there is none or more than one.
+
+    Why not another plugin's .js: two plugins sharing a folder, the Fix pointed this one at the
+    other's code (both then ran it). Only a single free one is sure."""
+    theirs = {q.source_path for q in ctx.pkg.plugins if q is not plugin}
+    scripts = [
+        n
+        for n in ctx.pkg.names()
+        if n.rpartition("/")[0] == folder and n.lower().endswith(".js") and n not in theirs and is_utf8(n)
+    ]
+    return scripts[0] if len(scripts) == 1 else None
 
 
 def _use_source(index: int, src_url: str, src: str | None, found: str | None, rel: str) -> Fix | None:
