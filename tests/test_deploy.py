@@ -1198,3 +1198,22 @@ def test_an_address_with_a_control_character_is_refused_in_the_field(typed: str)
     with pytest.raises(DeployError) as info:
         normalize_node(typed)
     assert info.value.kind == "refused" and "host name" in str(info.value)
+
+
+def test_a_failed_upload_asks_the_node_once_what_it_holds_under_the_name(node: MockNode, example_project: Path) -> None:
+    """After a failed POST the deploy asked the node twice, with the same GET, what it held under
+    the name (once whether it kept the upload, once whether another deploy put its own there)."""
+
+    def lookups_after_the_last_post() -> list[str]:
+        last = max(i for i, (method, _, _) in enumerate(node.requests) if method == "POST")
+        return [path for method, path, _ in node.requests[last:] if method == "GET" and "name=" in path]
+
+    node.fail_next("400", "POST")  # (a name new to the node)
+    with pytest.raises(DeployError):
+        deploy(example_project, _target(node), node.password, backoff=0)
+    assert len(lookups_after_the_last_post()) == 1
+    node.add("Demo")
+    node.fail_next("413", "POST", skip=1)  # (a replace: the copy goes up, the one under the name is refused)
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0)
+    assert "was already removed" in str(info.value) and len(lookups_after_the_last_post()) == 1

@@ -87,7 +87,9 @@ class DeployError(Exception):
     ``unreachable``, ``timeout``, ``server``, ``blocked``, ``refused``, ``http``, ``conflict``: another
     deploy of the same name overtook this one);
     ``field_errors`` holds the server's per-field messages for a 400; ``problems`` the errors that
-    blocked it (``blocked``), for a caller to list as ``check`` does: the message names five.
+    blocked it (``blocked``), for a caller to list as ``check`` does: the message names five;
+    ``found`` what a failed upload's lookup found on the node under its name (None: nothing, or
+    no answer), for its caller to read rather than ask the node again.
     """
 
     def __init__(
@@ -101,6 +103,7 @@ class DeployError(Exception):
         self.kind = kind
         self.field_errors = field_errors or {}
         self.problems = problems or []
+        self.found: dict[str, Any] | None = None
 
 
 @dataclass
@@ -760,10 +763,11 @@ def _post(
             headers={"Content-Type": ctype, "Content-Length": str(len(body))},
         )
         node.check(resp, "uploading the package", len(data))
-    except DeployError:
+    except DeployError as exc:
         stored = _find_quietly(node, fields["name"])
         if stored is not None and str(stored.get("uuid")) == fields["uuid"]:
             return None
+        exc.found = stored  # (asked once: the caller asked the same again, whether another deploy's is there)
         raise
     return resp
 
@@ -862,7 +866,7 @@ def _replace(
     try:
         resp = _post(node, fields, filename, data, _half(progress, 1))
     except DeployError as exc:
-        if _find_quietly(node, name) is not None:  # (not this upload: _post said so)
+        if exc.found is not None:  # (not this upload: _post said so)
             raise _conflict(node, name, copy) from None
         # (the node's default one gone, meetings lose the branding: said, it is the urgent part)
         # (run again, nothing says the one it creates was the default: told how to make it so)
@@ -952,7 +956,7 @@ def _create(
     except DeployError as exc:
         if cancel is not None and cancel.cancelled:
             raise _cancelled(node, fields["name"], _Copy(fields["uuid"], fields["name"]), replacing=False) from None
-        if exc.kind == "invalid" and _find_quietly(node, fields["name"]) is not None:  # (not this upload)
+        if exc.kind == "invalid" and exc.found is not None:  # (not this upload: _post said so)
             raise _conflict(node, fields["name"]) from None
         raise
 
