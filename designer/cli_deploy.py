@@ -2,7 +2,8 @@
 
 Kept apart from ``cli.py`` so ``check`` does not pay for importing httpx. The password comes from
 the OS keyring (remembered with ``--remember``), else ``PLUGIN_DESIGNER_PASSWORD``, else a
-hidden prompt when a terminal is attached; otherwise exit 2. Exit codes: 0 deployed, 1 the node
+hidden prompt when a terminal is attached; otherwise exit 2. Exit codes: 0 deployed (also when the
+ZIP or the project could not be written afterwards: a warning, as check's warnings are), 1 the node
 refused or could not be reached, 2 unusable input or no password.
 """
 
@@ -37,7 +38,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.epilog = (
         "The password comes from the system keyring, else PLUGIN_DESIGNER_PASSWORD, else a prompt in a terminal.\n\n"
         "exit codes:\n"
-        "  0  uploaded\n"
+        "  0  uploaded (a ZIP or project that could not be written afterwards is a warning)\n"
         "  1  the package has errors, or the node refused the upload or could not be reached\n"
         "  2  unusable input, or no password\n\n"
         "examples:\n"
@@ -298,13 +299,15 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         notes.append(problem or f"The password for {user} on {node} is now stored in the system keyring.")
     # The ZIP named as the user typed its place (-o, else the project whose folder it lies beside),
     # as every command names paths: it was the whole resolved path, one they never typed.
-    shown = said_as_given(result.export.path, Path(args.output if args.output else args.path))
+    written = result.export  # (None: live on the node, the ZIP and the project not written: in the notes)
+    shown = said_as_given(written.path, Path(args.output if args.output else args.path)) if written else None
     if args.json:
         doc = result.to_json()  # (its "zip" stays the whole path, for the scripts that read it)
-        doc["output"] = str(shown)
+        doc["output"] = str(shown) if shown else None
         doc["warnings"] = notes
         # (as check --json counts them in its summary, and export --json under the same name)
-        doc["checks"] = checks_summary(result.export.plan.pkg, result.export.plan.problems)
+        plan = written.plan if written else None
+        doc["checks"] = checks_summary(plan.pkg, plan.problems) if plan else None
         print_json(doc)
         return 0
     # (escaped as every command prints what it quotes: an ESC in the name recoloured the terminal)
@@ -314,7 +317,8 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     print(
         f"brandingID now live: {result.branding_id} (was {result.old_branding_id if result.old_branding_id is not None else 'none'})"
     )
-    print(printable(f"Exported ZIP kept at {shown} ({result.size:,} bytes)."))
+    if shown is not None:
+        print(printable(f"Exported ZIP kept at {shown} ({result.size:,} bytes)."))
     for note in notes:
         print_err(printable(note))
     return 0

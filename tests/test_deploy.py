@@ -1217,3 +1217,46 @@ def test_a_failed_upload_asks_the_node_once_what_it_holds_under_the_name(node: M
     with pytest.raises(DeployError) as info:
         deploy(example_project, _target(node), node.password, backoff=0)
     assert "was already removed" in str(info.value) and len(lookups_after_the_last_post()) == 1
+
+
+def test_cli_an_upload_that_went_through_with_the_zip_not_written_says_it_is_live_and_warns(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The node had taken the package, and a full disk afterwards made the deploy exit 2 ('unusable
+    input'), as if nothing had gone up: a script deployed again, or reported a failure."""
+    import errno
+
+    import designer.core.deploy as deploy_module
+
+    def disk_full(*args: object, **kw: object) -> object:
+        raise OSError(errno.ENOSPC, "No space left on device", str(example_project / "manifest.json"))
+
+    monkeypatch.setattr(deploy_module, "write_export", disk_full)
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 0, err
+    assert "Created the web app customization 'Demo'" in out and "No space left on device" in err
+    assert "Exported ZIP kept" not in out and [r["name"] for r in node.store.values()] == ["Demo"]
+    rc, out, err = _run_cli([*base, "--json"], capsys)
+    doc = json.loads(out)
+    assert rc == 0 and doc["ok"] is True and doc["zip"] is None and doc["replaced"] is True
+    assert any("No space left on device" in w for w in doc["warnings"])
+
+
+def test_an_upload_that_went_through_with_the_deploy_not_remembered_says_so(
+    node: MockNode, example_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record of the deploy in the project's state not written (a full disk) raised OSError out
+    of deploy: a traceback, though the node had the package."""
+    import errno
+
+    import designer.core.deploy as deploy_module
+
+    def disk_full(*args: object, **kw: object) -> object:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(deploy_module, "update_state", disk_full)
+    result = deploy(example_project, _target(node), node.password, backoff=0)
+    assert result.export is not None and [r["name"] for r in node.store.values()] == ["Demo"]
+    assert any("No space left on device" in w and "--name" in w for w in result.warnings)

@@ -713,3 +713,26 @@ def test_cancel_once_the_old_customization_is_being_removed_says_it_is_too_late(
     assert "Too late to cancel" in dialog.status.text() and "being replaced" in dialog.status.text()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
     assert "Replaced" in dialog.status.text()
+
+
+def test_a_deploy_live_on_the_node_with_the_zip_not_written_says_it_went_live_and_why_the_zip_did_not(
+    qtbot, node: MockNode, example_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk after the upload was said in red as a failure, though the package was live."""
+    import errno
+
+    import designer.core.deploy as deploy_module
+
+    def disk_full(*args: object, **kw: object) -> object:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(deploy_module, "write_export", disk_full)
+    pane, dialog = _open(qtbot, example_project)
+    _fill(dialog, node, node.password)
+    with qtbot.waitSignal(pane.sig_deployed, timeout=20000):
+        dialog.deploy_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert "Created 'Demo'" in dialog.status.text() and "No space left on device" in dialog.status.text()
+    assert "is live" in pane.status.text() and "could not be written" in pane.status.text()
+    assert [r["name"] for r in node.store.values()] == ["Demo"]
+    dialog.close()

@@ -128,7 +128,7 @@ class DeployResult:
     old_branding_id: Any
     replaced: bool
     size: int
-    export: ExportResult
+    export: ExportResult | None  # None: live on the node, but the ZIP and the project not written (in warnings)
     warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -141,8 +141,8 @@ class DeployResult:
             "brandingID": {"old": self.old_branding_id, "new": self.branding_id},
             "replaced": self.replaced,
             "size": self.size,
-            "zip": str(self.export.path),
-            "sha256": self.export.sha256,
+            "zip": str(self.export.path) if self.export is not None else None,
+            "sha256": self.export.sha256 if self.export is not None else None,
             "warnings": self.warnings,
         }
 
@@ -1168,27 +1168,38 @@ def deploy(
     finally:
         node.close()
     # Uploaded: now the project follows (ZIP written, manifest.json with the live brandingID).
+    # Either write failing is a warning, not a failure: the package is live on the node, and a
+    # failure (exit 2) had a script deploy again or report that nothing went up.
+    result: ExportResult | None = None
     try:
         result = write_export(plan, zip_path, force=force)
     except (ExportRefused, OSError) as exc:
-        raise DeployError(
-            f"Uploaded to {base} as '{name}', but the ZIP or the project could not be written: {exc}", "refused"
-        ) from None
-    update_state(
-        plan.project,
-        deploy={
-            "node": base,
-            "name": name,
-            "user": target.user,
-            "description": description,
-            "uuid": uid,
-            "resource_uri": resource_uri,
-            "brandingID": plan.branding_id,
-            "sha256": result.sha256,
-            "ca_bundle": target.ca_bundle or None,
-            "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        },
-    )
+        warnings.append(
+            f"The upload went through, but the ZIP and the project could not be written: {exc}. The project "
+            f"still holds the brandingID of before; its next export or deploy makes a new one."
+        )
+    if result is not None:
+        try:
+            update_state(
+                plan.project,
+                deploy={
+                    "node": base,
+                    "name": name,
+                    "user": target.user,
+                    "description": description,
+                    "uuid": uid,
+                    "resource_uri": resource_uri,
+                    "brandingID": plan.branding_id,
+                    "sha256": result.sha256,
+                    "ca_bundle": target.ca_bundle or None,
+                    "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                },
+            )
+        except OSError as exc:
+            warnings.append(
+                f"The upload went through, but the project could not remember this deploy ({exc}): the next one "
+                f"does not know the node, name and user; give them again (--name '{name}')."
+            )
     return DeployResult(
         node=base,
         name=name,

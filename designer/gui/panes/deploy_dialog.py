@@ -381,7 +381,8 @@ class DeployDialog(QDialog):
             forget_password(*self._forget)
             notes.append("The password is no longer stored in the system keyring.")
         lines += [html.escape(n) for n in notes]
-        self._set_status("<br>".join(lines), "ok")
+        # (live on the node, the ZIP and the project not written: no plain success)
+        self._set_status("<br>".join(lines), "ok" if result.export is not None else "warn")
         self.sig_deployed.emit(result)
 
     def _failed(self, message: str, kind: str, fields: dict[str, list[str]]) -> None:

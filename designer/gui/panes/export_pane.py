@@ -862,6 +862,16 @@ class ExportPane(QWidget):
         return dialog
 
     def _deployed(self, result: Any) -> None:
+        if result.export is None:  # live on the node, the ZIP and the project not written (the dialog says why)
+            self.status.setText(
+                f"Deployed '{result.name}' to {result.node} — brandingID {result.branding_id} is live, but the ZIP "
+                "and the project could not be written (see the Deploy dialog)."
+            )
+            self._set_status_tone("warn")
+            self.sig_deployed.emit(
+                f"Deployed '{result.name}' to {result.node}: brandingID {result.branding_id} is live."
+            )
+            return
         self.status.setText(
             f"✔ Deployed '{result.name}' to {result.node} — brandingID {result.branding_id} is live "
             f"(ZIP kept at {result.export.path})."
