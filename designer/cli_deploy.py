@@ -142,6 +142,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     from .core.deploy import (
         CancelToken,
         DeployError,
+        DeployInterrupted,
         DeployTarget,
         deploy,
         keyring_lookup,
@@ -263,8 +264,10 @@ def cmd_deploy(args: argparse.Namespace) -> int:
                         "add --remember to store the new one."
                     )
                 password, source = given
-    except KeyboardInterrupt:
-        if token.replacing:  # (main says "stopped (Ctrl-C)" and ends as interrupted)
+    except KeyboardInterrupt as exc:
+        if isinstance(exc, DeployInterrupted):  # (what it uploaded removed on the way out, or why not)
+            print_err(printable(f"plugin-designer: {exc.said}"))
+        elif token.replacing:  # (main says "stopped (Ctrl-C)" and ends as interrupted)
             print_err(
                 printable(
                     f"plugin-designer: the customization '{name}' on {node} was being changed: an old one of that "

@@ -936,7 +936,7 @@ def test_cli_ctrl_c_while_the_copy_beside_the_old_one_uploads_does_not_say_the_o
     monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
     base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
     rc, out, err = _run_cli(base, capsys)
-    assert rc == 130 and "may be already removed" not in err and "run the deploy again" in err
+    assert rc == 130 and "may be already removed" not in err and "'Demo' on the node is as it was" in err
     assert [r["name"] for r in node.store.values()] == ["Demo"]
 
 
@@ -1260,3 +1260,56 @@ def test_an_upload_that_went_through_with_the_deploy_not_remembered_says_so(
     result = deploy(example_project, _target(node), node.password, backoff=0)
     assert result.export is not None and [r["name"] for r in node.store.values()] == ["Demo"]
     assert any("No space left on device" in w and "--name" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("there", [True, False], ids=["a replace", "a new name"])
+def test_cli_ctrl_c_once_the_node_has_the_upload_removes_it_on_the_way_out(
+    node: MockNode,
+    example_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    there: bool,
+) -> None:
+    """Ctrl-C while the node answered the upload (a replace's copy beside the old one, or a name
+    new to it) left 'Demo (deploying …)' (or 'Demo') on the node, said only as 'may be there'."""
+    import designer.core.deploy as deploy_module
+
+    real = deploy_module._Node.check
+
+    def interrupted(self: object, resp: object, action: str, size: int = 0) -> None:
+        if action == "uploading the package":
+            raise KeyboardInterrupt
+        real(self, resp, action, size)  # type: ignore[arg-type]
+
+    if there:
+        node.add("Demo", data=b"the live branding")
+    monkeypatch.setattr(deploy_module._Node, "check", interrupted)
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 130 and len(node.uploads) == 1
+    assert [r["name"] for r in node.store.values()] == (["Demo"] if there else [])
+    assert ("'Demo' on the node is as it was" if there else "'Demo' was not left on the node") in err
+    assert "may be there" not in err and "stopped (Ctrl-C)" in err
+
+
+def test_cli_ctrl_c_whose_upload_cannot_be_removed_on_the_way_out_names_it(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import designer.core.deploy as deploy_module
+
+    real = deploy_module._Node.check
+
+    def interrupted(self: object, resp: object, action: str, size: int = 0) -> None:
+        if action == "uploading the package":
+            raise KeyboardInterrupt
+        real(self, resp, action, size)  # type: ignore[arg-type]
+
+    node.add("Demo", data=b"the live branding")
+    node.fail_next("403", "DELETE")
+    monkeypatch.setattr(deploy_module._Node, "check", interrupted)
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
+    rc, out, err = _run_cli(base, capsys)
+    (copy,) = [r["name"] for r in node.store.values() if r["name"] != "Demo"]
+    assert rc == 130 and f"'{copy}' could not be removed: delete it on the node" in err

@@ -28,6 +28,7 @@ caller asks (:func:`remember_password`); every error message is passed through
 from __future__ import annotations
 
 import base64
+import dataclasses
 import html
 import os
 import re
@@ -54,6 +55,7 @@ __all__ = [
     "API_PATH",
     "KEYRING_SERVICE",
     "DeployError",
+    "DeployInterrupted",
     "DeployResult",
     "DeployTarget",
     "deploy",
@@ -75,6 +77,7 @@ CHUNK = 64 * 1024
 MAX_ATTEMPTS = 3  # bounded: one try and two retries on 5xx or connection errors
 BACKOFF = 1.0  # seconds before the first retry; doubled each time, capped at MAX_BACKOFF
 MAX_BACKOFF = 8.0
+UNDO_TIMEOUT = 5.0  # seconds for each request removing an upload on the way out of a Ctrl-C (bounded)
 
 Progress = Callable[[int, int], None]  # (bytes sent, total bytes)
 Waiting = Callable[[str], None]  # a sentence: what the deploy waits for while it tries again
@@ -104,6 +107,15 @@ class DeployError(Exception):
         self.field_errors = field_errors or {}
         self.problems = problems or []
         self.found: dict[str, Any] | None = None
+
+
+class DeployInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped the deploy while it uploaded the package; ``said``: what the node is left
+    with, the upload removed on the way out (or why it could not be)."""
+
+    def __init__(self, said: str) -> None:
+        super().__init__(said)
+        self.said = said
 
 
 @dataclass
@@ -408,6 +420,7 @@ class CancelToken:
         self.committed = False  # past the point of no return (the package is up: the swap under way)
         self.replacing = False  # (committed) an old customization of that name is being replaced
         self.staging = False  # the package is being uploaded: a cancel stops it and removes it
+        self.upload: _Copy | None = None  # (staging) what is uploaded: its uuid and name, to remove
         self._closers: list[Callable[[], None]] = []
         self._lock = _thread.allocate_lock()  # cancel and commit decide once, in one order
 
@@ -821,6 +834,8 @@ def _post_copy(
         if "name" not in exc.field_errors or short is None or (cancel is not None and cancel.cancelled):
             raise
     copy = copy._replace(name=short)
+    if cancel is not None:
+        cancel.upload = copy
     _post(node, _copy_fields(fields, copy), filename, data, progress, cancel)
     return copy
 
@@ -854,6 +869,7 @@ def _replace(
     copy = _Copy(uid, _staging_name(name, uid))
     if cancel is not None:
         cancel.stage()
+        cancel.upload = copy
     try:
         copy = _post_copy(node, fields, filename, data, _half(progress, 0), cancel, copy)
         if cancel is not None:  # (said so from here on: until now the old one was live, untouched)
@@ -948,6 +964,7 @@ def _create(
     """
     if cancel is not None:
         cancel.stage()
+        cancel.upload = _Copy(fields["uuid"], fields["name"])
     try:
         resp = _post(node, fields, filename, data, progress, cancel)
         if cancel is not None:
@@ -971,11 +988,16 @@ def _not_replaced(node: _Node, exc: DeployError, name: str, copy: _Copy) -> Depl
     )
 
 
-def _cancelled(node: _Node, name: str, copy: _Copy, replacing: bool = True) -> DeployError:
+def _cancelled(
+    node: _Node, name: str, copy: _Copy, replacing: bool = True, said_as: str = "Deploy cancelled"
+) -> DeployError:
     """The error for a deploy cancelled while it uploaded (a replace its copy beside the old one,
     else the package under a name new to the node): the upload removed if the node kept it (asked
     once the upload stopped or was answered, so a node that stored it late has it by then)."""
-    gone = _copy_gone(node, copy, attempts=MAX_ATTEMPTS)
+    try:
+        gone = _copy_gone(node, copy, attempts=MAX_ATTEMPTS)
+    except KeyboardInterrupt:  # (Ctrl-C again on the way out of one: the removal is left)
+        gone = False
     if replacing:
         left = "" if gone else _left_over(copy.name)
         said = f"the customization '{name}' on the node is as it was, and nothing was changed in the project.{left}"
@@ -986,7 +1008,27 @@ def _cancelled(node: _Node, name: str, copy: _Copy, replacing: bool = True) -> D
             f"the package may be on the node as '{name}', and could not be removed: delete it there. Nothing was "
             "changed in the project."
         )
-    return DeployError(f"Deploy cancelled: {said}", "cancelled")
+    return DeployError(f"{said_as}: {said}", "cancelled")
+
+
+def _undo_interrupted(
+    target: DeployTarget, password: str, name: str, cancel: CancelToken | None, replacing: bool, transport: Any
+) -> None:
+    """Raise :class:`DeployInterrupted` when Ctrl-C came while the package was uploaded, once what
+    the node kept of it is removed (as a cancel does: :func:`_cancelled`), each request bounded.
+
+    Why: Ctrl-C there left 'NAME (deploying …)' (or the new name) on the node, said only as "may
+    be there". A new session: the one interrupted may be stuck half-way through a request.
+    """
+    if cancel is None or not cancel.staging or cancel.committed or cancel.upload is None:
+        return
+    bounded = dataclasses.replace(target, timeout=min(target.timeout, UNDO_TIMEOUT))
+    node = _Node(bounded, password, transport=transport, backoff=0)
+    try:
+        said = str(_cancelled(node, name, cancel.upload, replacing, said_as="Deploy stopped"))
+    finally:
+        node.close()
+    raise DeployInterrupted(said) from None
 
 
 def _conflict(node: _Node, name: str, copy: _Copy | None = None) -> DeployError:
@@ -1127,6 +1169,7 @@ def deploy(
         )
     if cancel is not None:
         cancel._closers.append(node.close)
+    existing: dict[str, Any] | None = None
     try:
         try:
             existing = _find(node, name)
@@ -1165,6 +1208,10 @@ def deploy(
             except ValueError:
                 location = ""
         resource_uri = _resource_path(node, location) if location else f"{API_PATH}{uid}/"
+    except KeyboardInterrupt:
+        node.close()
+        _undo_interrupted(target, password, name, cancel, existing is not None, transport)
+        raise
     finally:
         node.close()
     # Uploaded: now the project follows (ZIP written, manifest.json with the live brandingID).
