@@ -736,3 +736,43 @@ def test_a_deploy_live_on_the_node_with_the_zip_not_written_says_it_went_live_an
     assert "is live" in pane.status.text() and "could not be written" in pane.status.text()
     assert [r["name"] for r in node.store.values()] == ["Demo"]
     dialog.close()
+
+
+def test_cancel_during_an_upload_to_a_silent_node_waits_one_timeout_at_most_and_says_what_is_left(
+    qtbot, node: MockNode, example_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cancel while a silent node was to answer the copy's upload sat on 'Cancelling…' for the
+    upload's timeout, then each request of the clean-up had a whole timeout of its own again (the
+    lookup, the removal, the question whether the copy was there): minutes on a bad day."""
+    import time
+
+    import httpx
+
+    node.add("Demo", data=b"the live branding")
+    node.slow_seconds = 5
+    node.fail_next("slow", "POST")
+    node.fail_next("slow", "DELETE")
+    sent: list[tuple[float, str, float]] = []  # (when, method, how long it may wait for the answer)
+    real_send = httpx.Client.send
+
+    def send(self: httpx.Client, request: httpx.Request, **kw: object) -> httpx.Response:
+        sent.append((time.monotonic(), request.method, request.extensions["timeout"]["read"]))
+        return real_send(self, request, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(httpx.Client, "send", send)
+    pane = ExportPane()
+    qtbot.addWidget(pane)
+    pane.set_package(load(example_project))
+    dialog = pane.open_deploy(backoff=0, timeout=1.5)
+    _fill(dialog, node, node.password)
+    dialog.deploy_button.click()
+    qtbot.waitUntil(lambda: dialog.cancel_token.staging and dialog.progress.value() == 50, timeout=10000)
+    cancelled_at = time.monotonic()
+    dialog.close_button.click()
+    assert "Cancelling" in dialog.status.text() and "1.5 seconds" in dialog.status.text()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    after = [(when, method, wait) for when, method, wait in sent if when > cancelled_at]
+    # (each may wait what was left of the one timeout when it was asked, a moment before it went)
+    assert all(when + wait <= cancelled_at + 1.5 + 0.25 for when, _, wait in after), after
+    status = dialog.status.text()
+    assert "Deploy cancelled" in status and "as it was" in status and "could not be removed" in status

@@ -421,6 +421,8 @@ class CancelToken:
         self.replacing = False  # (committed) an old customization of that name is being replaced
         self.staging = False  # the package is being uploaded: a cancel stops it and removes it
         self.upload: _Copy | None = None  # (staging) what is uploaded: its uuid and name, to remove
+        self.budget: float | None = None  # seconds a cancel may take (the node's timeout: set by deploy)
+        self.deadline: float | None = None  # (cancelled) when the deploy stops waiting for the node
         self._closers: list[Callable[[], None]] = []
         self._lock = _thread.allocate_lock()  # cancel and commit decide once, in one order
 
@@ -430,6 +432,10 @@ class CancelToken:
             if self.committed:
                 return False
             again, self.cancelled = self.cancelled, True
+            if not again and self.budget is not None:
+                # One timeout in all: each request of the clean-up waited a whole one again, and
+                # Cancel sat on "Cancelling…" for minutes with a silent node (see _Node.request).
+                self.deadline = time.monotonic() + self.budget
             if self.staging or again:  # (the deploy stops itself, and removes the copy it uploaded)
                 return True
         for close in self._closers:
@@ -468,11 +474,13 @@ class _Node:
         transport: Any = None,
         backoff: float = BACKOFF,
         waiting: Waiting | None = None,
+        cancel: CancelToken | None = None,
     ) -> None:
         import httpx
 
         self.httpx = httpx
         self.waiting = waiting
+        self.cancel = cancel
         self.target = target
         self.base = normalize_node(target.node)
         self.password = password
@@ -508,7 +516,12 @@ class _Node:
         where = self.base
         began = time.monotonic()
         for attempt in range(1, attempts + 1):
-            last = attempt == attempts
+            left = self._left_to_cancel()
+            if left is not None:  # (cancelled: one try, waiting no longer than the cancel may take)
+                if left <= 0:
+                    raise self.fail(f"The Management Node at {where} did not answer in time.", "timeout")
+                kw["timeout"] = left
+            last = attempt == attempts or left is not None
             try:
                 content = body() if body is not None else None
                 resp = self.client.request(method, url, content=content, **kw)
@@ -550,6 +563,11 @@ class _Node:
                 continue
             return resp
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _left_to_cancel(self) -> float | None:
+        """Seconds left before a cancelled deploy stops waiting for the node; None: not cancelled."""
+        deadline = self.cancel.deadline if self.cancel is not None else None
+        return None if deadline is None else deadline - time.monotonic()
 
     def _again(self, attempt: int, attempts: int, what: str) -> None:
         """Say the node ``what`` and that the deploy tries again, then wait before it does.
@@ -777,6 +795,8 @@ def _post(
         )
         node.check(resp, "uploading the package", len(data))
     except DeployError as exc:
+        if cancel is not None and cancel.cancelled:  # (the caller removes it by its uuid: no question)
+            raise
         stored = _find_quietly(node, fields["name"])
         if stored is not None and str(stored.get("uuid")) == fields["uuid"]:
             return None
@@ -1160,7 +1180,7 @@ def deploy(
     except ExportRefused as exc:
         raise DeployError(f"Not deployed: {exc}", "refused") from None
     data = zip_bytes(plan.entries.items())
-    node = _Node(target, password, transport=transport, backoff=backoff, waiting=waiting)
+    node = _Node(target, password, transport=transport, backoff=backoff, waiting=waiting, cancel=cancel)
     warnings: list[str] = []
     if target.insecure:
         warnings.append(
@@ -1168,6 +1188,7 @@ def deploy(
             "the password. Do not use this outside a test lab."
         )
     if cancel is not None:
+        cancel.budget = target.timeout
         cancel._closers.append(node.close)
     existing: dict[str, Any] | None = None
     try:

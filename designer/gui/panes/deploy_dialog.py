@@ -470,7 +470,11 @@ class DeployDialog(QDialog):
             cancelled = self.cancel_token.cancel()
             if cancelled and self.cancel_token.staging:
                 # (the upload under way: the worker stops it and removes what the node kept, then says so)
-                self._set_status("Cancelling: the upload stops, and what it left on the node is removed…")
+                # (bounded by one timeout: said, so a silent node's wait reads as expected, not stuck)
+                self._set_status(
+                    "Cancelling: the upload stops, and what it left on the node is removed (within "
+                    f"{self.timeout:g} seconds)…"
+                )
             elif cancelled:
                 # The worker may still wait for the node's answer (a socket read cannot be
                 # interrupted); it can no longer change anything, so the dialog lets it go.
