@@ -1313,3 +1313,22 @@ def test_cli_ctrl_c_whose_upload_cannot_be_removed_on_the_way_out_names_it(
     rc, out, err = _run_cli(base, capsys)
     (copy,) = [r["name"] for r in node.store.values() if r["name"] != "Demo"]
     assert rc == 130 and f"'{copy}' could not be removed: delete it on the node" in err
+
+
+def test_a_replace_whose_copy_the_node_answered_too_late_says_it_may_yet_store_it(
+    node: MockNode, example_project: Path
+) -> None:
+    """A slow node, the copy's upload unanswered in time: 'Nothing was replaced … as it was', and the
+    node stored the copy a moment later, 'Demo (deploying …)' beside the old one, unsaid."""
+    import time
+
+    old = node.add("Demo", data=b"the live branding")
+    node.fail_next("slow", "POST")
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node, timeout=0.5), node.password, backoff=0)
+    deadline = time.monotonic() + 10
+    while len(node.store) < 2 and time.monotonic() < deadline:  # (the node stores it once it has slept)
+        time.sleep(0.05)
+    (copy,) = [r["name"] for r in node.store.values() if r["uuid"] != old["uuid"]]
+    assert "as it was" in str(info.value) and f"'{copy}'" in str(info.value)
+    assert "the next deploy of this name removes it" in str(info.value)

@@ -897,7 +897,7 @@ def _replace(
     except DeployError as exc:
         if cancel is not None and cancel.cancelled:
             raise _cancelled(node, name, copy) from None
-        raise _not_replaced(node, exc, name, copy) from None
+        raise _not_replaced(node, exc, name, copy, late=exc.kind == "timeout") from None
     _remove_old(node, existing, name, copy)
     try:
         resp = _post(node, fields, filename, data, _half(progress, 1))
@@ -998,9 +998,20 @@ def _create(
         raise
 
 
-def _not_replaced(node: _Node, exc: DeployError, name: str, copy: _Copy) -> DeployError:
-    """``exc`` said with the node as it is: the old one live, the copy uploaded first removed."""
-    left = "" if _copy_gone(node, copy) else _left_over(copy.name)
+def _not_replaced(node: _Node, exc: DeployError, name: str, copy: _Copy, late: bool = False) -> DeployError:
+    """``exc`` said with the node as it is: the old one live, the copy uploaded first removed.
+
+    ``late``: the copy's upload went unanswered in time. Why said: a slow node stored it a moment
+    after its removal found nothing, and it stood beside the old one, unsaid.
+    """
+    if not _copy_gone(node, copy):
+        left = _left_over(copy.name)
+    elif late:
+        left = (
+            f" The node may yet store the copy it was sent, as '{copy.name}': the next deploy of this name removes it."
+        )
+    else:
+        left = ""
     return DeployError(
         f"{exc} Nothing was replaced: the customization '{name}' on the node is as it was.{left}",
         exc.kind,
