@@ -1332,3 +1332,24 @@ def test_a_replace_whose_copy_the_node_answered_too_late_says_it_may_yet_store_i
     (copy,) = [r["name"] for r in node.store.values() if r["uuid"] != old["uuid"]]
     assert "as it was" in str(info.value) and f"'{copy}'" in str(info.value)
     assert "the next deploy of this name removes it" in str(info.value)
+
+
+@pytest.mark.parametrize("there", [True, False], ids=["a replace", "a new name"])
+def test_an_upload_under_the_name_answered_too_late_says_the_node_may_yet_store_it(
+    node: MockNode, example_project: Path, there: bool
+) -> None:
+    """A slow node, the upload under the name unanswered in time: said as failed ('the new package
+    is on the node as Demo (deploying …)', or only 'did not answer'), and a moment later the node
+    had it live as 'Demo'."""
+    import time
+
+    if there:
+        node.add("Demo", data=b"the live branding")
+    node.fail_next("slow", "POST", skip=1 if there else 0)
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node, timeout=0.5), node.password, backoff=0)
+    deadline = time.monotonic() + 10
+    while "Demo" not in [r["name"] for r in node.store.values()] and time.monotonic() < deadline:
+        time.sleep(0.05)  # (the node stores it once it has slept)
+    assert [u.fields["name"] for u in node.uploads][-1] == "Demo"
+    assert "may yet store it as 'Demo'" in str(info.value)

@@ -914,7 +914,8 @@ def _replace(
         )
         raise DeployError(
             f"{exc} The old customization '{name}' was already removed; the new package is on the node as "
-            f"'{copy.name}'. Run the deploy again once the problem is solved: it removes that copy.{default}",
+            f"'{copy.name}'.{_maybe_late(exc, name)} Run the deploy again once the problem is solved: it removes "
+            f"that copy.{default}",
             exc.kind,
             exc.field_errors,
         ) from None
@@ -995,7 +996,20 @@ def _create(
             raise _cancelled(node, fields["name"], _Copy(fields["uuid"], fields["name"]), replacing=False) from None
         if exc.kind == "invalid" and exc.found is not None:  # (not this upload: _post said so)
             raise _conflict(node, fields["name"]) from None
+        if late := _maybe_late(exc, fields["name"]):
+            raise DeployError(f"{exc}{late}", exc.kind, exc.field_errors) from None
         raise
+
+
+def _maybe_late(exc: DeployError, name: str) -> str:
+    """Said of an upload under ``name`` the node did not answer in time (else ""): it may store it yet.
+
+    Why: a slow node stored it a moment after the deploy said it failed, live as the name, while
+    the message said the package was elsewhere (a replace's copy) or nowhere.
+    """
+    if exc.kind != "timeout":
+        return ""
+    return f" The node may yet store it as '{name}', its answer late: the next deploy of this name replaces it."
 
 
 def _not_replaced(node: _Node, exc: DeployError, name: str, copy: _Copy, late: bool = False) -> DeployError:
