@@ -1353,3 +1353,18 @@ def test_an_upload_under_the_name_answered_too_late_says_the_node_may_yet_store_
         time.sleep(0.05)  # (the node stores it once it has slept)
     assert [u.fields["name"] for u in node.uploads][-1] == "Demo"
     assert "may yet store it as 'Demo'" in str(info.value)
+
+
+def test_a_node_closing_the_connection_each_time_is_said_so_not_that_it_cannot_be_reached(
+    node: MockNode, example_project: Path
+) -> None:
+    """'Cannot reach … (Server disconnected without sending a response.). Check the address': the
+    node was reached each time (it closed the connection), and the reason's full stop stood inside
+    the brackets, another after them."""
+    for _ in range(3):
+        node.fail_next("drop")
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0)
+    said = str(info.value)
+    assert "closed the connection without answering (Server disconnected without sending a response), 3 times" in said
+    assert "Cannot reach" not in said and "Check the address" not in said

@@ -550,8 +550,18 @@ class _Node:
                         attempt, attempts, "closed the connection without answering" if lost else "could not be reached"
                     )
                     continue
-                # ("[Errno 111] Connection refused": the number is Python's, no word for an administrator)
-                reason = re.sub(r"\[Errno -?\d+\] ", "", str(exc)) or type(exc).__name__
+                # ("[Errno 111] Connection refused": the number is Python's, no word for an administrator;
+                # its own full stop made "(… a response.). Check")
+                reason = re.sub(r"\[Errno -?\d+\] ", "", str(exc)).rstrip(". ") or type(exc).__name__
+                if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
+                    # (reached, then the answer lost: "Cannot reach … Check the address" sent the
+                    # administrator to check what was right)
+                    raise self.fail(
+                        f"The Management Node at {where} closed the connection without answering ({reason}), "
+                        f"{attempt} {'time' if attempt == 1 else 'times in a row'}. It may be restarting, or a proxy "
+                        "or firewall on the way cuts the connection; try again later.",
+                        "unreachable",
+                    ) from None
                 raise self.fail(
                     f"Cannot reach the Management Node at {where} ({reason}). Check the address, the port and that "
                     "this computer can reach it.",
