@@ -776,3 +776,19 @@ def test_cancel_during_an_upload_to_a_silent_node_waits_one_timeout_at_most_and_
     assert all(when + wait <= cancelled_at + 1.5 + 0.25 for when, _, wait in after), after
     status = dialog.status.text()
     assert "Deploy cancelled" in status and "as it was" in status and "could not be removed" in status
+
+
+def test_cancelling_within_one_second_is_said_in_the_singular(qtbot, node: MockNode, example_project: Path) -> None:
+    """'removed (within 1 seconds)' with a timeout of one second."""
+    node.add("Demo", data=b"the live branding")
+    node.fail_next("slow", "POST")
+    pane = ExportPane()
+    qtbot.addWidget(pane)
+    pane.set_package(load(example_project))
+    dialog = pane.open_deploy(backoff=0, timeout=1)
+    _fill(dialog, node, node.password)
+    dialog.deploy_button.click()
+    qtbot.waitUntil(lambda: dialog.cancel_token.staging and dialog.progress.value() == 50, timeout=10000)
+    dialog.close_button.click()
+    assert "(within 1 second)" in dialog.status.text()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)

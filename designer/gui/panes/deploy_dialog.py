@@ -473,7 +473,7 @@ class DeployDialog(QDialog):
                 # (bounded by one timeout: said, so a silent node's wait reads as expected, not stuck)
                 self._set_status(
                     "Cancelling: the upload stops, and what it left on the node is removed (within "
-                    f"{self.timeout:g} seconds)…"
+                    f"{self.timeout:g} {'second' if self.timeout == 1 else 'seconds'})…"
                 )
             elif cancelled:
                 # The worker may still wait for the node's answer (a socket read cannot be
