@@ -670,7 +670,7 @@ def test_cli_ctrl_c_while_the_node_is_being_changed_says_the_old_one_may_be_gone
     base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
     rc, out, err = _run_cli(base, capsys)
     assert rc == 130
-    assert "'Demo'" in err and "may be already removed" in err and "run the deploy again" in err
+    assert "'Demo' was removed" in err and "Run the deploy again" in err
     assert [r["name"] for r in node.store.values() if r["name"] == "Demo"] == [] and _snapshot(
         example_project
     ) == before
@@ -1368,3 +1368,44 @@ def test_a_node_closing_the_connection_each_time_is_said_so_not_that_it_cannot_b
     said = str(info.value)
     assert "closed the connection without answering (Server disconnected without sending a response), 3 times" in said
     assert "Cannot reach" not in said and "Check the address" not in said
+
+
+@pytest.mark.parametrize("stored", [True, False], ids=["the node took it", "before the node had it"])
+def test_cli_ctrl_c_while_the_new_package_goes_under_the_name_says_where_it_is_and_removes_the_copy_if_live(
+    node: MockNode,
+    example_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    stored: bool,
+) -> None:
+    """Ctrl-C once the old one was being replaced said 'the new one not uploaded', though it was on
+    the node as 'Demo (deploying …)' (unnamed), and left that copy also when the new one was live."""
+    import designer.core.deploy as deploy_module
+
+    real_check, real_chunks = deploy_module._Node.check, deploy_module._chunks
+    uploads: list[str] = []
+
+    def check(self: object, resp: object, action: str, size: int = 0) -> None:
+        if action == "uploading the package" and stored and len(node.uploads) == 2:
+            raise KeyboardInterrupt  # (the node has it, live as 'Demo')
+        real_check(self, resp, action, size)  # type: ignore[arg-type]
+
+    def chunks(body: bytes, progress: object) -> object:
+        uploads.append("")
+        if len(uploads) == 2 and not stored:
+            raise KeyboardInterrupt
+        yield from real_chunks(body, progress)  # type: ignore[arg-type]
+
+    node.add("Demo", data=b"the live branding")
+    monkeypatch.setattr(deploy_module._Node, "check", check)
+    monkeypatch.setattr(deploy_module, "_chunks", chunks)
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
+    rc, out, err = _run_cli(base, capsys)
+    names = [r["name"] for r in node.store.values()]
+    assert rc == 130 and "not uploaded" not in err
+    if stored:
+        assert names == ["Demo"] and "live as 'Demo'" in err and "deploy again" in err
+    else:
+        (copy,) = names
+        assert copy.startswith("Demo (deploying ") and f"on the node as '{copy}'" in err and "was removed" in err

@@ -1067,23 +1067,64 @@ def _cancelled(
 
 
 def _undo_interrupted(
-    target: DeployTarget, password: str, name: str, cancel: CancelToken | None, replacing: bool, transport: Any
+    target: DeployTarget,
+    password: str,
+    name: str,
+    cancel: CancelToken | None,
+    existing: dict[str, Any] | None,
+    uid: str,
+    transport: Any,
 ) -> None:
-    """Raise :class:`DeployInterrupted` when Ctrl-C came while the package was uploaded, once what
-    the node kept of it is removed (as a cancel does: :func:`_cancelled`), each request bounded.
+    """Raise :class:`DeployInterrupted` when Ctrl-C came while the package was uploaded (what the
+    node kept of it removed, as a cancel does: :func:`_cancelled`) or while a replace swapped it
+    in (:func:`_after_interrupted_swap`), each request bounded.
 
     Why: Ctrl-C there left 'NAME (deploying …)' (or the new name) on the node, said only as "may
     be there". A new session: the one interrupted may be stuck half-way through a request.
     """
-    if cancel is None or not cancel.staging or cancel.committed or cancel.upload is None:
-        return
+    copy = cancel.upload if cancel is not None else None
+    if cancel is None or copy is None or (cancel.committed and not cancel.replacing):
+        return  # (nothing uploaded yet, or a new name up: live, as said)
     bounded = dataclasses.replace(target, timeout=min(target.timeout, UNDO_TIMEOUT))
     node = _Node(bounded, password, transport=transport, backoff=0)
     try:
-        said = str(_cancelled(node, name, cancel.upload, replacing, said_as="Deploy stopped"))
+        if cancel.replacing and existing is not None:
+            said = _after_interrupted_swap(node, name, existing, uid, copy)
+        else:
+            said = str(_cancelled(node, name, copy, existing is not None, said_as="Deploy stopped"))
     finally:
         node.close()
     raise DeployInterrupted(said) from None
+
+
+def _after_interrupted_swap(node: _Node, name: str, existing: dict[str, Any], uid: str, copy: _Copy) -> str:
+    """What a replace stopped while it swapped the new package in left on the node, in words; its
+    copy removed unless it is all the node has of the new package.
+
+    Why: said "the new one not uploaded", though it was on the node as the copy, and the copy was
+    left there also when the new one was live under the name.
+    """
+    removed = f"the old customization '{name}' was removed, and the new package is on the node as '{copy.name}'"
+    again = "Run the deploy again: it removes that copy."
+    try:
+        current = _find(node, name, attempts=1)
+    except (DeployError, KeyboardInterrupt):  # (no answer, or Ctrl-C again)
+        return f"Deploy stopped: {removed.replace('was removed', 'may be removed')}. {again}"
+    if current is None:
+        return f"Deploy stopped: {removed}. {again}"
+    try:
+        left = "" if _copy_gone(node, copy) else _left_over(copy.name)
+    except KeyboardInterrupt:
+        left = _left_over(copy.name)
+    holder = str(current.get("uuid"))
+    if holder == uid:
+        return (
+            f"Deploy stopped once the new package was live as '{name}': the project does not know its brandingID "
+            f"yet; deploy again to record it.{left}"
+        )
+    if holder == str(existing.get("uuid")):
+        return f"Deploy stopped: the customization '{name}' on the node is as it was.{left}"
+    return f"Deploy stopped: another deploy put its own '{name}' on the node meanwhile; it was left alone.{left}"
 
 
 def _conflict(node: _Node, name: str, copy: _Copy | None = None) -> DeployError:
@@ -1226,6 +1267,7 @@ def deploy(
         cancel.budget = target.timeout
         cancel._closers.append(node.close)
     existing: dict[str, Any] | None = None
+    uid = ""
     try:
         try:
             existing = _find(node, name)
@@ -1266,7 +1308,7 @@ def deploy(
         resource_uri = _resource_path(node, location) if location else f"{API_PATH}{uid}/"
     except KeyboardInterrupt:
         node.close()
-        _undo_interrupted(target, password, name, cancel, existing is not None, transport)
+        _undo_interrupted(target, password, name, cancel, existing, uid, transport)
         raise
     finally:
         node.close()
