@@ -1409,3 +1409,13 @@ def test_cli_ctrl_c_while_the_new_package_goes_under_the_name_says_where_it_is_a
     else:
         (copy,) = names
         assert copy.startswith("Demo (deploying ") and f"on the node as '{copy}'" in err and "was removed" in err
+
+
+def test_cli_a_certificate_refused_says_which_option_gives_the_ca_bundle(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'choose its CA bundle (a .pem file) and try again': the dialog's words, and the command
+    line's user was not told the option that gives it."""
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    rc, out, err = _run_cli(["deploy", str(example_project), "--node", node.url, "--name", "Demo"], capsys)
+    assert rc == 1 and "--ca-bundle FILE" in err and "CA bundle" in err

@@ -541,7 +541,8 @@ class _Node:
                 if problem is not None:
                     raise self.fail(
                         f"The secure connection to {where} was refused: {problem}. If your organisation uses its own "
-                        "certificate authority, choose its CA bundle (a .pem file) and try again.",
+                        "certificate authority, give its CA bundle (a .pem file; --ca-bundle FILE on the command line, "
+                        "'CA bundle' in the Deploy dialog) and try again.",
                         "tls",
                     ) from None
                 if isinstance(exc, httpx.ConnectError | httpx.RemoteProtocolError | httpx.ReadError) and not last:
