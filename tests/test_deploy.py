@@ -1419,3 +1419,38 @@ def test_cli_a_certificate_refused_says_which_option_gives_the_ca_bundle(
     monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
     rc, out, err = _run_cli(["deploy", str(example_project), "--node", node.url, "--name", "Demo"], capsys)
     assert rc == 1 and "--ca-bundle FILE" in err and "CA bundle" in err
+
+
+def test_ctrl_c_while_a_slow_node_was_to_answer_the_copy_says_it_may_yet_store_it(
+    node: MockNode, example_project: Path
+) -> None:
+    """Ctrl-C once the copy was all sent, the slow node still to answer: its removal found nothing
+    (404), 'as it was' was said, and the node stored 'Demo (deploying …)' a moment later, unsaid."""
+    import signal
+    import time
+
+    from designer.core.deploy import CancelToken, DeployInterrupted
+
+    def ctrl_c(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    def progress(sent: int, total: int) -> None:
+        if 2 * sent >= total > 0 and not armed:  # (the copy all sent: half of the bar)
+            armed.append(True)
+            signal.setitimer(signal.ITIMER_REAL, 0.3)  # (the node answers after 1.5 s)
+
+    armed: list[bool] = []
+    node.add("Demo", data=b"the live branding")
+    node.fail_next("slow", "POST")
+    old = signal.signal(signal.SIGALRM, ctrl_c)
+    try:
+        with pytest.raises(DeployInterrupted) as info:
+            deploy(example_project, _target(node), node.password, backoff=0, progress=progress, cancel=CancelToken())
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+    deadline = time.monotonic() + 10
+    while len(node.store) < 2 and time.monotonic() < deadline:  # (the node stores it once it has slept)
+        time.sleep(0.05)
+    (copy,) = [r["name"] for r in node.store.values() if r["name"] != "Demo"]
+    assert "as it was" in info.value.said and f"may yet store the copy it was sent, as '{copy}'" in info.value.said

@@ -398,6 +398,8 @@ def _stoppable(chunks: Iterator[bytes], cancel: CancelToken | None) -> Iterator[
         if cancel is not None and cancel.cancelled:
             raise DeployError("Deploy cancelled.", "cancelled")
         yield piece
+    if cancel is not None:
+        cancel.unanswered = True  # (all sent: the node may store it, answered or not)
 
 
 # -- talking to the node -----------------------------------------------------------------------
@@ -421,6 +423,7 @@ class CancelToken:
         self.replacing = False  # (committed) an old customization of that name is being replaced
         self.staging = False  # the package is being uploaded: a cancel stops it and removes it
         self.upload: _Copy | None = None  # (staging) what is uploaded: its uuid and name, to remove
+        self.unanswered = False  # (staging) the upload all sent, the node's answer not come (yet)
         self.budget: float | None = None  # seconds a cancel may take (the node's timeout: set by deploy)
         self.deadline: float | None = None  # (cancelled) when the deploy stops waiting for the node
         self._closers: list[Callable[[], None]] = []
@@ -804,6 +807,8 @@ def _post(
             body=lambda: _stoppable(_chunks(body, progress), cancel),
             headers={"Content-Type": ctype, "Content-Length": str(len(body))},
         )
+        if cancel is not None:
+            cancel.unanswered = False  # (answered: a removal now finds what the node kept)
         node.check(resp, "uploading the package", len(data))
     except DeployError as exc:
         if cancel is not None and cancel.cancelled:  # (the caller removes it by its uuid: no question)
@@ -907,7 +912,7 @@ def _replace(
             cancel.commit(replacing=True)
     except DeployError as exc:
         if cancel is not None and cancel.cancelled:
-            raise _cancelled(node, name, copy) from None
+            raise _cancelled(node, name, copy, late=cancel.unanswered) from None
         raise _not_replaced(node, exc, name, copy, late=exc.kind == "timeout") from None
     _remove_old(node, existing, name, copy)
     try:
@@ -1004,7 +1009,8 @@ def _create(
         return resp
     except DeployError as exc:
         if cancel is not None and cancel.cancelled:
-            raise _cancelled(node, fields["name"], _Copy(fields["uuid"], fields["name"]), replacing=False) from None
+            upload = _Copy(fields["uuid"], fields["name"])
+            raise _cancelled(node, fields["name"], upload, replacing=False, late=cancel.unanswered) from None
         if exc.kind == "invalid" and exc.found is not None:  # (not this upload: _post said so)
             raise _conflict(node, fields["name"]) from None
         if late := _maybe_late(exc, fields["name"]):
@@ -1031,12 +1037,8 @@ def _not_replaced(node: _Node, exc: DeployError, name: str, copy: _Copy, late: b
     """
     if not _copy_gone(node, copy):
         left = _left_over(copy.name)
-    elif late:
-        left = (
-            f" The node may yet store the copy it was sent, as '{copy.name}': the next deploy of this name removes it."
-        )
     else:
-        left = ""
+        left = _stored_late(copy.name) if late else ""
     return DeployError(
         f"{exc} Nothing was replaced: the customization '{name}' on the node is as it was.{left}",
         exc.kind,
@@ -1044,19 +1046,36 @@ def _not_replaced(node: _Node, exc: DeployError, name: str, copy: _Copy, late: b
     )
 
 
+def _stored_late(copy_name: str) -> str:
+    """Said when the node found nothing to remove of a copy it was sent whole but did not answer
+    for: a slow node stored it a moment later, beside the old one, unsaid."""
+    return f" The node may yet store the copy it was sent, as '{copy_name}': the next deploy of this name removes it."
+
+
 def _cancelled(
-    node: _Node, name: str, copy: _Copy, replacing: bool = True, said_as: str = "Deploy cancelled"
+    node: _Node,
+    name: str,
+    copy: _Copy,
+    replacing: bool = True,
+    said_as: str = "Deploy cancelled",
+    late: bool = False,
 ) -> DeployError:
     """The error for a deploy cancelled while it uploaded (a replace its copy beside the old one,
     else the package under a name new to the node): the upload removed if the node kept it (asked
-    once the upload stopped or was answered, so a node that stored it late has it by then)."""
+    once the upload stopped or was answered, so a node that stored it late has it by then; ``late``:
+    it was all sent and never answered, so the node may store it yet)."""
     try:
         gone = _copy_gone(node, copy, attempts=MAX_ATTEMPTS)
     except KeyboardInterrupt:  # (Ctrl-C again on the way out of one: the removal is left)
         gone = False
     if replacing:
-        left = "" if gone else _left_over(copy.name)
+        left = _left_over(copy.name) if not gone else _stored_late(copy.name) if late else ""
         said = f"the customization '{name}' on the node is as it was, and nothing was changed in the project.{left}"
+    elif gone and late:
+        said = (
+            f"the node may yet store the package it was sent, as '{name}', its answer late: delete it there, or "
+            "deploy again to replace it. Nothing was changed in the project."
+        )
     elif gone:
         said = f"'{name}' was not left on the node, and nothing was changed in the project."
     else:
@@ -1092,7 +1111,8 @@ def _undo_interrupted(
         if cancel.replacing and existing is not None:
             said = _after_interrupted_swap(node, name, existing, uid, copy)
         else:
-            said = str(_cancelled(node, name, copy, existing is not None, said_as="Deploy stopped"))
+            late = cancel.unanswered
+            said = str(_cancelled(node, name, copy, existing is not None, said_as="Deploy stopped", late=late))
     finally:
         node.close()
     raise DeployInterrupted(said) from None
