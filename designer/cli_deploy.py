@@ -251,6 +251,12 @@ def cmd_deploy(args: argparse.Namespace) -> int:
                 # one changed on the node since it was remembered, or one mistyped at the prompt).
                 given = _password_after(exc, source, tries_left, node, user)
                 if given is None or (source == "keyring" and given[0] == password):
+                    if source == "env" and exc.kind == "auth":  # (a stale CI secret or export: said where from)
+                        raise DeployError(
+                            f"{exc} The password came from PLUGIN_DESIGNER_PASSWORD: set it to the right one, or "
+                            "unset it to be asked in a terminal.",
+                            exc.kind,
+                        ) from None
                     if source == "keyring" and exc.kind == "auth":
                         raise DeployError(
                             f"{exc} The password stored in the system keyring for {user} was refused: give the new "

@@ -1454,3 +1454,14 @@ def test_ctrl_c_while_a_slow_node_was_to_answer_the_copy_says_it_may_yet_store_i
         time.sleep(0.05)
     (copy,) = [r["name"] for r in node.store.values() if r["name"] != "Demo"]
     assert "as it was" in info.value.said and f"may yet store the copy it was sent, as '{copy}'" in info.value.said
+
+
+def test_cli_a_password_from_the_environment_refused_says_where_it_came_from(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stale PLUGIN_DESIGNER_PASSWORD (a CI secret, a shell's old export) refused: 'The user name
+    or password was refused', with no word of where the password came from, nor of a prompt."""
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", "an-old-one")
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 1 and "HTTP 401" in err and "PLUGIN_DESIGNER_PASSWORD" in err and "an-old-one" not in err
