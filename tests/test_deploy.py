@@ -1465,3 +1465,21 @@ def test_cli_a_password_from_the_environment_refused_says_where_it_came_from(
     base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
     rc, out, err = _run_cli(base, capsys)
     assert rc == 1 and "HTTP 401" in err and "PLUGIN_DESIGNER_PASSWORD" in err and "an-old-one" not in err
+
+
+def test_a_name_taken_meanwhile_by_another_web_apps_customization_is_said_as_such(
+    node: MockNode, example_project: Path
+) -> None:
+    """The name free at the lookup, then taken on the node by a Web App 3 customization before the
+    upload: 'another deploy put its own Demo on the node … Deploy again to replace it', and the
+    deploy run again was refused, as the name is another web app's."""
+
+    def progress(sent: int, total: int) -> None:
+        if sent == 0 and not node.store:  # (between the lookup and the upload)
+            node.add("Demo", webapp_type="webapp3")
+
+    with pytest.raises(DeployError) as info:
+        deploy(example_project, _target(node), node.password, backoff=0, progress=progress)
+    said = str(info.value)
+    assert "Web App 3" in said and "another deploy" not in said and "Deploy again" not in said
+    assert [r["webapp_type"] for r in node.store.values()] == ["webapp3"]

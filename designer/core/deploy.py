@@ -722,7 +722,8 @@ def _refuse_other_web_app(node: _Node, existing: dict[str, Any] | None, name: st
     """Raise when the customization named ``name`` on the node is another web app's.
 
     Why: names are unique across every web app's customizations, and replacing this one deleted
-    an administrator's Web App 3 branding to put a webapp2 package in its place.
+    an administrator's Web App 3 branding to put a webapp2 package in its place. Taken so while
+    the deploy ran, it was said as another deploy's, to deploy again, which was then refused.
     """
     kind = existing.get("webapp_type") if existing else None
     if not kind or kind == "webapp2":  # (an older node lists no webapp_type: webapp2 only)
@@ -919,6 +920,15 @@ def _replace(
         resp = _post(node, fields, filename, data, _half(progress, 1))
     except DeployError as exc:
         if exc.found is not None:  # (not this upload: _post said so)
+            try:
+                _refuse_other_web_app(node, exc.found, name)
+            except DeployError as taken:  # (the copy kept: the old one gone, it is all there is of this one)
+                raise DeployError(
+                    f"{taken} The old customization '{name}' was already removed; the new package is on the node "
+                    f"as '{copy.name}'.",
+                    taken.kind,
+                    taken.field_errors,
+                ) from None
             raise _conflict(node, name, copy) from None
         # (the node's default one gone, meetings lose the branding: said, it is the urgent part)
         # (run again, nothing says the one it creates was the default: told how to make it so)
@@ -1012,6 +1022,7 @@ def _create(
             upload = _Copy(fields["uuid"], fields["name"])
             raise _cancelled(node, fields["name"], upload, replacing=False, late=cancel.unanswered) from None
         if exc.kind == "invalid" and exc.found is not None:  # (not this upload: _post said so)
+            _refuse_other_web_app(node, exc.found, fields["name"])  # (taken meanwhile on the node: no deploy's)
             raise _conflict(node, fields["name"]) from None
         if late := _maybe_late(exc, fields["name"]):
             raise DeployError(f"{exc}{late}", exc.kind, exc.field_errors) from None
