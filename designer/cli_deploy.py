@@ -103,7 +103,8 @@ def _seconds(text: str) -> float:
 
 def _password_given(node: str, user: str, why: str = "") -> tuple[str | None, str]:
     """The password given for this run (``PLUGIN_DESIGNER_PASSWORD``, else asked in a terminal,
-    ``why`` said first) and where it came from: ``env`` or ``prompt``."""
+    ``why`` said first; "" when nothing was typed, None when it cannot be asked) and where it came
+    from: ``env`` or ``prompt``. Ctrl-C at the prompt stops the command, as anywhere else."""
     from .core.deploy import password_from_env
 
     password = password_from_env()
@@ -113,8 +114,8 @@ def _password_given(node: str, user: str, why: str = "") -> tuple[str | None, st
         return None, "prompt"
     try:
         return getpass.getpass(f"{why}Password for {user} on {node}: "), "prompt"
-    except (EOFError, KeyboardInterrupt):
-        return None, "prompt"
+    except EOFError:  # (Ctrl-D)
+        return "", "prompt"
 
 
 def _password_after(exc: Exception, source: str, tries_left: int, node: str, user: str) -> tuple[str, str] | None:
@@ -199,6 +200,8 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     source = "keyring"
     if password is None:
         password, source = _password_given(node, user)
+        if password == "":  # (asked, and nothing typed: "run the command in a terminal to be asked" it was)
+            return _fail(args, f"No password was typed for {user} on {node}.", 2)
         if not password:
             if why:  # ("store it once with --remember": it was, and the keyring is locked)
                 message = f"{why}. Set PLUGIN_DESIGNER_PASSWORD, or run the command in a terminal to be asked."

@@ -1483,3 +1483,35 @@ def test_a_name_taken_meanwhile_by_another_web_apps_customization_is_said_as_suc
     said = str(info.value)
     assert "Web App 3" in said and "another deploy" not in said and "Deploy again" not in said
     assert [r["webapp_type"] for r in node.store.values()] == ["webapp3"]
+
+
+@pytest.mark.parametrize("key", [KeyboardInterrupt, EOFError], ids=["Ctrl-C", "Ctrl-D"])
+def test_cli_the_password_prompt_left_with_ctrl_c_or_ctrl_d_is_not_told_to_run_in_a_terminal(
+    node: MockNode,
+    example_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    key: type[BaseException],
+) -> None:
+    """Ctrl-C (or Ctrl-D) at the password prompt said 'No password …: set PLUGIN_DESIGNER_PASSWORD,
+    run the command in a terminal to be asked': it was run in a terminal, and asked. Ctrl-C now
+    stops the command as everywhere else."""
+    import getpass
+
+    def ask(prompt: str) -> str:
+        raise key
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("PLUGIN_DESIGNER_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.setattr(getpass, "getpass", ask)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
+    rc, out, err = _run_cli(base, capsys)
+    assert "in a terminal" not in err and node.requests == []
+    if key is KeyboardInterrupt:
+        assert rc == 130 and "stopped (Ctrl-C)" in err
+    else:
+        assert rc == 2 and "No password was typed for admin" in err
