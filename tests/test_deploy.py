@@ -1515,3 +1515,26 @@ def test_cli_the_password_prompt_left_with_ctrl_c_or_ctrl_d_is_not_told_to_run_i
         assert rc == 130 and "stopped (Ctrl-C)" in err
     else:
         assert rc == 2 and "No password was typed for admin" in err
+
+
+def test_an_address_whose_port_speaks_plain_http_is_said_so_not_as_a_certificate_problem(
+    example_project: Path,
+) -> None:
+    """The node's address with the port of a plain-HTTP server (80, 8080): 'the secure connection
+    failed (WRONG_VERSION_NUMBER). If your organisation uses its own certificate authority, give its
+    CA bundle': no CA bundle could help, the port was wrong."""
+    import http.server
+    import threading
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        target = DeployTarget(node=f"https://127.0.0.1:{server.server_address[1]}", user="admin", name="Demo")
+        with pytest.raises(DeployError) as info:
+            deploy(example_project, target, "pw", backoff=0)
+    finally:
+        server.shutdown()
+        server.server_close()
+    said = str(info.value)
+    assert "CA bundle" not in said and "certificate" not in said and "port" in said and "plain HTTP" in said
+    assert "node" in info.value.field_errors  # (under the address, in the dialog)

@@ -337,6 +337,21 @@ _CERT_PROBLEMS = {
 }
 
 
+def _plain_http(exc: BaseException) -> bool:
+    """Whether the TLS handshake failed because the server answered in plain HTTP (a wrong port).
+
+    Why: it was said as a certificate problem, "give its CA bundle", which could not help.
+    """
+    cur: BaseException | None = exc
+    for _ in range(5):  # (httpx wraps the ssl error once or twice)
+        if cur is None:
+            return False
+        if isinstance(cur, ssl.SSLError) and cur.reason in ("WRONG_VERSION_NUMBER", "HTTP_REQUEST"):
+            return True
+        cur = cur.__cause__ or cur.__context__
+    return False
+
+
 def _tls_problem(exc: BaseException) -> str | None:
     seen: set[int] = set()
     cur: BaseException | None = exc
@@ -540,6 +555,12 @@ class _Node:
                     "timeout",
                 ) from None
             except httpx.TransportError as exc:
+                if _plain_http(exc):
+                    said = (
+                        f"{where} answered in plain HTTP, not HTTPS: the port in the address is not the Management "
+                        "Node's secure one (its API is on https:// port 443 unless set otherwise); check the port."
+                    )
+                    raise self.fail(said, "unreachable", {"node": [said]}) from None
                 problem = _tls_problem(exc)
                 if problem is not None:
                     raise self.fail(
