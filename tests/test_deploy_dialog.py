@@ -792,3 +792,25 @@ def test_cancelling_within_one_second_is_said_in_the_singular(qtbot, node: MockN
     dialog.close_button.click()
     assert "(within 1 second)" in dialog.status.text()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+
+
+def test_a_trying_again_said_while_the_old_one_was_removed_gives_way_once_the_upload_goes_on(
+    qtbot, node: MockNode, example_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'The Management Node did not answer in time; trying again (try 2 of 3)…', said while the old
+    customization was removed, stayed on show through the upload under the name, till the end."""
+    node.add("Demo", data=b"the live branding")
+    node.slow_seconds = 1.5
+    node.fail_next("slow", "DELETE")
+    pane = ExportPane()
+    qtbot.addWidget(pane)
+    pane.set_package(load(example_project))
+    dialog = pane.open_deploy(backoff=0, timeout=1)
+    said: list[str] = []
+    real = dialog._set_status
+    monkeypatch.setattr(dialog, "_set_status", lambda text, tone="": (said.append(text), real(text, tone)))
+    _fill(dialog, node, node.password)
+    _run(qtbot, dialog)
+    assert "Replaced" in said[-1]
+    retried = max(i for i, text in enumerate(said) if "trying again" in text)
+    assert any("Uploading" in text for text in said[retried:-1])

@@ -179,6 +179,7 @@ class DeployDialog(QDialog):
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self._status_tone = ""  # the status's colour: see _set_status
+        self._retrying = False  # a "trying again" is on show (see _waiting)
         self.status = QLabel()
         self.status.setObjectName("deployStatus")
         self.status.setWordWrap(True)
@@ -289,7 +290,7 @@ class DeployDialog(QDialog):
         self.cancel_token = CancelToken()
         worker = DeployWorker(self.pkg, target, password, cancel=self.cancel_token, **self.deploy_options)
         worker.sig_progress.connect(self._progress)
-        worker.sig_waiting.connect(lambda text: self._set_status(html.escape(text)))
+        worker.sig_waiting.connect(self._waiting)
         worker.sig_done.connect(self._done)
         worker.sig_failed.connect(self._failed)
         worker.finished.connect(self._finished)
@@ -357,8 +358,16 @@ class DeployDialog(QDialog):
     def busy(self) -> bool:
         return self.worker is not None
 
+    def _waiting(self, text: str) -> None:
+        """The node did not answer: the deploy tries again (said until the next upload goes on)."""
+        self._retrying = True
+        self._set_status(html.escape(text))
+
     def _progress(self, sent: int, total: int) -> None:
-        if sent == 0 and not self.cancel_token.cancelled:  # the node answered: a "trying again" said before is over
+        # The node answered: a "trying again" said before is over (also one said while the old
+        # customization was removed, which stayed on show through the upload under the name).
+        if (sent == 0 or self._retrying) and not self.cancel_token.cancelled:
+            self._retrying = False
             self._set_status("Uploading…")
         self.progress.setValue(sent * 100 // total if total else 0)
 
