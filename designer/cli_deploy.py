@@ -228,6 +228,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         timeout=args.timeout,
     )
     shown = [-1]
+    bar_open = [False]  # the bar's line not ended: what is printed next must start a line of its own
 
     def progress(sent: int, total: int) -> None:
         if args.json or not sys.stderr.isatty() or total <= 0:
@@ -235,10 +236,19 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         pct = sent * 100 // total
         if pct != shown[0]:
             shown[0] = pct
+            bar_open[0] = sent < total
             print(f"\rUploading… {pct:3d}%", end="" if sent < total else "\n", file=sys.stderr, flush=True)
+
+    def end_bar() -> None:
+        """End the bar's line (a replace's stops at 50% between its two uploads): a 'trying again'
+        or a failure was printed on it, 'Uploading…  50%plugin-designer: …'."""
+        if bar_open[0]:
+            bar_open[0] = False
+            print(file=sys.stderr, flush=True)
 
     def waiting(text: str) -> None:  # (a silent node: three timeouts are a minute and a half)
         if not args.json:
+            end_bar()
             print_err(printable(text))
 
     out = Path(args.output) if args.output else None
@@ -274,6 +284,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
                     )
                 password, source = given
     except KeyboardInterrupt as exc:
+        end_bar()
         if isinstance(exc, DeployInterrupted):  # (what it uploaded removed on the way out, or why not)
             print_err(printable(f"plugin-designer: {exc.said}"))
         elif token.replacing:  # (main says "stopped (Ctrl-C)" and ends as interrupted)
@@ -292,6 +303,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
             )
         raise
     except DeployError as exc:
+        end_bar()
         code = 2 if exc.kind in ("refused",) else 1
         extra: dict[str, Any] = {"kind": exc.kind, "field_errors": exc.field_errors}
         if exc.problems:

@@ -1538,3 +1538,22 @@ def test_an_address_whose_port_speaks_plain_http_is_said_so_not_as_a_certificate
     said = str(info.value)
     assert "CA bundle" not in said and "certificate" not in said and "port" in said and "plain HTTP" in said
     assert "node" in info.value.field_errors  # (under the address, in the dialog)
+
+
+def test_cli_in_a_terminal_what_follows_the_upload_bar_starts_on_a_line_of_its_own(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A replace's bar stops at 50% between its two uploads: a 'trying again' then, or the failure
+    of the second upload, was printed on the bar's line ('Uploading…  50%plugin-designer: …')."""
+    import sys
+
+    node.add("Demo", data=b"the live branding")
+    node.fail_next("500", "DELETE")  # (retried: 'trying again' said between the two uploads)
+    node.fail_next("413", "POST", skip=1)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
+    rc, out, err = _run_cli(base, capsys)
+    lines = [line.split("\r")[-1] for line in err.splitlines()]
+    assert rc == 1 and "trying again" in err and "too large" in err
+    assert not [line for line in lines if "%" in line and ("trying again" in line or "plugin-designer" in line)], lines
