@@ -1557,3 +1557,22 @@ def test_cli_in_a_terminal_what_follows_the_upload_bar_starts_on_a_line_of_its_o
     lines = [line.split("\r")[-1] for line in err.splitlines()]
     assert rc == 1 and "trying again" in err and "too large" in err
     assert not [line for line in lines if "%" in line and ("trying again" in line or "plugin-designer" in line)], lines
+
+
+def test_cli_ctrl_c_once_a_new_name_is_live_says_it_is_live_not_that_it_may_be_there(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C after the node took a new name, while the deploy looked for copies of earlier ones:
+    'the package was being uploaded … and may be there (as 'Demo', or beside … as 'Demo (deploying
+    …)')', though it was live as 'Demo'; the project not told its brandingID, unsaid."""
+    import designer.core.deploy as deploy_module
+
+    def interrupted(*args: object, **kw: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(deploy_module, "_remove_left_copies", interrupted)
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    base = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--name", "Demo"]
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 130 and [r["name"] for r in node.store.values()] == ["Demo"]
+    assert "live as 'Demo'" in err and "deploy again to record it" in err and "may be there" not in err

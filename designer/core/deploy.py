@@ -1135,8 +1135,10 @@ def _undo_interrupted(
     be there". A new session: the one interrupted may be stuck half-way through a request.
     """
     copy = cancel.upload if cancel is not None else None
-    if cancel is None or copy is None or (cancel.committed and not cancel.replacing):
-        return  # (nothing uploaded yet, or a new name up: live, as said)
+    if cancel is None or copy is None:
+        return  # (nothing uploaded yet)
+    if cancel.committed and not cancel.replacing:  # (a new name up: "may be there" was said of it)
+        raise DeployInterrupted(f"Deploy stopped once the package was live as '{name}': {_not_recorded()}") from None
     bounded = dataclasses.replace(target, timeout=min(target.timeout, UNDO_TIMEOUT))
     node = _Node(bounded, password, transport=transport, backoff=0)
     try:
@@ -1148,6 +1150,11 @@ def _undo_interrupted(
     finally:
         node.close()
     raise DeployInterrupted(said) from None
+
+
+def _not_recorded() -> str:
+    """Said of a package live on the node whose deploy stopped before the project was written."""
+    return "the project does not know its brandingID yet; deploy again to record it."
 
 
 def _after_interrupted_swap(node: _Node, name: str, existing: dict[str, Any], uid: str, copy: _Copy) -> str:
@@ -1171,10 +1178,7 @@ def _after_interrupted_swap(node: _Node, name: str, existing: dict[str, Any], ui
         left = _left_over(copy.name)
     holder = str(current.get("uuid"))
     if holder == uid:
-        return (
-            f"Deploy stopped once the new package was live as '{name}': the project does not know its brandingID "
-            f"yet; deploy again to record it.{left}"
-        )
+        return f"Deploy stopped once the new package was live as '{name}': {_not_recorded()}{left}"
     if holder == str(existing.get("uuid")):
         return f"Deploy stopped: the customization '{name}' on the node is as it was.{left}"
     return f"Deploy stopped: another deploy put its own '{name}' on the node meanwhile; it was left alone.{left}"
