@@ -316,7 +316,13 @@ def cmd_deploy(args: argparse.Namespace) -> int:
 
                 print_errors(pkg.files, exc.problems)
                 return _fail(args, f"Not deployed: {counted(len(exc.problems), 'error')} must be fixed first.", code)
-        return _fail(args, str(exc), code, extra)
+        message = str(exc)
+        if exc.kind == "tls" and remembered_ca:  # (used unsaid: "give its CA bundle" read as if none had been)
+            message += (
+                f" The CA bundle remembered for this node, {remembered_ca}, was used: give another with --ca-bundle "
+                "FILE, or --ca-bundle '' to trust the system's certificates."
+            )
+        return _fail(args, message, code, extra)
     notes = list(result.warnings) + notes
     if args.remember and source != "keyring":
         problem = remember_password(node, user, password)

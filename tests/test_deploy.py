@@ -1576,3 +1576,26 @@ def test_cli_ctrl_c_once_a_new_name_is_live_says_it_is_live_not_that_it_may_be_t
     rc, out, err = _run_cli(base, capsys)
     assert rc == 130 and [r["name"] for r in node.store.values()] == ["Demo"]
     assert "live as 'Demo'" in err and "deploy again to record it" in err and "may be there" not in err
+
+
+def test_cli_a_certificate_refused_with_the_remembered_ca_bundle_names_that_bundle(
+    node: MockNode,
+    example_project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The node's certificate renewed by another CA: the CA bundle remembered from the last deploy
+    (given once, never again) was used unsaid, and the refusal said 'give its CA bundle', as if none
+    had been."""
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    ca = tmp_path / "our-old-ca.pem"
+    ca.write_bytes(node.ca_file.read_bytes())
+    base = ["deploy", str(example_project), "--node", node.url, "--name", "Demo"]
+    rc, out, err = _run_cli([*base, "--ca-bundle", str(ca)], capsys)
+    assert rc == 0, err
+    import certifi
+
+    ca.write_bytes(Path(certifi.where()).read_bytes())  # (another CA's: the node's no longer in it)
+    rc, out, err = _run_cli(base, capsys)
+    assert rc == 1 and "certificate" in err and f"remembered for this node, {ca}" in err
