@@ -1599,3 +1599,41 @@ def test_cli_a_certificate_refused_with_the_remembered_ca_bundle_names_that_bund
     ca.write_bytes(Path(certifi.where()).read_bytes())  # (another CA's: the node's no longer in it)
     rc, out, err = _run_cli(base, capsys)
     assert rc == 1 and "certificate" in err and f"remembered for this node, {ca}" in err
+
+
+def test_ctrl_c_waits_for_a_silent_node_a_few_seconds_in_all_not_for_each_request(
+    node: MockNode, example_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the way out of a Ctrl-C each request of the clean-up (the removal, tried three times on
+    a dropped connection, then the question whether the copy was there) waited a whole timeout."""
+    import time
+
+    import httpx
+
+    import designer.core.deploy as deploy_module
+    from designer.core.deploy import CancelToken, DeployInterrupted
+
+    real_check, real_send = deploy_module._Node.check, httpx.Client.send
+    interrupted_at: list[float] = []
+    sent: list[tuple[float, float]] = []  # (when, how long it may wait for the answer)
+
+    def check(self: object, resp: object, action: str, size: int = 0) -> None:
+        if action == "uploading the package":
+            interrupted_at.append(time.monotonic())
+            raise KeyboardInterrupt
+        real_check(self, resp, action, size)  # type: ignore[arg-type]
+
+    def send(self: httpx.Client, request: httpx.Request, **kw: object) -> httpx.Response:
+        sent.append((time.monotonic(), request.extensions["timeout"]["read"]))
+        return real_send(self, request, **kw)  # type: ignore[arg-type]
+
+    node.add("Demo", data=b"the live branding")
+    node.fail_next("slow", "DELETE")  # (1.5 s)
+    monkeypatch.setattr(deploy_module, "UNDO_TIMEOUT", 0.5)
+    monkeypatch.setattr(deploy_module._Node, "check", check)
+    monkeypatch.setattr(httpx.Client, "send", send)
+    with pytest.raises(DeployInterrupted) as info:
+        deploy(example_project, _target(node), node.password, backoff=0, cancel=CancelToken())
+    after = [(when, wait) for when, wait in sent if when > interrupted_at[0]]
+    assert after and all(when + wait <= interrupted_at[0] + 0.5 + 0.25 for when, wait in after), after
+    assert "could not be removed" in info.value.said

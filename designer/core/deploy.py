@@ -28,7 +28,6 @@ caller asks (:func:`remember_password`); every error message is passed through
 from __future__ import annotations
 
 import base64
-import dataclasses
 import html
 import os
 import re
@@ -77,7 +76,7 @@ CHUNK = 64 * 1024
 MAX_ATTEMPTS = 3  # bounded: one try and two retries on 5xx or connection errors
 BACKOFF = 1.0  # seconds before the first retry; doubled each time, capped at MAX_BACKOFF
 MAX_BACKOFF = 8.0
-UNDO_TIMEOUT = 5.0  # seconds for each request removing an upload on the way out of a Ctrl-C (bounded)
+UNDO_TIMEOUT = 5.0  # seconds in all for the requests removing an upload on the way out of a Ctrl-C
 
 Progress = Callable[[int, int], None]  # (bytes sent, total bytes)
 Waiting = Callable[[str], None]  # a sentence: what the deploy waits for while it tries again
@@ -493,12 +492,14 @@ class _Node:
         backoff: float = BACKOFF,
         waiting: Waiting | None = None,
         cancel: CancelToken | None = None,
+        deadline: float | None = None,
     ) -> None:
         import httpx
 
         self.httpx = httpx
         self.waiting = waiting
         self.cancel = cancel
+        self.deadline = deadline  # (time.monotonic()) no request waits past it, none is tried again
         self.target = target
         self.base = normalize_node(target.node)
         self.password = password
@@ -600,8 +601,9 @@ class _Node:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _left_to_cancel(self) -> float | None:
-        """Seconds left before a cancelled deploy stops waiting for the node; None: not cancelled."""
-        deadline = self.cancel.deadline if self.cancel is not None else None
+        """Seconds left before a cancelled deploy (or the session's ``deadline``) stops waiting for
+        the node; None: no end set."""
+        deadline = self.cancel.deadline if self.cancel is not None else self.deadline
         return None if deadline is None else deadline - time.monotonic()
 
     def _again(self, attempt: int, attempts: int, what: str) -> None:
@@ -1139,8 +1141,8 @@ def _undo_interrupted(
         return  # (nothing uploaded yet)
     if cancel.committed and not cancel.replacing:  # (a new name up: "may be there" was said of it)
         raise DeployInterrupted(f"Deploy stopped once the package was live as '{name}': {_not_recorded()}") from None
-    bounded = dataclasses.replace(target, timeout=min(target.timeout, UNDO_TIMEOUT))
-    node = _Node(bounded, password, transport=transport, backoff=0)
+    # (bounded in all: three tries of a removal and a question, each a whole timeout, were a minute)
+    node = _Node(target, password, transport=transport, backoff=0, deadline=time.monotonic() + UNDO_TIMEOUT)
     try:
         if cancel.replacing and existing is not None:
             said = _after_interrupted_swap(node, name, existing, uid, copy)
