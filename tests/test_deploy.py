@@ -1637,3 +1637,38 @@ def test_ctrl_c_waits_for_a_silent_node_a_few_seconds_in_all_not_for_each_reques
     after = [(when, wait) for when, wait in sent if when > interrupted_at[0]]
     assert after and all(when + wait <= interrupted_at[0] + 0.5 + 0.25 for when, wait in after), after
     assert "could not be removed" in info.value.said
+
+
+def test_a_proxy_refusing_the_connection_is_said_as_the_proxys_not_as_a_wrong_address(
+    node: MockNode, example_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HTTPS_PROXY set (a company network) and the proxy asking for its own sign-in: 'Cannot reach
+    the Management Node … (407 Proxy Authentication Required). Check the address, the port', and
+    the address was right."""
+    import http.server
+    import threading
+
+    class Proxy(http.server.BaseHTTPRequestHandler):
+        def do_CONNECT(self) -> None:  # noqa: N802 - the standard library's name
+            self.send_response(407)
+            self.send_header("Proxy-Authenticate", 'Basic realm="corp"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    proxy = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{proxy.server_address[1]}")
+    try:
+        with pytest.raises(DeployError) as info:
+            deploy(example_project, _target(node), node.password, backoff=0)
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+    said = str(info.value)
+    assert "proxy" in said and "HTTPS_PROXY" in said and "NO_PROXY" in said and "407" in said
+    assert "Check the address" not in said and node.requests == []

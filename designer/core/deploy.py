@@ -579,6 +579,17 @@ class _Node:
                 # ("[Errno 111] Connection refused": the number is Python's, no word for an administrator;
                 # its own full stop made "(… a response.). Check")
                 reason = re.sub(r"\[Errno -?\d+\] ", "", str(exc)).rstrip(". ") or type(exc).__name__
+                if isinstance(exc, httpx.ProxyError):
+                    # (HTTPS_PROXY of a company network: "Cannot reach … Check the address" sent the
+                    # administrator to check what was right; the proxy's address is not said, it
+                    # may hold its password)
+                    raise self.fail(
+                        f"The proxy this computer goes through (HTTPS_PROXY) refused to connect to {where} "
+                        f"({reason}). Check its settings (a proxy asking for a sign-in takes "
+                        "http://user:password@proxy:port), or set NO_PROXY to the node's host name to reach it "
+                        "directly.",
+                        "unreachable",
+                    ) from None
                 if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
                     # (reached, then the answer lost: "Cannot reach … Check the address" sent the
                     # administrator to check what was right)
