@@ -1635,7 +1635,9 @@ def test_ctrl_c_waits_for_a_silent_node_a_few_seconds_in_all_not_for_each_reques
     with pytest.raises(DeployInterrupted) as info:
         deploy(example_project, _target(node), node.password, backoff=0, cancel=CancelToken())
     after = [(when, wait) for when, wait in sent if when > interrupted_at[0]]
-    assert after and all(when + wait <= interrupted_at[0] + 0.5 + 0.25 for when, wait in after), after
+    # (each may wait what was left of the budget when it was asked, a moment before it went: the
+    # margin is for that moment on a loaded machine, well under a second request's whole budget)
+    assert after and all(when + wait <= interrupted_at[0] + 0.5 + 0.4 for when, wait in after), after
     assert "could not be removed" in info.value.said
 
 

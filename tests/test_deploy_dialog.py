@@ -772,8 +772,9 @@ def test_cancel_during_an_upload_to_a_silent_node_waits_one_timeout_at_most_and_
     assert "Cancelling" in dialog.status.text() and "1.5 seconds" in dialog.status.text()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
     after = [(when, method, wait) for when, method, wait in sent if when > cancelled_at]
-    # (each may wait what was left of the one timeout when it was asked, a moment before it went)
-    assert all(when + wait <= cancelled_at + 1.5 + 0.25 for when, _, wait in after), after
+    # (each may wait what was left of the one timeout when it was asked, a moment before it went:
+    # the margin is for that moment and the click on a loaded machine, half a request's timeout)
+    assert all(when + wait <= cancelled_at + 1.5 + 0.75 for when, _, wait in after), after
     status = dialog.status.text()
     assert "Deploy cancelled" in status and "as it was" in status and "could not be removed" in status
 
