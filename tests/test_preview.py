@@ -1905,7 +1905,9 @@ def test_a_plugin_replacing_json_stringify_is_no_freeze(qapp: Any, tmp_path: Pat
     assert [r["path"] for r in by_id["lock-toggle"]["requests"]] == ["/lock"]
 
 
-_NO_FOREACH = "function load(participants$, conferenceDetails$) { Array.prototype.forEach = null;"
+# (Array.prototype.forEach = null did it before the page kept the browser's built-ins for itself: see
+# test_a_plugin_replacing_built_ins_breaks_only_itself_and_is_named)
+_NO_FOREACH = "function load(participants$, conferenceDetails$) { window.__pluginDesigner.PD.sim.exportMeeting = null;"
 
 
 def test_simulate_says_its_test_failed_when_a_plugin_breaks_what_it_uses(qapp: Any, tmp_path: Path) -> None:
@@ -1924,7 +1926,8 @@ def test_simulate_says_its_test_failed_when_a_plugin_breaks_what_it_uses(qapp: A
     assert not report["ok"]
     failed = [e["message"] for e in report["unattributed"] if e.get("kind") == "cycle-failed"]
     assert failed == [
-        "the preview could not test every button: its own code failed (TypeError: keys.forEach is not a function); "
+        "the preview could not test every button: its own code failed "
+        "(TypeError: PD.sim.exportMeeting is not a function); "
         "a plugin may have replaced something of the browser's that it uses, which the app's own code may need too"
     ], report["unattributed"]
     assert not [e for p in report["plugins"] for e in p["errors"] if e.get("kind") == "hang"]
@@ -2098,3 +2101,27 @@ def test_a_role_or_platform_list_written_as_text_or_names_is_said_so_in_the_log(
         """not started for a Host: 'Available to' (participantRoles) is the text "host", not a list, which the """
         "app does not read (see Problems: PD311)"
     )
+
+
+def test_a_plugin_replacing_built_ins_breaks_only_itself_and_is_named(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin replacing built-ins the page relies on (``Object.assign``, ``Array.prototype.forEach``) broke the whole
+    page: the buttons of every plugin gone, its requests said in the log as "[?]". Now the page and the other plugins
+    run with the browser's own, and the log names the plugin and what it replaced."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {"
+        " Object.assign = function () { return {}; }; Array.prototype.forEach = function () {};",
+    )
+    with _preview_of(qtbot, project) as pane:
+        _open_menus(qtbot, pane.page)
+        shown = "document.querySelectorAll('.pd-tb.plugin, .pd-mi.plugin').length"
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, shown) == 3, timeout=5000)
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
+        qtbot.waitUntil(lambda: "[Lock toggle] sendRequest /lock → ok" in pane.log.toPlainText(), timeout=5000)
+        log = pane.log.toPlainText()
+        for what in ("Object.assign", "Array.prototype.forEach"):
+            said = f"[Lock toggle] warning: it replaced {what}, which the app’s own code and every plugin use"
+            assert said in log, log
+        assert "[?]" not in log, log

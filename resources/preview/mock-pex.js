@@ -29,6 +29,133 @@
     var designer = { PD: PD, UI: null };
     Object.defineProperty(window, '__pluginDesigner', { value: designer });
 
+    // The browser's built-ins as they were before any plugin ran, the ones each plugin replaced, and whose are in
+    // place now (see builtinsFor). The page's own code runs with the browser's, each plugin's code with its own
+    // replacements: the page swaps them as it enters and leaves plugin code. Why: a plugin replacing one the page
+    // uses (Object.assign = ..., Array.prototype.forEach = ..., JSON.stringify = ...) broke the whole page, its
+    // buttons gone and the log's lines "[?]", the other plugins with it; now it breaks that plugin only, and the
+    // log names the plugin and what it replaced.
+    var reflectApply = Reflect.apply;  // (what calls plugin code, whatever a plugin did to Function.prototype.apply)
+    var BUILTIN_GLOBALS = ['Object', 'Array', 'JSON', 'Promise', 'String', 'Number', 'Boolean', 'Math', 'Map', 'Set',
+        'WeakMap', 'Symbol', 'Reflect', 'Date', 'RegExp', 'Error', 'TypeError', 'parseInt', 'parseFloat',
+        'encodeURIComponent', 'decodeURIComponent', 'URL', 'MessageChannel'];
+    // (The ones the page's own code uses, each looked at on every way in and out of plugin code: a plugin's timer every
+    // few milliseconds has this done dozens of times a tick, so not Math's, Date's or Map's dozens more.)
+    var BUILTIN_HOLDERS = [['Object', Object], ['Array', Array], ['JSON', window.JSON], ['Promise', window.Promise], ['Date', Date],
+        ['Object.prototype', Object.prototype], ['Array.prototype', Array.prototype], ['String.prototype', String.prototype],
+        ['Function.prototype', Function.prototype], ['Promise.prototype', window.Promise.prototype]];
+    var NOT_BUILTINS = ['constructor', 'prototype', 'length', 'name', 'caller', 'arguments'];
+    // Slots by index: where each is (holder, name), its words ("Array.prototype.forEach") and the browser's value.
+    // ``expected``: what each slot holds for the code running now (``owner``'s); ``replaced``: by plugin, {slot: value}.
+    var builtins = { holders: [], names: [], words: [], pristine: [], expected: [], replaced: {}, owner: null, taken: false, toSay: [] };
+    function takeBuiltins() {
+        if (builtins.taken) { return; }
+        builtins.taken = true;
+        function slot(holder, name, words) {
+            var desc = Object.getOwnPropertyDescriptor(holder, name);
+            if (!desc || !('value' in desc) || !(desc.writable || desc.configurable)) { return; }
+            builtins.holders.push(holder);
+            builtins.names.push(name);
+            builtins.words.push(words);
+            builtins.pristine.push(desc.value);
+            builtins.expected.push(desc.value);
+        }
+        BUILTIN_GLOBALS.forEach(function (name) { if (name in window) { slot(window, name, name); } });
+        BUILTIN_HOLDERS.forEach(function (pair) {
+            Object.getOwnPropertyNames(pair[1]).forEach(function (name) {
+                if (NOT_BUILTINS.indexOf(name) < 0 && typeof Object.getOwnPropertyDescriptor(pair[1], name).value === 'function') {
+                    slot(pair[1], name, pair[0] + '.' + name);
+                }
+            });
+        });
+    }
+    // What ``key``'s code is to see in slot ``i``: its replacement, else the browser's (``key`` null: the page's own).
+    function builtinOf(key, i) {
+        var own = key !== null && builtins.replaced[key];
+        return own && i in own ? own[i] : builtins.pristine[i];
+    }
+    // The built-ins of ``key`` (a plugin, or null for the page's own) put in place, after noting what the code that
+    // ran with the ones in place changed meanwhile. Returns whose were in place, to put them back. Nothing here may
+    // use a built-in a plugin could have replaced: plain loops and reads only.
+    // ``pageRan``: only the page's own code ran since the last call, which replaces none: nothing to look for. (Why
+    // the care: a plugin logging 100,000 lines has this run twice a line.)
+    function builtinsFor(key, pageRan) {
+        if (!builtins.taken) { return null; }
+        var was = builtins.owner;
+        var holders = builtins.holders, names = builtins.names, expected = builtins.expected;
+        var n = expected.length, i;
+        if (!pageRan) {
+            for (i = 0; i < n; i++) {
+                if (holders[i][names[i]] !== expected[i]) { noteReplaced(was, i, holders[i][names[i]]); }
+            }
+        }
+        if (key !== was) {
+            if (hasReplaced(was) || hasReplaced(key)) {
+                for (i = 0; i < n; i++) {
+                    expected[i] = builtinOf(key, i);
+                    if (holders[i][names[i]] !== expected[i]) { putBuiltin(i, expected[i]); }
+                }
+            }
+            builtins.owner = key;
+        }
+        if (key === null && builtins.toSay.length) { sayReplaced(); }
+        return was;
+    }
+    function hasReplaced(key) {
+        var own = key !== null && builtins.replaced[key];
+        if (!own) { return false; }
+        for (var i in own) { return i !== undefined; }  // (any at all)
+        return false;
+    }
+    // Slot ``i`` found changed to ``value`` after code of ``was`` ran (null: code the page did not mark, such as a
+    // dialog's onclick or what runs after an await: the plugin last active is taken for its author).
+    function noteReplaced(was, i, value) {
+        var key = was !== null ? was : PD.lastActive || dialogOwner || '';
+        var own = builtins.replaced[key] || (builtins.replaced[key] = {});
+        if (value === builtins.pristine[i]) { delete own[i]; } else {
+            if (!(i in own)) { builtins.toSay.push([key, i]); }
+            own[i] = value;
+        }
+        builtins.expected[i] = builtinOf(was, i);  // (for a change by unmarked code: the browser's, put back below)
+        if (was === null) { putBuiltin(i, builtins.pristine[i]); }
+    }
+    function putBuiltin(i, value) {
+        try {
+            builtins.holders[i][builtins.names[i]] = value;
+        } catch (e) { /* a holder the plugin froze: its replacement stays for all */ }
+    }
+    function sayReplaced() {
+        var said = builtins.toSay;
+        builtins.toSay = [];
+        for (var i = 0; i < said.length; i++) {
+            var plugin = said[i][0] && PD.plugins[said[i][0]];
+            emit('warning', { plugin: said[i][0] || null, kind: 'builtin', file: plugin && plugin.cfg.source ? plugin.cfg.source.path : null,
+                message: 'it replaced ' + builtins.words[said[i][1]] + ', which the app\u2019s own code and every plugin use: ' +
+                    'in the app that can break the meeting for everyone; the preview gives the replacement to this plugin only' });
+        }
+    }
+    // Whether the page's own code is running (in pageSide or running's own work), not plugin code; and whether the
+    // code calling the function pageSide runs now was (a .then the page's drawing asks for is not a plugin's: see
+    // Promise.prototype.then, which carried it as the plugin's, to run with that plugin's built-ins).
+    var inPage = false;
+    var callerInPage = false;
+    // A function of the page's that plugin code calls (the API, console, timers), run with the browser's built-ins.
+    function pageSide(fn) {
+        return function () {
+            var outer = builtinsFor(null);
+            var was = inPage;
+            callerInPage = was;
+            inPage = true;
+            try {
+                return reflectApply(fn, this, arguments);
+            } finally {
+                inPage = was;
+                builtinsFor(outer, true);
+            }
+        };
+    }
+    PD.builtinsFor = builtinsFor;
+
     function safeText(value) {
         if (typeof value === 'string') { return value; }
         if (value instanceof Error) { return String(value); }
@@ -401,14 +528,21 @@
         });
     }
     function running(info, run) {
+        var outer = builtinsFor(null);  // (the page's own code here: the browser's built-ins, see builtinsFor)
+        var wasInPage = inPage;
+        inPage = true;
         runningStack.push(info);
         idleTicket += 1;
         tellBusy(info, runningStack.length === 1 && !info.later ? 'first' : 'nested');  // (a .then callback: one of those left to run)
         var began = performance.now();
         var meetingIn = meetingWhole();
         try {
+            builtinsFor(info.plugin || outer, true);
+            inPage = false;
             return run();
         } finally {
+            inPage = true;
+            builtinsFor(null);
             runningStack.pop();
             noticeDeleted(info);
             // The plugin whose code took the meeting out of the page, for preview-ui.js to name as it puts it back:
@@ -422,6 +556,8 @@
             } else {
                 busyThisTask(Object.assign({}, info, { later: true }));
             }
+            builtinsFor(outer, true);
+            inPage = wasInPage;
         }
     }
     PD.running = running;
@@ -441,18 +577,21 @@
         if (typeof fn !== 'function' || !info) { return fn; }
         return function () {
             var self = this, given = arguments;
-            return running(info, function () { return fn.apply(self, given); });
+            return running(info, function () { return reflectApply(fn, self, given); });
         };
     }
     Promise.prototype.then = function (onFulfilled, onRejected) {
-        var top = runningStack.length ? runningStack[runningStack.length - 1] : null;
+        var byPlugin = !callerInPage;  // (the page's own, asked while plugin code runs under it, is not the plugin's)
+        var top = byPlugin && runningStack.length ? runningStack[runningStack.length - 1] : null;
         var info = top ? Object.assign({}, top, { later: true }) : null;
-        if (!info && (typeof onFulfilled === 'function' || typeof onRejected === 'function')) {
+        if (!info && byPlugin && (typeof onFulfilled === 'function' || typeof onRejected === 'function')) {
             var key = caller();
             if (key && PD.plugins[key]) { info = { plugin: key, step: 'promise' }; }
         }
         return nativeThen.call(this, carried(onFulfilled, info), carried(onRejected, info));
     };
+    // What plugin code calls, run with the browser's built-ins (see pageSide): a plugin's replacements are its own.
+    Promise.prototype.then = pageSide(Promise.prototype.then);
 
     // Calls plugin code the way the app does; a throw here is what brings up the Oops page.
     // ``info``: what the designer says the plugin was doing should it never return (see running).
@@ -461,7 +600,7 @@
         PD.lastActive = key || previous;
         try {
             return running(info || { plugin: key || null, step: 'callback', where: where || null }, function () {
-                return fn.apply(self, args || []);
+                return reflectApply(fn, self, args || []);
             });
         } catch (error) {
             // Out of stack (a plugin calling itself without end), the report may run out of it too: the plugin's
@@ -489,6 +628,7 @@
                 }
                 return real.apply(window, arguments);
             };
+            window[name] = pageSide(window[name]);
         });
 
     // A plugin logging without pause (a loop of 100,000 lines, a timer every millisecond) has its
@@ -526,8 +666,7 @@
 
     // console.* from plugin code, attributed to the plugin whose file is on the stack.
     ['log', 'info', 'warn', 'error', 'debug'].forEach(function (level) {
-        console[level] = function () {
-            if (!consoleHasRoom()) { return; }
+        var logged = function () {
             var at = locate(new Error().stack) || {};
             var text = Array.prototype.map.call(arguments, safeText).join(' ');
             // A line of megabytes (a whole response, a data URL) cut short: laid out whole, one held the
@@ -535,6 +674,9 @@
             text = cutShort(text, CONSOLE_CHARS);
             emit('console', { plugin: at.plugin || PD.lastActive || dialogOwner, level: level, text: text, file: at.file || null, line: at.line || null });
         };
+        // (a line left out costs no look at the built-ins, see builtinsFor: 100,000 of them in a loop would be slow)
+        logged = pageSide(logged);
+        console[level] = function () { return consoleHasRoom() ? reflectApply(logged, this, arguments) : undefined; };
     });
 
     // Observables: subscribe(fn | {next}) -> {unsubscribe}; "current value on subscribe" when set.
@@ -551,11 +693,11 @@
         var subject = this;
         var handle = {
             closed: false,
-            unsubscribe: function () {
+            unsubscribe: pageSide(function () {
                 handle.closed = sub.closed = true;
                 var i = subject._subs.indexOf(sub);
                 if (i >= 0) { subject._subs.splice(i, 1); }
-            }
+            })
         };
         if (fn) {
             this._subs.push(sub);
@@ -564,13 +706,19 @@
         }
         return handle;
     };
+    // (Plain loops, no pageSide: a plugin setting its state$ 100,000 times in a loop; a plugin's replaced built-ins
+    // here, its own next, are no matter: each subscriber runs with its own, see running.)
     Subject.prototype.next = function (value) {
         this._value = value;
         this._has = true;
-        this._subs.slice().forEach(function (sub) {
+        var subs = [];
+        for (var i = 0; i < this._subs.length; i++) { subs[i] = this._subs[i]; }
+        for (var j = 0; j < subs.length; j++) {
+            var sub = subs[j];
             if (sub.own) { sub.fn(value); } else if (!sub.closed) { guard(sub.owner, this._name, sub.fn, null, [value]); }
-        }, this);
+        }
     };
+    Subject.prototype.subscribe = pageSide(Subject.prototype.subscribe);
     // The app's own listener (the preview's drawing of a plugin's state$): not plugin code, so run as
     // it is, neither marked as the plugin's nor timed, and told to the designer by no message. Why: a
     // plugin setting its state$ 100,000 times in a loop held the page for seconds with those messages,
@@ -588,10 +736,10 @@
     };
     function filtered(source, test, name) {
         return {
-            subscribe: function (observer) {
+            subscribe: pageSide(function (observer) {
                 var fn = typeof observer === 'function' ? observer : observer && observer.next && observer.next.bind(observer);
                 return source.subscribe(function (value) { if (test(value) && fn) { fn(value); } });
-            },
+            }),
             pipe: Subject.prototype.pipe,
             _name: name
         };
@@ -887,6 +1035,10 @@
             noteAsk(url);
             return nativeOpen.apply(this, arguments);
         };
+        // (run with the browser's built-ins, see pageSide; not the setters the page's own drawing uses at every turn)
+        if (nativeFetch) { window.fetch = pageSide(window.fetch); }
+        window.open = pageSide(window.open);
+        XMLHttpRequest.prototype.open = pageSide(XMLHttpRequest.prototype.open);
         if (navigator.sendBeacon) {
             var nativeBeacon = navigator.sendBeacon;
             navigator.sendBeacon = function (url) {
@@ -1124,6 +1276,8 @@
             return Promise.resolve({ result: true });
         }
     };
+    Object.keys(pluginAPI).forEach(function (name) { pluginAPI[name] = pageSide(pluginAPI[name]); });  // (see pageSide)
+    actions$.ofType = pageSide(actions$.ofType);
 
     // window.PEX as the app makes it. A plugin replacing it (window.PEX = {...}), or its pluginAPI
     // (window.PEX.pluginAPI = {...}), is named, with its line, and what it gave is what the plugins get from
@@ -1285,6 +1439,7 @@
     }
 
     PD.inject = function () {
+        takeBuiltins();  // (the browser's, before any plugin runs)
         Object.keys(PD.plugins).forEach(function (key) {
             var plugin = PD.plugins[key];
             if (!PD.active(plugin)) { return; }
@@ -1409,6 +1564,8 @@
         noteTimer(ms);  // its first tick; an interval that keeps going is the unload check's concern
         return nativeSetInterval.apply(window, marked(arguments));
     };
+    window.setTimeout = pageSide(window.setTimeout);
+    window.setInterval = pageSide(window.setInterval);
     function pause(ms) { return new Promise(function (resolve) { nativeSetTimeout.call(window, resolve, ms); }); }
     PD.pause = pause;
     function settle(deadline) {
