@@ -809,7 +809,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                 said = said[: -len(place)] + f" — {base}{w['file']} line {w['line']}"
             say(f"  warning: {said}{repeated_said(w)}")
         for r in p["requests"]:
-            say(f"  {request_said(r, people, base)}{repeated_said(r)}")  # a guest's refusal: check's words too
+            # (a guest's refusal: check's words too)
+            say(f"  {request_said(r, people, base)}{repeated_said(r, request=True)}")
         for c in p["console"]:
             say(f"  {console_said(c['level'], c['text'], c.get('file'), c.get('line'), base)}")
         for n in p["notes"]:

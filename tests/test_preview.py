@@ -2125,3 +2125,28 @@ def test_a_plugin_replacing_built_ins_breaks_only_itself_and_is_named(qtbot: Any
             said = f"[Lock toggle] warning: it replaced {what}, which the app’s own code and every plugin use"
             assert said in log, log
         assert "[?]" not in log, log
+
+
+def test_a_loop_sending_different_chat_messages_is_a_few_lines_counting_the_rest(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin sending a chat message in a loop, its words changing each time ('msg 0', 'msg 1', …), had a log line
+    per message, hundreds of them, the rest of the log lost among them. Now the first ten from that line are kept and
+    the others counted on the tenth, as for an error whose message changes."""
+    from designer.gui.preview import simulate
+
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {"
+        " for (var i = 0; i < 500; i++) { PEX.pluginAPI.sendChatMessage('msg ' + i); }",
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: "of them different" in pane.log.toPlainText(), timeout=5000)
+        lines = [line for line in pane.log.toPlainText().splitlines() if "sendChatMessage" in line]
+        assert lines == [f"[Lock toggle] sendChatMessage: “msg {i}” → ok" for i in range(10)] + [
+            "[Lock toggle] sendChatMessage: “msg 9” → ok (repeated 491 times, 490 of them different)"
+        ], lines
+    report = simulate(load(project), timeout=8).as_json()
+    asked = {p["id"]: p["requests"] for p in report["plugins"]}["lock-toggle"]
+    chats = [r for r in asked if r["kind"] == "sendChatMessage"]
+    assert len(chats) == 10 and sum(r["times"] for r in chats) == 500 * 2, chats  # (load runs twice in the test)

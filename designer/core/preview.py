@@ -680,10 +680,12 @@ def crash_said(event: Mapping[str, Any], base: str = "") -> tuple[str, str]:
     return f"This would show the Oops page for {audience}", message + where + repeated_said(event)
 
 
-def repeated_said(event: Mapping[str, Any]) -> str:
-    """How often the page's error, warning or note came so far, when more than once: " (repeated 1,234 times)"
-    (a timer throwing, or replacing window.PEX, every few milliseconds: one line for them all)."""
+def repeated_said(event: Mapping[str, Any], request: bool = False) -> str:
+    """How often the page's error, warning, note or ``request`` came so far, when more than once: " (repeated 1,234
+    times)" (a timer throwing, or replacing window.PEX, every few milliseconds: one line for them all)."""
     times, alike = int(event.get("times") or 1), int(event.get("alike") or 0)
+    if alike and request:  # (from the same line, what it asks differing: 'msg 1', 'msg 2', … in a loop)
+        return f" (repeated {times:,} times, {alike:,} of them different)"
     if alike:  # (from the same line, its message differing: a counter in it, past the page's PLACE_MOST)
         return f" (repeated {times:,} times, {alike:,} of them with another message)"
     return f" (repeated {times:,} times)" if times > 1 else ""

@@ -2089,7 +2089,7 @@ class PreviewPane(QWidget):
             from ..core.preview import request_said
 
             people = {str(p.get("uuid")): str(p.get("name")) for p in (self.meeting or ([], {}))[0]}
-            text = html.escape(request_said(event, people) + repeated_said(event))
+            text = html.escape(request_said(event, people) + repeated_said(event, request=True))
             # Previewing as a guest: this button fails for guests (as check's PD517 says); or the
             # conference could not do it (a layout it does not have, PD513; someone not in the
             # meeting; a request it does not know, PD515): each a warning, not "→ ok" blue.

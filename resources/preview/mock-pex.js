@@ -362,8 +362,10 @@
         if (!noted[key] && ++notedKeys > NOTED_MOST) {
             noted = {};
             lastSaid = {};
+            requestPlaces = {};
             notedKeys = 1;
         }
+        if (type === 'request' && heldAsAlike(key, data)) { return true; }
         noted[key] = (noted[key] || 0) + 1;
         if (repeatsHeld[key] || performance.now() - (lastSaid[key] || -Infinity) < REPEAT_MS) {
             holdRepeat(key, type, data, noted[key]);
@@ -372,6 +374,23 @@
         lastSaid[key] = performance.now();
         if (noted[key] > 1) { data.count = 1; data.times = noted[key]; }
         return false;
+    }
+    // Past PLACE_MOST different requests from one line of a plugin (a chat message 'msg 1', 'msg 2', ... in a loop),
+    // the others counted on the last one said from there, as ``alike``. Why: each was a line of its own, the log
+    // thousands of them, where a plugin sending the same one again and again had one line counting them.
+    var requestPlaces = {};  // by plugin, request, answer and line: {key, data: the last said there, kinds: how many}
+    function heldAsAlike(key, data) {
+        var place = [data.plugin || '', data.kind, data.ok, data.file || '', data.line || ''].join('\u0000');
+        var there = Object.prototype.hasOwnProperty.call(requestPlaces, place) ? requestPlaces[place] : null;
+        if (noted[key] || !data.line) { return false; }  // (said before: a repeat as it is; no line: no place to go by)
+        if (!there || there.kinds < PLACE_MOST) {
+            requestPlaces[place] = { key: key, data: Object.assign({}, data), kinds: (there ? there.kinds : 0) + 1, alike: 0 };
+            return false;
+        }
+        there.alike += 1;
+        noted[there.key] = (noted[there.key] || 0) + 1;
+        holdRepeat(there.key, 'request', Object.assign({}, there.data, { alike: there.alike }), noted[there.key]);
+        return true;
     }
     // What makes two requests the same line of the log: what was asked, the answer and where.
     function requestSaid(entry) {
