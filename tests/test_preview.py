@@ -2053,7 +2053,7 @@ def test_plugins_taking_turns_send_a_few_busy_messages_and_a_freeze_blames_none_
         assert said.startswith("the code of one of the plugins taking turns never finished ("), said
         assert "Raise hand helper in a timer it set (setTimeout or setInterval)" in said, said
         assert "Meeting information when the meeting changed" in said, said
-        assert "They are left off here" in said, said
+        assert "They run again here, each watched closely" in said, said
 
 
 def test_a_freeze_after_an_await_in_a_flood_says_so(qtbot: Any, tmp_path: Path) -> None:
@@ -2150,3 +2150,35 @@ def test_a_loop_sending_different_chat_messages_is_a_few_lines_counting_the_rest
     asked = {p["id"]: p["requests"] for p in report["plugins"]}["lock-toggle"]
     chats = [r for r in asked if r["kind"] == "sendChatMessage"]
     assert len(chats) == 10 and sum(r["times"] for r in chats) == 500 * 2, chats  # (load runs twice in the test)
+
+
+def test_plugins_taking_turns_when_the_meeting_froze_run_again_and_only_the_one_at_fault_is_left_off(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A freeze while plugins took turns (a timer locking and unlocking, the others told of each change) left every
+    one of them off, the two that had done nothing wrong with the one looping. Now they run again, each watched
+    closely, and when the meeting freezes again only the one at fault is left off, the log saying which and why."""
+    project = _with_code(
+        tmp_path,
+        "raise-hand-helper",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        var ticks = 0; setInterval(function () { if (window.__go) {"
+        " PEX.pluginAPI.sendRequest(++ticks % 2 ? '/lock' : '/unlock'); } }, 0);",
+    )
+    info = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
+    looping = "latestDetails = details || {}; if (window.__go && (window.__seen = (window.__seen || 0) + 1) === 60) { while (true) {} }"
+    info.write_text(info.read_text().replace("latestDetails = details || {};", looping, 1))
+    with _preview_of(qtbot, project) as pane:
+        _js(qtbot, pane.page, "window.__go = true; true")
+        qtbot.waitUntil(lambda: "each watched closely" in pane.log.toPlainText(), timeout=30000)
+        _wait_started(qtbot, pane)
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "!!(window.PD && PD.started)") is True, timeout=10000)
+        _js(qtbot, pane.page, "window.__go = true; true")  # (the fresh page: the same flood, the same loop)
+        froze = "[Meeting information] This would freeze the meeting for every"
+        qtbot.waitUntil(lambda: "It is left off here" in pane.log.toPlainText(), timeout=30000)
+        log = pane.log.toPlainText()
+        assert froze in log and "its code never finished when the meeting changed" in log, log[-2000:]
+        qtbot.waitUntil(lambda: _js(qtbot, pane.page, "!!(window.PD && PD.started)") is True, timeout=10000)
+        off = "JSON.stringify(Object.keys(PD.plugins).filter(function (k) { return PD.plugins[k].cfg.frozen; }))"
+        assert json.loads(_js(qtbot, pane.page, off)) == ["meeting-info"]

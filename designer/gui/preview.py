@@ -1042,6 +1042,8 @@ class PreviewPane(QWidget):
         # The plugin code the page began and has not finished (its 'busy' event): who froze it, if it does.
         self._busy: dict[str, Any] | None = None
         self._frozen: dict[str, str] = {}  # plugin key -> what it froze the meeting doing; left off until a restart
+        # The plugins that took turns when the meeting froze, run again each run said (see _froze); else empty.
+        self._watched: list[str] = []
         self._watchdog = QTimer(self, singleShot=True, interval=FROZEN_AFTER_MS)
         self._watchdog.timeout.connect(self._ask_busy_page)
         self._configs: dict[str, dict[str, Any]] = {}  # plugin key -> its config in the running page
@@ -1508,6 +1510,7 @@ class PreviewPane(QWidget):
         for p in config["plugins"]:
             if p["key"] in self._frozen:
                 p["frozen"] = self._frozen[p["key"]]
+        config["exactBusy"] = bool(self._watched)  # (see tellBusy in mock-pex.js)
         return config
 
     @staticmethod
@@ -1533,6 +1536,7 @@ class PreviewPane(QWidget):
         self._restart.stop()
         self._generation += 1
         self._frozen = {}  # a restart (or an edit) tries a plugin that froze the meeting again
+        self._watched = []
         # A restart (Restart plugins, an edit, Host/Guest) is a rejoin: you come back in, as the meeting is
         # carried over with you first. Said, or the ended call giving way to the meeting looks like a slip.
         if self.left is not None:
@@ -1744,13 +1748,19 @@ class PreviewPane(QWidget):
         # Left off, unless the plugins were asked to run again since that code began (Restart
         # plugins, an edit, a role switch): that asks to try it again, as a restart after the
         # freeze does. Why: found after such a restart, the freeze left it off all the same.
-        # (Plugins taking turns: each of them, or the fresh page would freeze again.)
+        # Plugins taking turns, the first time: they run again, each of their runs said to the designer (no flood
+        # spared), so that a freeze again names the one at fault, the only one then left off (the second time, if
+        # still several, each of them, or the fresh page would freeze again). Why: each was left off the first time,
+        # those that had done nothing wrong with the one looping.
         suspects = busy_plugins(busy)
         several = len(suspects) > 1
-        left_off = bool(suspects) and busy.get("generation") == self._generation
+        current = busy.get("generation") == self._generation
+        watch = several and current and not self._watched
+        left_off = bool(suspects) and current and not watch
         if left_off:
             for suspect in suspects:
                 self._frozen[suspect] = busy_doing(busy, suspect)
+        self._watched = suspects if watch else []
         self._swap_page()
         self._load_keeping_log()
         from ..core.preview import hung_function
@@ -1770,7 +1780,10 @@ class PreviewPane(QWidget):
                 "message": f"{whose} never finished {doing} (an endless loop?): nothing else could run for "
                 f"{GIVE_UP_MS / 1000:g} s. "
                 + (
-                    ("They are" if several else "It is")
+                    "They run again here, each watched closely: a freeze again names the one at fault, "
+                    "the only one then left off"
+                    if watch
+                    else ("They are" if several else "It is")
                     + " left off here; Restart plugins tries "
                     + ("them" if several else "it")
                     + " again"

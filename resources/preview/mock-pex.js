@@ -462,7 +462,9 @@
     // to run after it, the code just ended); in a flood, code called by plugin code (a subscription told of a
     // change it made) is said ``turns``: one of those said may be running. The code run after an await is told
     // apart from the code that started it (``later``): a freeze there lost its words in a flood.
-    var BUSY_CALM = 1;
+    // (None spared, ``exactBusy``, after plugins taking turns froze the meeting: the designer then needs each to name
+    // the one at fault, should it freeze it again, see PreviewPane._froze.)
+    var BUSY_CALM = cfg && cfg.exactBusy ? Infinity : 1;
     var told = null;
     var busyWindow = { start: -Infinity, tasks: 0, flushing: false };
     var saidRuns = {};  // by runKey: the code the designer counts as maybe running
