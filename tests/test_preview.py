@@ -2182,3 +2182,40 @@ def test_plugins_taking_turns_when_the_meeting_froze_run_again_and_only_the_one_
         qtbot.waitUntil(lambda: _js(qtbot, pane.page, "!!(window.PD && PD.started)") is True, timeout=10000)
         off = "JSON.stringify(Object.keys(PD.plugins).filter(function (k) { return PD.plugins[k].cfg.frozen; }))"
         assert json.loads(_js(qtbot, pane.page, off)) == ["meeting-info"]
+
+
+def test_a_plugin_making_a_built_in_a_throwing_getter_does_not_stop_the_page(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin defining a built-in as a getter that throws (``Object.defineProperty(Array.prototype, 'map',
+    {get: ...})``) stopped the page as it looked at the built-ins: the plugins never said they had started. Now the
+    page puts the browser's back, the plugins run, and the log names the plugin."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { Object.defineProperty(Array.prototype, 'map',"
+        " { get: function () { throw new Error('no map'); }, configurable: true });",
+    )
+    with _preview_of(qtbot, project) as pane:
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
+        qtbot.waitUntil(lambda: "[Lock toggle] sendRequest /lock → ok" in pane.log.toPlainText(), timeout=5000)
+        log = pane.log.toPlainText()
+        assert "[Lock toggle] warning: it replaced Array.prototype.map" in log and "a getter that throws" in log, log
+        assert _js(qtbot, pane.page, "[1, 2].map(function (n) { return n * 2; }).join()") == "2,4"
+
+
+def test_a_plugin_freezing_a_built_in_it_replaced_is_the_only_one_named(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin replacing ``Array.prototype.forEach`` and then freezing ``Array.prototype`` kept the page from putting
+    the browser's back, and every plugin starting after it was said to have replaced it too. Now only that plugin is
+    named, and the log says that here the replacement is everyone's, as in the app."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {"
+        " Array.prototype.forEach = function () {}; Object.freeze(Array.prototype);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: "[Raise hand helper] started" in pane.log.toPlainText(), timeout=5000)
+        said = [line for line in pane.log.toPlainText().splitlines() if "replaced Array.prototype.forEach" in line]
+        assert len(said) == 1 and said[0].startswith("[Lock toggle] warning:"), said
+        assert "the meeting and every plugin here get the replacement too" in said[0], said

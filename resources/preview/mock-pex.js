@@ -86,14 +86,14 @@
         var n = expected.length, i;
         if (!pageRan) {
             for (i = 0; i < n; i++) {
-                if (holders[i][names[i]] !== expected[i]) { noteReplaced(was, i, holders[i][names[i]]); }
+                if (readBuiltin(i) !== expected[i]) { noteReplaced(was, i, readBuiltin(i)); }
             }
         }
         if (key !== was) {
             if (hasReplaced(was) || hasReplaced(key)) {
                 for (i = 0; i < n; i++) {
                     expected[i] = builtinOf(key, i);
-                    if (holders[i][names[i]] !== expected[i]) { putBuiltin(i, expected[i]); }
+                    if (readBuiltin(i) !== expected[i]) { putBuiltin(i, expected[i]); }
                 }
             }
             builtins.owner = key;
@@ -112,17 +112,42 @@
     function noteReplaced(was, i, value) {
         var key = was !== null ? was : PD.lastActive || dialogOwner || '';
         var own = builtins.replaced[key] || (builtins.replaced[key] = {});
-        if (value === builtins.pristine[i]) { delete own[i]; } else {
+        if (value === UNREADABLE) {  // (the browser's, for that plugin too: there is no value to give it back)
+            builtins.toSay.push([key, i, 'back']);
+            delete own[i];
+        } else if (value === builtins.pristine[i]) { delete own[i]; } else {
             if (!(i in own)) { builtins.toSay.push([key, i]); }
             own[i] = value;
         }
         builtins.expected[i] = builtinOf(was, i);  // (for a change by unmarked code: the browser's, put back below)
-        if (was === null) { putBuiltin(i, builtins.pristine[i]); }
+        if (was === null || value === UNREADABLE) { putBuiltin(i, builtins.pristine[i]); }
     }
+    // Each slot as it reads, or UNREADABLE: a plugin may have made it a getter that throws
+    // (Object.defineProperty(Array.prototype, 'map', {get: ...})). Why: the page's look at it threw, and stopped.
+    var UNREADABLE = {};
+    function readBuiltin(i) {
+        try { return builtins.holders[i][builtins.names[i]]; } catch (e) { return UNREADABLE; }
+    }
+    var defineProperty = Object.defineProperty;
+    // ``value`` put in slot ``i``: written, else defined (a getter in its place), else, the plugin having frozen its
+    // holder (Object.freeze(Array.prototype)), left for everyone, and said so. Why: the browser's could not be put
+    // back, and each plugin running after it was said to have replaced it.
     function putBuiltin(i, value) {
-        try {
-            builtins.holders[i][builtins.names[i]] = value;
-        } catch (e) { /* a holder the plugin froze: its replacement stays for all */ }
+        var holder = builtins.holders[i], name = builtins.names[i];
+        try { holder[name] = value; } catch (e) { /* (see below) */ }
+        if (readBuiltin(i) === value) { return; }
+        try { defineProperty(holder, name, { value: value, writable: true, configurable: true, enumerable: false }); } catch (e) { /* frozen */ }
+        if (readBuiltin(i) === value) { return; }
+        var now = readBuiltin(i);
+        var by = PD.lastActive || '';
+        for (var key in builtins.replaced) {
+            if (i in builtins.replaced[key]) { by = by || key; if (builtins.replaced[key][i] === now) { by = key; } delete builtins.replaced[key][i]; }
+        }
+        builtins.pristine[i] = builtins.expected[i] = now;
+        var toSay = [];  // (said once, as the replacement for all it is)
+        for (var j = 0; j < builtins.toSay.length; j++) { if (builtins.toSay[j][1] !== i) { toSay[toSay.length] = builtins.toSay[j]; } }
+        toSay[toSay.length] = [by, i, true];
+        builtins.toSay = toSay;
     }
     function sayReplaced() {
         var said = builtins.toSay;
@@ -131,7 +156,10 @@
             var plugin = said[i][0] && PD.plugins[said[i][0]];
             emit('warning', { plugin: said[i][0] || null, kind: 'builtin', file: plugin && plugin.cfg.source ? plugin.cfg.source.path : null,
                 message: 'it replaced ' + builtins.words[said[i][1]] + ', which the app\u2019s own code and every plugin use: ' +
-                    'in the app that can break the meeting for everyone; the preview gives the replacement to this plugin only' });
+                    'in the app that can break the meeting for everyone; ' + (said[i][2] === 'back' ? 'a getter that throws, which ' +
+                    'the preview puts back as the browser\u2019s, for this plugin too' : said[i][2] ? 'it also froze what holds it, so ' +
+                    'the preview could not keep the browser\u2019s for the others: the meeting and every plugin here get the replacement too'
+                    : 'the preview gives the replacement to this plugin only') });
         }
     }
     // Whether the page's own code is running (in pageSide or running's own work), not plugin code; and whether the
