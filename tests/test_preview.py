@@ -2219,3 +2219,28 @@ def test_a_plugin_freezing_a_built_in_it_replaced_is_the_only_one_named(qtbot: A
         said = [line for line in pane.log.toPlainText().splitlines() if "replaced Array.prototype.forEach" in line]
         assert len(said) == 1 and said[0].startswith("[Lock toggle] warning:"), said
         assert "the meeting and every plugin here get the replacement too" in said[0], said
+
+
+def test_simulate_names_the_one_plugin_that_froze_the_page_while_plugins_took_turns(qapp: Any, tmp_path: Path) -> None:
+    """A freeze while plugins took turns (a timer locking and unlocking, the others told of each change) was said by
+    simulate as 'one of the plugins taking turns', none named, each plugin's report "0 uncaught errors". Now it
+    runs them again, each run said, names the one at fault as the preview does, and tests the others without it."""
+    from designer.gui.preview import simulate
+
+    project = _with_code(
+        tmp_path,
+        "raise-hand-helper",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) {\n"
+        "        var ticks = 0; setInterval(function () { PEX.pluginAPI.sendRequest(++ticks % 2 ? '/lock' : '/unlock'); }, 0);",
+    )
+    info = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
+    looping = (
+        "latestDetails = details || {}; if ((window.__seen = (window.__seen || 0) + 1) === 20) { while (true) {} }"
+    )
+    info.write_text(info.read_text().replace("latestDetails = details || {};", looping, 1))
+    report = simulate(load(project), timeout=8).as_json()
+    errors = {p["id"]: p["errors"] for p in report["plugins"]}
+    assert [e["kind"] for e in errors["meeting-info"]] == ["hang"], report
+    assert "its code never finished when the meeting changed" in errors["meeting-info"][0]["message"]
+    assert errors["lock-toggle"] == [] and errors["raise-hand-helper"] == [] and report["unattributed"] == [], report
