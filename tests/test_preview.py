@@ -2244,3 +2244,22 @@ def test_simulate_names_the_one_plugin_that_froze_the_page_while_plugins_took_tu
     assert [e["kind"] for e in errors["meeting-info"]] == ["hang"], report
     assert "its code never finished when the meeting changed" in errors["meeting-info"][0]["message"]
     assert errors["lock-toggle"] == [] and errors["raise-hand-helper"] == [] and report["unattributed"] == [], report
+
+
+def test_a_plugin_adding_to_object_prototype_does_not_trip_the_pages_look_at_the_built_ins(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A plugin adding an enumerable name to ``Object.prototype`` (as old libraries did), then replacing a built-in
+    and freezing what holds it, had the page's own look at the built-ins walk that name too and fail, the plugin
+    that froze it named by no line. Now the page's maps have no prototype, and the plugin is named once."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { Object.prototype.extra = 1;"
+        " Array.prototype.forEach = function () {}; Object.freeze(Array.prototype);",
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: "[Raise hand helper] started" in pane.log.toPlainText(), timeout=5000)
+        said = [line for line in pane.log.toPlainText().splitlines() if "replaced Array.prototype.forEach" in line]
+        assert len(said) == 1 and said[0].startswith("[Lock toggle] warning:"), said

@@ -47,7 +47,10 @@
     var NOT_BUILTINS = ['constructor', 'prototype', 'length', 'name', 'caller', 'arguments'];
     // Slots by index: where each is (holder, name), its words ("Array.prototype.forEach") and the browser's value.
     // ``expected``: what each slot holds for the code running now (``owner``'s); ``replaced``: by plugin, {slot: value}.
-    var builtins = { holders: [], names: [], words: [], pristine: [], expected: [], replaced: {}, owner: null, taken: false, toSay: [] };
+    // (No prototype for the maps: a plugin adding an enumerable name to Object.prototype, as old libraries did, would
+    // be taken for a replacement by the for...in loops below.)
+    var objectCreate = Object.create;
+    var builtins = { holders: [], names: [], words: [], pristine: [], expected: [], replaced: objectCreate(null), owner: null, taken: false, toSay: [] };
     function takeBuiltins() {
         if (builtins.taken) { return; }
         builtins.taken = true;
@@ -111,7 +114,7 @@
     // dialog's onclick or what runs after an await: the plugin last active is taken for its author).
     function noteReplaced(was, i, value) {
         var key = was !== null ? was : PD.lastActive || dialogOwner || '';
-        var own = builtins.replaced[key] || (builtins.replaced[key] = {});
+        var own = builtins.replaced[key] || (builtins.replaced[key] = objectCreate(null));
         if (value === UNREADABLE) {  // (the browser's, for that plugin too: there is no value to give it back)
             builtins.toSay.push([key, i, 'back']);
             delete own[i];
