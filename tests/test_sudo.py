@@ -245,3 +245,43 @@ def test_a_project_imported_through_sudo_into_a_users_empty_folder_in_a_folder_o
     os.lchown(shared / "alice", *ALICE)
     import_zip(source, shared / "alice")
     assert owners(shared / "alice") == {ALICE}
+
+
+def test_the_window_place_and_the_new_project_folder_written_through_sudo_are_the_users_at_once(
+    alices_project: Path, qapp
+) -> None:
+    """The window's place (written as it closes) and New Project's folder went through QSettings
+    themselves, not through store_setting: each put the settings file back in root's hands."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
+
+    from designer.gui.panes.new_project_dialog import PLACE_KEY, NewProjectDialog
+    from designer.gui.screen_fit import remember_place
+
+    config = Path(os.environ["XDG_CONFIG_HOME"])  # (the tests' own: the user's for this test)
+    os.lchown(config, *ALICE)
+    try:
+        for remember in (
+            lambda: remember_place(QWidget(), "testPlace"),
+            lambda: _new_project_accepted(alices_project.parent, NewProjectDialog, PLACE_KEY),
+        ):
+            settings = Path(QSettings().fileName())
+            if settings.exists():
+                os.lchown(settings, 0, 0)  # (as root's last write left it)
+            remember()
+            assert os.lstat(QSettings().fileName()).st_uid == ALICE[0]
+    finally:
+        QSettings().remove("testPlace")
+        QSettings().remove(PLACE_KEY)
+        for path in [config, *config.rglob("*")]:
+            os.lchown(path, 0, 0)
+
+
+def _new_project_accepted(place: Path, dialog_class, key: str) -> None:
+    """New Project's Create accepted for a project in ``place``: the place remembered under ``key``."""
+    from PySide6.QtCore import QSettings
+
+    dialog = dialog_class(place=place)
+    dialog.accept()
+    assert QSettings().value(key) == str(place)
+    dialog.deleteLater()

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ..gcpause import collector_paused
+from .stored_settings import give_settings_back, store_setting
 
 if TYPE_CHECKING:  # PySide makes a Qt class (and all its enums) when a module first names it
     from PySide6.QtGui import QIcon, QPalette
@@ -174,25 +175,6 @@ def remember_project(path: Path) -> None:
     store_setting(RECENT_KEY, [text, *items][:MAX_RECENT])
 
 
-def store_setting(key: str, value: object) -> None:
-    """``QSettings().setValue``; run through sudo, the settings file is written at once and given to
-    the user whose it is (see core.sudo).
-
-    Why: written as root in the user's ~/.config (``sudo -E``, or plain sudo, see
-    use_sudo_users_folders), it was given back only when the designer closed; killed before that,
-    it stayed root's, and the user's own runs could no longer remember a project or the appearance."""
-    from PySide6.QtCore import QSettings
-
-    from ..core.sudo import give_back, made_for_them, sudo_owner
-
-    settings = QSettings()
-    settings.setValue(key, value)
-    owner = sudo_owner()
-    if owner is not None:
-        settings.sync()
-        give_back(made_for_them(Path(settings.fileName()).parent, owner), owner)
-
-
 def make_app(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -321,14 +303,11 @@ def give_back_after_sudo(win: QMainWindow, owner: tuple[int, int]) -> None:
     """What the designer made as root in the user's folders given back to them: the projects it
     opened (saved files, .plugin-designer), its settings and its user data (crash copies, the
     example's copy) where ``sudo -E`` kept the user's home (see :mod:`designer.core.sudo`)."""
-    from PySide6.QtCore import QSettings
-
     from ..core.resources import user_data
     from ..core.sudo import give_back, made_for_them
 
-    settings = QSettings()
-    settings.sync()  # (written now, then given back)
-    for folder in {*win.opened_folders, Path(settings.fileName()).parent, user_data()}:
+    give_settings_back(owner)
+    for folder in {*win.opened_folders, user_data()}:
         give_back(made_for_them(folder, owner), owner)
 
 

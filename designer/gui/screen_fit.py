@@ -12,6 +12,8 @@ from PySide6.QtCore import QByteArray, QSettings, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from .stored_settings import store_setting
+
 NO_LIMIT = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX: no maximum size (PySide6 does not export it)
 # Left for the title bar and the window's frame, which the window's own size does not include.
 FRAME_ROOM = QSize(16, 40)
@@ -56,7 +58,7 @@ WINDOW_PLACE_KEY = "windowGeometry"
 
 def remember_place(window: QWidget, key: str = WINDOW_PLACE_KEY) -> None:
     """Keep ``window``'s size and place for :func:`restore_place` on the next run."""
-    QSettings().setValue(key, window.saveGeometry())
+    store_setting(key, window.saveGeometry())
 
 
 def restore_place(window: QWidget, key: str = WINDOW_PLACE_KEY) -> bool:

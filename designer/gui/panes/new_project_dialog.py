@@ -37,6 +37,7 @@ from designer.core.newproject import STARTER_NAME, folder_refusal, free_project_
 from designer.core.saveas import target_refusal
 
 from ..screen_fit import resize_to_fit, room_on_screen
+from ..stored_settings import store_setting
 from ..tones import text_style
 from .form_rows import NoteRow, add_row_with_side, add_unlabelled_row, keep_on_one_line, ok_cancel, show_row
 
@@ -224,7 +225,7 @@ class NewProjectDialog(QDialog):
         if why is not None:
             self._update()
             return
-        QSettings().setValue(PLACE_KEY, str(self.place()))  # (a place: there is no refusal)
+        store_setting(PLACE_KEY, str(self.place()))  # (a place: there is no refusal)
         super().accept()
 
 
