@@ -815,3 +815,27 @@ def test_a_trying_again_said_while_the_old_one_was_removed_gives_way_once_the_up
     assert "Replaced" in said[-1]
     retried = max(i for i, text in enumerate(said) if "trying again" in text)
     assert any("Uploading" in text for text in said[retried:-1])
+
+
+def test_a_cancel_that_leaves_a_copy_on_the_node_to_delete_is_shown_as_a_warning(
+    qtbot, node: MockNode, example_project: Path
+) -> None:
+    """Cancel during a replace on a node slow to answer the removal of the copy said 'could not
+    be removed: delete it on the node' in the normal colour, as a cancel that left nothing."""
+    from designer.gui.tones import text_colour
+
+    node.add("Demo", data=b"the live branding")
+    node.slow_seconds = 3
+    node.fail_next("slow", "POST")
+    node.fail_next("slow", "DELETE")
+    pane = ExportPane()
+    qtbot.addWidget(pane)
+    pane.set_package(load(example_project))
+    dialog = pane.open_deploy(backoff=0, timeout=1)
+    _fill(dialog, node, node.password)
+    dialog.deploy_button.click()
+    qtbot.waitUntil(lambda: dialog.cancel_token.staging and dialog.progress.value() == 50, timeout=10000)
+    dialog.close_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert "Deploy cancelled" in dialog.status.text() and "could not be removed" in dialog.status.text()
+    assert text_colour("warn", dialog.palette()) in dialog.status.styleSheet()

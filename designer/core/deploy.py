@@ -91,7 +91,9 @@ class DeployError(Exception):
     ``field_errors`` holds the server's per-field messages for a 400; ``problems`` the errors that
     blocked it (``blocked``), for a caller to list as ``check`` does: the message names five;
     ``found`` what a failed upload's lookup found on the node under its name (None: nothing, or
-    no answer), for its caller to read rather than ask the node again.
+    no answer), for its caller to read rather than ask the node again; ``left_on_node`` whether a
+    cancelled deploy may have left its upload on the node (to delete there, or stored late), for the
+    dialog to say it as a warning, not as a cancel that left nothing.
     """
 
     def __init__(
@@ -106,6 +108,7 @@ class DeployError(Exception):
         self.field_errors = field_errors or {}
         self.problems = problems or []
         self.found: dict[str, Any] | None = None
+        self.left_on_node = False
 
 
 class DeployInterrupted(KeyboardInterrupt):
@@ -1128,7 +1131,9 @@ def _cancelled(
             f"the package may be on the node as '{name}', and could not be removed: delete it there. Nothing was "
             "changed in the project."
         )
-    return DeployError(f"{said_as}: {said}", "cancelled")
+    error = DeployError(f"{said_as}: {said}", "cancelled")
+    error.left_on_node = not gone or late
+    return error
 
 
 def _undo_interrupted(

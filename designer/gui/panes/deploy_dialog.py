@@ -57,7 +57,7 @@ class DeployWorker(Worker):
     sig_progress = Signal(int, int)
     sig_waiting = Signal(str)  # the node did not answer: trying again
     sig_done = Signal(object)
-    sig_failed = Signal(str, str, object)  # message, kind, field errors
+    sig_failed = Signal(str, str, object, bool)  # message, kind, field errors, an upload possibly left on the node
 
     def __init__(self, pkg: BrandingPackage, target: DeployTarget, password: str, **kw: Any) -> None:
         super().__init__()
@@ -77,9 +77,9 @@ class DeployWorker(Worker):
                 **self.kw,
             )
         except DeployError as exc:
-            self.sig_failed.emit(str(exc), exc.kind, exc.field_errors)
+            self.sig_failed.emit(str(exc), exc.kind, exc.field_errors, exc.left_on_node)
         except Exception as exc:  # never let a surprise kill the thread silently
-            self.sig_failed.emit(f"Not deployed: unexpected {type(exc).__name__}.", "internal", {})
+            self.sig_failed.emit(f"Not deployed: unexpected {type(exc).__name__}.", "internal", {}, False)
         else:
             self.sig_done.emit(result)
         finally:
@@ -394,11 +394,14 @@ class DeployDialog(QDialog):
         self._set_status("<br>".join(lines), "ok" if result.export is not None else "warn")
         self.sig_deployed.emit(result)
 
-    def _failed(self, message: str, kind: str, fields: dict[str, list[str]]) -> None:
+    def _failed(self, message: str, kind: str, fields: dict[str, list[str]], left_on_node: bool = False) -> None:
         # (hidden: a "0%" bar above the refusal read as an upload about to go on)
         self.progress.setValue(0)
         self.progress.hide()
-        self._set_status(html.escape(message), "" if kind == "cancelled" else "bad")  # (as asked: no failure)
+        # A cancel is as asked, no failure; one that left an upload on the node to delete there is
+        # a warning (said in the usual colour, it read as a cancel that left nothing).
+        tone = ("warn" if left_on_node else "") if kind == "cancelled" else "bad"
+        self._set_status(html.escape(message), tone)
         for key, msgs in (fields or {}).items():
             if key in self.field_errors:
                 self._field_error(key, " ".join(msgs))
@@ -444,8 +447,9 @@ class DeployDialog(QDialog):
             self.resize(self.width(), need)
 
     def _set_status(self, text: str, tone: str = "") -> None:
-        """``text`` below the form; ``tone`` "ok" (deployed) or "bad" (in bold: failed, too late to
-        cancel), else in the usual colour."""
+        """``text`` below the form; ``tone`` "ok" (deployed), "warn" (live but not written, a
+        cancel that left something on the node) or "bad" (in bold: failed, too late to cancel),
+        else in the usual colour."""
         self.status.setText(text)
         self._status_tone = tone
         self._style_texts()
