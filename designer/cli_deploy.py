@@ -335,8 +335,9 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         doc = result.to_json()  # (its "zip" stays the whole path, for the scripts that read it)
         doc["output"] = str(shown) if shown else None
         doc["warnings"] = notes
-        # (as check --json counts them in its summary, and export --json under the same name)
-        plan = written.plan if written else None
+        # (as check --json counts them in its summary, and export --json under the same name; also with
+        # the ZIP not written: `checks: null` stopped a script reading `checks.errors`)
+        plan = result.plan
         doc["checks"] = checks_summary(plan.pkg, plan.problems) if plan else None
         print_json(doc)
         return 0

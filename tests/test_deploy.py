@@ -1674,3 +1674,26 @@ def test_a_proxy_refusing_the_connection_is_said_as_the_proxys_not_as_a_wrong_ad
     said = str(info.value)
     assert "proxy" in said and "HTTPS_PROXY" in said and "NO_PROXY" in said and "407" in said
     assert "Check the address" not in said and node.requests == []
+
+
+def test_deploy_json_gives_the_checks_also_when_the_zip_could_not_be_written(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the ZIP not written (a full disk after the upload) `deploy --json` gave `checks: null`,
+    and a script reading `checks.errors` as it does after every deploy stopped with a TypeError."""
+    import errno
+
+    import designer.core.deploy as deploy_module
+
+    def disk_full(*args: object, **kw: object) -> object:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    rc, out, _err = _run_cli(["check", str(example_project), "--json"], capsys)
+    counts = json.loads(out)["summary"]
+    monkeypatch.setattr(deploy_module, "write_export", disk_full)
+    cmd = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--json"]
+    rc, out, err = _run_cli(cmd, capsys)
+    doc = json.loads(out)
+    assert rc == 0 and doc["zip"] is None, err
+    assert doc["checks"] == counts

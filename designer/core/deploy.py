@@ -144,6 +144,8 @@ class DeployResult:
     size: int
     export: ExportResult | None  # None: live on the node, but the ZIP and the project not written (in warnings)
     warnings: list[str] = field(default_factory=list)
+    # What was uploaded, checked: there also when ``export`` is None (a script reads its checks after each deploy)
+    plan: ExportPlan | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -1431,6 +1433,7 @@ def deploy(
         size=len(data),
         export=result,
         warnings=warnings,
+        plan=plan,
     )
 
 
