@@ -1697,3 +1697,19 @@ def test_deploy_json_gives_the_checks_also_when_the_zip_could_not_be_written(
     doc = json.loads(out)
     assert rc == 0 and doc["zip"] is None, err
     assert doc["checks"] == counts
+
+
+def test_a_zip_path_the_designer_cannot_write_is_refused_before_anything_is_sent(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o /proc/x.zip` (a folder no file can be made in) was found only after the upload: the
+    package live on the node, the project not knowing its brandingID, said as a warning."""
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    manifest = (example_project / "webapp2" / "manifest.json").read_bytes()
+    cmd = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "-o", "/proc/x.zip"]
+    rc, out, err = _run_cli(cmd, capsys)
+    assert rc == 2 and out == ""
+    assert err.startswith("plugin-designer: Not deployed: the ZIP /proc/x.zip cannot be written in /proc ("), err
+    assert "nothing was sent to the node" in err and "Traceback" not in err
+    assert node.requests == [] and node.uploads == []
+    assert (example_project / "webapp2" / "manifest.json").read_bytes() == manifest

@@ -811,6 +811,29 @@ def _refuse_folder_gone(pkg: BrandingPackage) -> None:
         )
 
 
+def _refuse_unwritable_output(out: Path) -> None:
+    """Raise when no file can be made in the folder the ZIP goes to (``/proc``, a read-only drive);
+    write nothing there.
+
+    Why asked before the upload: running as root (or on a drive mounted read-only) the folder's
+    permissions say nothing, and ``-o /proc/x.zip`` was found only once the package was live on
+    the node, the project not knowing its brandingID.
+    """
+    import tempfile
+
+    folder = Path(os.path.realpath(out)).parent  # (through a link, where the ZIP really goes)
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".probe.", suffix=".tmp", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise DeployError(
+            f"Not deployed: the ZIP {out} cannot be written in {out.parent} ({exc.strerror or exc}), so nothing was "
+            "sent to the node. Choose another place for the ZIP, or make that folder writable.",
+            "refused",
+        ) from None
+
+
 def _find_quietly(node: Any, name: str) -> dict[str, Any] | None:
     """:func:`_find`, or None when the node cannot say (it is the question after a failure).
 
@@ -1332,6 +1355,7 @@ def deploy(
         check_output_path(plan, zip_path)  # before the upload: write_export would refuse after it
     except ExportRefused as exc:
         raise DeployError(f"Not deployed: {exc}", "refused") from None
+    _refuse_unwritable_output(zip_path)
     data = zip_bytes(plan.entries.items())
     node = _Node(target, password, transport=transport, backoff=backoff, waiting=waiting, cancel=cancel)
     warnings: list[str] = []
