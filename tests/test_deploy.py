@@ -1713,3 +1713,37 @@ def test_a_zip_path_the_designer_cannot_write_is_refused_before_anything_is_sent
     assert "nothing was sent to the node" in err and "Traceback" not in err
     assert node.requests == [] and node.uploads == []
     assert (example_project / "webapp2" / "manifest.json").read_bytes() == manifest
+
+
+@pytest.mark.parametrize("folder", [".plugin-designer", "webapp2"])
+def test_a_project_folder_that_cannot_be_written_is_refused_before_anything_is_sent(
+    node: MockNode, example_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    """A read-only `.plugin-designer` (or `webapp2`) folder was found only after the upload: the
+    package live on the node, the project not knowing its brandingID, and the warning said 'nothing
+    was exported … export again.. The project still holds …' (or Python's '[Errno 13] …')."""
+    import tempfile
+
+    record = example_project / folder
+    record.mkdir(exist_ok=True)
+    record.chmod(0o555)
+    real = tempfile.mkstemp
+
+    def mkstemp(*args: object, dir: object = None, **kw: object) -> tuple[int, str]:
+        if dir is not None and Path(os.fspath(dir)) == record:  # (as for anyone but root)
+            raise PermissionError(13, "Permission denied", os.fspath(dir))
+        return real(*args, dir=dir, **kw)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    manifest = (example_project / "webapp2" / "manifest.json").read_bytes()
+    try:
+        with pytest.raises(DeployError, match=r"^Not deployed: ") as caught:
+            deploy(example_project, _target(node), node.password, out=tmp_path / "b.zip", backoff=0)
+    finally:
+        record.chmod(0o755)
+    assert caught.value.kind == "refused"
+    said = str(caught.value)
+    assert str(record) in said and "Permission denied" in said and "nothing was sent to the node" in said
+    assert "export again" not in said and ".." not in said and "Errno" not in said
+    assert node.requests == [] and node.uploads == [] and not (tmp_path / "b.zip").exists()
+    assert (example_project / "webapp2" / "manifest.json").read_bytes() == manifest

@@ -46,7 +46,7 @@ from .export import ExportPlan, ExportRefused, ExportResult, check_output_path, 
 from .files import DirFiles
 from .model import BrandingPackage, load
 from .problems import Problem, printable
-from .state import load_state, update_state
+from .state import load_state, state_dir, update_state
 from .wording import byte_size, counted
 
 __all__ = [
@@ -819,19 +819,57 @@ def _refuse_unwritable_output(out: Path) -> None:
     permissions say nothing, and ``-o /proc/x.zip`` was found only once the package was live on
     the node, the project not knowing its brandingID.
     """
+    folder = Path(os.path.realpath(out)).parent  # (through a link, where the ZIP really goes)
+    refused = _cannot_write_in(folder)
+    if refused is not None:
+        raise DeployError(
+            f"Not deployed: the ZIP {out} cannot be written in {out.parent} ({refused}), so nothing was sent to "
+            "the node. Choose another place for the ZIP, or make that folder writable.",
+            "refused",
+        )
+
+
+def _refuse_unwritable_project(plan: ExportPlan) -> None:
+    """Raise when a folder the export writes in after the upload cannot be written: the one where
+    the designer keeps the project's record (``.plugin-designer``, else the project folder it is
+    made in), and those of the project files it updates (manifest.json's: the new brandingID);
+    make nothing there.
+
+    Why before the upload: a read-only record or webapp2 folder was found once the package was
+    live on the node, the project not knowing its brandingID, said as "nothing was exported …
+    export again" or in Python's words ("[Errno 1] Operation not permitted: '…/manifest.json'").
+    """
+    record = state_dir(plan.project)
+    folders = {record if record.is_dir() else plan.project: None}
+    for rel in sorted(plan.writes):
+        folders.setdefault((plan.root / rel).parent, rel)
+    for folder, rel in folders.items():
+        refused = _cannot_write_in(folder)
+        if refused is None:
+            continue
+        what = (
+            "the record of this project's exports and deploys (so that the next brandingID is greater)"
+            if rel is None
+            else f"{rel} (with the new brandingID)"
+        )
+        raise DeployError(
+            f"Not deployed: the designer cannot write in {folder} ({refused}), where it keeps {what}, so nothing "
+            "was sent to the node. Make that folder writable and deploy again.",
+            "refused",
+        )
+
+
+def _cannot_write_in(folder: Path) -> str | None:
+    """Why no file can be made in ``folder`` (the system's words), or None; a trial file is removed at once."""
     import tempfile
 
-    folder = Path(os.path.realpath(out)).parent  # (through a link, where the ZIP really goes)
     try:
         fd, probe = tempfile.mkstemp(prefix=".probe.", suffix=".tmp", dir=folder)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise DeployError(
-            f"Not deployed: the ZIP {out} cannot be written in {out.parent} ({exc.strerror or exc}), so nothing was "
-            "sent to the node. Choose another place for the ZIP, or make that folder writable.",
-            "refused",
-        ) from None
+        return exc.strerror or str(exc)
+    return None
 
 
 def _find_quietly(node: Any, name: str) -> dict[str, Any] | None:
@@ -1356,6 +1394,7 @@ def deploy(
     except ExportRefused as exc:
         raise DeployError(f"Not deployed: {exc}", "refused") from None
     _refuse_unwritable_output(zip_path)
+    _refuse_unwritable_project(plan)
     data = zip_bytes(plan.entries.items())
     node = _Node(target, password, transport=transport, backoff=backoff, waiting=waiting, cancel=cancel)
     warnings: list[str] = []
