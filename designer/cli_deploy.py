@@ -306,6 +306,8 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         end_bar()
         code = 2 if exc.kind in ("refused",) else 1
         extra: dict[str, Any] = {"kind": exc.kind, "field_errors": exc.field_errors}
+        if exc.plan is not None:  # (blocked, or failed at the node: counted as export --json counts them)
+            extra["checks"] = checks_summary(exc.plan.pkg, exc.plan.problems)
         if exc.problems:
             # Listed as check and export list them (a file to open from here, one a line; in JSON
             # as check gives them): the message alone named five, relative to webapp2/.

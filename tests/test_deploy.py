@@ -1747,3 +1747,29 @@ def test_a_project_folder_that_cannot_be_written_is_refused_before_anything_is_s
     assert "export again" not in said and ".." not in said and "Errno" not in said
     assert node.requests == [] and node.uploads == [] and not (tmp_path / "b.zip").exists()
     assert (example_project / "webapp2" / "manifest.json").read_bytes() == manifest
+
+
+@pytest.mark.parametrize("failure", ["blocked", "refused by the node"])
+def test_deploy_json_gives_the_checks_also_when_it_fails(
+    node: MockNode,
+    example_project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    failure: str,
+) -> None:
+    """A deploy blocked by errors, or refused by the node, gave no `checks` in `--json`, where
+    `export --json` gives them also when blocked: a script reading `checks.errors` stopped at a KeyError."""
+    if failure == "blocked":
+        settings = example_project / "webapp2" / "settings.json"
+        settings.write_text("{," + settings.read_text()[1:])
+    else:
+        node.fail_next("413", "POST")
+    monkeypatch.setenv("PLUGIN_DESIGNER_PASSWORD", node.password)
+    rc, out, _err = _run_cli(["check", str(example_project), "--json"], capsys)
+    counts = json.loads(out)["summary"]
+    cmd = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file), "--json"]
+    rc, out, err = _run_cli(cmd, capsys)
+    doc = json.loads(out)
+    assert rc == 1 and doc["ok"] is False, err
+    assert doc["checks"] == counts and doc["checks"]["ok"] is (failure != "blocked")
+

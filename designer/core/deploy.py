@@ -93,7 +93,8 @@ class DeployError(Exception):
     ``found`` what a failed upload's lookup found on the node under its name (None: nothing, or
     no answer), for its caller to read rather than ask the node again; ``left_on_node`` whether a
     cancelled deploy may have left its upload on the node (to delete there, or stored late), for the
-    dialog to say it as a warning, not as a cancel that left nothing.
+    dialog to say it as a warning, not as a cancel that left nothing; ``plan`` the export checked
+    before it was blocked or the node failed (None: refused before), for ``deploy --json``'s checks.
     """
 
     def __init__(
@@ -109,6 +110,7 @@ class DeployError(Exception):
         self.problems = problems or []
         self.found: dict[str, Any] | None = None
         self.left_on_node = False
+        self.plan: ExportPlan | None = None
 
 
 class DeployInterrupted(KeyboardInterrupt):
@@ -1381,12 +1383,14 @@ def deploy(
     except Exception as exc:  # NotAPackageError and friends
         raise DeployError(f"Not deployed: {exc}", "refused") from None
     if plan.errors and not force:
-        raise DeployError(
+        blocked = DeployError(
             f"Not deployed: {counted(len(plan.errors), 'error')} must be fixed first: "
             + "; ".join(f"{p.location()} {p.message}" for p in plan.errors[:5]),
             "blocked",
             problems=list(plan.errors),
         )
+        blocked.plan = plan
+        raise blocked
     assert isinstance(pkg.files, DirFiles)
     zip_path = Path(out) if out is not None else default_zip_path(plan.project)
     try:
@@ -1446,6 +1450,9 @@ def deploy(
             except ValueError:
                 location = ""
         resource_uri = _resource_path(node, location) if location else f"{API_PATH}{uid}/"
+    except DeployError as exc:
+        exc.plan = plan  # (the package was checked: its checks are said with the failure)
+        raise
     except KeyboardInterrupt:
         node.close()
         _undo_interrupted(target, password, name, cancel, existing, uid, transport)
