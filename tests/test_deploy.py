@@ -1773,3 +1773,47 @@ def test_deploy_json_gives_the_checks_also_when_it_fails(
     assert rc == 1 and doc["ok"] is False, err
     assert doc["checks"] == counts and doc["checks"]["ok"] is (failure != "blocked")
 
+
+@pytest.mark.parametrize("failure", ["full disk", "refused"])
+def test_a_zip_not_written_after_the_upload_is_said_in_plain_words(
+    node: MockNode, example_project: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    """The warning said Python's '[Errno 28] No space left on device: '…/manifest.json'', or a
+    refusal's own sentence then '.. The project still holds …'."""
+    import errno
+
+    import designer.core.deploy as deploy_module
+    from designer.core.export import ExportRefused
+
+    manifest = example_project / "webapp2" / "manifest.json"
+
+    def not_written(*args: object, **kw: object) -> object:
+        if failure == "full disk":
+            raise OSError(errno.ENOSPC, "No space left on device", str(manifest))
+        raise ExportRefused("The project folder was moved meanwhile; export again.")
+
+    monkeypatch.setattr(deploy_module, "write_export", not_written)
+    result = deploy(example_project, _target(node), node.password, backoff=0)
+    said = result.warnings[-1]
+    assert said.startswith("The upload went through, but the ZIP and the project could not be written: "), said
+    assert "Errno" not in said and ".." not in said and "'/" not in said
+    if failure == "full disk":
+        assert f"{manifest}: No space left on device." in said
+
+
+def test_a_deploy_not_remembered_after_the_upload_is_said_in_plain_words(
+    node: MockNode, example_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Said in Python's words: 'could not remember this deploy ([Errno 28] No space left on device: '…')'."""
+    import errno
+
+    import designer.core.deploy as deploy_module
+
+    state = example_project / ".plugin-designer" / "state.json"
+
+    def disk_full(*args: object, **kw: object) -> object:
+        raise OSError(errno.ENOSPC, "No space left on device", str(state))
+
+    monkeypatch.setattr(deploy_module, "update_state", disk_full)
+    said = deploy(example_project, _target(node), node.password, backoff=0).warnings[-1]
+    assert f"could not remember this deploy ({state}: No space left on device)" in said and "Errno" not in said

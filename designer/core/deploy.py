@@ -43,7 +43,7 @@ from typing import Any, NamedTuple
 
 from .archive import zip_bytes
 from .export import ExportPlan, ExportRefused, ExportResult, check_output_path, plan_export, write_export
-from .files import DirFiles
+from .files import DirFiles, os_message
 from .model import BrandingPackage, load
 from .problems import Problem, printable
 from .state import load_state, state_dir, update_state
@@ -1466,9 +1466,11 @@ def deploy(
     try:
         result = write_export(plan, zip_path, force=force)
     except (ExportRefused, OSError) as exc:
+        # (in words: Python's "[Errno 28] …: '/path'" was shown, and a sentence of ours ended "..")
+        why = os_message(exc) if isinstance(exc, OSError) else str(exc)
         warnings.append(
-            f"The upload went through, but the ZIP and the project could not be written: {exc}. The project "
-            f"still holds the brandingID of before; its next export or deploy makes a new one."
+            f"The upload went through, but the ZIP and the project could not be written: {why.rstrip('.')}. The "
+            "project still holds the brandingID of before; its next export or deploy makes a new one."
         )
     if result is not None:
         try:
@@ -1489,7 +1491,7 @@ def deploy(
             )
         except OSError as exc:
             warnings.append(
-                f"The upload went through, but the project could not remember this deploy ({exc}): the next one "
+                f"The upload went through, but the project could not remember this deploy ({os_message(exc)}): the next one "
                 f"does not know the node, name and user; give them again (--name '{name}')."
             )
     return DeployResult(
