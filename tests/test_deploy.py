@@ -1817,3 +1817,37 @@ def test_a_deploy_not_remembered_after_the_upload_is_said_in_plain_words(
     monkeypatch.setattr(deploy_module, "update_state", disk_full)
     said = deploy(example_project, _target(node), node.password, backoff=0).warnings[-1]
     assert f"could not remember this deploy ({state}: No space left on device)" in said and "Errno" not in said
+
+
+@pytest.mark.parametrize("gone", ["folder removed", "folder read-only"])
+def test_the_last_exports_place_refused_names_it_as_the_last_exports_and_how_to_give_another(
+    node: MockNode, example_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gone: str
+) -> None:
+    """With no -o the ZIP goes where the last export went; that folder gone (a USB stick taken out)
+    was said 'Check the name for a typo, or make the folder first', a name the user never typed,
+    and nothing said how to send the ZIP elsewhere."""
+    import tempfile
+
+    from designer.core.export import plan_export, write_export
+    from designer.core.model import load
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    write_export(plan_export(load(example_project)), usb / "b.zip")
+    if gone == "folder removed":
+        (usb / "b.zip").unlink()
+        usb.rmdir()
+    else:
+        real = tempfile.mkstemp
+
+        def mkstemp(*args: object, dir: object = None, **kw: object) -> tuple[int, str]:
+            if dir is not None and Path(os.fspath(dir)) == usb:  # (a read-only drive)
+                raise OSError(30, "Read-only file system", os.fspath(dir))
+            return real(*args, dir=dir, **kw)  # type: ignore[call-overload]
+
+        monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    with pytest.raises(DeployError, match=r"^Not deployed: ") as caught:
+        deploy(example_project, _target(node), node.password, backoff=0)
+    said = str(caught.value)
+    assert f"where the last export went ({usb / 'b.zip'})" in said and "-o" in said, said
+    assert "typo" not in said and node.requests == []

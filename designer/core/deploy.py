@@ -780,10 +780,9 @@ def _resource_path(node: _Node, uri: str) -> str:
 
 
 def default_zip_path(project: Path) -> Path:
-    state = load_state(project)
-    last = state.get("last_export")
-    if isinstance(last, dict) and isinstance(last.get("path"), str):
-        return Path(last["path"])
+    last = _last_export_place(project)
+    if last is not None:
+        return last
     from .zipnames import zip_beside
 
     return zip_beside(project)
@@ -813,22 +812,45 @@ def _refuse_folder_gone(pkg: BrandingPackage) -> None:
         )
 
 
-def _refuse_unwritable_output(out: Path) -> None:
-    """Raise when no file can be made in the folder the ZIP goes to (``/proc``, a read-only drive);
-    write nothing there.
+def _zip_place_refused(plan: ExportPlan, zip_path: Path, given: bool) -> DeployError | None:
+    """Why the ZIP cannot be written at ``zip_path`` (``given`` with ``-o``, else the default), as
+    the error to raise before anything is sent; None when it can. Nothing is written there.
 
-    Why asked before the upload: running as root (or on a drive mounted read-only) the folder's
-    permissions say nothing, and ``-o /proc/x.zip`` was found only once the package was live on
-    the node, the project not knowing its brandingID.
+    Why a file is made there and removed at once: running as root (or on a drive mounted
+    read-only) the folder's permissions say nothing, and ``-o /proc/x.zip`` was found only once the
+    package was live on the node, the project not knowing its brandingID. Why the last export's
+    place said as such: with no ``-o`` the ZIP goes there, and that folder gone (a USB stick taken
+    out) was said "Check the name for a typo, or make the folder first", a name the user never
+    typed, with nothing on how to write the ZIP elsewhere.
     """
-    folder = Path(os.path.realpath(out)).parent  # (through a link, where the ZIP really goes)
-    refused = _cannot_write_in(folder)
-    if refused is not None:
-        raise DeployError(
-            f"Not deployed: the ZIP {out} cannot be written in {out.parent} ({refused}), so nothing was sent to "
-            "the node. Choose another place for the ZIP, or make that folder writable.",
-            "refused",
+    try:
+        check_output_path(plan, zip_path)
+    except ExportRefused as exc:
+        said, why = str(exc), f"and it cannot be written there now: {str(exc).rstrip('.')}"
+    else:
+        refused = _cannot_write_in(Path(os.path.realpath(zip_path)).parent)  # (through a link, where it goes)
+        if refused is None:
+            return None
+        said = (
+            f"the ZIP {zip_path} cannot be written in {zip_path.parent} ({refused}), so nothing was sent to the "
+            "node. Choose another place for the ZIP, or make that folder writable."
         )
+        why = f"and no file can be written there now ({refused})"
+    if given or _last_export_place(plan.project) != zip_path:
+        return DeployError(f"Not deployed: {said}", "refused")
+    if not zip_path.parent.is_dir():
+        why = f"and that folder ({zip_path.parent}) is no longer there"
+    return DeployError(
+        f"Not deployed: the ZIP goes where the last export went ({zip_path}), {why}; nothing was sent to the "
+        "node. Give another place for it with -o ZIP (in the designer: 'Save the ZIP as' in the Export pane).",
+        "refused",
+    )
+
+
+def _last_export_place(project: Path) -> Path | None:
+    """Where the project's last export wrote its ZIP (the place a deploy with no ``-o`` writes it), or None."""
+    last = load_state(project).get("last_export")
+    return Path(last["path"]) if isinstance(last, dict) and isinstance(last.get("path"), str) else None
 
 
 def _refuse_unwritable_project(plan: ExportPlan) -> None:
@@ -1393,11 +1415,9 @@ def deploy(
         raise blocked
     assert isinstance(pkg.files, DirFiles)
     zip_path = Path(out) if out is not None else default_zip_path(plan.project)
-    try:
-        check_output_path(plan, zip_path)  # before the upload: write_export would refuse after it
-    except ExportRefused as exc:
-        raise DeployError(f"Not deployed: {exc}", "refused") from None
-    _refuse_unwritable_output(zip_path)
+    refused = _zip_place_refused(plan, zip_path, given=out is not None)  # (write_export would refuse after the upload)
+    if refused is not None:
+        raise refused
     _refuse_unwritable_project(plan)
     data = zip_bytes(plan.entries.items())
     node = _Node(target, password, transport=transport, backoff=backoff, waiting=waiting, cancel=cancel)
