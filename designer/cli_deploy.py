@@ -110,12 +110,17 @@ def _password_given(node: str, user: str, why: str = "") -> tuple[str | None, st
     password = password_from_env()
     if password is not None:
         return password, "env"
-    if sys.stdin is None or not sys.stdin.isatty():  # (None: started with stdin closed, 0<&-)
+    if not _terminal():
         return None, "prompt"
     try:
         return getpass.getpass(f"{why}Password for {user} on {node}: "), "prompt"
     except EOFError:  # (Ctrl-D)
         return "", "prompt"
+
+
+def _terminal() -> bool:
+    """Whether a password can be asked: a terminal on standard input (None: started with it closed, 0<&-)."""
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def _password_after(exc: Exception, source: str, tries_left: int, node: str, user: str) -> tuple[str, str] | None:
@@ -148,6 +153,8 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         deploy,
         keyring_lookup,
         normalize_node,
+        password_from_env,
+        prepare,
         remember_password,
         remembered_settings,
     )
@@ -196,9 +203,42 @@ def cmd_deploy(args: argparse.Namespace) -> int:
             "its new place with --ca-bundle FILE, or --ca-bundle '' to trust the system's certificates.",
             2,
         )
+    out = Path(args.output) if args.output else None
+
+    def failed(exc: DeployError) -> int:
+        """Say why the deploy failed (or was refused, or blocked by the package's errors); its exit code."""
+        code = 2 if exc.kind in ("refused",) else 1
+        extra: dict[str, Any] = {"kind": exc.kind, "field_errors": exc.field_errors}
+        if exc.plan is not None:  # (blocked, or failed at the node: counted as export --json counts them)
+            extra["checks"] = checks_summary(exc.plan.pkg, exc.plan.problems)
+        if exc.problems:
+            # Listed as check and export list them (a file to open from here, one a line; in JSON
+            # as check gives them): the message alone named five, relative to webapp2/.
+            if args.json:
+                extra |= {"package": pkg.files.label, "errors": problems_json(pkg, exc.problems)}
+            else:
+                from .core.wording import counted
+
+                print_errors(pkg.files, exc.problems)
+                return _fail(args, f"Not deployed: {counted(len(exc.problems), 'error')} must be fixed first.", code)
+        message = str(exc)
+        if exc.kind == "tls" and remembered_ca:  # (used unsaid: "give its CA bundle" read as if none had been)
+            message += (
+                f" The CA bundle remembered for this node, {remembered_ca}, was used: give another with --ca-bundle "
+                "FILE, or --ca-bundle '' to trust the system's certificates."
+            )
+        return _fail(args, message, code, extra)
+
     password, why = keyring_lookup(node, user)
     source = "keyring"
     if password is None:
+        if password_from_env() is None and _terminal():
+            # Checked before the password is asked: a package with errors (or a ZIP that could not
+            # be written) was said once it was typed, and it was typed again after the fix.
+            try:
+                prepare(pkg, out=out)
+            except DeployError as exc:
+                return failed(exc)
         password, source = _password_given(node, user)
         if password == "":  # (asked, and nothing typed: "run the command in a terminal to be asked" it was)
             return _fail(args, f"No password was typed for {user} on {node}.", 2)
@@ -251,7 +291,6 @@ def cmd_deploy(args: argparse.Namespace) -> int:
             end_bar()
             print_err(printable(text))
 
-    out = Path(args.output) if args.output else None
     token = CancelToken()  # (never cancelled: it says whether Ctrl-C came once the node was being changed)
     notes: list[str] = []
     try:
@@ -304,27 +343,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         raise
     except DeployError as exc:
         end_bar()
-        code = 2 if exc.kind in ("refused",) else 1
-        extra: dict[str, Any] = {"kind": exc.kind, "field_errors": exc.field_errors}
-        if exc.plan is not None:  # (blocked, or failed at the node: counted as export --json counts them)
-            extra["checks"] = checks_summary(exc.plan.pkg, exc.plan.problems)
-        if exc.problems:
-            # Listed as check and export list them (a file to open from here, one a line; in JSON
-            # as check gives them): the message alone named five, relative to webapp2/.
-            if args.json:
-                extra |= {"package": pkg.files.label, "errors": problems_json(pkg, exc.problems)}
-            else:
-                from .core.wording import counted
-
-                print_errors(pkg.files, exc.problems)
-                return _fail(args, f"Not deployed: {counted(len(exc.problems), 'error')} must be fixed first.", code)
-        message = str(exc)
-        if exc.kind == "tls" and remembered_ca:  # (used unsaid: "give its CA bundle" read as if none had been)
-            message += (
-                f" The CA bundle remembered for this node, {remembered_ca}, was used: give another with --ca-bundle "
-                "FILE, or --ca-bundle '' to trust the system's certificates."
-            )
-        return _fail(args, message, code, extra)
+        return failed(exc)
     notes = list(result.warnings) + notes
     if args.remember and source != "keyring":
         problem = remember_password(node, user, password)

@@ -1851,3 +1851,41 @@ def test_the_last_exports_place_refused_names_it_as_the_last_exports_and_how_to_
     said = str(caught.value)
     assert f"where the last export went ({usb / 'b.zip'})" in said and "-o" in said, said
     assert "typo" not in said and node.requests == []
+
+
+@pytest.mark.parametrize("why", ["errors in the package", "a ZIP it cannot write"])
+def test_a_deploy_that_cannot_go_says_so_before_the_password_is_asked(
+    node: MockNode, example_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, why: str
+) -> None:
+    """The password was asked in the terminal first, and only once it was typed did the deploy say
+    the package had errors (or the ZIP could not go there): typed again after each fix."""
+    import getpass
+
+    prompts: list[str] = []
+
+    def ask(prompt: str) -> str:
+        prompts.append(prompt)
+        return node.password
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("PLUGIN_DESIGNER_PASSWORD", raising=False)
+    monkeypatch.setattr(getpass, "getpass", ask)
+    monkeypatch.setattr("sys.stdin", Terminal())
+    cmd = ["deploy", str(example_project), "--node", node.url, "--ca-bundle", str(node.ca_file)]
+    if why == "errors in the package":
+        settings = example_project / "webapp2" / "settings.json"
+        settings.write_text("{," + settings.read_text()[1:])
+    else:
+        cmd += ["-o", "/proc/x.zip"]
+    rc, out, err = _run_cli(cmd, capsys)
+    assert prompts == [] and node.requests == []
+    if why == "errors in the package":
+        assert rc == 1 and "PD100" in err and "Not deployed: 1 error must be fixed first." in err
+    else:
+        assert rc == 2 and "Not deployed: the ZIP /proc/x.zip cannot be written" in err
+    if why == "a ZIP it cannot write":  # (-o left out: the deploy can go, and asks as before)
+        rc, out, err = _run_cli(cmd[:-2], capsys)
+        assert rc == 0 and len(prompts) == 1, err

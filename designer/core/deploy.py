@@ -63,6 +63,7 @@ __all__ = [
     "keyring_lookup",
     "default_zip_path",
     "normalize_node",
+    "prepare",
     "password_from_env",
     "recall_password",
     "redact",
@@ -1366,6 +1367,46 @@ def _remove_quietly(node: _Node, uid: str, attempts: int = 1) -> bool:
     return resp.status_code in (200, 202, 204, 404)
 
 
+def prepare(
+    source: Path | str | BrandingPackage, *, out: Path | None = None, branding_id: Any = None, force: bool = False
+) -> tuple[ExportPlan, Path]:
+    """The export of ``source`` planned and where its ZIP goes, as :func:`deploy` makes them before
+    it sends anything; raises :class:`DeployError` as it would (errors in the package: ``blocked``;
+    a ZIP or project that cannot be written: ``refused``). Nothing is written.
+
+    Why apart: the deploy command asks it before asking for the password in a terminal. A package
+    with errors (or a ZIP it could not write) was said only once the password was typed, and typed
+    again after the fix.
+    """
+    try:
+        pkg = source if isinstance(source, BrandingPackage) else load(Path(source))
+    except Exception as exc:  # NotAPackageError and friends
+        raise DeployError(f"Not deployed: {exc}", "refused") from None
+    _refuse_folder_gone(pkg)
+    try:
+        plan: ExportPlan = plan_export(pkg, branding_id)  # None: a new one, greater than the last
+    except ExportRefused as exc:
+        raise DeployError(f"Not deployed: {exc}", "refused") from None
+    except Exception as exc:  # NotAPackageError and friends
+        raise DeployError(f"Not deployed: {exc}", "refused") from None
+    if plan.errors and not force:
+        blocked = DeployError(
+            f"Not deployed: {counted(len(plan.errors), 'error')} must be fixed first: "
+            + "; ".join(f"{p.location()} {p.message}" for p in plan.errors[:5]),
+            "blocked",
+            problems=list(plan.errors),
+        )
+        blocked.plan = plan
+        raise blocked
+    assert isinstance(pkg.files, DirFiles)
+    zip_path = Path(out) if out is not None else default_zip_path(plan.project)
+    refused = _zip_place_refused(plan, zip_path, given=out is not None)  # (write_export would refuse after the upload)
+    if refused is not None:
+        raise refused
+    _refuse_unwritable_project(plan)
+    return plan, zip_path
+
+
 def deploy(
     source: Path | str | BrandingPackage,
     target: DeployTarget,
@@ -1393,32 +1434,7 @@ def deploy(
     if not target.user:
         raise DeployError("Give the Management Node user name.", "refused")
     base = normalize_node(target.node)
-    try:
-        pkg = source if isinstance(source, BrandingPackage) else load(Path(source))
-    except Exception as exc:  # NotAPackageError and friends
-        raise DeployError(f"Not deployed: {exc}", "refused") from None
-    _refuse_folder_gone(pkg)
-    try:
-        plan: ExportPlan = plan_export(pkg, branding_id)  # None: a new one, greater than the last
-    except ExportRefused as exc:
-        raise DeployError(f"Not deployed: {exc}", "refused") from None
-    except Exception as exc:  # NotAPackageError and friends
-        raise DeployError(f"Not deployed: {exc}", "refused") from None
-    if plan.errors and not force:
-        blocked = DeployError(
-            f"Not deployed: {counted(len(plan.errors), 'error')} must be fixed first: "
-            + "; ".join(f"{p.location()} {p.message}" for p in plan.errors[:5]),
-            "blocked",
-            problems=list(plan.errors),
-        )
-        blocked.plan = plan
-        raise blocked
-    assert isinstance(pkg.files, DirFiles)
-    zip_path = Path(out) if out is not None else default_zip_path(plan.project)
-    refused = _zip_place_refused(plan, zip_path, given=out is not None)  # (write_export would refuse after the upload)
-    if refused is not None:
-        raise refused
-    _refuse_unwritable_project(plan)
+    plan, zip_path = prepare(source, out=out, branding_id=branding_id, force=force)
     data = zip_bytes(plan.entries.items())
     node = _Node(target, password, transport=transport, backoff=backoff, waiting=waiting, cancel=cancel)
     warnings: list[str] = []
