@@ -954,3 +954,22 @@ def test_enter_with_an_expression_that_takes_in_any_cut_goes_on_from_the_count(q
     bar.find(backward=True)
     assert editor.textCursor().selectionStart() == at - 1
     assert tally.handed < 5_000
+
+
+def test_scrolling_past_the_marked_lines_builds_the_marks_once(qtbot, monkeypatch) -> None:
+    """Scrolled past the lines whose find marks are drawn, in a file with many matches on every line,
+    the editor built its marks again (with the bar's old ones) and then the bar, with the marks near
+    the view: twice, some 50-70 ms each time. Now once, with the marks of the lines come on show."""
+    text = "".join(f"  let e{i} = e(e, e, e, e, e, e, e, e, e, e);\n" for i in range(5_000))
+    pane = _shown_pane(qtbot, text)
+    editor, bar = pane.editor, pane.find_bar
+    bar.open(False)
+    bar.find_edit.setText("e")
+    qtbot.waitUntil(lambda: bar._counting is None, timeout=20_000)
+    built: list[int] = []
+    real = editor._show_selections
+    monkeypatch.setattr(editor, "_show_selections", lambda: built.append(1) or real())
+    editor.verticalScrollBar().setValue(3_000)
+    assert len(built) == 1
+    line = editor.document().findBlockByNumber(3_000).position()
+    assert (line + 6, line + 7) in editor._found  # (the e of e3000, on show)

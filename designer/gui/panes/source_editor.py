@@ -415,6 +415,9 @@ class SourceEditor(QPlainTextEdit):
     sig_edited = Signal()  # the user changed the text (read it with text(): a big file costs ~1 ms)
     sig_long_line = Signal()  # a paste made a line too long to colour: the view now wraps (see long_line)
     sig_said = Signal(str)  # a word for the status bar (why a command did nothing here)
+    # The view scrolled, before the editor's marks follow it: the find bar marks the lines come on
+    # show first, so the marks are built once (see _scrolled).
+    sig_view_moved = Signal()
     sig_undo = Signal(bool)  # Ctrl+Z (False) or Ctrl+Y / Ctrl+Shift+Z (True) typed here: for the window's history
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -2562,7 +2565,13 @@ class SourceEditor(QPlainTextEdit):
 
     def _scrolled(self) -> None:
         """The view scrolled: the markers and find marks follow when it leaves the lines they cover,
-        or the part of a line too long to mark whole (see _long_windows)."""
+        or the part of a line too long to mark whole (see _long_windows).
+
+        Why the find bar first (sig_view_moved): it marks the matches near the view anew as the
+        view passes its marks; the editor built its marks with the old ones before, and with many
+        matches a line that was two builds (50-70 ms each) at every pass. Now the bar's build holds
+        for the lines on show and this one is skipped."""
+        self.sig_view_moved.emit()
         if not (self.markers or self._found or self._scope):
             return
         first, last = self._marked
@@ -3522,7 +3531,7 @@ class FindBar(QWidget):
             # (contentsChanged reports the colours put in at idle time too: the bar counted the whole
             # file again once they were in, and what it said of the match selected went)
             (doc.contentsChange, self._forget_starts),
-            (editor.verticalScrollBar().valueChanged, self._view_moved),
+            (editor.sig_view_moved, self._view_moved),
         )
         for signal, slot in pairs:
             signal.connect(slot) if on else signal.disconnect(slot)
