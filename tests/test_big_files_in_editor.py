@@ -973,3 +973,35 @@ def test_scrolling_past_the_marked_lines_builds_the_marks_once(qtbot, monkeypatc
     assert len(built) == 1
     line = editor.document().findBlockByNumber(3_000).position()
     assert (line + 6, line + 7) in editor._found  # (the e of e3000, on show)
+
+
+def test_a_count_whose_slices_stay_slow_searches_less_then_stops(qtbot, monkeypatch) -> None:
+    """An expression slow but not stopped by the time limit held the window up to a second at every
+    slice of the count, for as long as it went on. Now a slow slice makes the next ones search fewer
+    characters, and slices still slow end the count, the bar saying so; Enter goes on working.
+    (A clock on which every slice takes half a second stands in for the slow expression.)"""
+    from types import SimpleNamespace
+
+    import designer.gui.panes.source_editor as source_editor
+
+    text = "".join(f"  let e{i} = e(e, e, e, e);\n" for i in range(10_000))
+    pane = _shown_pane(qtbot, text)
+    editor, bar = pane.editor, pane.find_bar
+    ticks = iter(range(1_000_000))
+    slow = SimpleNamespace(monotonic=lambda: next(ticks) / 4, perf_counter=source_editor.time.perf_counter)
+    monkeypatch.setattr(source_editor, "time", slow)
+    bar.open(False)
+    bar.regex.setChecked(True)
+    bar.find_edit.setText(r"e\(")
+    assert bar._counting is not None and bar._counting.chars < source_editor.COUNT_REGEX_CHARS
+    qtbot.waitUntil(lambda: bar._counting is None, timeout=20_000)
+    said = bar.count.text()
+    assert said.endswith("+ matches, too slow to count on")
+    assert bar._counted is None and editor._found  # (the marks near the view stay)
+    editor.go_to_line(5_001)
+    bar.find()
+    at = editor.document().findBlockByNumber(5_000).position() + text.split("\n")[5_000].index("e(")
+    assert editor.textCursor().selectionStart() == at
+    assert bar._counting is None and bar.count.text() == said  # (not counted again, as slow)
+    bar.find_edit.setText("")
+    assert bar.count.text() == ""

@@ -3006,6 +3006,12 @@ FOUND_KEPT = 50_000
 MARKS_ABOVE = 20  # lines above the view whose find marks are looked for (the view scrolled up past them: again)
 CHECK_EVERY = 1024
 NEAR_SLICES = 2  # slices of the count (see _Counting) searched for them at most, before the rest
+# A slice of the count that took longer than SLOW_SLICE_S (a slow expression, not one the time limit
+# stops) makes the next ones search fewer characters, SLICE_TARGET_S's worth, down to SLICE_FLOOR;
+# one still slow then, or one that cannot be cut, ends the count (see FindBar._count_more).
+SLOW_SLICE_S = 0.1
+SLICE_TARGET_S = 0.03
+SLICE_FLOOR = 1_000
 # JavaScript's (and VS Code's) references in a replacement: $$, $& and $0 (the match), $1..$99, $<name>.
 _DOLLAR_REF = re.compile(r"\$(?:(\$)|([&0])|(\d{1,2})|<(\w+)>)")
 
@@ -3335,6 +3341,14 @@ class _Counting:
         self.total, self._prev_empty, self._check_due = total, prev_empty, check
         return end == self.hi
 
+    def cut_smaller(self, took: float) -> bool:
+        """Search fewer characters a step after a step that took ``took`` seconds (SLICE_TARGET_S's
+        worth, SLICE_FLOOR at least); False when a step cannot be made smaller."""
+        if self.chars is None or self.chars <= SLICE_FLOOR:
+            return False
+        self.chars = max(SLICE_FLOOR, int(self.chars * SLICE_TARGET_S / took))
+        return True
+
     def noted_before(self, at: int) -> int:
         """The last match start noted (every CHECK_EVERY-th) at or before ``at``; else where the count began."""
         i = bisect_right(self._checks_at, at) - 1
@@ -3464,6 +3478,7 @@ class FindBar(QWidget):
         # Enter selected meanwhile, said as "k of n" once counted.
         self._counting: _Counting | None = None
         self._which: tuple[int, bool] | None = None
+        self._given_up: _Counting | None = None  # a count too slow to go on with (see _count_more)
         self._count_next = QTimer(self, singleShot=True, interval=0)
         self._count_next.timeout.connect(self._count_more)
         # A Replace all under way: the text it replaces in, its matches still to find and those found
@@ -3590,6 +3605,7 @@ class FindBar(QWidget):
         self._count_next.stop()
         self._replace_next.stop()
         self._counting = self._which = self._said_on = self._replacing = self._replaced = None
+        self._given_up = None
 
     def open(self, replace: bool) -> None:
         self.show()
@@ -3771,7 +3787,13 @@ class FindBar(QWidget):
         counting = self._counting
         if counting is None:
             return False
-        if not counting.step(COUNT_SLICE):
+        started = time.monotonic()
+        done = counting.step(COUNT_SLICE)
+        took = time.monotonic() - started
+        if not done and took > SLOW_SLICE_S and not counting.cut_smaller(took):
+            self._give_up(counting)
+            return False
+        if not done:
             so_far = counting.total
             self.count.setText(self._after_replacing(f"{so_far}+ matches" if so_far else "counting…"))
             self._count_next.start()
@@ -3784,6 +3806,17 @@ class FindBar(QWidget):
         if which is not None:
             self._say_which(*which)
         return False
+
+    def _give_up(self, counting: _Counting) -> None:
+        """Stop a count whose slices stay slow (SLOW_SLICE_S) however small: the bar says how many it
+        found, the marks near the view and Enter go on working.
+
+        Why: an expression slow but not stopped by the time limit held the window up to a second at
+        every slice of the count, the typing waiting between them, for as long as the count went on.
+        """
+        self._counting, self._which, self._given_up = None, None, counting
+        so_far = f"{counting.total}+ matches" if counting.total else "no match yet"
+        self.count.setText(self._after_replacing(f"{so_far}, too slow to count on"))
 
     def _after_replacing(self, left: str) -> str:
         """What the count says (``left``; "" for none), after what Replace all did, until the search changes.
@@ -3914,6 +3947,8 @@ class FindBar(QWidget):
         """
         if self._replacing is not None:
             return  # (a count now would stop Replace all: the count after it says how many are left)
+        if self._given_up is not None:
+            return  # (counted again, it would be as slow: the bar goes on saying so)
         if self._counted is None and self._counting is None:
             self.update_count()  # (the text changed since the count: counted again now)
         if self._counting is not None:
