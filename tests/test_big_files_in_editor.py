@@ -1005,3 +1005,45 @@ def test_a_count_whose_slices_stay_slow_searches_less_then_stops(qtbot, monkeypa
     assert bar._counting is None and bar.count.text() == said  # (not counted again, as slow)
     bar.find_edit.setText("")
     assert bar.count.text() == ""
+
+
+def test_replace_all_of_a_match_on_every_character_keeps_no_list_of_them(qtbot, monkeypatch) -> None:
+    """Replace all of ``.`` with ``x`` kept every match (its start, end and new text) until it made
+    the edit: some 120 bytes a match, 600 MB for a 5 MB file. Now the new text is built line by line
+    as the matches are found: still one edit, one undo step, the text exactly right, the cursor on
+    the same text."""
+    import re
+    import tracemalloc
+
+    text = "let x = 1;\n" * 50_000
+    pane = _shown_pane(qtbot, text)
+    editor, bar = pane.editor, pane.find_bar
+    editor.go_to_line(40_001)
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.MoveAnchor, 4)
+    editor.setTextCursor(cursor)
+    bar.open(True)
+    bar.regex.setChecked(True)
+    bar.find_edit.setText(".")
+    qtbot.waitUntil(lambda: bar._counting is None, timeout=60_000)
+    bar.replace_edit.setText("x")
+    steps: list[str | None] = []
+    editor.sig_edited.connect(lambda: steps.append(editor.edit_label))
+    n = len(text) - text.count("\n")
+    expected = re.sub(".", "x", text)
+    peaks: list[int] = []  # (up to the edit: the editor's own work on the lines comes after)
+    real = editor.replace_shown
+    monkeypatch.setattr(
+        editor, "replace_shown", lambda *a: peaks.append(tracemalloc.get_traced_memory()[1]) or real(*a)
+    )
+    tracemalloc.start()
+    try:
+        bar.replace_all()
+        qtbot.waitUntil(lambda: bar._replacing is None, timeout=60_000)
+    finally:
+        tracemalloc.stop()
+    assert editor.shown_text() == expected
+    assert len(peaks) == 1 and peaks[0] < 10_000_000  # (every match kept: some 100 MB)
+    assert steps == [f"Replace '.' with 'x' ({n} places)"]
+    cursor = editor.textCursor()
+    assert (cursor.blockNumber(), cursor.positionInBlock()) == (40_000, 4)

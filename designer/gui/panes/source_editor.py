@@ -3483,7 +3483,7 @@ class FindBar(QWidget):
         self._count_next.timeout.connect(self._count_more)
         # A Replace all under way: the text it replaces in, its matches still to find and those found
         # (see replace_all); the number it replaced, said with the count of what is left (_replaced).
-        self._replacing: tuple[str, Iterator[tuple[int, int, str]], list[tuple[int, int, str]]] | None = None
+        self._replacing: _Replacing | None = None
         self._replace_next = QTimer(self, singleShot=True, interval=0)
         self._replace_next.timeout.connect(self._replace_more)
         self._replaced: int | None = None
@@ -4047,7 +4047,7 @@ class FindBar(QWidget):
         self._stop_counting()  # (counted again once replaced)
         text = self.editor.shown_text()
         try:
-            self._replacing = (text, self._replacements(pat, text), [])
+            self._replacing = self._replacements(pat, text)
         except re.error as e:
             self._bad_replacement(e)
             return 0
@@ -4055,36 +4055,34 @@ class FindBar(QWidget):
 
     def _replace_more(self) -> int:
         """Find the next slice of Replace all's matches; once all are found, replace them (their number)."""
-        found = self._find_to_replace()
-        if found is None:
+        replacing = self._find_to_replace()
+        if replacing is None:
             return 0
-        text, _, found = self._replacing
         self._replacing = None
-        self._replace_found(text, found)
-        self.update_count(replaced=len(found) or None)  # (what is left, said with what was done)
-        return len(found)
+        self._replace_found(replacing)
+        self.update_count(replaced=replacing.count or None)  # (what is left, said with what was done)
+        return replacing.count
 
     @_time_limited()
-    def _find_to_replace(self) -> list[tuple[int, int, str]] | None:
-        """The next slice of Replace all's matches (see replace_all): all of them once found, else None."""
-        if self._replacing is None:
+    def _find_to_replace(self) -> _Replacing | None:
+        """The next slice of Replace all's matches (see replace_all): the Replace all once all are found, else None."""
+        replacing = self._replacing
+        if replacing is None:
             return None
-        _, pending, found = self._replacing
         try:
-            more = list(islice(pending, REPLACE_SLICE))
+            more = replacing.take(REPLACE_SLICE)
         except (re.error, IndexError) as e:
             self._replacing = None
             self._bad_replacement(e)
             return None
-        found += more
-        if len(more) == REPLACE_SLICE:
-            self.count.setText(f"replacing… ({counted(len(found), 'match', 'matches')} found)")
+        if more == REPLACE_SLICE:
+            self.count.setText(f"replacing… ({counted(replacing.count, 'match', 'matches')} found)")
             self._replace_next.start()
             return None
-        return found
+        return replacing
 
-    def _replace_found(self, text: str, found: list[tuple[int, int, str]]) -> None:
-        """Replace ``found`` (see _replacements) in ``text``, the editor's text shown, as one undo step.
+    def _replace_found(self, replacing: _Replacing) -> None:
+        """Replace the matches ``replacing`` found in its text, the editor's text shown, as one undo step.
 
         Why two ways: matches on (nearly) every line, such as ``$2$1`` on each of a library's
         100,000, go in as one edit of the text built here, from the first match to the last (0.5 s,
@@ -4092,69 +4090,162 @@ class FindBar(QWidget):
         line, as one edit per line with a match (0.1 s, where the one edit took 0.5 s and left every
         line between them to colour again). See ONE_EDIT_SHARE.
         """
-        if not found:
+        if not replacing.count:
             return
-        spans = _line_spans(text, found)
-        lines = text.count("\n", found[0][0], found[-1][1]) + 1
+        text, starts, ends = replacing.text, replacing.starts, replacing.ends
+        lines = text.count("\n", starts[0], ends[-1]) + 1
         # (a lone CR, U+2028 or U+2029 put in: the editor makes it a line of its own, see replace_shown)
-        odd = any(_ODD_BREAK.search(new) for _, _, new in found)
-        if odd or len(spans) > 1 and len(spans) > ONE_EDIT_SHARE * lines:
-            self._replace_keeping_place(text, found)
+        if replacing.odd or len(starts) > 1 and len(starts) > ONE_EDIT_SHARE * lines:
+            self._replace_keeping_place(replacing)
         else:
             offset = _Utf16Offsets(text)
-            self.editor.replace_spans([(offset(a), offset(b), new) for a, b, new in spans], self._step_name(len(found)))
+            spans = [(offset(a), offset(b), new) for a, b, new in zip(starts, ends, replacing.news, strict=True)]
+            self.editor.replace_spans(spans, self._step_name(replacing.count))
 
-    def _replacements(self, pat: re.Pattern, text: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, new text) of each match of ``pat`` in ``text``, the empty ones too (``^``
-        replaced with "// " comments every line out, as in VS Code, Sublime Text and Notepad++),
-        found as they are asked for. A bad replacement (``$2`` with one group) raises then."""
+    def _replacements(self, pat: re.Pattern, text: str) -> _Replacing:
+        """A Replace all of the matches of ``pat`` in ``text``, the empty ones too (``^`` replaced with
+        "// " comments every line out, as in VS Code, Sublime Text and Notepad++), found as asked
+        for (see _Replacing.take). A bad replacement (``$2`` with one group) raises then."""
         template = self.replace_edit.text()
-        found = _matches(pat, text, *self._bounds(text))
         if not self.regex.isChecked() or ("$" not in template and "\\" not in template):
             # The same new text for every match: worked out once, not for each of the 62,500
             # matches of a 100,000-line file.
-            template = _one_break(template)
-            return ((m.start(), m.end(), template) for m in found)
+            return _Replacing(pat, text, *self._bounds(text), _one_break(template))
         expand = compile_replacement(template)
-        return ((m.start(), m.end(), _one_break(expand(m))) for m in found)
+        return _Replacing(pat, text, *self._bounds(text), lambda m: _one_break(expand(m)))
 
-    def _replace_keeping_place(self, text: str, found: list[tuple[int, int, str]]) -> None:
-        """Replace ``found`` (see :meth:`_replacements`) in ``text`` as one edit, the cursor (and the
+    def _replace_keeping_place(self, replacing: _Replacing) -> None:
+        """Replace the matches ``replacing`` found in its text as one edit, the cursor (and the
         selection) on the same text as before and the same lines on show. Why: the lines from the
         first match to the last are built anew, which left the cursor after the last one."""
-        editor = self.editor
+        editor, text = self.editor, replacing.text
         cursor = editor.textCursor()
         anchor, position = cursor.anchor(), cursor.position()
         top = editor.firstVisibleBlock().position()
-        pieces: list[str] = []
-        moved: list[int] = []  # how far the text after each match moves
-        last = shift = 0
-        for a, b, new in found:
-            pieces += (text[last:a], new)
-            last = b
-            shift += len(new) - (b - a)
-            moved.append(shift)
-        pieces.append(text[last:])
-        new_text = "".join(pieces)
-        starts = [a for a, _, _ in found]
+        new_text = replacing.new_text()
         new_units = _Utf16Offsets(new_text)
 
         def place(units: int) -> int:
             """Where the text at Qt's position ``units`` is after the edit (inside a match: its start)."""
             at = units if text.isascii() else _index(text, units)
-            i = bisect_right(starts, at) - 1  # the last match starting at or before it
-            if i < 0:
-                return at
-            before = moved[i - 1] if i else 0
-            return new_units(found[i][0] + before if at < found[i][1] else at + moved[i])
+            return new_units(replacing.place(at))
 
-        editor.replace_shown(new_text, self._step_name(len(found)))
+        editor.replace_shown(new_text, self._step_name(replacing.count))
         cursor = editor.textCursor()
         cursor.setPosition(place(anchor))
         cursor.setPosition(place(position), QTextCursor.MoveMode.KeepAnchor)
         editor.setTextCursor(cursor)
         if editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap:  # (wrapped, it scrolls by rows)
             editor.verticalScrollBar().setValue(editor.document().findBlock(place(top)).blockNumber())
+
+
+class _Replacing:
+    """A Replace all under way (see FindBar.replace_all): the matches it finds a slice at a time, and
+    the new text of each line with one, from its first match to its last, built as they are found.
+
+    Why not every match kept until the edit: ``.`` replaced with ``x`` kept a start, an end and a
+    new text for each character, some 120 bytes a match (600 MB for a 5 MB file).
+    """
+
+    def __init__(self, pat: re.Pattern, text: str, lo: int, hi: int, new: str | Callable[[re.Match], str]) -> None:
+        """``new``: the text put in for every match, or what works it out for each one."""
+        self.pat, self.text, self.lo, self.hi, self.new = pat, text, lo, hi, new
+        self.count = 0  # the matches found
+        self.odd = False  # a new text holds a lone CR, U+2028 or U+2029
+        # Each line's span (Python indexes in ``text``) and its new text, the last still being built.
+        self.starts, self.ends, self.news = array("q"), array("q"), []
+        self._pieces: list[str] = []  # the new text so far of the line span being built
+        self._open = (0, 0)  # and its span
+        self._line_break = -1  # the first line break after the last match (or the text's length)
+        self._shifts: array | None = None  # how far the text after each line span moves (see place)
+        self._pending = self._found(lo)
+
+    def _found(self, start: int) -> Iterator[tuple[int, int, str]]:
+        """(start, end, new text) of each match from ``start`` (a place a search may go on from, see
+        _resume_at) on."""
+        found = _matches(self.pat, self.text, self.lo, self.hi, start)
+        new = self.new
+        if isinstance(new, str):
+            return ((m.start(), m.end(), new) for m in found)
+        return ((m.start(), m.end(), new(m)) for m in found)
+
+    def take(self, most: int) -> int:
+        """Find up to ``most`` more matches and put their new text in their lines'; how many were found."""
+        text, pieces, line_break = self.text, self._pieces, self._line_break
+        start, end = self._open
+        joined = len(pieces)  # (the pieces of earlier slices are joined already)
+        last_new = None
+        taken = 0
+        for a, b, new in islice(self._pending, most):
+            if new is not last_new:  # (checked once for a replacement that is the same every time)
+                self.odd = self.odd or _ODD_BREAK.search(new) is not None
+                last_new = new
+            if a <= line_break:  # (the line of the match before: after it on the line's new text)
+                pieces += (text[end:a], new)
+            else:
+                self._close(start, end)
+                start, pieces[:], joined = a, [new], 0
+            end = b
+            if b > line_break:
+                line_break = text.find("\n", b)
+                if line_break < 0:
+                    line_break = len(text)
+            taken += 1
+        # (one piece a slice for the line still being built: a minified line's 5 million matches
+        # are as many pieces otherwise)
+        if len(pieces) > joined + 1:
+            pieces[joined:] = ["".join(pieces[joined:])]
+        self._line_break, self._open, self.count = line_break, (start, end), self.count + taken
+        if taken < most:  # (all found: the last line's new text is done)
+            self._close(start, end)
+        return taken
+
+    def _close(self, start: int, end: int) -> None:
+        """The line span being built (from ``start`` to ``end``) is done: kept with its new text."""
+        if self._pieces:
+            self.starts.append(start)
+            self.ends.append(end)
+            self.news.append("".join(self._pieces))
+            self._pieces.clear()
+
+    def new_text(self) -> str:
+        """The text with every match replaced (once all are found)."""
+        pieces, last = [], 0
+        for a, b, new in zip(self.starts, self.ends, self.news, strict=True):
+            pieces += (self.text[last:a], new)
+            last = b
+        pieces.append(self.text[last:])
+        return "".join(pieces)
+
+    def place(self, at: int) -> int:
+        """Where the character at ``at`` (a Python index in the text) is in the new text; inside a
+        match, where the match's new text starts. The matches of the line it is in are found again
+        (only their lines' spans are kept)."""
+        i = bisect_right(self.starts, at) - 1  # the last line span starting at or before it
+        if i < 0:
+            return at
+        shift = self._shift_before(i)
+        if at >= self.ends[i]:
+            return at + shift + len(self.news[i]) - (self.ends[i] - self.starts[i])
+        cuts = slice_cuts(self.pat)
+        for a, b, new in self._found(_resume_at(self.text, cuts, self.lo, self.starts[i])):
+            if a < self.starts[i]:
+                continue
+            if a > at:
+                break
+            if at < b:
+                return a + shift
+            shift += len(new) - (b - a)
+        return at + shift
+
+    def _shift_before(self, i: int) -> int:
+        """How far the text before line span ``i`` (after the one before it) moves."""
+        if self._shifts is None:
+            self._shifts, total = array("q"), 0
+            for a, b, new in zip(self.starts, self.ends, self.news, strict=True):
+                self._shifts.append(total)
+                total += len(new) - (b - a)
+        return self._shifts[i]
 
 
 def _plain_escape_error(message: str) -> str:
@@ -4175,31 +4266,6 @@ def _one_break(new: str) -> str:
     """``new`` with each CRLF in it as one line break, "\\n", as in the text shown: the file writes it
     with its own ending (Qt made one line break of it, counted as two characters)."""
     return new.replace("\r\n", "\n") if "\r" in new else new
-
-
-def _line_spans(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """``found`` (start, end, new text) merged line by line: one span per line, from its first match
-    to its last. Why: each edit of a line lays it out again, which on a 2 MB minified line took a
-    quarter of a second per match."""
-    spans: list[tuple[int, int, str]] = []
-    pieces: list[str] = []  # the new text of the line's span, match by match
-    start = end = 0  # the line's span: its first match's start, its last match's end
-    line_break = -1  # the first line break after ``end`` (or the text's length)
-    for a, b, new in found:
-        if a <= line_break:
-            pieces += (text[end:a], new)
-        else:
-            if pieces:
-                spans.append((start, end, "".join(pieces)))
-            start, pieces = a, [new]
-        end = b
-        if b > line_break:
-            line_break = text.find("\n", b)
-            if line_break < 0:
-                line_break = len(text)
-    if pieces:
-        spans.append((start, end, "".join(pieces)))
-    return spans
 
 
 def _empty_at_end_counts(text: str, lo: int, hi: int) -> bool:
