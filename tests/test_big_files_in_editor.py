@@ -1047,3 +1047,28 @@ def test_replace_all_of_a_match_on_every_character_keeps_no_list_of_them(qtbot, 
     assert steps == [f"Replace '.' with 'x' ({n} places)"]
     cursor = editor.textCursor()
     assert (cursor.blockNumber(), cursor.positionInBlock()) == (40_000, 4)
+
+
+def test_a_slow_slice_now_and_then_does_not_end_the_count(qtbot, monkeypatch) -> None:
+    """One slow slice among fast ones (the machine busy with other work a moment) ended the count,
+    the bar saying it was too slow to count on. Now only slices slow in a row do. (A clock on
+    which every other slice takes half a second, the slices as small as they go.)"""
+    from itertools import chain, cycle
+    from types import SimpleNamespace
+
+    import designer.gui.panes.source_editor as source_editor
+
+    text = "".join(f"  let e{i} = e(e, e, e, e);\n" for i in range(10_000))
+    pane = _shown_pane(qtbot, text)
+    bar = pane.find_bar
+    ticks = chain.from_iterable(cycle([(0, 0), (0, 0.5)]))  # (a slice's start, its end)
+    now = [0.0]
+    slow = SimpleNamespace(monotonic=lambda: now.__setitem__(0, now[0] + next(ticks)) or now[0])
+    slow.perf_counter = source_editor.time.perf_counter
+    monkeypatch.setattr(source_editor, "time", slow)
+    monkeypatch.setattr(source_editor, "COUNT_REGEX_CHARS", source_editor.SLICE_FLOOR)
+    bar.open(False)
+    bar.regex.setChecked(True)
+    bar.find_edit.setText(r"e\(")
+    qtbot.waitUntil(lambda: bar._counting is None, timeout=20_000)
+    assert bar.count.text() == "10000 matches"

@@ -3008,10 +3008,12 @@ CHECK_EVERY = 1024
 NEAR_SLICES = 2  # slices of the count (see _Counting) searched for them at most, before the rest
 # A slice of the count that took longer than SLOW_SLICE_S (a slow expression, not one the time limit
 # stops) makes the next ones search fewer characters, SLICE_TARGET_S's worth, down to SLICE_FLOOR;
-# one still slow then, or one that cannot be cut, ends the count (see FindBar._count_more).
+# SLOW_IN_A_ROW still slow then (or that cannot be cut) end the count (see FindBar._count_more).
+# (Not one: a pause of the machine, shared with other work, made a slice of 10 ms take 0.1 s.)
 SLOW_SLICE_S = 0.1
 SLICE_TARGET_S = 0.03
 SLICE_FLOOR = 1_000
+SLOW_IN_A_ROW = 3
 # JavaScript's (and VS Code's) references in a replacement: $$, $& and $0 (the match), $1..$99, $<name>.
 _DOLLAR_REF = re.compile(r"\$(?:(\$)|([&0])|(\d{1,2})|<(\w+)>)")
 
@@ -3295,6 +3297,7 @@ class _Counting:
         self.units = units
         self._counted_empty: int | None = None  # where the last step stopped on an empty match
         self._empty_at_hi = _empty_at_end_counts(text, lo, hi)
+        self._slow = 0  # steps in a row that were slow and could not be made smaller (see took)
 
     def step(self, most: int) -> bool:
         """Count up to ``most`` more matches (empty ones too: ``^`` is a place to put text at); True
@@ -3341,13 +3344,17 @@ class _Counting:
         self.total, self._prev_empty, self._check_due = total, prev_empty, check
         return end == self.hi
 
-    def cut_smaller(self, took: float) -> bool:
-        """Search fewer characters a step after a step that took ``took`` seconds (SLICE_TARGET_S's
-        worth, SLICE_FLOOR at least); False when a step cannot be made smaller."""
-        if self.chars is None or self.chars <= SLICE_FLOOR:
-            return False
-        self.chars = max(SLICE_FLOOR, int(self.chars * SLICE_TARGET_S / took))
-        return True
+    def took(self, seconds: float) -> bool:
+        """A step took ``seconds``: when that is slow (SLOW_SLICE_S), the next ones search fewer
+        characters (SLICE_TARGET_S's worth, SLICE_FLOOR at least); False once SLOW_IN_A_ROW steps
+        that could not be made smaller were slow."""
+        if seconds <= SLOW_SLICE_S:
+            self._slow = 0
+        elif self.chars is not None and self.chars > SLICE_FLOOR:
+            self.chars = max(SLICE_FLOOR, int(self.chars * SLICE_TARGET_S / seconds))
+        else:
+            self._slow += 1
+        return self._slow < SLOW_IN_A_ROW
 
     def noted_before(self, at: int) -> int:
         """The last match start noted (every CHECK_EVERY-th) at or before ``at``; else where the count began."""
@@ -3790,7 +3797,7 @@ class FindBar(QWidget):
         started = time.monotonic()
         done = counting.step(COUNT_SLICE)
         took = time.monotonic() - started
-        if not done and took > SLOW_SLICE_S and not counting.cut_smaller(took):
+        if not done and not counting.took(took):
             self._give_up(counting)
             return False
         if not done:
