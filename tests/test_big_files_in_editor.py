@@ -1066,9 +1066,43 @@ def test_a_slow_slice_now_and_then_does_not_end_the_count(qtbot, monkeypatch) ->
     slow = SimpleNamespace(monotonic=lambda: now.__setitem__(0, now[0] + next(ticks)) or now[0])
     slow.perf_counter = source_editor.time.perf_counter
     monkeypatch.setattr(source_editor, "time", slow)
-    monkeypatch.setattr(source_editor, "COUNT_REGEX_CHARS", source_editor.SLICE_FLOOR)
     bar.open(False)
     bar.regex.setChecked(True)
     bar.find_edit.setText(r"e\(")
     qtbot.waitUntil(lambda: bar._counting is None, timeout=20_000)
     assert bar.count.text() == "10000 matches"
+
+
+def test_the_next_key_of_a_slow_expression_is_counted_in_the_smaller_slices(qtbot, monkeypatch) -> None:
+    """The count of each key typed in the find box began with a slice of 100,000 characters, so typing
+    a slow expression held the window up to a second a key, the slices made smaller for the rest of
+    that count only. Now the next count begins where the last one came to, and grows back once its
+    slices are quick. (A clock on which every slice takes a quarter of a second, then a real one.)"""
+    from types import SimpleNamespace
+
+    import designer.gui.panes.source_editor as source_editor
+
+    text = "".join(f"  let e{i} = e(e, e, e, e);\n" for i in range(10_000))
+    pane = _shown_pane(qtbot, text)
+    bar = pane.find_bar
+    ticks = iter(range(1_000_000))
+    real_time = source_editor.time
+    monkeypatch.setattr(
+        source_editor, "time", SimpleNamespace(monotonic=lambda: next(ticks) / 4, perf_counter=real_time.perf_counter)
+    )
+    bar.open(False)
+    bar.regex.setChecked(True)
+    bar.find_edit.setText(r"e\(")
+    qtbot.waitUntil(lambda: bar._counting is None, timeout=20_000)
+    steps: list[int | None] = []
+    real_step = source_editor._Counting.step
+    monkeypatch.setattr(
+        source_editor._Counting, "step", lambda self, most: steps.append(self.chars) or real_step(self, most)
+    )
+    bar.find_edit.setText(r"e\(e")
+    assert steps and all(chars == source_editor.SLICE_FLOOR for chars in steps)  # (the marks near the view too)
+    monkeypatch.setattr(source_editor, "time", real_time)
+    bar.find_edit.setText(r"e\(e,")
+    qtbot.waitUntil(lambda: bar._counting is None, timeout=20_000)
+    assert bar.count.text() == "10000 matches"
+    assert bar._regex_chars > source_editor.SLICE_FLOOR

@@ -3350,6 +3350,8 @@ class _Counting:
         that could not be made smaller were slow."""
         if seconds <= SLOW_SLICE_S:
             self._slow = 0
+            if seconds < SLICE_TARGET_S / 3 and self.chars is not None and self.chars < COUNT_REGEX_CHARS:
+                self.chars = min(COUNT_REGEX_CHARS, 2 * self.chars)  # (quick again: back up, see FindBar.update_count)
         elif self.chars is not None and self.chars > SLICE_FLOOR:
             self.chars = max(SLICE_FLOOR, int(self.chars * SLICE_TARGET_S / seconds))
         else:
@@ -3486,6 +3488,10 @@ class FindBar(QWidget):
         self._counting: _Counting | None = None
         self._which: tuple[int, bool] | None = None
         self._given_up: _Counting | None = None  # a count too slow to go on with (see _count_more)
+        # The characters a step of the count of an expression searched last (see _Counting.took): the
+        # next expression, one more key typed, is counted from there. Why: the first step of each
+        # count searched COUNT_REGEX_CHARS, and typing a slow expression held the window 0.4 s a key.
+        self._regex_chars = COUNT_REGEX_CHARS
         self._count_next = QTimer(self, singleShot=True, interval=0)
         self._count_next.timeout.connect(self._count_more)
         # A Replace all under way: the text it replaces in, its matches still to find and those found
@@ -3769,7 +3775,8 @@ class FindBar(QWidget):
             self.count.setText("")
             return
         text = self._text()
-        chars = COUNT_REGEX_CHARS if self.regex.isChecked() else COUNT_CHARS  # (a step's, see _Counting)
+        # (a step's, see _Counting; for an expression, as small as the last count's came to)
+        chars = self._regex_chars if self.regex.isChecked() else COUNT_CHARS
         self._search = (pat, chars, slice_cuts(pat))
         near = self._near_view(text)
         self._counting = _Counting(pat, text, self._text_units(text), *self._bounds(text), chars, self._search[2], near)
@@ -3797,7 +3804,10 @@ class FindBar(QWidget):
         started = time.monotonic()
         done = counting.step(COUNT_SLICE)
         took = time.monotonic() - started
-        if not done and not counting.took(took):
+        going_on = counting.took(took)
+        if self.regex.isChecked() and counting.chars is not None:
+            self._regex_chars = counting.chars
+        if not done and not going_on:
             self._give_up(counting)
             return False
         if not done:
