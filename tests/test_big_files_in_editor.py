@@ -530,7 +530,8 @@ def test_replace_all_on_every_line_is_one_edit_keeping_the_cursor_and_the_view(q
     monkeypatch.setattr(QTextCursor, "insertText", lambda self, new: edits.append(new) or real(self, new))
     steps: list[str | None] = []
     editor.sig_edited.connect(lambda: steps.append(editor.edit_label))
-    assert bar.replace_all() == 3_000
+    bar.replace_all()  # (found in stretches of the text, then replaced at once)
+    qtbot.waitUntil(lambda: bar._replacing is None)
     expected = re.sub(r"(\w+?)(\d+) =", r"\2_\1 =", text)
     assert editor.shown_text() == expected
     assert len(edits) == 1
@@ -1106,3 +1107,24 @@ def test_the_next_key_of_a_slow_expression_is_counted_in_the_smaller_slices(qtbo
     qtbot.waitUntil(lambda: bar._counting is None, timeout=20_000)
     assert bar.count.text() == "10000 matches"
     assert bar._regex_chars > source_editor.SLICE_FLOOR
+
+
+def test_replace_all_searches_a_stretch_of_the_text_a_turn_as_the_count_does(qtbot) -> None:
+    """Replace all searched the whole text at once until it had 20,000 matches: a slow expression
+    the count had counted in slices of 25 ms was stopped by the time limit there, the bar saying
+    'this expression takes too long: simplify it'. Now a slice searches a stretch of the text as a
+    slice of the count does, and replaces what one search would."""
+    import re
+
+    text = "".join(f"  let v{i} = f(a, b);\n" for i in range(10_000))
+    pane = _shown_pane(qtbot, text)
+    editor, bar = pane.editor, pane.find_bar
+    bar.open(True)
+    bar.regex.setChecked(True)
+    bar.find_edit.setText(r"v9\d*(?= )|^$")
+    bar.replace_edit.setText("w")
+    assert bar.replace_all() == 0  # (1,112 matches: not a slice's 20,000, but a stretch's)
+    assert bar.count.text() == "replacing… (111 matches found)"  # (v9, v90… and v900…)
+    expected = re.sub(r"v9\d*(?= )|^$", "w", text, flags=re.M)
+    qtbot.waitUntil(lambda: editor.shown_text() == expected, timeout=20_000)
+    qtbot.waitUntil(lambda: bar.count.text() == "replaced in 1112 places", timeout=20_000)

@@ -3775,8 +3775,7 @@ class FindBar(QWidget):
             self.count.setText("")
             return
         text = self._text()
-        # (a step's, see _Counting; for an expression, as small as the last count's came to)
-        chars = self._regex_chars if self.regex.isChecked() else COUNT_CHARS
+        chars = self._slice_chars()
         self._search = (pat, chars, slice_cuts(pat))
         near = self._near_view(text)
         self._counting = _Counting(pat, text, self._text_units(text), *self._bounds(text), chars, self._search[2], near)
@@ -4087,12 +4086,12 @@ class FindBar(QWidget):
         if replacing is None:
             return None
         try:
-            more = replacing.take(REPLACE_SLICE)
+            done = replacing.take(REPLACE_SLICE)
         except (re.error, IndexError) as e:
             self._replacing = None
             self._bad_replacement(e)
             return None
-        if more == REPLACE_SLICE:
+        if not done:
             self.count.setText(f"replacing… ({counted(replacing.count, 'match', 'matches')} found)")
             self._replace_next.start()
             return None
@@ -4127,9 +4126,14 @@ class FindBar(QWidget):
         if not self.regex.isChecked() or ("$" not in template and "\\" not in template):
             # The same new text for every match: worked out once, not for each of the 62,500
             # matches of a 100,000-line file.
-            return _Replacing(pat, text, *self._bounds(text), _one_break(template))
+            return _Replacing(pat, text, *self._bounds(text), _one_break(template), self._slice_chars())
         expand = compile_replacement(template)
-        return _Replacing(pat, text, *self._bounds(text), lambda m: _one_break(expand(m)))
+        return _Replacing(pat, text, *self._bounds(text), lambda m: _one_break(expand(m)), self._slice_chars())
+
+    def _slice_chars(self) -> int:
+        """The characters a slice of a search searches (see _Counting): for an expression, as many as
+        the last count's came to."""
+        return self._regex_chars if self.regex.isChecked() else COUNT_CHARS
 
     def _replace_keeping_place(self, replacing: _Replacing) -> None:
         """Replace the matches ``replacing`` found in its text as one edit, the cursor (and the
@@ -4164,9 +4168,20 @@ class _Replacing:
     new text for each character, some 120 bytes a match (600 MB for a 5 MB file).
     """
 
-    def __init__(self, pat: re.Pattern, text: str, lo: int, hi: int, new: str | Callable[[re.Match], str]) -> None:
-        """``new``: the text put in for every match, or what works it out for each one."""
+    def __init__(
+        self, pat: re.Pattern, text: str, lo: int, hi: int, new: str | Callable[[re.Match], str], chars: int
+    ) -> None:
+        """``new``: the text put in for every match, or what works it out for each one. ``chars``: a
+        slice searches this many characters at most, on to the next character no match takes in (see
+        _Counting); where there is none, until it has found its matches.
+
+        Why: a slow expression the count counted in slices (some 25 ms each) was searched for in
+        one go, stopped by the time limit, Replace all saying it took too long."""
         self.pat, self.text, self.lo, self.hi, self.new = pat, text, lo, hi, new
+        cuts = slice_cuts(pat)
+        self._cut = re.compile(f"[{re.escape(cuts)}]") if cuts else None
+        self._chars = chars
+        self._empty_at_hi = _empty_at_end_counts(text, lo, hi)
         self.count = 0  # the matches found
         self.odd = False  # a new text holds a lone CR, U+2028 or U+2029
         # Each line's span (Python indexes in ``text``) and its new text, the last still being built.
@@ -4177,23 +4192,39 @@ class _Replacing:
         self._shifts: array | None = None  # how far the text after each line span moves (see place)
         self._pending = self._found(lo)
 
-    def _found(self, start: int) -> Iterator[tuple[int, int, str]]:
+    def _found(self, start: int) -> Iterator[tuple[int, int, str] | None]:
         """(start, end, new text) of each match from ``start`` (a place a search may go on from, see
-        _resume_at) on."""
-        found = _matches(self.pat, self.text, self.lo, self.hi, start)
-        new = self.new
-        if isinstance(new, str):
-            return ((m.start(), m.end(), new) for m in found)
-        return ((m.start(), m.end(), new(m)) for m in found)
+        _resume_at) on, and None after each stretch of text searched (see __init__)."""
+        text, hi, new, at = self.text, self.hi, self.new, start
+        same = isinstance(new, str)
+        while True:
+            end = hi
+            if self._cut is not None and (cut := self._cut.search(text, at + self._chars, hi)) is not None:
+                end = cut.end()
+            for m in self.pat.finditer(text, at, end):
+                a, b = m.span()
+                # (empty at a stretch's end, which re takes for the text's: the next stretch finds it)
+                if a == end and (end < hi or not self._empty_at_hi):
+                    continue
+                yield a, b, new if same else new(m)
+            if end == hi:
+                return
+            at = end
+            yield None
 
-    def take(self, most: int) -> int:
-        """Find up to ``most`` more matches and put their new text in their lines'; how many were found."""
+    def take(self, most: int) -> bool:
+        """Find up to ``most`` more matches (in a stretch of the text at most, see __init__) and put
+        their new text in their lines'; True once all are found."""
         text, pieces, line_break = self.text, self._pieces, self._line_break
         start, end = self._open
         joined = len(pieces)  # (the pieces of earlier slices are joined already)
         last_new = None
-        taken = 0
-        for a, b, new in islice(self._pending, most):
+        taken, stretched = 0, False
+        for found in islice(self._pending, most):
+            if found is None:
+                stretched = True
+                break
+            a, b, new = found
             if new is not last_new:  # (checked once for a replacement that is the same every time)
                 self.odd = self.odd or _ODD_BREAK.search(new) is not None
                 last_new = new
@@ -4213,9 +4244,10 @@ class _Replacing:
         if len(pieces) > joined + 1:
             pieces[joined:] = ["".join(pieces[joined:])]
         self._line_break, self._open, self.count = line_break, (start, end), self.count + taken
-        if taken < most:  # (all found: the last line's new text is done)
+        done = taken < most and not stretched
+        if done:  # (the last line's new text too)
             self._close(start, end)
-        return taken
+        return done
 
     def _close(self, start: int, end: int) -> None:
         """The line span being built (from ``start`` to ``end``) is done: kept with its new text."""
@@ -4245,7 +4277,10 @@ class _Replacing:
         if at >= self.ends[i]:
             return at + shift + len(self.news[i]) - (self.ends[i] - self.starts[i])
         cuts = slice_cuts(self.pat)
-        for a, b, new in self._found(_resume_at(self.text, cuts, self.lo, self.starts[i])):
+        for found in self._found(_resume_at(self.text, cuts, self.lo, self.starts[i])):
+            if found is None:
+                continue
+            a, b, new = found
             if a < self.starts[i]:
                 continue
             if a > at:
