@@ -1128,3 +1128,27 @@ def test_replace_all_searches_a_stretch_of_the_text_a_turn_as_the_count_does(qtb
     expected = re.sub(r"v9\d*(?= )|^$", "w", text, flags=re.M)
     qtbot.waitUntil(lambda: editor.shown_text() == expected, timeout=20_000)
     qtbot.waitUntil(lambda: bar.count.text() == "replaced in 1112 places", timeout=20_000)
+
+
+def test_a_count_too_slow_after_replace_all_says_both_plainly(qtbot, monkeypatch) -> None:
+    """After Replace all, a count too slow to go on with said 'replaced in 10000 places (5000+
+    matches, too slow to count on now)'. Now what was replaced, then what is left. (A clock on
+    which every slice takes a quarter of a second.)"""
+    from types import SimpleNamespace
+
+    import designer.gui.panes.source_editor as source_editor
+
+    text = "".join(f"  let e{i} = e(e, e, e, e);\n" for i in range(10_000))
+    pane = _shown_pane(qtbot, text)
+    bar = pane.find_bar
+    ticks = iter(range(1_000_000))
+    slow = SimpleNamespace(monotonic=lambda: next(ticks) / 4, perf_counter=source_editor.time.perf_counter)
+    monkeypatch.setattr(source_editor, "time", slow)
+    bar.open(True)
+    bar.regex.setChecked(True)
+    bar.find_edit.setText(r"e\(")
+    bar.replace_edit.setText("e(")
+    bar.replace_all()
+    qtbot.waitUntil(lambda: bar._replacing is None and bar._counting is None, timeout=20_000)
+    assert bar.count.text().startswith("replaced in 10000 places; ")
+    assert bar.count.text().endswith("+ matches, too slow to count on")

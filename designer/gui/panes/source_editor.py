@@ -3832,7 +3832,10 @@ class FindBar(QWidget):
         """
         self._counting, self._which, self._given_up = None, None, counting
         so_far = f"{counting.total}+ matches" if counting.total else "no match yet"
-        self.count.setText(self._after_replacing(f"{so_far}, too slow to count on"))
+        said = f"{so_far}, too slow to count on"
+        # (not in _after_replacing's brackets: "(75+ matches, too slow to count on now)" read badly)
+        done = f"replaced in {counted(self._replaced, 'place')}; " if self._replaced is not None else ""
+        self.count.setText(done + said)
 
     def _after_replacing(self, left: str) -> str:
         """What the count says (``left``; "" for none), after what Replace all did, until the search changes.
