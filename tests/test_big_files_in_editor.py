@@ -1152,3 +1152,20 @@ def test_a_count_too_slow_after_replace_all_says_both_plainly(qtbot, monkeypatch
     qtbot.waitUntil(lambda: bar._replacing is None and bar._counting is None, timeout=20_000)
     assert bar.count.text().startswith("replaced in 10000 places; ")
     assert bar.count.text().endswith("+ matches, too slow to count on")
+
+
+def test_replace_all_in_one_edit_keeps_a_cursor_after_an_emoji_above_the_matches(qtbot) -> None:
+    """Replace all made as one edit put a cursor before the first match at its place counted in
+    characters, not in Qt's units: after an emoji (two units) it went one to the left."""
+    text = "😀 x\n" + "a;\n" * 200
+    pane = _shown_pane(qtbot, text, "a.plugin.js")
+    editor, bar = pane.editor, pane.find_bar
+    cursor = editor.textCursor()
+    cursor.setPosition(3)  # (after "😀 ")
+    editor.setTextCursor(cursor)
+    bar.open(True)
+    bar.find_edit.setText("a")
+    bar.replace_edit.setText("bb")
+    assert bar.replace_all() == 200
+    assert editor.shown_text() == "😀 x\n" + "bb;\n" * 200
+    assert editor.textCursor().position() == 3
