@@ -2437,16 +2437,17 @@ class SourceEditor(QPlainTextEdit):
     def marked_span(self) -> tuple[int, int]:
         """Document positions of the start and the end of the lines whose find marks are shown (see
         _marked_lines): the find bar marks these first, before it has counted the whole file."""
-        first, last = self._marked_lines()
-        end_block = self._doc.findBlockByNumber(last)
-        end = end_block.position() + end_block.length() if end_block.isValid() else self._doc.characterCount()
-        return self._doc.findBlockByNumber(first).position(), end
+        return self._span_of_lines(*self._marked_lines())
 
     def shown_span(self, above: int = 0) -> tuple[int, int]:
         """Document positions of the start of the first line on show (or of the line ``above`` lines
         above it) and of the end of one at or below the last (see _lines_on_show)."""
         first, last = self._lines_on_show()
-        first = max(0, first - above)
+        return self._span_of_lines(max(0, first - above), last)
+
+    def _span_of_lines(self, first: int, last: int) -> tuple[int, int]:
+        """Document positions of the start of line ``first`` and of the end of line ``last`` (the
+        document's end when there is no such line)."""
         end_block = self._doc.findBlockByNumber(last)
         end = end_block.position() + end_block.length() if end_block.isValid() else self._doc.characterCount()
         return self._doc.findBlockByNumber(first).position(), end
