@@ -2682,3 +2682,14 @@ def test_load_typed_beside_a_plugin_that_registers_its_own_load_writes_nothing(p
     by_name = source.replace("load: function (participants$, conferenceDetails$) {\n        },", "load: load,")
     _typed_in_load(pane, qtbot, by_name, "load")
     assert "\n    function load(participants$, conferenceDetails$) {\n" in pane.editor.toPlainText()
+
+
+def test_load_or_state_typed_beside_an_exported_one_is_refused() -> None:
+    """A plugin written as a module (export function load, export const state$): 'load' or
+    'state' then Tab wrote a second one, as the exported one was not seen as a declaration."""
+    from designer.core.snippets import declares_again, find_prefix
+
+    source = "export function load(participants$) {\n}\n\nexport const state$ = PEX.pluginAPI.createNewState({});\n\n\n"
+    assert "which the code here has already (line 1)" in declares_again(find_prefix("load"), source, 5)
+    assert "which the code here declares already (line 4)" in declares_again(find_prefix("state"), source, 5)
+    assert declares_again(find_prefix("unload"), source, 5) == ""

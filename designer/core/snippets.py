@@ -712,7 +712,11 @@ def _declared_beside(source: str, line: int, name: str, outward: bool = False) -
 
 
 def _names_declared(statement: Any) -> list[str]:
-    """The names a statement of the syntax tree declares: a function's, or a var's, let's or const's."""
+    """The names a statement of the syntax tree declares: a function's, or a var's, let's or const's,
+    also exported (``export function load``: a module's load was not seen, and a second went in)."""
+    if statement.type == "export_statement":
+        declaration = statement.child_by_field_name("declaration")
+        return _names_declared(declaration) if declaration is not None else []
     if statement.type == "function_declaration":
         names = [statement.child_by_field_name("name")]
     elif statement.type in ("lexical_declaration", "variable_declaration"):
