@@ -2693,3 +2693,30 @@ def test_load_or_state_typed_beside_an_exported_one_is_refused() -> None:
     assert "which the code here has already (line 1)" in declares_again(find_prefix("load"), source, 5)
     assert "which the code here declares already (line 4)" in declares_again(find_prefix("state"), source, 5)
     assert declares_again(find_prefix("unload"), source, 5) == ""
+
+
+def test_queryparams_typed_twice_in_one_function_of_a_const_file_declares_a_free_name(pane: SourcePane, qtbot) -> None:
+    """'queryparams' then Tab twice in one function of a file of const wrote 'const value' twice,
+    a syntax error that stopped the whole plugin. The second one's name is a free one, value2,
+    the same in its if (value2)."""
+    from designer.core.jsanalysis import analyse
+
+    source = """(() => {
+    "use strict";
+
+    const onClick = () => {
+        const value = PEX.conferenceQueryParams["name"];
+        if (value) {
+        }
+        %s
+    };
+
+    PEX.pluginAPI.registerPlugin({ id: "p", load: () => {}, unload: () => {}, onClick });
+})();
+"""
+    _typed_in_load(pane, qtbot, source, "queryparams")
+    assert pane.editor.textCursor().selectedText() == "value2"
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Escape)
+    written = pane.editor.toPlainText()
+    assert '        const value2 = PEX.conferenceQueryParams["name"];\n        if (value2) {\n' in written, written
+    assert not analyse(written.encode()).syntax_errors

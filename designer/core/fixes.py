@@ -570,7 +570,10 @@ def _expand_snippet(pkg: BrandingPackage, fix: Fix) -> str:
     values = plugin_values(plugin.package.id if plugin and plugin.package else None, items)
     whole = data.decode("utf-8", "replace")
     following = data[span[1] :].decode("utf-8", "replace")
-    text = written_for(snippet, whole, indent if not indent.strip() else "", indent_unit(whole), values, following).text
+    line = data.count(b"\n", 0, span[0])
+    text = written_for(
+        snippet, whole, indent if not indent.strip() else "", indent_unit(whole), values, following, line=line
+    ).text
     text = text.replace("\n", newline_of(data))  # (the file's line ends: LF alone in a CRLF file mixed them)
     _put_bytes(pkg, rel, data, span[0], span[1], text)
     source = pkg.pending_texts[rel]

@@ -52,6 +52,7 @@ __all__ = [
     "snippet_style",
     "subscriptions_needed",
     "unplaced_subscriptions",
+    "with_free_names",
 ]
 
 
@@ -580,16 +581,23 @@ def needs_semicolon_before(following: str) -> bool:
 
 
 def written_for(
-    snippet: Snippet, source: str, indent: str, file_unit: str, values: Mapping[str, str] | None, following: str
+    snippet: Snippet,
+    source: str,
+    indent: str,
+    file_unit: str,
+    values: Mapping[str, str] | None,
+    following: str,
+    line: int | None = None,
 ) -> Expansion:
     """``snippet`` as written into ``source`` on a line indented ``indent``: a level of the file's
     (``file_unit``, spaces under a line of spaces in a file of tabs), its quotes, declarations and
     semicolons, and one semicolon more in a file without them when ``following`` (the code after
     it) would be read as going on with it. Why one function: the editor's Tab and PD523's "Write
-    the snippet" fix each did these steps, written twice."""
+    the snippet" fix each did these steps, written twice. ``line`` (0-based), where it goes: the
+    names it declares are made free there (see :func:`with_free_names`)."""
     from .indentation import reindented
 
-    text = snippet.text
+    text = snippet.text if line is None else with_free_names(snippet, source, line).text
     unit = unit_under(indent, file_unit)
     if unit != "    ":  # (the snippets are written with four spaces a level)
         text = "\n".join(reindented(text.split("\n"), unit))
@@ -598,6 +606,49 @@ def written_for(
     if not style.semicolons and needs_semicolon_before(following):
         expansion.text += ";"
     return expansion
+
+
+# A name a snippet declares as a placeholder (``var ${1:value} = ...``), which the user may rename.
+_DECLARED_PLACEHOLDER = re.compile(r"\b(?:var|let|const)\s+\$\{(\d+):([\w$]+)\}")
+
+
+def with_free_names(snippet: Snippet, source: str, line: int) -> Snippet:
+    """``snippet`` with each name it declares as a placeholder (``var ${1:value}``) made free on
+    ``line`` (0-based) of ``source``: ``value2``, ``value3``, ... when a block around that line
+    declares it already. Why: 'queryparams' written twice in one function of a file of const wrote
+    ``const value`` twice, a syntax error that stopped the whole plugin (as var, the second
+    silently replaced the first)."""
+    text = snippet.text
+    for m in _DECLARED_PLACEHOLDER.finditer(snippet.text):
+        name = m.group(2)
+        if not _names_a_word(name, source) or len(source) > _WRAPPER_SEARCHED_UP_TO:
+            continue  # (the usual case: no parse)
+        if not _declared_around(source, line, name):
+            continue
+        free = next(f"{name}{n}" for n in range(2, 1000) if not _names_a_word(f"{name}{n}", source))
+        text = text.replace(m.group(0), m.group(0)[: -len(name) - 1] + free + "}")
+    return snippet if text == snippet.text else replace(snippet, body=tuple(text.split("\n")))
+
+
+def _names_a_word(name: str, source: str) -> bool:
+    return re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", source) is not None
+
+
+def _declared_around(source: str, line: int, name: str) -> bool:
+    """Whether a block holding the start of ``line`` (0-based; any block, from the innermost out to
+    the file's top) declares ``name``: a second ``const`` of it there is a syntax error."""
+    lines = source.split("\n")
+    if line >= len(lines):
+        return False
+    at = len("".join(text + "\n" for text in lines[:line]).encode("utf-8", "surrogatepass"))
+    node = _tree(source).root_node.descendant_for_byte_range(at, at)
+    while node is not None:
+        if node.type in ("statement_block", "program") and any(
+            name in _names_declared(child) for child in node.named_children
+        ):
+            return True
+        node = node.parent
+    return False
 
 
 def snippet_style(source: str, following: str) -> CodeStyle:

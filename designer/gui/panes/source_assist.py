@@ -37,6 +37,7 @@ from ...core.snippets import (
     search,
     snippet_style,
     unplaced_subscriptions,
+    with_free_names,
 )
 from ..screen_fit import resize_to_fit
 from ..viewports import viewport_of
@@ -243,7 +244,9 @@ class SnippetBrowser(QDialog):
         values = getattr(self.parent(), "snippet_values", None)
         text = self._file_text()
         style = snippet_style(text, self._following()) if text is not None else None
-        preview = expand(s, "", values() if values is not None else None, style).text.splitlines()
+        line = self.parent().textCursor().blockNumber() if text is not None else 0
+        shown = with_free_names(s, text, line) if text is not None else s
+        preview = expand(shown, "", values() if values is not None else None, style).text.splitlines()
         more = "\n…" if len(preview) > 4 else ""
         goes = f"\nGoes {s.where}." if s.where else ""
         if s.place in ("file", "register") and text is not None and (refused := registers_again(s, text)):

@@ -1275,7 +1275,13 @@ class SourceEditor(QPlainTextEdit):
             return
         values = self.snippet_values() if self.snippet_values is not None else None
         expansion = written_for(
-            snippet, source, indent, self.indent_unit, values, self._text_after(cursor.selectionEnd())
+            snippet,
+            source,
+            indent,
+            self.indent_unit,
+            values,
+            self._text_after(cursor.selectionEnd()),
+            line=cursor.blockNumber(),
         )
         with self.edit_step(f"Insert snippet '{snippet.prefix}'"):
             for number, column, lines in needed:  # (the subscriptions array; above the snippet, its cursor moves down)
