@@ -2185,3 +2185,29 @@ def test_the_snippets_code_pasted_without_its_subscriptions_array_gets_it_declar
         )
         assert written.count("unsubscribe();") == 1, written
         assert [p.code for p in run_checks(load(base_project)) if p.code.startswith("PD5")] == []
+
+
+def test_a_function_written_twice_in_one_block_is_said(base_project: Path) -> None:
+    """Two function load in one wrapper (a load snippet typed beside one, or a copy left in): the
+    browser keeps the second for every call, the first one's code never runs, and no check said
+    so. Said at the second, with the first one's line; a function of the same name inside another
+    function, or two in different functions, is no such problem."""
+    body = (
+        "    function load(participants$) {\n"  # line 2
+        "        console.log('first');\n"
+        "    }\n"
+        "    function unload() {\n"
+        "        function helper() {}\n"
+        "    }\n"
+        "    function record() {\n"
+        "        function helper() {}\n"
+        "        function load() {}\n"
+        "    }\n"
+        "    function load() {\n"  # line 12
+        "    }\n"
+    )
+    problems = _problems(base_project, "(function () {\n" + body + REGISTER + "})();\n")
+    twice = [p for p in problems if p.code == "PD536"]
+    assert [(p.line, p.column) for p in twice] == [(12, 14)], problems
+    assert "writes the function load a second time here (the first is on line 2)" in twice[0].message
+    assert twice[0].severity.value == "warning"

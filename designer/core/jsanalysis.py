@@ -741,6 +741,7 @@ class JsInfo(Record):
         "used_wrappers",
         "state_sets",
         "kept_listening",
+        "functions_twice",
     )
 
     def __init__(self) -> None:
@@ -826,6 +827,10 @@ class JsInfo(Record):
         # a call, subscriptions.push(...), or to a name). Switched off and on again, the plugin
         # hears it twice (PD535).
         self.kept_listening: list[tuple[str, int, int, bool]] = []
+        # Functions declared a second time in the same block (function load twice): the browser
+        # takes the last one and the first one's code never runs, silently. (name, line, column of
+        # the second one, the first one's line), first in the file first.
+        self.functions_twice: list[tuple[str, int, int, int]] = []
 
 
 def _norm_dotted(name: str) -> str:
@@ -1265,6 +1270,9 @@ class _Analyser:
                         "let or const a name may be declared only once in a block: give one of them another name",
                     )
                 )
+            elif decl.type == first[1].parent.type == "function_declaration":
+                line, col = self.pos(n)
+                self.info.functions_twice.append((self.text(n), line, col, self.line_of(first[1])))
 
     def _parameters_twice(self, lists: Any) -> None:
         """A parameter name written twice where the browser forbids it: in an arrow function or a

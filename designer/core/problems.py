@@ -855,6 +855,13 @@ CODES: dict[str, Code] = {
             "conferenceDetails$, PEX.actions$) unless unload unsubscribes: switched on again, it subscribes once "
             "more and each handler runs twice.",
         ),
+        Code(
+            "PD536",
+            _W,
+            "A function is written twice in one block",
+            "Of two functions with the same name in the same block, the browser keeps the one written last, "
+            "for every call, even those above it: the first one's code never runs, and nothing says so.",
+        ),
         # -- network / CSP -----------------------------------------------------------------
         Code(
             "PD600",

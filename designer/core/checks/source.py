@@ -450,6 +450,7 @@ def _check_one(
     _check_network(plugin, info, report)
     _check_example_addresses(plugin, info, report)
     _check_kept_listening(plugin, info, report)
+    _check_functions_twice(plugin, info, report)
     _check_icons(plugin, src, info, ctx, report)
 
 
@@ -502,6 +503,21 @@ def _check_kept_listening(plugin: Plugin, info: JsInfo, report: Report) -> None:
         line,
         col,
     )
+
+
+def _check_functions_twice(plugin: Plugin, info: JsInfo, report: Report) -> None:
+    """PD536: a function written a second time in the same block (two function load). Why: the
+    second silently took the first one's place, so the code of the first never ran, while no check
+    said anything (with let or const, the same is a syntax error, PD500)."""
+    for name, line, col, first in info.functions_twice[:5]:
+        report(
+            "PD536",
+            f"The source of '{shortened(plugin.display_name)}' writes the function {shortened(name)} a second time "
+            f"here (the first is on line {first}): the browser keeps only this one, so the code of the one on line "
+            f"{first} never runs. Move what it does into one of them and delete the other, or give one another name.",
+            line,
+            col,
+        )
 
 
 def _runs(plugin: Plugin, info: JsInfo, line: int, col: int) -> str:
