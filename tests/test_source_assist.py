@@ -2720,3 +2720,41 @@ def test_queryparams_typed_twice_in_one_function_of_a_const_file_declares_a_free
     written = pane.editor.toPlainText()
     assert '        const value2 = PEX.conferenceQueryParams["name"];\n        if (value2) {\n' in written, written
     assert not analyse(written.encode()).syntax_errors
+
+
+def test_the_snippet_browser_says_beforehand_that_no_snippet_goes_where_the_cursor_is(pane: SourcePane, qtbot) -> None:
+    """Among an object's keys, in a class's body or in a switch before its first case, the editor
+    refuses every snippet (its code would break the file), but the browser offered them as
+    anywhere else and said nothing until one was chosen. It greys them and says why."""
+    from PySide6.QtGui import QPalette
+
+    source = """(function () {
+    class Helper {
+        %s
+    }
+    PEX.pluginAPI.registerPlugin({
+        %s
+    });
+})();
+"""
+    pane.show_file("a.plugin.js", source.replace("%s", ""), read_only=False)
+    grey = pane.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text).color()
+    for number, why in ((2, "it is in a class's body"), (5, "it is right after the '{' of an object")):
+        cursor = pane.editor.textCursor()
+        cursor.setPosition(pane.editor.document().findBlockByNumber(number).position() + 8)
+        pane.editor.setTextCursor(cursor)
+        pane.actions_["snippets"].trigger()
+        (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+        qtbot.keyClicks(dialog.search, "openurl")
+        assert f"\nNot here: {why}" in dialog.detail.text(), dialog.detail.text()
+        assert dialog.list.currentItem().foreground().color() == grey
+        dialog.reject()
+    cursor.setPosition(0)
+    pane.editor.setTextCursor(cursor)
+    pane.editor.moveCursor(QTextCursor.MoveOperation.End)
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    qtbot.keyClicks(dialog.search, "openurl")
+    assert "Not here" not in dialog.detail.text()
+    assert dialog.list.currentItem().foreground().color() != grey
+    dialog.reject()

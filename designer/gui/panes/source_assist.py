@@ -14,7 +14,7 @@ from operator import not_
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel, QTextCursor
+from PySide6.QtGui import QKeyEvent, QPalette, QStandardItem, QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -225,10 +225,18 @@ class SnippetBrowser(QDialog):
 
     def fill(self, query: str = "") -> None:
         self.list.clear()
+        # Greyed where none goes (the reason is under the preview): chosen, each would be refused.
+        grey = (
+            self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            if self._refused_here()
+            else None
+        )
         for s in search(query, self.language):
             item = QListWidgetItem(f"{s.name}    [{s.prefix}]")
             item.setData(Qt.ItemDataRole.UserRole, s)
             item.setToolTip(s.description)
+            if grey is not None:
+                item.setForeground(grey)
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
@@ -249,13 +257,24 @@ class SnippetBrowser(QDialog):
         preview = expand(shown, "", values() if values is not None else None, style).text.splitlines()
         more = "\n…" if len(preview) > 4 else ""
         goes = f"\nGoes {s.where}." if s.where else ""
-        if s.place in ("file", "register") and text is not None and (refused := registers_again(s, text)):
+        if why := self._refused_here():
+            # (said before it is chosen: chosen, the editor writes nothing and says so)
+            goes += f"\nNot here: {why}, and its code would break the file."
+        elif s.place in ("file", "register") and text is not None and (refused := registers_again(s, text)):
             # (said before it is chosen: chosen, the editor writes nothing and says so)
             goes += f"\nNot in this file: {refused}."
         elif text is not None and (refused := declares_again(s, text, self.parent().textCursor().blockNumber())):
             goes += f"\nNot here: {refused}."
         goes += self._brings(s)
         self.detail.setText(f"{s.description}{goes}\nType '{s.prefix}' then Tab.\n\n" + "\n".join(preview[:4]) + more)
+
+    def _refused_here(self) -> str:
+        """Why no snippet goes where the editor's cursor is (see SourceEditor.snippet_refused_here),
+        asked once: the cursor does not move while the browser is open."""
+        if not hasattr(self, "_refused"):
+            editor = self.parent()
+            self._refused = editor.snippet_refused_here() if hasattr(editor, "snippet_refused_here") else ""
+        return self._refused
 
     def _file_text(self) -> str | None:
         """The text of the editor's file (None without one), read once: it does not change while

@@ -1238,38 +1238,7 @@ class SourceEditor(QPlainTextEdit):
             return
         needed = lines_needed(snippet, source, cursor.blockNumber(), self.indent_unit)
         unplaced = "" if needed else unplaced_subscriptions(snippet, source)
-        line = cursor.block().text()
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        lead = ""  # what goes before the snippet: a line break and indentation, or the indentation
-        trail = ""  # and after it: a line break and indentation, before code that follows on its line
-        if replace:
-            cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, replace)
-        elif not cursor.hasSelection():
-            before, after = text_before_cursor(cursor), text_after_cursor(cursor)
-            head = _WORD_BEFORE.search(before).group()  # (each matches, maybe nothing)
-            tail = _WORD_AFTER.match(after).group()
-            if not line.strip():
-                # An empty line: the snippet takes the place of its indentation and starts at it. At
-                # the line's start (Home, a click left of it) the first line went in unindented, the
-                # others indented, and the line's spaces after the last one.
-                cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
-                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-                lead = indent
-            elif (head or tail) and not before[: len(before) - len(head)].strip() + after[len(tail) :].strip():
-                at = cursor.position()
-                cursor.setPosition(at - _utf16(head))
-                cursor.setPosition(at + _utf16(tail), QTextCursor.MoveMode.KeepAnchor)
-            elif head or tail or before.strip():
-                # (also after code, "x();|" or "f(|)": the snippet went in there, "x();var value = …")
-                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-                if self._code_before(line).rstrip()[-1:] in _OPEN:
-                    indent += unit_under(indent, self.indent_unit)
-                lead = "\n" + indent
-            elif after.strip():
-                # Before the code of its line ("    |'use strict';"): on a line of its own above it.
-                # The code went after the snippet's last line ("}'use strict';").
-                cursor.setPosition(cursor.block().position() + _utf16(indent))
-                trail = "\n" + indent
+        indent, lead, trail = self._snippet_place(cursor, replace)
         if why := no_statement_here(self._text_before(cursor.selectionStart())):
             self.sig_said.emit(f"'{snippet.prefix}' was not written: {why}, and its code would break the file.")
             return
@@ -1303,6 +1272,53 @@ class SourceEditor(QPlainTextEdit):
             self.sig_said.emit(
                 f"'{snippet.prefix}' uses a subscriptions array, which was not written with it: {unplaced}."
             )
+
+    def _snippet_place(self, cursor: QTextCursor, replace: int = 0) -> tuple[str, str, str]:
+        """Select with ``cursor`` what a snippet written there replaces (see :meth:`insert_snippet`)
+        and say how it goes in: (its lines' indentation, what goes before it, what goes after it)."""
+        line = cursor.block().text()
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        lead = ""  # what goes before the snippet: a line break and indentation, or the indentation
+        trail = ""  # and after it: a line break and indentation, before code that follows on its line
+        if replace:
+            cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, replace)
+        elif not cursor.hasSelection():
+            before, after = text_before_cursor(cursor), text_after_cursor(cursor)
+            head = _WORD_BEFORE.search(before).group()  # (each matches, maybe nothing)
+            tail = _WORD_AFTER.match(after).group()
+            if not line.strip():
+                # An empty line: the snippet takes the place of its indentation and starts at it. At
+                # the line's start (Home, a click left of it) the first line went in unindented, the
+                # others indented, and the line's spaces after the last one.
+                cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+                lead = indent
+            elif (head or tail) and not before[: len(before) - len(head)].strip() + after[len(tail) :].strip():
+                at = cursor.position()
+                cursor.setPosition(at - _utf16(head))
+                cursor.setPosition(at + _utf16(tail), QTextCursor.MoveMode.KeepAnchor)
+            elif head or tail or before.strip():
+                # (also after code, "x();|" or "f(|)": the snippet went in there, "x();var value = …")
+                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+                if self._code_before(line).rstrip()[-1:] in _OPEN:
+                    indent += unit_under(indent, self.indent_unit)
+                lead = "\n" + indent
+            elif after.strip():
+                # Before the code of its line ("    |'use strict';"): on a line of its own above it.
+                # The code went after the snippet's last line ("}'use strict';").
+                cursor.setPosition(cursor.block().position() + _utf16(indent))
+                trail = "\n" + indent
+        return indent, lead, trail
+
+    def snippet_refused_here(self) -> str:
+        """Why no snippet goes where the cursor is (among an object's keys, in a class's body, in a
+        switch before its first case), in words; "" when one may. Why: the snippet browser said
+        nothing of it, and the snippet chosen there was then refused."""
+        from ...core.snippets import no_statement_here
+
+        cursor = QTextCursor(self.textCursor())
+        self._snippet_place(cursor)
+        return no_statement_here(self._text_before(cursor.selectionStart()))
 
     def _text_before(self, pos: int, length: int = 4000) -> str:
         """The last ``length`` characters (UTF-16 units) of the text before ``pos``, lines ended with LF."""
