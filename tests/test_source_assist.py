@@ -1232,7 +1232,7 @@ def test_the_snippet_browser_shows_the_code_the_editor_will_write(pane: SourcePa
     pane.actions_["snippets"].trigger()
     (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
     qtbot.keyClicks(dialog.search, "registerPlugin block")
-    assert "    id: 'hands-up',\n" in dialog.detail.text() and "my-plugin" not in dialog.detail.text()
+    assert "    id: 'hands-up',\n" in dialog.preview.text() and "my-plugin" not in dialog.preview.text()
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
     assert "        raiseHand: raiseHand\n    });" in pane.editor.toPlainText()
 
@@ -2445,7 +2445,7 @@ def test_load_and_unload_in_a_file_of_arrow_functions_are_arrows_too(pane: Sourc
     pane.actions_["snippets"].trigger()
     (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
     qtbot.keyClicks(dialog.search, "unload function")
-    assert "\nconst unload = () => {\n" in dialog.detail.text(), dialog.detail.text()
+    assert "const unload = () => {\n" in dialog.preview.text(), dialog.preview.text()
     dialog.reject()
 
 
@@ -2757,4 +2757,21 @@ def test_the_snippet_browser_says_beforehand_that_no_snippet_goes_where_the_curs
     qtbot.keyClicks(dialog.search, "openurl")
     assert "Not here" not in dialog.detail.text()
     assert dialog.list.currentItem().foreground().color() != grey
+    dialog.reject()
+
+
+def test_the_snippet_browser_shows_the_code_in_the_editors_font(pane: SourcePane, qtbot) -> None:
+    """The browser's preview of the code was in the dialog's proportional font, its indentation
+    and alignment unlike the code that then went in: it is in the editor's fixed font, zoomed as
+    the editor is; the description stays in the dialog's font."""
+    pane.editor.zoom(2)
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    qtbot.keyClicks(dialog.search, "queryparams")
+    assert dialog.preview.text().startswith("var value = PEX.conferenceQueryParams['name'];\nif (value) {")
+    assert "PEX.conferenceQueryParams" not in dialog.detail.text()
+    assert dialog.preview.font() == pane.editor.font() and dialog.preview.fontInfo().fixedPitch()
+    assert not dialog.detail.fontInfo().fixedPitch()
+    dialog.search.setText("no such snippet at all")
+    assert dialog.detail.text() == "No snippet matches." and dialog.preview.text() == ""
     dialog.reject()

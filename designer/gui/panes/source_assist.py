@@ -14,7 +14,7 @@ from operator import not_
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent, QPalette, QStandardItem, QStandardItemModel, QTextCursor
+from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent, QPalette, QStandardItem, QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -206,11 +206,18 @@ class SnippetBrowser(QDialog):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setMinimumHeight(60)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # The code as the editor will write it, in the editor's font: in the dialog's proportional
+        # font its indentation and alignment did not look like the code that went in.
+        self.preview = QLabel(objectName="snippetPreview")
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.preview.setFont(self._code_font())
         buttons = ok_cancel(self, "Insert")
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.detail)
+        layout.addWidget(self.preview)
         layout.addWidget(buttons)
         self.search.textChanged.connect(self.fill)
         self.search.installEventFilter(self)
@@ -242,6 +249,7 @@ class SnippetBrowser(QDialog):
             self.list.setCurrentRow(0)
         else:
             self.detail.setText("No snippet matches.")
+            self.preview.clear()
 
     def _show_detail(self, item: QListWidgetItem | None) -> None:
         if item is None:
@@ -266,7 +274,17 @@ class SnippetBrowser(QDialog):
         elif text is not None and (refused := declares_again(s, text, self.parent().textCursor().blockNumber())):
             goes += f"\nNot here: {refused}."
         goes += self._brings(s)
-        self.detail.setText(f"{s.description}{goes}\nType '{s.prefix}' then Tab.\n\n" + "\n".join(preview[:4]) + more)
+        self.detail.setText(f"{s.description}{goes}\nType '{s.prefix}' then Tab.")
+        self.preview.setText("\n".join(preview[:4]) + more)
+
+    def _code_font(self) -> QFont:
+        """The editor's font (fixed, zoomed as the editor is); the system's fixed font without one."""
+        editor = self.parent()
+        return (
+            editor.font()
+            if hasattr(editor, "is_javascript")
+            else QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        )
 
     def _refused_here(self) -> str:
         """Why no snippet goes where the editor's cursor is (see SourceEditor.snippet_refused_here),
