@@ -2775,3 +2775,13 @@ def test_the_snippet_browser_shows_the_code_in_the_editors_font(pane: SourcePane
     dialog.search.setText("no such snippet at all")
     assert dialog.detail.text() == "No snippet matches." and dialog.preview.text() == ""
     dialog.reject()
+
+
+def test_create_new_state_typed_beside_a_state_declares_an_observable_name() -> None:
+    """createNewState written where state$ is declared made state$2, a name no longer ending in the
+    $ that marks an observable (as the guide and the other snippets name them): state2$."""
+    from designer.core.snippets import with_free_names
+
+    source = "(() => {\n    const state$ = PEX.pluginAPI.createNewState({});\n    \n})();\n"
+    renamed = with_free_names(find_prefix("createNewState"), source, 2)
+    assert renamed.text.startswith("var ${1:state2$} = PEX.pluginAPI.createNewState("), renamed.text

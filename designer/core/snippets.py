@@ -614,8 +614,8 @@ _DECLARED_PLACEHOLDER = re.compile(r"\b(?:var|let|const)\s+\$\{(\d+):([\w$]+)\}"
 
 def with_free_names(snippet: Snippet, source: str, line: int) -> Snippet:
     """``snippet`` with each name it declares as a placeholder (``var ${1:value}``) made free on
-    ``line`` (0-based) of ``source``: ``value2``, ``value3``, ... when a block around that line
-    declares it already. Why: 'queryparams' written twice in one function of a file of const wrote
+    ``line`` (0-based) of ``source``: ``value2``, ``value3``, ... (``state2$``) when a block around
+    that line declares it already. Why: 'queryparams' written twice in one function of a file of const wrote
     ``const value`` twice, a syntax error that stopped the whole plugin (as var, the second
     silently replaced the first)."""
     text = snippet.text
@@ -625,7 +625,8 @@ def with_free_names(snippet: Snippet, source: str, line: int) -> Snippet:
             continue  # (the usual case: no parse)
         if not _declared_around(source, line, name):
             continue
-        free = next(f"{name}{n}" for n in range(2, 1000) if not _names_a_word(f"{name}{n}", source))
+        stem, sign = (name[:-1], "$") if name.endswith("$") else (name, "")  # (state2$: an observable's $ stays last)
+        free = next(f"{stem}{n}{sign}" for n in range(2, 1000) if not _names_a_word(f"{stem}{n}{sign}", source))
         text = text.replace(m.group(0), m.group(0)[: -len(name) - 1] + free + "}")
     return snippet if text == snippet.text else replace(snippet, body=tuple(text.split("\n")))
 
