@@ -2785,3 +2785,21 @@ def test_create_new_state_typed_beside_a_state_declares_an_observable_name() -> 
     source = "(() => {\n    const state$ = PEX.pluginAPI.createNewState({});\n    \n})();\n"
     renamed = with_free_names(find_prefix("createNewState"), source, 2)
     assert renamed.text.startswith("var ${1:state2$} = PEX.pluginAPI.createNewState("), renamed.text
+
+
+def test_the_snippet_browser_says_no_array_comes_with_a_snippet_that_does_not_go_in(pane: SourcePane, qtbot) -> None:
+    """For a snippet the editor refuses (a second load, or any snippet among an object's keys) the
+    browser said both 'Not here' and that the subscriptions array would come too, though nothing at
+    all is written: it says only why not."""
+    source = _NO_ARRAY.replace("%s", "")
+    for where, typed in ((source.index("function load"), "load function"), (source.index("id: '"), "onreceivechat")):
+        pane.show_file("a.plugin.js", source, read_only=False)
+        cursor = pane.editor.textCursor()
+        cursor.setPosition(where)
+        pane.editor.setTextCursor(cursor)
+        pane.actions_["snippets"].trigger()
+        (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+        qtbot.keyClicks(dialog.search, typed)
+        said = dialog.detail.text()
+        dialog.reject()
+        assert "\nNot here: " in said and "subscriptions array" not in said, said

@@ -273,7 +273,8 @@ class SnippetBrowser(QDialog):
             goes += f"\nNot in this file: {refused}."
         elif text is not None and (refused := declares_again(s, text, self.parent().textCursor().blockNumber())):
             goes += f"\nNot here: {refused}."
-        goes += self._brings(s)
+        else:
+            goes += self._brings(s)  # (not for a snippet refused: nothing comes with it, nor it)
         self.detail.setText(f"{s.description}{goes}\nType '{s.prefix}' then Tab.")
         self.preview.setText("\n".join(preview[:4]) + more)
 
