@@ -2803,3 +2803,14 @@ def test_the_snippet_browser_says_no_array_comes_with_a_snippet_that_does_not_go
         said = dialog.detail.text()
         dialog.reject()
         assert "\nNot here: " in said and "subscriptions array" not in said, said
+
+
+def test_queryparams_typed_in_a_function_taking_value_declares_a_free_name() -> None:
+    """'queryparams' in a function that takes a parameter called value (onSubmit(value), ({value})
+    =>) wrote 'const value', which the web browser refuses as declared already (a syntax error that
+    stopped the plugin): value2, as beside a value declared in the block."""
+    from designer.core.snippets import with_free_names
+
+    source = "(() => {\n    const onSubmit = (value) => {\n        \n    };\n    function f(a, {b: [c, ...value]}) {\n        \n    }\n    function g(a = value) {\n        \n    }\n})();\n"
+    first = {line: with_free_names(find_prefix("queryparams"), source, line).text.split(" = ")[0] for line in (2, 5, 8)}
+    assert first == {2: "var ${1:value2}", 5: "var ${1:value2}", 8: "var ${1:value}"}, first

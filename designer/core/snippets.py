@@ -637,7 +637,10 @@ def _names_a_word(name: str, source: str) -> bool:
 
 def _declared_around(source: str, line: int, name: str) -> bool:
     """Whether a block holding the start of ``line`` (0-based; any block, from the innermost out to
-    the file's top) declares ``name``: a second ``const`` of it there is a syntax error."""
+    the file's top) declares ``name``, or the function whose body it is takes it as a parameter: a
+    ``const`` of it there is a syntax error."""
+    from .jsanalysis import FUNCTION_NODE_TYPES
+
     lines = source.split("\n")
     if line >= len(lines):
         return False
@@ -648,8 +651,29 @@ def _declared_around(source: str, line: int, name: str) -> bool:
             name in _names_declared(child) for child in node.named_children
         ):
             return True
+        if node.type in FUNCTION_NODE_TYPES and name in _parameter_names(node):
+            return True
         node = node.parent
     return False
+
+
+def _parameter_names(function: Any) -> set[str]:
+    """The names a function of the syntax tree takes (``(value)``, ``value =>``, ``{value}``, ``...rest``)."""
+    params = function.child_by_field_name("parameters") or function.child_by_field_name("parameter")
+    return _pattern_names(params) if params is not None else set()
+
+
+def _pattern_names(node: Any) -> set[str]:
+    """The names a parameter, or a list or pattern of them, declares (not its defaults' names)."""
+    if node.type in ("identifier", "shorthand_property_identifier_pattern"):
+        return {node.text.decode("utf-8", "replace")}
+    if node.type in ("assignment_pattern", "object_assignment_pattern"):
+        return _pattern_names(node.child_by_field_name("left"))
+    if node.type == "pair_pattern":
+        return _pattern_names(node.child_by_field_name("value"))
+    if node.type in ("formal_parameters", "object_pattern", "array_pattern", "rest_pattern"):
+        return set().union(*(_pattern_names(c) for c in node.named_children))
+    return set()
 
 
 def snippet_style(source: str, following: str) -> CodeStyle:
