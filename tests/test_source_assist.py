@@ -2814,3 +2814,22 @@ def test_queryparams_typed_in_a_function_taking_value_declares_a_free_name() -> 
     source = "(() => {\n    const onSubmit = (value) => {\n        \n    };\n    function f(a, {b: [c, ...value]}) {\n        \n    }\n    function g(a = value) {\n        \n    }\n})();\n"
     first = {line: with_free_names(find_prefix("queryparams"), source, line).text.split(" = ")[0] for line in (2, 5, 8)}
     assert first == {2: "var ${1:value2}", 5: "var ${1:value2}", 8: "var ${1:value}"}, first
+
+
+@pytest.mark.parametrize(
+    ("words", "prefix"),
+    [
+        ("leave", "onparticipantdisconnectsuccess"),
+        ("someone leaves", "onparticipantdisconnectsuccess"),
+        ("enters", "onparticipantconnectsuccess"),
+        ("who is in the meeting", "load"),
+        ("list of participants", "load"),
+        ("alert", "openTemplateDialog"),
+        ("show a message", "openTemplateDialog"),
+    ],
+)
+def test_more_snippets_are_found_with_everyday_words(words: str, prefix: str) -> None:
+    """Searching the snippet browser for 'leave', 'who is in the meeting', 'list of participants'
+    or 'alert' found nothing, though a snippet does just that: their descriptions said it only as
+    'a participant left', the observables and the dialog's promise."""
+    assert prefix in [s.prefix for s in search(words)][:2], [s.prefix for s in search(words)]
