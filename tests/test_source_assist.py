@@ -2833,3 +2833,17 @@ def test_more_snippets_are_found_with_everyday_words(words: str, prefix: str) ->
     or 'alert' found nothing, though a snippet does just that: their descriptions said it only as
     'a participant left', the observables and the dialog's promise."""
     assert prefix in [s.prefix for s in search(words)][:2], [s.prefix for s in search(words)]
+
+
+def test_the_snippet_browser_keeps_its_width_whatever_the_snippet_shown(pane: SourcePane, qtbot) -> None:
+    """The code preview's long lines (a participant's request, actions$.ofType(...)) in the fixed
+    font widened the browser at each move in its list, to 1120 pixels: it keeps its width, the
+    preview's lines wrapped."""
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    width = dialog.width()
+    for row in range(dialog.list.count()):
+        dialog.list.setCurrentRow(row)
+        assert dialog.minimumSizeHint().width() <= width, dialog.list.currentItem().text()
+    assert dialog.width() == width
+    dialog.reject()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -208,7 +209,10 @@ class SnippetBrowser(QDialog):
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         # The code as the editor will write it, in the editor's font: in the dialog's proportional
         # font its indentation and alignment did not look like the code that went in.
-        self.preview = QLabel(objectName="snippetPreview")
+        # Wrapped, and never wider than the dialog (a name too long for a line is cut at its edge):
+        # at its length, a long line widened the dialog at each move in the list, up to the screen's width.
+        self.preview = QLabel(objectName="snippetPreview", wordWrap=True)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.preview.setFont(self._code_font())
