@@ -2847,3 +2847,34 @@ def test_the_snippet_browser_keeps_its_width_whatever_the_snippet_shown(pane: So
         assert dialog.minimumSizeHint().width() <= width, dialog.list.currentItem().text()
     assert dialog.width() == width
     dialog.reject()
+
+
+def test_a_participant_snippet_names_the_participant_as_the_function_does(pane: SourcePane, qtbot) -> None:
+    """'preqmute' then Tab in a participant menu item's function that calls its participant
+    person wrote participant.uuid, a ReferenceError each time the item was clicked, which no check
+    caught. It writes person.uuid, also inside a callback of that function (not the callback's
+    response.uuid), and the browser's preview shows it so; a function taking participant keeps it."""
+    source = """(function () {
+    function mute(person) {
+        %s
+    }
+
+    PEX.pluginAPI.registerPlugin({ id: 'p', mute: mute });
+})();
+"""
+    _typed_in_load(pane, qtbot, source, "preqmute")
+    assert pane.editor.textCursor().selectedText() == "person.uuid"
+    inside = source.replace("%s", "x().then(function (response) {\n            %s\n        });")
+    _typed_in_load(pane, qtbot, inside, "spotlightOnParticipant")
+    assert "            PEX.pluginAPI.spotlightOnParticipant(person.uuid);\n" in pane.editor.toPlainText()
+    pane.show_file("a.plugin.js", source.replace("%s", ""), read_only=False)
+    cursor = pane.editor.textCursor()
+    cursor.setPosition(source.index("%s"))
+    pane.editor.setTextCursor(cursor)
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    qtbot.keyClicks(dialog.search, "preqmute")
+    assert "'/participants/' + person.uuid + '/mute'" in dialog.preview.text()
+    dialog.reject()
+    _typed_in_load(pane, qtbot, source.replace("(person)", "(participant)"), "preqmute")
+    assert pane.editor.textCursor().selectedText() == "participant.uuid"

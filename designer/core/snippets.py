@@ -53,6 +53,7 @@ __all__ = [
     "subscriptions_needed",
     "unplaced_subscriptions",
     "with_free_names",
+    "with_participant_named",
 ]
 
 
@@ -597,7 +598,11 @@ def written_for(
     names it declares are made free there (see :func:`with_free_names`)."""
     from .indentation import reindented
 
-    text = snippet.text if line is None else with_free_names(snippet, source, line).text
+    text = (
+        snippet.text
+        if line is None
+        else with_free_names(with_participant_named(snippet, source, line), source, line).text
+    )
     unit = unit_under(indent, file_unit)
     if unit != "    ":  # (the snippets are written with four spaces a level)
         text = "\n".join(reindented(text.split("\n"), unit))
@@ -629,6 +634,60 @@ def with_free_names(snippet: Snippet, source: str, line: int) -> Snippet:
         free = next(f"{stem}{n}{sign}" for n in range(2, 1000) if not _names_a_word(f"{stem}{n}{sign}", source))
         text = text.replace(m.group(0), m.group(0)[: -len(name) - 1] + free + "}")
     return snippet if text == snippet.text else replace(snippet, body=tuple(text.split("\n")))
+
+
+def with_participant_named(snippet: Snippet, source: str, line: int) -> Snippet:
+    """``snippet`` (one of a participant menu item's function) with ``participant`` as the function
+    around ``line`` (0-based) of ``source`` names the participant it is given: its first parameter
+    (``function mute(person)``: ``person.uuid``). Why: the snippet's ``participant.uuid`` put in such
+    a function threw a ReferenceError each time the item was clicked, and no check said so."""
+    if snippet.place != "participant-item" or "participant.uuid" not in snippet.text:
+        return snippet
+    if len(source) > _WRAPPER_SEARCHED_UP_TO:
+        return snippet
+    given = _first_parameter(source, line)
+    if given is None or given == "participant":
+        return snippet
+    return replace(snippet, body=tuple(text.replace("participant.uuid", f"{given}.uuid") for text in snippet.body))
+
+
+def _first_parameter(source: str, line: int) -> str | None:
+    """The name of the first parameter of the plugin's function whose body holds the start of
+    ``line`` (0-based) of ``source``: the outermost function around it but the plugin's wrapper
+    (``(function () { ... })()``), not a callback inside it (``.then(function (response) {``); None
+    when there is none, it takes no plain name first, or a function around takes ``participant``."""
+    from .jsanalysis import FUNCTION_NODE_TYPES
+
+    lines = source.split("\n")
+    if line >= len(lines):
+        return None
+    at = len("".join(text + "\n" for text in lines[:line]).encode("utf-8", "surrogatepass"))
+    node = _tree(source).root_node.descendant_for_byte_range(at, at)
+    around = []  # (the functions whose bodies hold the line, the innermost first)
+    while node is not None:
+        if node.type == "statement_block" and node.parent is not None and node.parent.type in FUNCTION_NODE_TYPES:
+            around.append(node.parent)
+        node = node.parent
+    if around and _called_at_once(around[-1]):
+        around.pop()  # (the wrapper)
+    if not around or any("participant" in _parameter_names(f) for f in around):
+        return None
+    if around[-1].parent is not None and around[-1].parent.type == "arguments":
+        return None  # (a callback at the plugin's top, x.then(function (response) {: no menu item's function)
+    params = around[-1].child_by_field_name("parameters") or around[-1].child_by_field_name("parameter")
+    first = params if params is not None and params.type == "identifier" else None
+    if params is not None and first is None:
+        first = next((c for c in params.named_children if c.type != "comment"), None)
+    return first.text.decode("utf-8", "replace") if first is not None and first.type == "identifier" else None
+
+
+def _called_at_once(function: Any) -> bool:
+    """Whether ``function`` of the syntax tree is called where it is written: ``(function () {...})()``."""
+    node = function
+    while node.parent is not None and node.parent.type == "parenthesized_expression":
+        node = node.parent
+    up = node.parent
+    return up is not None and up.type == "call_expression" and up.child_by_field_name("function") == node
 
 
 def _names_a_word(name: str, source: str) -> bool:

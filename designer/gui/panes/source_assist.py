@@ -39,6 +39,7 @@ from ...core.snippets import (
     snippet_style,
     unplaced_subscriptions,
     with_free_names,
+    with_participant_named,
 )
 from ..screen_fit import resize_to_fit
 from ..viewports import viewport_of
@@ -265,7 +266,7 @@ class SnippetBrowser(QDialog):
         text = self._file_text()
         style = snippet_style(text, self._following()) if text is not None else None
         line = self.parent().textCursor().blockNumber() if text is not None else 0
-        shown = with_free_names(s, text, line) if text is not None else s
+        shown = with_free_names(with_participant_named(s, text, line), text, line) if text is not None else s
         preview = expand(shown, "", values() if values is not None else None, style).text.splitlines()
         more = "\n…" if len(preview) > 4 else ""
         goes = f"\nGoes {s.where}." if s.where else ""
