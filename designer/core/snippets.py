@@ -1069,7 +1069,15 @@ def no_statement_here(before: str) -> str:
         return ""
     if last and last in ",([=?":
         return f"it follows '{last}', inside an object, a list or a call, where only values go"
+    if operator := _OPERATOR_AT_END.search(code):
+        return f"it follows '{operator.group()}', in the middle of an expression, where only a value goes"
     return ""
+
+
+# An operator that a value must follow, ending the code before a snippet (a line ending 'a &&' or
+# 'a +'): not ++ or -- (a statement ends after them) nor the => of an arrow. Why: a snippet typed on
+# the line below went in as that value, then its ';' and its block: a syntax error.
+_OPERATOR_AT_END = re.compile(r"(?:&&|\|\||(?<![+])\+|(?<![-])-|(?<![=-])>|[*%<&|^!~])\Z")
 
 
 _CLASS_HEAD = re.compile(r"(?<![\w$.])class(?:\s+[\w$]+)?(?:\s+extends\s[^{};]+)?\s*\Z")
