@@ -2893,3 +2893,26 @@ def test_a_snippet_typed_below_a_line_ending_in_an_operator_writes_nothing(pane:
     assert f"it follows '{operator}', in the middle of an expression" in said.args[0], said.args[0]
     _typed_in_load(pane, qtbot, source.replace(line, "i++"), "reqlock")
     assert "        i++\n        PEX.pluginAPI.sendRequest('/lock')" in pane.editor.toPlainText()
+
+
+def test_the_snippet_browser_greys_a_snippet_the_file_has_no_place_for(pane: SourcePane, qtbot) -> None:
+    """In a plugin that has its load and registers itself, the browser listed 'load' and the plugin
+    skeleton as any other snippet, though each is refused once chosen (its reason only in the detail
+    of the one selected): they are greyed; the others are not."""
+    from PySide6.QtGui import QPalette
+
+    source = _NO_ARRAY.replace("%s", "")
+    pane.show_file("a.plugin.js", source, read_only=False)
+    cursor = pane.editor.textCursor()
+    cursor.setPosition(source.index("    function showHelloMessage"))
+    pane.editor.setTextCursor(cursor)
+    grey = pane.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text).color()
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    greyed = {
+        dialog.list.item(row).data(Qt.ItemDataRole.UserRole).prefix
+        for row in range(dialog.list.count())
+        if dialog.list.item(row).foreground().color() == grey
+    }
+    dialog.reject()
+    assert greyed == {"iife", "register", "load", "unload"}, greyed

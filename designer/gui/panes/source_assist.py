@@ -237,17 +237,13 @@ class SnippetBrowser(QDialog):
 
     def fill(self, query: str = "") -> None:
         self.list.clear()
-        # Greyed where none goes (the reason is under the preview): chosen, each would be refused.
-        grey = (
-            self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-            if self._refused_here()
-            else None
-        )
+        # Greyed where it does not go (the reason is under the description): chosen, it would be refused.
+        grey = self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         for s in search(query, self.language):
             item = QListWidgetItem(f"{s.name}    [{s.prefix}]")
             item.setData(Qt.ItemDataRole.UserRole, s)
             item.setToolTip(s.description)
-            if grey is not None:
+            if self._refusal(s):
                 item.setForeground(grey)
             self.list.addItem(item)
         if self.list.count():
@@ -270,16 +266,8 @@ class SnippetBrowser(QDialog):
         preview = expand(shown, "", values() if values is not None else None, style).text.splitlines()
         more = "\n…" if len(preview) > 4 else ""
         goes = f"\nGoes {s.where}." if s.where else ""
-        if why := self._refused_here():
-            # (said before it is chosen: chosen, the editor writes nothing and says so)
-            goes += f"\nNot here: {why}, and its code would break the file."
-        elif s.place in ("file", "register") and text is not None and (refused := registers_again(s, text)):
-            # (said before it is chosen: chosen, the editor writes nothing and says so)
-            goes += f"\nNot in this file: {refused}."
-        elif text is not None and (refused := declares_again(s, text, self.parent().textCursor().blockNumber())):
-            goes += f"\nNot here: {refused}."
-        else:
-            goes += self._brings(s)  # (not for a snippet refused: nothing comes with it, nor it)
+        # (said before it is chosen: chosen, the editor writes nothing and says so)
+        goes += self._refusal(s) or self._brings(s)  # (not for a snippet refused: nothing comes with it, nor it)
         self.detail.setText(f"{s.description}{goes}\nType '{s.prefix}' then Tab.")
         self.preview.setText("\n".join(preview[:4]) + more)
 
@@ -291,6 +279,21 @@ class SnippetBrowser(QDialog):
             if hasattr(editor, "is_javascript")
             else QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         )
+
+    def _refusal(self, s: Snippet) -> str:
+        """Why the editor would refuse ``s`` where its cursor is, as a line of the detail ("\\nNot
+        here: ..."); "" when it goes in. Why: only the snippets that go nowhere here were greyed, and
+        a second load or plugin skeleton was offered as any other until its detail was read."""
+        if why := self._refused_here():
+            return f"\nNot here: {why}, and its code would break the file."
+        text = self._file_text()
+        if text is None:
+            return ""
+        if s.place in ("file", "register") and (refused := registers_again(s, text)):
+            return f"\nNot in this file: {refused}."
+        if refused := declares_again(s, text, self.parent().textCursor().blockNumber()):
+            return f"\nNot here: {refused}."
+        return ""
 
     def _refused_here(self) -> str:
         """Why no snippet goes where the editor's cursor is (see SourceEditor.snippet_refused_here),
