@@ -283,7 +283,16 @@ class SnippetBrowser(QDialog):
     def _refusal(self, s: Snippet) -> str:
         """Why the editor would refuse ``s`` where its cursor is, as a line of the detail ("\\nNot
         here: ..."); "" when it goes in. Why: only the snippets that go nowhere here were greyed, and
-        a second load or plugin skeleton was offered as any other until its detail was read."""
+        a second load or plugin skeleton was offered as any other until its detail was read. (Kept
+        for each snippet: the file and the cursor do not change while the browser is open.)"""
+        if not hasattr(self, "_refusals"):
+            self._refusals: dict[str, str] = {}
+        if s.prefix not in self._refusals:
+            self._refusals[s.prefix] = self._refusal_now(s)
+        return self._refusals[s.prefix]
+
+    def _refusal_now(self, s: Snippet) -> str:
+        """:meth:`_refusal`, worked out."""
         if why := self._refused_here():
             return f"\nNot here: {why}, and its code would break the file."
         text = self._file_text()
