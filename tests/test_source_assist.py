@@ -2942,3 +2942,23 @@ def test_the_snippet_browser_asks_once_per_snippet_whether_it_goes_in(pane: Sour
         dialog.list.setCurrentRow(row)
     dialog.reject()
     assert asked and len(asked) == len(set(asked)), sorted(asked)
+
+
+def test_a_greyed_snippet_says_why_in_its_tooltip_and_to_a_screen_reader(pane: SourcePane, qtbot) -> None:
+    """A snippet greyed in the browser (refused where the cursor is) said why only in the detail of
+    the one selected: its tooltip gave the description alone, and a screen reader heard nothing of
+    the grey. Both say the reason; a snippet that goes in keeps its plain tooltip."""
+    source = _NO_ARRAY.replace("%s", "")
+    pane.show_file("a.plugin.js", source, read_only=False)
+    pane.actions_["snippets"].trigger()
+    (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
+    items = {
+        dialog.list.item(row).data(Qt.ItemDataRole.UserRole).prefix: dialog.list.item(row)
+        for row in range(dialog.list.count())
+    }
+    dialog.reject()
+    load = items["load"]
+    assert "\nNot here: 'load' writes the function load, which the code here has already" in load.toolTip()
+    assert load.data(Qt.ItemDataRole.AccessibleDescriptionRole).startswith("Not here: 'load' writes")
+    assert items["openurl"].toolTip() == find_prefix("openurl").description
+    assert items["openurl"].data(Qt.ItemDataRole.AccessibleDescriptionRole) is None

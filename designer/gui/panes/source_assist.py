@@ -243,8 +243,11 @@ class SnippetBrowser(QDialog):
             item = QListWidgetItem(f"{s.name}    [{s.prefix}]")
             item.setData(Qt.ItemDataRole.UserRole, s)
             item.setToolTip(s.description)
-            if self._refusal(s):
+            if refusal := self._refusal(s):
                 item.setForeground(grey)
+                # (the grey said nothing to a screen reader, nor why to the mouse: the reason goes with it)
+                item.setToolTip(s.description + refusal)
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, refusal.strip())
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
