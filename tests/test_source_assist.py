@@ -2880,8 +2880,13 @@ def test_a_participant_snippet_names_the_participant_as_the_function_does(pane: 
     assert pane.editor.textCursor().selectedText() == "participant.uuid"
 
 
-@pytest.mark.parametrize("line", ["if (ready &&", "var total = count +", "var ok = a ||"])
-def test_a_snippet_typed_below_a_line_ending_in_an_operator_writes_nothing(pane: SourcePane, qtbot, line: str) -> None:
+@pytest.mark.parametrize(
+    ("line", "operator"),
+    [("if (ready &&", "&&"), ("var total = count +", "+"), ("var ok = a ||", "||"), ("var name = details.", ".")],
+)
+def test_a_snippet_typed_below_a_line_ending_in_an_operator_writes_nothing(
+    pane: SourcePane, qtbot, line: str, operator: str
+) -> None:
     """Tab after 'reqlock' on the line below 'if (ready &&' (or 'count +') wrote the snippet as the
     value the operator waits for, then its ';' and its block: a syntax error that stopped the
     plugin. Nothing is written, and the status bar says why; below 'i++' the snippet goes in."""
@@ -2889,7 +2894,6 @@ def test_a_snippet_typed_below_a_line_ending_in_an_operator_writes_nothing(pane:
     with qtbot.waitSignal(pane.editor.sig_said) as said:
         _typed_in_load(pane, qtbot, source, "reqlock")
     assert pane.editor.toPlainText() == source.replace("%s", "reqlock") and pane.editor.snippet is None
-    operator = line.split()[-1]
     assert f"it follows '{operator}', in the middle of an expression" in said.args[0], said.args[0]
     _typed_in_load(pane, qtbot, source.replace(line, "i++"), "reqlock")
     assert "        i++\n        PEX.pluginAPI.sendRequest('/lock')" in pane.editor.toPlainText()

@@ -1078,9 +1078,10 @@ def no_statement_here(before: str) -> str:
 
 
 # An operator that a value must follow, ending the code before a snippet (a line ending 'a &&' or
-# 'a +'): not ++ or -- (a statement ends after them) nor the => of an arrow. Why: a snippet typed on
+# 'a +'), or the '.' before a member's name ('details.'; not a number's, '1.', nor a spread's):
+# not ++ or -- (a statement ends after them) nor the => of an arrow. Why: a snippet typed on
 # the line below went in as that value, then its ';' and its block: a syntax error.
-_OPERATOR_AT_END = re.compile(r"(?:&&|\|\||(?<![+])\+|(?<![-])-|(?<![=-])>|[*%<&|^!~])\Z")
+_OPERATOR_AT_END = re.compile(r"(?:&&|\|\||(?<![+])\+|(?<![-])-|(?<![=-])>|[*%<&|^!~]|(?<![\d.])\.)\Z")
 
 
 _CLASS_HEAD = re.compile(r"(?<![\w$.])class(?:\s+[\w$]+)?(?:\s+extends\s[^{};]+)?\s*\Z")
