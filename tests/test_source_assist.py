@@ -2954,6 +2954,9 @@ def test_a_greyed_snippet_says_why_in_its_tooltip_and_to_a_screen_reader(pane: S
     the grey. Both say the reason; a snippet that goes in keeps its plain tooltip."""
     source = _NO_ARRAY.replace("%s", "")
     pane.show_file("a.plugin.js", source, read_only=False)
+    cursor = pane.editor.textCursor()
+    cursor.setPosition(source.index("    function showHelloMessage"))
+    pane.editor.setTextCursor(cursor)
     pane.actions_["snippets"].trigger()
     (dialog,) = [d for d in pane.findChildren(SnippetBrowser) if d.isVisible()]
     items = {
