@@ -2969,3 +2969,15 @@ def test_a_greyed_snippet_says_why_in_its_tooltip_and_to_a_screen_reader(pane: S
     assert load.data(Qt.ItemDataRole.AccessibleDescriptionRole).startswith("Not here: 'load' writes")
     assert items["openurl"].toolTip() == find_prefix("openurl").description
     assert items["openurl"].data(Qt.ItemDataRole.AccessibleDescriptionRole) is None
+
+
+def test_pd523_in_a_lone_cr_file_finds_the_state_declared_on_its_own_line(tmp_path) -> None:
+    """In a file of lone CRs (an old Mac editor's), the check gave the refusal the line JavaScript
+    counts while the refusal split the text at LF only: it looked at another line (the file's
+    only one), missed the state$ there and offered the fix that declares a second one."""
+    with_state = _DOUBLE_CONST.replace("        %s\n", "    ").replace(
+        '    "use strict";\n', '    "use strict";\n    const state$ = PEX.pluginAPI.createNewState({});\n    state\n'
+    )
+    said = _pd523(tmp_path / "cr", with_state.replace("\n", "\r"))
+    assert said.fix is None, said.fix
+    assert "which the code here declares already (line 3)" in said.message, said.message

@@ -381,6 +381,7 @@ def _check_one(
             col,
         )
     for word, line, col, _span in [c for c in info.lone_names if c[0] not in shared][:5]:
+        from designer.core.lineends import lone_crs_as_lf  # (the lines JavaScript counts, as ``line`` is)
         from designer.core.snippets import declares_again, find_prefix  # (only with such a word: check starts faster)
 
         snippet = find_prefix(word)
@@ -391,7 +392,7 @@ def _check_one(
                 "registers one already: delete the word."
             )
             snippet = None
-        elif snippet and (refused := declares_again(snippet, ctx.pkg.read_text(src), line - 1)):
+        elif snippet and (refused := declares_again(snippet, lone_crs_as_lf(ctx.pkg.read_text(src)), line - 1)):
             # (written there, a second state$ beside the first: in a file of const, a syntax error)
             todo = f" It is the prefix of the snippet '{shortened(snippet.name)}', which does not go here: {refused}. Delete the word."
             snippet = None
