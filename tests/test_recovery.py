@@ -1339,3 +1339,59 @@ def test_a_designer_whose_screen_goes_away_keeps_its_unsaved_changes(
     window.open_path(example_project)
     assert asked and "closed without saving changes" in asked[0]
     assert window.package.plugins[0].display_name == "Typed just before the end"
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is POSIX")
+def test_undoing_the_restore_of_a_save_cut_short_leaves_the_files_as_the_window_shows_them(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """A save killed half way, restored at the next start, then Ctrl+Z: the window said nothing was
+    unsaved, but the files that save wrote held its changes and the others not (the killed save's
+    temporary files beside them), and Save wrote nothing. Now restoring puts those files back as
+    saved last first: the undo comes back to the project as saved, whole, and the redo to the changes."""
+    before = snapshot(example_project / "webapp2")
+    script = textwrap.dedent(
+        f"""
+        import os, signal, sys
+        from pathlib import Path
+        sys.path.insert(0, {str(ROOT)!r})
+        from designer.core.model import load, save
+        from designer.core.recovery import write_recovery
+
+        pkg = load(Path({str(example_project)!r}))
+        pkg.plugins[0].package.name = "Saved when the designer was killed"
+        pkg.plugins[1].package.name = "Not saved yet"
+        write_recovery(pkg)
+        real = os.replace
+
+        def replace_then_die(src, dst, *args, **kwargs):  # killed once one file is replaced
+            real(src, dst, *args, **kwargs)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        os.replace = replace_then_die
+        save(pkg)
+        """
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    child = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert snapshot(example_project / "webapp2") != before
+    asked = answer_yes(monkeypatch)
+    window.open_path(example_project)
+    assert len(asked) == 1 and "A save had begun" in asked[0]
+    names = [p.display_name for p in window.package.plugins[:2]]
+    assert names == ["Saved when the designer was killed", "Not saved yet"]
+    assert window.isWindowModified()
+    said = window.status.text()
+    assert said.startswith("Restored your unsaved changes.") and "has the version before it again" in said
+
+    window.editor.undo_stack.undo()
+    assert not window.isWindowModified()
+    assert snapshot(example_project / "webapp2") == before  # (no temporary file left beside them either)
+    assert [p.display_name for p in window.package.plugins[:2]] == ["Lock toggle", "Meeting information"]
+
+    window.editor.undo_stack.redo()
+    assert window.isWindowModified()
+    assert window.save()
+    again = load(example_project)
+    assert [p.display_name for p in again.plugins[:2]] == names

@@ -408,6 +408,9 @@ class MainWindow(QMainWindow):
         self._kept_typing = False  # the recovery copy holds typing in the Id or an Action field
         # The copy restored here of a save cut short (see _put_back_restored_save); None: none, or saved since.
         self._restored_begun: Recovery | None = None
+        # Restore was answered for a save cut short whose files were then put back: the project read
+        # again restores the copy without asking a second time (see _put_back_to_restore).
+        self._restore_answered = False
         self.problems: list[Problem] = []
         self.preview_problems: list[Problem] = []  # PD800: crashes the preview caught (shown with the checks')
         self.undo_group = QUndoGroup(self)
@@ -1804,12 +1807,17 @@ class MainWindow(QMainWindow):
                 f"{moved} Put it back in its field?"
             )
             lost = f"The text typed at {recovery.when} will be lost for good."
-        answer = QMessageBox.question(
-            self,
-            "Restore unsaved changes?",
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
+        answered, self._restore_answered = self._restore_answered, False
+        answer = (
+            QMessageBox.StandardButton.Yes
+            if answered
+            else QMessageBox.question(
+                self,
+                "Restore unsaved changes?",
+                question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
         )
         if answer != QMessageBox.StandardButton.Yes:
             # No (or Escape, which Qt reads as No) throws work away for good: asked once more, and
@@ -1826,6 +1834,11 @@ class MainWindow(QMainWindow):
                     return self._discard_begun_save(kept, begun)
                 self._forget_recovery()
                 return ""
+
+        if begun.written and not begun.cannot_put_back:
+            put_back = self._put_back_to_restore(begun)
+            if put_back:
+                return put_back
 
         def restore(pkg: BrandingPackage) -> None:
             found = recovered_package(pkg, recovery)
@@ -1854,6 +1867,30 @@ class MainWindow(QMainWindow):
             return ""
         self.status.setText("Restored your unsaved changes. Save (Ctrl+S) to keep them, or undo (Ctrl+Z).")
         return ""
+
+    def _put_back_to_restore(self, begun: BegunSave) -> str:
+        """Before restoring the changes of a save killed half way: the files it wrote get back the
+        version they had before it, so that the project is read again whole, as saved last, and the
+        changes are restored over that (without asking again). What to say once it is read again;
+        empty when they could not be put back (restored over the files as they are, as before).
+
+        Why: restored over the half-written files, Undo came back to them as if they were saved: the
+        window said nothing was unsaved while the files disagreed (an id renamed in settings.json,
+        not in the plugin's files), with the killed save's temporary files beside them, and Save
+        wrote nothing."""
+        from ..core.recovery import put_back_begun_save
+
+        assert self.package is not None and self.package.root is not None
+        try:
+            put_back_begun_save(self.package.root, begun)
+        except OSError:
+            return ""
+        self._restore_answered = True
+        one = len(begun.written) == 1
+        return (
+            f"{_listed(begun.written)}, written by the save cut short, {'has' if one else 'have'} the version "
+            "before it again, so that undoing the restore gives the project as saved last."
+        )
 
     def _discard_begun_save(self, kept: Recovery, begun: BegunSave) -> str:
         """Discard the changes of the copy ``kept`` that a save killed half way had begun to write:
@@ -2235,8 +2272,12 @@ class MainWindow(QMainWindow):
         self._keyboard_to_tree()
         put_back = self._offer_recovery() if self.offers_recovery else ""
         if put_back:  # a save cut short was undone on disk: the project is read again
-            opened = self.open_path(path, ask=False)
-            self.status.setText(put_back)
+            try:
+                opened = self.open_path(path, ask=False)
+            finally:
+                self._restore_answered = False
+            restored = self.editor is not None and self.editor.undo_stack.count() > 0
+            self.status.setText(f"{self.status.text()} {put_back}" if restored else put_back)
             return opened
         if self._unchecked:
             self._run_checks(big=big)
