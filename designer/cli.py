@@ -196,7 +196,7 @@ def _check(args: argparse.Namespace) -> int:
             )
         try:
             fixed = fix_all(pkg, run_checks)
-            written = save(pkg)  # all of the fixes' files or none (model.save)
+            written = save(pkg, journal=True)  # all of the fixes' files or none (model.save)
         except (OSError, ValueError) as exc:
             from .core.files import os_message
 
@@ -512,7 +512,7 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
         return _new_refused(args, f"cannot add '{_shown(args.name)}' to {shown}: {reason}")
     add_plugin_files(pkg, files)
     try:
-        save(pkg)  # (all of the files or none)
+        save(pkg, journal=True)  # (all of the files or none, finished at the next open if killed)
     except (OSError, ValueError) as exc:
         why = os_message(exc) if isinstance(exc, OSError) else exc
         return _new_refused(args, f"cannot add '{_shown(args.name)}' to {shown}: {why}; nothing was changed")

@@ -1926,3 +1926,70 @@ def test_new_refuses_a_folder_name_with_a_c1_control_character(
     err = capsys.readouterr().err
     assert "invisible control character (U+009B)" in err, err
     assert not (tmp_path / "proj\x9b2J").exists()
+
+
+# The command line run with os.replace killing it once ``sys.argv[1]`` files are renamed into place.
+KILLED_AFTER_RENAMES = """
+import os, signal, sys
+from designer.cli import main
+real, done, after = os.replace, [], int(sys.argv[1])
+
+def replace_then_die(src, dst, *args, **kwargs):
+    real(src, dst, *args, **kwargs)
+    done.append(dst)
+    if len(done) == after:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+os.replace = replace_then_die
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def run_killed_after(renames: int, *args: object) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-c", KILLED_AFTER_RENAMES, str(renames), *map(str, args)]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is POSIX")
+def test_new_into_a_project_killed_between_its_files_is_finished_at_the_next_open(tmp_path: Path) -> None:
+    """`new` adding a plugin to a project, killed after settings.json and before the plugin's files
+    (or the other way round): the project was left half done, a plugin listed with no files or
+    files no plugin listed. Now the next command on the project finishes the write."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    killed = run_killed_after(1, "new", project, "--name", "Door lock")
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    done = run("check", project, "--json")
+    listed = [p["id"] for p in json.loads((project / "webapp2/settings.json").read_text())["plugins"]]
+    assert "door-lock" in listed, done.stdout
+    assert (project / "webapp2/plugins/door-lock/door-lock.plugin.package.json").is_file()
+    assert not list(project.rglob("*.tmp"))
+    assert not (project / ".plugin-designer/writing.json").exists()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is POSIX")
+def test_check_fix_killed_between_its_files_is_finished_at_the_next_open(tmp_path: Path) -> None:
+    """`check --fix` mending two files, killed after the first: one was fixed and the other not,
+    and nothing said so. Now the next command on the project finishes the write."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    rels = [
+        "plugins/lock-toggle/lock-toggle.plugin.package.json",
+        "plugins/meeting-info/meeting-info.plugin.package.json",
+    ]
+    for rel in rels:
+        path = project / "webapp2" / rel
+        text = path.read_text().rstrip()
+        assert text.endswith("}")
+        path.write_text(text[:-1].rstrip() + ",\n}\n")  # a comma after the last entry (PD100)
+    whole = tmp_path / "whole"
+    shutil.copytree(project, whole)
+    assert run("check", whole, "--fix").returncode == 0
+    killed = run_killed_after(1, "check", project, "--fix")
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    run("check", project)
+    for rel in rels:
+        assert (project / "webapp2" / rel).read_bytes() == (whole / "webapp2" / rel).read_bytes(), rel
+    assert snapshot(project / "webapp2") == snapshot(whole / "webapp2")
+    assert not (project / ".plugin-designer").exists()  # (the journal's folder goes with it)

@@ -739,6 +739,7 @@ def atomic_write_all(
                 where = exc.filename or str(dst.parent)
                 raise type(exc)(exc.errno, f"{exc.strerror} (the trash folder for the removed files)", where) from None
         if journal is not None:
+            _make_folders(journal.parent, made)  # (a project's designer folder, made for a check --fix)
             _begin_journal(journal, ready, kept, moves or [])
         for tmp, path in ready:
             try:
@@ -767,10 +768,19 @@ def atomic_write_all(
         raise
     if journal is not None:
         _unlink(str(journal), quiet=True)
+        if journal.parent in made:  # made for the journal alone: no empty designer folder is left
+            _rmdir_quietly(journal.parent)
     for old in kept.values():
         if old is not None:
             _unlink(old, quiet=True)  # the write is done: a stray copy left is no reason to call it failed
     _sweep(path.parent for path in files)
+
+
+def _rmdir_quietly(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:  # not empty (something else is in it) or refused: left as it is
+        pass
 
 
 def _begin_journal(
@@ -824,6 +834,7 @@ def finish_interrupted_write(journal: Path) -> bool:
         os.unlink(journal)
     except (OSError, ValueError, KeyError, TypeError):
         return False
+    _rmdir_quietly(journal.parent)  # (made for a check --fix's journal alone: empty now)
     return True
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
-from .files import DirFiles, PackageFiles, clash_key, locate, normalize
+from .files import WRITE_JOURNAL, DirFiles, PackageFiles, clash_key, locate, normalize
 from .jsonfile import JsonDocument, JsonSyntaxError, same_json
 from .jstext import one_line
 from .problems import Fix, Problem, Severity, make
@@ -1106,11 +1106,15 @@ class UnreadableFileError(PermissionError):
     """Saving would overwrite a file the designer could not read (see :func:`save`)."""
 
 
-def save(pkg: BrandingPackage, keep: Collection[str] = ()) -> list[str]:
+def save(pkg: BrandingPackage, keep: Collection[str] = (), journal: bool = False) -> list[str]:
     """Write changed files atomically; return the paths written (relative to webapp2/).
 
     An untouched package writes nothing at all. ``keep``: files left as they are on disk, whatever
     the model holds for them (another program changed them, and the user did not change them here).
+    ``journal``: the renames are noted in the project's designer folder first, so that a process
+    killed half way has its write finished when the project is next opened (see
+    files.atomic_write_all). For the command line (check --fix, new into a project), which keeps no
+    recovery copy to offer the changes back: killed between two files, the project was half done.
     """
     if not isinstance(pkg.files, DirFiles):
         raise PermissionError(f"{pkg.files.label} is opened read-only; import it into a folder first")
@@ -1127,7 +1131,10 @@ def save(pkg: BrandingPackage, keep: Collection[str] = ()) -> list[str]:
         )
     deletes = pending_deletes(pkg)
     # All of them or none, the trash included: a refused write or move changes nothing.
-    pkg.files.write_many(writes, trash=deletes)
+    from .state import STATE_DIR
+
+    noted = pkg.files.project / STATE_DIR / WRITE_JOURNAL if journal else None
+    pkg.files.write_many(writes, trash=deletes, journal=noted)
     mark_written(pkg)
     return sorted(writes) + deletes
 
