@@ -63,6 +63,16 @@ def print_err(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+def say_finished_write(pkg: Any) -> None:
+    """Say on stderr what opening the package ``pkg`` finished of a write a killed process had begun
+    (an export, a check --fix: see files.finish_interrupted_write). Why: finished silently, the ZIP
+    and the project changed under the user, who had seen that command fail."""
+    from .core.problems import printable
+
+    if pkg.files.finished_write:
+        print_err(printable(f"plugin-designer: {pkg.files.finished_write}"))
+
+
 def quiet_stdout() -> None:
     """Point stdout at nothing once its reader has gone (``| head`` read what it wanted and closed
     the pipe): Python would print a BrokenPipeError traceback when it flushes stdout at exit."""
@@ -182,6 +192,7 @@ def _check(args: argparse.Namespace) -> int:
         return _unusable(
             args, next_step(args.path, exc, "check --fix {}" if args.fix else "check {}", as_is=not args.fix)
         )
+    say_finished_write(pkg)
     fixed: list[str] = []
     written: list[str] = []
     if args.fix:
@@ -196,7 +207,7 @@ def _check(args: argparse.Namespace) -> int:
             )
         try:
             fixed = fix_all(pkg, run_checks)
-            written = save(pkg, journal=True)  # all of the fixes' files or none (model.save)
+            written = save(pkg, journal="plugin-designer check --fix")  # all of the fixes' files or none
         except (OSError, ValueError) as exc:
             from .core.files import os_message
 
@@ -480,6 +491,7 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
         pkg = load(target)
     except NotAPackageError as exc:
         return _new_refused(args, f"{exc}")
+    say_finished_write(pkg)
     files = files if files is not None else plugin_files(args.name)
     reason = cannot_add_plugins(pkg, told=f"'plugin-designer check {shell_word(args.dir)}' says why")
     unlisted = [
@@ -512,7 +524,7 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
         return _new_refused(args, f"cannot add '{_shown(args.name)}' to {shown}: {reason}")
     add_plugin_files(pkg, files)
     try:
-        save(pkg, journal=True)  # (all of the files or none, finished at the next open if killed)
+        save(pkg, journal=f"Adding the plugin '{args.name}'")  # (all or none, finished at the next open if killed)
     except (OSError, ValueError) as exc:
         why = os_message(exc) if isinstance(exc, OSError) else exc
         return _new_refused(args, f"cannot add '{_shown(args.name)}' to {shown}: {why}; nothing was changed")
@@ -774,6 +786,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     except NotAPackageError as exc:
         # (before Qt and Chromium load: a refusal costs nothing)
         return _unusable(args, next_step(args.path, exc, "simulate {}", as_is=True))
+    say_finished_write(pkg)
     from .gui.app import make_app, quiet_qt
     from .gui.preview import simulate
 

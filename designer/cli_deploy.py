@@ -23,6 +23,7 @@ from .cli import (
     print_err,
     print_errors,
     print_json,
+    say_finished_write,
     shell_word,
 )
 from .core.problems import printable
@@ -172,6 +173,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
             return _fail(args, f"{option} is empty: give {what}, or leave {option} out for the one used last.", 2)
     try:
         pkg = load(Path(args.path))
+        say_finished_write(pkg)
         node = normalize_node(args.node)
     except NotAPackageError as exc:
         return _fail(args, next_step(args.path, exc, "deploy {} --node " + shell_word(args.node)), 2)

@@ -19,6 +19,7 @@ from .cli import (
     print_errors,
     print_json,
     quiet_stdout,
+    say_finished_write,
     shell_word,
 )
 
@@ -266,6 +267,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     try:
         pkg = load(Path(args.path))
+        say_finished_write(pkg)
         if not pkg.files.writable:
             then = f"export {{}} -o {shell_word(args.output)}"
             return _refused(

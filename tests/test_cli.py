@@ -1961,6 +1961,7 @@ def test_new_into_a_project_killed_between_its_files_is_finished_at_the_next_ope
     killed = run_killed_after(1, "new", project, "--name", "Door lock")
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     done = run("check", project, "--json")
+    assert "plugin-designer: Adding the plugin 'Door lock' was cut short" in done.stderr
     listed = [p["id"] for p in json.loads((project / "webapp2/settings.json").read_text())["plugins"]]
     assert "door-lock" in listed, done.stdout
     assert (project / "webapp2/plugins/door-lock/door-lock.plugin.package.json").is_file()

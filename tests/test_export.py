@@ -1374,3 +1374,42 @@ def test_the_export_reads_each_file_without_a_python_file_object_and_all_of_it(
     assert [name for name in opened if "webapp2" in name] == []
     result = write_export(plan, tmp_path / "out.zip")
     assert _zip_files(result.path)["webapp2/plugins/rec/bundle.js"] == big.read_bytes()
+
+
+def _export_killed_before_the_zip(project: Path, out: Path) -> object:
+    """The brandingID of an export killed after manifest.json, before the ZIP (see _KILLED_EXPORT)."""
+    run = subprocess.run(
+        [sys.executable, "-c", _KILLED_EXPORT, "1", str(project), "-o", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 9, run.stderr
+    return json.loads((project / "webapp2/manifest.json").read_text())["brandingID"]
+
+
+def test_the_command_after_a_killed_export_says_once_that_it_finished_it(base_project: Path, tmp_path: Path) -> None:
+    """An export killed half way was finished by the next command on the project without a word:
+    the ZIP and the project changed under the user, who had seen the export fail. Now that command
+    says so on stderr, once."""
+    out = tmp_path / "out.zip"
+    branding_id = _export_killed_before_the_zip(base_project, out)
+    first = _cli("check", str(base_project))
+    said = f"The export of brandingID {branding_id} to {out} was cut short"
+    assert said in first.stderr and said not in first.stdout
+    assert first.stderr.count("was cut short") == 1
+    assert _zip_branding_id(out) == branding_id
+    assert "cut short" not in _cli("check", str(base_project)).stderr
+
+
+def test_the_window_opening_a_project_after_a_killed_export_says_it_finished_it(
+    window, base_project: Path, tmp_path: Path
+) -> None:
+    """The window opening the project finished a killed export silently; now its status bar says so."""
+    out = tmp_path / "out.zip"
+    branding_id = _export_killed_before_the_zip(base_project, out)
+    assert window.open_path(base_project)
+    assert f"The export of brandingID {branding_id} to {out} was cut short" in window.status.text()
+    assert _zip_branding_id(out) == branding_id
+    assert window.open_path(base_project)
+    assert "cut short" not in window.status.text()

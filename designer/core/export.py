@@ -1140,7 +1140,10 @@ def write_export(plan: ExportPlan, out: Path, force: bool = False) -> ExportResu
     # the link, while the record and the result named the file it pointed to, which kept the old ZIP.
     # Killed half way, the next open of the project finishes it (see files.finish_interrupted_write).
     journal = state_file.with_name(WRITE_JOURNAL)
-    files.write_many(plan.writes, also={target: data, state_file: state_data}, trash=removed, journal=journal)
+    doing = f"The export of brandingID {plan.branding_id} to {target}"
+    files.write_many(
+        plan.writes, also={target: data, state_file: state_data}, trash=removed, journal=journal, doing=doing
+    )
     # Run through sudo, the ZIP the user named is theirs, also in a folder of root's (/tmp, whose
     # sticky bit kept them from replacing it with their next export).
     give_new(target, asked_for=True)

@@ -699,7 +699,10 @@ _STARTED = time.time()
 
 
 def atomic_write_all(
-    files: dict[Path, bytes], moves: list[tuple[Path, Path]] | None = None, journal: Path | None = None
+    files: dict[Path, bytes],
+    moves: list[tuple[Path, Path]] | None = None,
+    journal: Path | None = None,
+    doing: str = "",
 ) -> None:
     """Write several files (and move others, to the trash) so that a failure leaves every one as it was.
 
@@ -717,6 +720,7 @@ def atomic_write_all(
     ``journal``: where to note, once every new version is ready, what is about to be renamed and
     moved, so that a process killed half way (kill -9, a power cut: no exception to put things back
     on) has its write finished by the next one that opens the project (see finish_interrupted_write).
+    ``doing``: the write in words ("The export to out.zip"), for that one to say what it finished.
     """
     made: list[Path] = []  # folders this call created, outermost first
     ready: list[tuple[str, Path]] = []  # (temporary file with the new bytes, its target)
@@ -740,7 +744,7 @@ def atomic_write_all(
                 raise type(exc)(exc.errno, f"{exc.strerror} (the trash folder for the removed files)", where) from None
         if journal is not None:
             _make_folders(journal.parent, made)  # (a project's designer folder, made for a check --fix)
-            _begin_journal(journal, ready, kept, moves or [])
+            _begin_journal(journal, ready, kept, moves or [], doing)
         for tmp, path in ready:
             try:
                 os.replace(tmp, path)
@@ -784,7 +788,11 @@ def _rmdir_quietly(folder: Path) -> None:
 
 
 def _begin_journal(
-    journal: Path, ready: list[tuple[str, Path]], kept: dict[Path, str | None], moves: list[tuple[Path, Path]]
+    journal: Path,
+    ready: list[tuple[str, Path]],
+    kept: dict[Path, str | None],
+    moves: list[tuple[Path, Path]],
+    doing: str,
 ) -> None:
     """Note in ``journal`` the renames and moves :func:`atomic_write_all` is about to make."""
     import json
@@ -794,14 +802,15 @@ def _begin_journal(
         "replace": [[tmp, str(path), kept.get(path)] for tmp, path in ready],
         "kept": [old for old in kept.values() if old is not None],
         "moves": [[str(src), str(dst)] for src, dst in moves],
+        "doing": doing,
     }
     atomic_write(journal, json.dumps(entry).encode())
 
 
-def finish_interrupted_write(journal: Path) -> bool:
+def finish_interrupted_write(journal: Path) -> str | None:
     """Finish the write a killed process noted in ``journal`` (see :func:`atomic_write_all`): the new
-    versions it had made ready are renamed into place and the files it was moving moved; whether
-    there was one to finish. Never raises.
+    versions it had made ready are renamed into place and the files it was moving moved; what was
+    finished, in a sentence to say once (None: there was none). Never raises.
 
     Why forward, not back: every new version was whole on disk before the first rename, and an
     export's ZIP, its manifest.json and the state naming its brandingID must agree. Killed between
@@ -809,6 +818,7 @@ def finish_interrupted_write(journal: Path) -> bool:
     remember (and the next export gave it again, so clients kept their cached branding).
     Only temporary files of the designer's naming, renamed over the file beside them, are taken
     from the journal: a damaged one renames nothing else.
+    Why said: finished silently, a ZIP and a project changed under the user between two commands.
     """
     import json
 
@@ -816,7 +826,7 @@ def finish_interrupted_write(journal: Path) -> bool:
         entry = json.loads(journal.read_bytes())
         pid = entry["pid"]
         if not isinstance(pid, int) or _still_writing(pid, journal):
-            return False
+            return None
         for tmp, target, old in entry["replace"]:
             if not _temporary_of(tmp, target) or not os.path.lexists(tmp):
                 continue  # (renamed into place already, or no file of this write's)
@@ -833,9 +843,11 @@ def finish_interrupted_write(journal: Path) -> bool:
                 _unlink(old, quiet=True)
         os.unlink(journal)
     except (OSError, ValueError, KeyError, TypeError):
-        return False
+        return None
     _rmdir_quietly(journal.parent)  # (made for a check --fix's journal alone: empty now)
-    return True
+    doing = entry.get("doing")
+    doing = doing if isinstance(doing, str) and doing else "A write of this project"
+    return f"{doing} was cut short (killed half way) and is finished now, so that its files agree."
 
 
 def _untouched_since(target: str, old: object) -> bool:
@@ -1090,6 +1102,8 @@ class PackageFiles:
 
     label: str  # how to name the package root in messages
     writable: bool = False
+    # What a killed process had begun and opening the project finished (see locate), to say once.
+    finished_write: str | None = None
 
     def names(self) -> list[str]:
         raise NotImplementedError
@@ -1355,13 +1369,14 @@ class DirFiles(PackageFiles):
         also: dict[Path, bytes] | None = None,
         trash: list[str] | None = None,
         journal: Path | None = None,
+        doing: str = "",
     ) -> Path | None:
         """:meth:`write_bytes` for several files at once: all of them, or none (see atomic_write_all).
 
         ``also``: files outside the package written in the same all-or-nothing step (the export's ZIP).
         ``trash``: files moved to the project's trash in the same step (see :meth:`move_to_trash`);
         returns that trash folder (``None`` when nothing was moved).
-        ``journal``: see atomic_write_all (an export's, finished when the project is opened again).
+        ``journal``, ``doing``: see atomic_write_all (finished when the project is opened again).
         """
         self.check_there()
         self.check_folders_there(files)
@@ -1400,7 +1415,9 @@ class DirFiles(PackageFiles):
         folder = self._trash_folder() if trash else None
         moves = [(self.root / rel, folder / rel) for rel in trash or []] if folder is not None else []
         try:
-            atomic_write_all({**{self.root / rel: data for rel, data in files.items()}, **(also or {})}, moves, journal)
+            atomic_write_all(
+                {**{self.root / rel: data for rel, data in files.items()}, **(also or {})}, moves, journal, doing
+            )
         finally:
             self.invalidate()
         self._remember_folders(files)
@@ -1774,8 +1791,10 @@ def locate(path: Path) -> PackageFiles:
             raise NotAPackageError(f"{root} cannot be read ({exc.strerror or exc})") from None
         # A killed import's or export's files first, so that what is read is whole.
         finish_moved_imports(Path(os.path.abspath(project)).parent, Path(os.path.abspath(project)).name)
-        finish_interrupted_write(project / ".plugin-designer" / WRITE_JOURNAL)
-        return DirFiles(root, project)
+        finished = finish_interrupted_write(project / ".plugin-designer" / WRITE_JOURNAL)
+        found = DirFiles(root, project)
+        found.finished_write = finished
+        return found
     there = not_a_file(path.resolve())  # (what a link points to)
     if there is not None:
         # A named pipe or a device is never a package, and reading one to find out never ends

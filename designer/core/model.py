@@ -1106,14 +1106,14 @@ class UnreadableFileError(PermissionError):
     """Saving would overwrite a file the designer could not read (see :func:`save`)."""
 
 
-def save(pkg: BrandingPackage, keep: Collection[str] = (), journal: bool = False) -> list[str]:
+def save(pkg: BrandingPackage, keep: Collection[str] = (), journal: str = "") -> list[str]:
     """Write changed files atomically; return the paths written (relative to webapp2/).
 
     An untouched package writes nothing at all. ``keep``: files left as they are on disk, whatever
     the model holds for them (another program changed them, and the user did not change them here).
-    ``journal``: the renames are noted in the project's designer folder first, so that a process
-    killed half way has its write finished when the project is next opened (see
-    files.atomic_write_all). For the command line (check --fix, new into a project), which keeps no
+    ``journal``: the write in words ("plugin-designer check --fix"), its renames noted with them in the
+    project's designer folder first, so that a process killed half way has its write finished (and
+    said) when the project is next opened (see files.atomic_write_all). For the command line (check --fix, new into a project), which keeps no
     recovery copy to offer the changes back: killed between two files, the project was half done.
     """
     if not isinstance(pkg.files, DirFiles):
@@ -1134,7 +1134,7 @@ def save(pkg: BrandingPackage, keep: Collection[str] = (), journal: bool = False
     from .state import STATE_DIR
 
     noted = pkg.files.project / STATE_DIR / WRITE_JOURNAL if journal else None
-    pkg.files.write_many(writes, trash=deletes, journal=noted)
+    pkg.files.write_many(writes, trash=deletes, journal=noted, doing=journal)
     mark_written(pkg)
     return sorted(writes) + deletes
 

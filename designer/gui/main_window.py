@@ -2269,6 +2269,8 @@ class MainWindow(QMainWindow):
         self._fill_tree()
         self._fill_problems()
         self.status.setText(self._opened_summary())
+        if pkg.files.finished_write:  # (a killed export's renames, done as it opened: said, once)
+            self.status.setText(f"{self.status.text()}. {pkg.files.finished_write}")
         self._keyboard_to_tree()
         put_back = self._offer_recovery() if self.offers_recovery else ""
         if put_back:  # a save cut short was undone on disk: the project is read again
