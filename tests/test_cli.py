@@ -1994,3 +1994,20 @@ def test_check_fix_killed_between_its_files_is_finished_at_the_next_open(tmp_pat
         assert (project / "webapp2" / rel).read_bytes() == (whole / "webapp2" / rel).read_bytes(), rel
     assert snapshot(project / "webapp2") == snapshot(whole / "webapp2")
     assert not (project / ".plugin-designer").exists()  # (the journal's folder goes with it)
+
+
+def test_check_fix_beside_a_file_named_as_the_designer_folder_still_saves(tmp_path: Path) -> None:
+    """The note of a check --fix's renames goes in the project's .plugin-designer folder: where a file
+    of that name stands (or the project folder is read-only), the fixes were refused ("File exists;
+    nothing was changed") though saving them needs no such folder. They are saved, without the note."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    (project / ".plugin-designer").write_text("not the designer's\n")
+    path = project / "webapp2/plugins/lock-toggle/lock-toggle.plugin.package.json"
+    path.write_text(path.read_text().rstrip()[:-1].rstrip() + ",\n}\n")  # a comma after the last entry
+    fixed = run("check", project, "--fix")
+    assert "could not be saved" not in fixed.stderr, fixed.stderr
+    assert json.loads(path.read_text())["id"] == "lock-toggle"
+    assert (project / ".plugin-designer").read_text() == "not the designer's\n"
+    added = run("new", project, "--name", "Door lock")
+    assert added.returncode == 0, added.stderr

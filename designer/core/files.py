@@ -742,9 +742,8 @@ def atomic_write_all(
             except OSError as exc:
                 where = exc.filename or str(dst.parent)
                 raise type(exc)(exc.errno, f"{exc.strerror} (the trash folder for the removed files)", where) from None
-        if journal is not None:
-            _make_folders(journal.parent, made)  # (a project's designer folder, made for a check --fix)
-            _begin_journal(journal, ready, kept, moves or [], doing)
+        if journal is not None and not _begin_journal(journal, made, ready, kept, moves or [], doing):
+            journal = None
         for tmp, path in ready:
             try:
                 os.replace(tmp, path)
@@ -789,12 +788,18 @@ def _rmdir_quietly(folder: Path) -> None:
 
 def _begin_journal(
     journal: Path,
+    made: list[Path],
     ready: list[tuple[str, Path]],
     kept: dict[Path, str | None],
     moves: list[tuple[Path, Path]],
     doing: str,
-) -> None:
-    """Note in ``journal`` the renames and moves :func:`atomic_write_all` is about to make."""
+) -> bool:
+    """Note in ``journal`` the renames and moves :func:`atomic_write_all` is about to make, its folder
+    made (a check --fix's, in a project without one); False when it cannot be written there.
+
+    Why not fail then: a file named as the designer folder, or a project folder the user may not
+    write in, refused check --fix and new, which need no such folder for their own files (an
+    export writes its state there first, so it is refused before this)."""
     import json
 
     entry = {
@@ -804,7 +809,15 @@ def _begin_journal(
         "moves": [[str(src), str(dst)] for src, dst in moves],
         "doing": doing,
     }
-    atomic_write(journal, json.dumps(entry).encode())
+    try:
+        _make_folders(journal.parent, made)
+        atomic_write(journal, json.dumps(entry).encode())
+    except OSError:
+        if journal.parent in made:
+            _rmdir_quietly(journal.parent)
+            made.remove(journal.parent)
+        return False
+    return True
 
 
 def finish_interrupted_write(journal: Path) -> str | None:
