@@ -1379,6 +1379,7 @@ def test_undoing_the_restore_of_a_save_cut_short_leaves_the_files_as_the_window_
     asked = answer_yes(monkeypatch)
     window.open_path(example_project)
     assert len(asked) == 1 and "A save had begun" in asked[0]
+    assert "restoring first gives it back the version before that save" in asked[0]
     names = [p.display_name for p in window.package.plugins[:2]]
     assert names == ["Saved when the designer was killed", "Not saved yet"]
     assert window.isWindowModified()

@@ -185,8 +185,13 @@ def _begun_save(begun: BegunSave, left: Recovery, discarded: bool = False) -> st
         return ""
     one = len(done) == 1
     said = f" A save had begun: {_listed(done)} {'holds' if one else 'hold'} the changes already"
-    if not discarded:
+    if not discarded and begun.cannot_put_back:
         return f"{said}; restoring, then saving, writes the others, so that the files agree again."
+    if not discarded:  # (see MainWindow._put_back_to_restore)
+        return (
+            f"{said}; restoring first gives {'it' if one else 'them'} back the version before that save, so that "
+            "undoing the restore leaves the project as saved last, and saving writes all the changes."
+        )
     lost = begun.cannot_put_back
     if not lost:
         return f"{said}; discarding puts back the version {'it' if one else 'they'} had before that save."
