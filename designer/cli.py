@@ -73,6 +73,17 @@ def say_finished_write(pkg: Any) -> None:
         print_err(printable(f"plugin-designer: {pkg.files.finished_write}"))
 
 
+def save_cut_short(pkg: Any) -> str | None:
+    """Why the project ``pkg`` may hold mixed files: a save in the designer killed half way (see
+    core.recovery.save_cut_short); None for a ZIP, or when there was none. Commands that write the
+    project or make a ZIP of it refuse then: the designer puts it right."""
+    if not pkg.files.writable:
+        return None
+    from .core.recovery import save_cut_short as cut_short
+
+    return cut_short(pkg.files.root)
+
+
 def quiet_stdout() -> None:
     """Point stdout at nothing once its reader has gone (``| head`` read what it wanted and closed
     the pipe): Python would print a BrokenPipeError traceback when it flushes stdout at exit."""
@@ -193,6 +204,11 @@ def _check(args: argparse.Namespace) -> int:
             args, next_step(args.path, exc, "check --fix {}" if args.fix else "check {}", as_is=not args.fix)
         )
     say_finished_write(pkg)
+    cut_short = save_cut_short(pkg)
+    if cut_short and args.fix:
+        return _unusable(args, f"{args.path}: {cut_short}. Nothing was fixed", None)
+    if cut_short:
+        print_err(printable(f"plugin-designer: warning: {cut_short}."))
     fixed: list[str] = []
     written: list[str] = []
     if args.fix:
@@ -492,6 +508,9 @@ def _add_to_project(args: argparse.Namespace, target: Path, files: dict[str, byt
     except NotAPackageError as exc:
         return _new_refused(args, f"{exc}")
     say_finished_write(pkg)
+    cut_short = save_cut_short(pkg)
+    if cut_short:
+        return _new_refused(args, f"cannot add '{_shown(args.name)}' to {shown}: {cut_short}. Nothing was changed")
     files = files if files is not None else plugin_files(args.name)
     reason = cannot_add_plugins(pkg, told=f"'plugin-designer check {shell_word(args.dir)}' says why")
     unlisted = [

@@ -23,6 +23,7 @@ from .cli import (
     print_err,
     print_errors,
     print_json,
+    save_cut_short,
     say_finished_write,
     shell_word,
 )
@@ -174,6 +175,9 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     try:
         pkg = load(Path(args.path))
         say_finished_write(pkg)
+        cut_short = save_cut_short(pkg)
+        if cut_short:
+            return _fail(args, f"{cut_short}. Nothing was exported or uploaded", 2)
         node = normalize_node(args.node)
     except NotAPackageError as exc:
         return _fail(args, next_step(args.path, exc, "deploy {} --node " + shell_word(args.node)), 2)

@@ -19,6 +19,7 @@ from .cli import (
     print_errors,
     print_json,
     quiet_stdout,
+    save_cut_short,
     say_finished_write,
     shell_word,
 )
@@ -268,6 +269,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         pkg = load(Path(args.path))
         say_finished_write(pkg)
+        cut_short = save_cut_short(pkg)
+        if cut_short and not args.force:
+            return _refused(args, f"{cut_short}. Nothing was exported (--force exports the files as they are)")
         if not pkg.files.writable:
             then = f"export {{}} -o {shell_word(args.output)}"
             return _refused(

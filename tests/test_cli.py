@@ -2011,3 +2011,51 @@ def test_check_fix_beside_a_file_named_as_the_designer_folder_still_saves(tmp_pa
     assert (project / ".plugin-designer").read_text() == "not the designer's\n"
     added = run("new", project, "--name", "Door lock")
     assert added.returncode == 0, added.stderr
+
+
+# The designer's save killed once it renamed one file into place (a plugin's id renamed in three).
+SAVE_KILLED_HALF_WAY = """
+import os, signal, sys
+from pathlib import Path
+from designer.core.model import load, save
+from designer.core.plugins import rename_plugin_id
+from designer.core.recovery import write_recovery
+
+pkg = load(Path(sys.argv[1]))
+rename_plugin_id(pkg, 1, "meeting-details")
+write_recovery(pkg)
+real = os.replace
+
+def replace_then_die(src, dst, *args, **kwargs):
+    real(src, dst, *args, **kwargs)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+os.replace = replace_then_die
+save(pkg)
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is POSIX")
+def test_commands_on_a_project_whose_save_in_the_designer_was_cut_short_say_so(tmp_path: Path) -> None:
+    """The designer killed half way through a save (an id renamed in one file, not in the others):
+    `export` made a ZIP of the mixed files, without a word but a warning about the ids, `check --fix`
+    wrote over them, and the designer could no longer put the project back as saved last. Now they
+    say the save was cut short and refuse, until the project is opened in the designer (where the
+    changes are offered back) or --force is given; `check` says so too."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE, project)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    killed = subprocess.run([sys.executable, "-c", SAVE_KILLED_HALF_WAY, str(project)], env=env, capture_output=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    half = snapshot(project)
+    out = tmp_path / "out.zip"
+    refused = run("export", project, "-o", out)
+    assert refused.returncode == 2 and not out.exists()
+    assert "A save in Plugin Designer was cut short" in refused.stderr
+    assert "open the project in Plugin Designer" in refused.stderr
+    fixing = run("check", project, "--fix")
+    assert fixing.returncode == 2 and "was cut short" in fixing.stderr
+    assert snapshot(project) == half
+    checked = run("check", project)
+    assert "was cut short" in checked.stderr
+    assert run("export", project, "-o", out, "--force").returncode == 0 and out.exists()

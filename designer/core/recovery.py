@@ -216,6 +216,32 @@ def begun_save(kept: Recovery, left: Recovery) -> BegunSave:
     return begun
 
 
+def save_cut_short(root: Path) -> str | None:
+    """A sentence saying that a save of the package folder ``root`` in the designer was killed half
+    way (its crash copy holds changes some files have and others not, see :func:`begun_save`);
+    None when none was. Reads the copy only: it is neither adopted, moved aside nor removed.
+
+    Why: the command line knew nothing of it; `export` made a ZIP of the mixed files (an id renamed
+    in settings.json, not in the plugin's), and `check --fix` wrote over them, after which the
+    designer could no longer put the project back as saved last."""
+    path = _file_for(root)
+    if not os.path.lexists(path):
+        return None
+    kept = _parse(path, root)
+    if not isinstance(kept, Recovery) or kept.kept_by_running_designer is not None:
+        return None
+    written = begun_save(kept, kept.unsaved()).written
+    if not written:
+        return None
+    more = f" and {len(written) - 5} more" if len(written) > 5 else ""
+    one = len(written) == 1
+    return (
+        f"A save in Plugin Designer was cut short ({kept.when}): {', '.join(written[:5])}{more} "
+        f"{'holds' if one else 'hold'} its changes, the other files not, so they may not agree. To mend it, "
+        "open the project in Plugin Designer, which offers the changes back (or puts the files back as saved last)"
+    )
+
+
 def _trashed_version(root: Path, rel: str, fingerprint: str) -> bytes | None:
     """The bytes with ``fingerprint`` of the file ``rel`` of the package folder ``root`` in the
     project's trash (``.plugin-designer/trash/<time>/<rel>``, see DirFiles.move_to_trash), if any."""
