@@ -860,7 +860,7 @@ def finish_interrupted_write(journal: Path) -> str | None:
     _rmdir_quietly(journal.parent)  # (made for a check --fix's journal alone: empty now)
     doing = entry.get("doing")
     doing = doing if isinstance(doing, str) and doing else "A write of this project"
-    return f"{doing} was cut short (killed half way) and is finished now, so that its files agree."
+    return f"{doing} was cut short and is finished now."  # (short: the status bar shows it after "Opened …")
 
 
 def _untouched_since(target: str, old: object) -> bool:
