@@ -1113,8 +1113,9 @@ def save(pkg: BrandingPackage, keep: Collection[str] = (), journal: str = "") ->
     the model holds for them (another program changed them, and the user did not change them here).
     ``journal``: the write in words ("plugin-designer check --fix"), its renames noted with them in the
     project's designer folder first, so that a process killed half way has its write finished (and
-    said) when the project is next opened (see files.atomic_write_all). For the command line (check --fix, new into a project), which keeps no
-    recovery copy to offer the changes back: killed between two files, the project was half done.
+    said) when the project is next opened (see files.atomic_write_all). For the command line (check
+    --fix, new into a project), which keeps no recovery copy to offer the changes back: killed
+    between two files, the project was half done.
     """
     if not isinstance(pkg.files, DirFiles):
         raise PermissionError(f"{pkg.files.label} is opened read-only; import it into a folder first")
