@@ -366,7 +366,9 @@ def test_the_restore_question_names_files_changed_since(window: MainWindow, exam
     write_recovery(pkg)
     rel = "plugins/lock-toggle/lock-toggle.plugin.package.json"
     later = time_module.time() + 60
-    os.utime(example_project / "webapp2" / rel, (later, later))  # edited elsewhere after the crash
+    path = example_project / "webapp2" / rel
+    path.write_text(path.read_text().replace('"Lock toggle"', '"Lock toggle (edited elsewhere)"', 1))
+    os.utime(path, (later, later))  # edited elsewhere after the crash
     asked: list[str] = []
 
     def question(_parent, _title, text, *_args):
@@ -1396,3 +1398,50 @@ def test_undoing_the_restore_of_a_save_cut_short_leaves_the_files_as_the_window_
     assert window.save()
     again = load(example_project)
     assert [p.display_name for p in again.plugins[:2]] == names
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is POSIX")
+def test_files_put_back_after_a_save_cut_short_are_not_said_to_be_changed_by_another_program(
+    window: MainWindow, example_project: Path, monkeypatch
+) -> None:
+    """Restoring a save cut short gives the files it wrote their version before it; killed again
+    before a save, the next start offered the changes back saying that those files were "Changed
+    since then, by another program" and that restoring would replace those changes, which were the
+    designer's own putting back."""
+    script = textwrap.dedent(
+        f"""
+        import os, signal, sys
+        from pathlib import Path
+        sys.path.insert(0, {str(ROOT)!r})
+        from designer.core.model import load, save
+        from designer.core.recovery import write_recovery
+
+        pkg = load(Path({str(example_project)!r}))
+        pkg.plugins[0].package.name = "Saved when the designer was killed"
+        pkg.plugins[1].package.name = "Not saved yet"
+        path = write_recovery(pkg)
+        data = path.read_text()
+        saved_at = '"saved_at": '
+        at = data.index(saved_at) + len(saved_at)
+        then = float(data[at:data.index(",", at)])
+        path.write_text(data.replace(f"{{saved_at}}{{data[at:data.index(',', at)]}}", f"{{saved_at}}{{then - 60}}"))
+        real = os.replace
+
+        def replace_then_die(src, dst, *args, **kwargs):  # killed once one file is replaced
+            real(src, dst, *args, **kwargs)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        os.replace = replace_then_die
+        save(pkg)
+        """
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    child = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    asked = answer_yes(monkeypatch)
+    window.open_path(example_project)
+    assert len(asked) == 1 and "Changed since then" not in asked[0]
+    window.open_path(example_project, ask=False)  # (as after a second crash: the copy is still the first one)
+    assert len(asked) == 2 and "Restore them?" in asked[1]
+    assert "Changed since then" not in asked[1], asked[1]
+    window.editor.undo_stack.setClean()

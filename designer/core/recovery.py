@@ -133,12 +133,14 @@ class Recovery:
         (another program, another copy of the designer): restoring replaces those changes.
 
         A file that now holds the very bytes kept is no such change: a save killed half way had
-        written it (it was named as another program's work, which restoring would write over)."""
+        written it (it was named as another program's work, which restoring would write over). Nor
+        is one that holds the version the copy was edited from: the designer put it back so (see
+        put_back_begun_save), and restoring loses nothing of anyone's."""
         out = []
         for rel in (*self.writes, *self.deletes):
             path = self.root / rel
             try:
-                if path.stat().st_mtime > self.saved_at + 1 and not self._holds_kept(rel):
+                if path.stat().st_mtime > self.saved_at + 1 and not self._holds_kept(rel) and not self._holds_base(rel):
                     out.append(rel)
             except OSError:
                 continue
@@ -161,6 +163,12 @@ class Recovery:
             return self._holds_kept(rel)
         except OSError:
             return False
+
+    def _holds_base(self, rel: str) -> bool:
+        """Whether the file ``rel`` on disk is the version this copy's edits were made from (see _base)."""
+        fingerprint = (self.base or {}).get(rel)
+        path = self.root / rel
+        return fingerprint is not None and _regular_file(path) and _fingerprint(path.read_bytes()) == fingerprint
 
     def _holds_kept(self, rel: str) -> bool:
         """Whether the file ``rel`` on disk holds the bytes this copy keeps for it."""
