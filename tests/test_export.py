@@ -1413,3 +1413,25 @@ def test_the_window_opening_a_project_after_a_killed_export_says_it_finished_it(
     assert _zip_branding_id(out) == branding_id
     assert window.open_path(base_project)
     assert "cut short" not in window.status.text()
+
+
+def test_a_killed_export_finished_as_unsaved_changes_are_restored_is_said_too(
+    window, base_project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Killed while exporting, with edits not saved yet: the next start restored the edits, and the
+    status bar said only that, the export finished at the same time left unsaid."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from designer.core.recovery import write_recovery
+
+    pkg = load(base_project)
+    pkg.plugins[0].package.name = "Not saved yet"
+    write_recovery(pkg)
+    out = tmp_path / "out.zip"
+    branding_id = _export_killed_before_the_zip(base_project, out)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.open_path(base_project)
+    said = window.status.text()
+    assert "Restored your unsaved changes" in said, said
+    assert f"The export of brandingID {branding_id} to {out} was cut short" in said, said
+    window.editor.undo_stack.setClean()

@@ -2274,8 +2274,6 @@ class MainWindow(QMainWindow):
         self._fill_tree()
         self._fill_problems()
         self.status.setText(self._opened_summary())
-        if pkg.files.finished_write:  # (a killed export's renames, done as it opened: said, once)
-            self.status.setText(f"{self.status.text()}. {pkg.files.finished_write}")
         self._keyboard_to_tree()
         put_back = self._offer_recovery() if self.offers_recovery else ""
         if put_back:  # a save cut short was undone on disk: the project is read again
@@ -2285,13 +2283,24 @@ class MainWindow(QMainWindow):
                 self._restore_answered = False
             restored = self.editor is not None and self.editor.undo_stack.count() > 0
             self.status.setText(f"{self.status.text()} {put_back}" if restored else put_back)
+            self._say_finished_write(pkg)
             return opened
+        self._say_finished_write(pkg)
         if self._unchecked:
             self._run_checks(big=big)
         forget_module_sources()  # and of those the checks imported (lxml, tree-sitter)
         if self.source_pane is None:
             self._warm_up.start()
         return True
+
+    def _say_finished_write(self, pkg: BrandingPackage) -> None:
+        """Add to the status bar what opening ``pkg`` finished of a write a killed process had begun
+        (an export: see core.files.finish_interrupted_write), once, after what the opening said.
+        Why after: said first, the restore of unsaved changes kept from the same crash replaced it."""
+        finished = pkg.files.finished_write
+        if finished:
+            said = self.status.text().rstrip()
+            self.status.setText(f"{said}{'' if said.endswith('.') else '.'} {finished}")
 
     def _warm_editor(self) -> None:
         """Load the source editor's code and its JavaScript lexer before the first file is clicked.
