@@ -2059,3 +2059,29 @@ def test_commands_on_a_project_whose_save_in_the_designer_was_cut_short_say_so(t
     checked = run("check", project)
     assert "was cut short" in checked.stderr
     assert run("export", project, "-o", out, "--force").returncode == 0 and out.exists()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is POSIX")
+def test_the_command_after_an_import_killed_while_moving_in_says_it_finished_it(tmp_path: Path) -> None:
+    """An import into an empty folder killed while moving its files in (webapp2/ moved, its record
+    not yet) was finished by the next command on the project without a word. Now it says so, once."""
+    out = tmp_path / "b.zip"
+    assert run("export", _example_copy(tmp_path), "-o", out).returncode == 0
+    target = tmp_path / "imported"
+    target.mkdir()
+    script = KILLED_AFTER_RENAMES.replace("os.replace", "os.rename")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-c", script, "1", "import", str(out), "-o", str(target)]
+    killed = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert not (target / ".plugin-designer").exists()
+    first = run("check", target)
+    assert (target / ".plugin-designer/imported.zip").is_file()
+    assert f"The import of {out.name} into {target} was cut short and is finished now" in first.stderr
+    assert "cut short" not in run("check", target).stderr
+
+
+def _example_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "example"
+    shutil.copytree(EXAMPLE, copy)
+    return copy

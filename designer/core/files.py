@@ -588,10 +588,11 @@ def remove_import_leftovers(folder: Path | str) -> list[str]:
     return _remove_abandoned(folder, import_leftover_pid, stat.S_ISDIR, remove_tree)
 
 
-def finish_moved_imports(folder: Path, project: str | None = None) -> None:
+def finish_moved_imports(folder: Path, project: str | None = None) -> str | None:
     """Finish the imports into existing folders of ``folder`` (only into ``project``, when named) that
     were killed while moving their unpacked files in: what is still in the unpacking folder goes
-    into the project, the designer's own folder last. Never raises.
+    into the project, the designer's own folder last. What was finished, in a sentence to say once
+    (None: nothing was; see finish_interrupted_write). Never raises.
 
     Why: webapp2/ moved in first, the import's record (what the package came from, the copy of the
     ZIP the first export compares with) stayed in the hidden unpacking folder, and the next import
@@ -602,29 +603,49 @@ def finish_moved_imports(folder: Path, project: str | None = None) -> None:
         with os.scandir(folder) as entries:
             found = [e.name for e in entries if import_leftover_pid(e.name) and e.is_dir(follow_symlinks=False)]
     except OSError:
-        return
+        return None
+    said = []
     for name in found:
         target = name[1 : name.rindex(IMPORT_TAG)]
         if project is not None and target != project[:64]:
             continue
-        _finish_move(folder / name, folder / (project if project is not None else target))
+        place = folder / (project if project is not None else target)
+        source = _finish_move(folder / name, place)
+        if source is not None:
+            said.append(f"The import of {source} into {place} was cut short and is finished now.")
+    return " ".join(said) or None
 
 
-def _finish_move(leftover: Path, project: Path) -> None:
-    """Move what a killed import left in ``leftover`` into ``project`` (see finish_moved_imports)."""
+def _finish_move(leftover: Path, project: Path) -> str | None:
+    """Move what a killed import left in ``leftover`` into ``project`` (see finish_moved_imports); the
+    name of the ZIP it imported (as its record says) when it did, else None."""
     pid = import_leftover_pid(leftover.name)
     try:
         if not pid or _still_writing(pid, leftover) or os.path.lexists(leftover / "webapp2"):
-            return
-        if not (project / "webapp2").is_dir() or not (leftover / ".plugin-designer" / "state.json").is_file():
-            return
+            return None
+        record = leftover / ".plugin-designer" / "state.json"
+        if not (project / "webapp2").is_dir() or not record.is_file():
+            return None
+        source = _imported_from(record)
         names = sorted(os.listdir(leftover), key=lambda name: (name == ".plugin-designer", name))
         for name in names:
             if not os.path.lexists(project / name):  # (something made there since stays, and so does this)
                 os.rename(leftover / name, project / name)
         leftover.rmdir()
     except OSError:
-        return
+        return None
+    return source
+
+
+def _imported_from(record: Path) -> str:
+    """The name of the ZIP an import's ``record`` (its state.json) says it came from; "a ZIP" when unsaid."""
+    import json
+
+    try:
+        source = json.loads(record.read_bytes())["imported"]["source"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return "a ZIP"
+    return os.path.basename(source) if isinstance(source, str) and source else "a ZIP"
 
 
 def remove_tree(path: Path | str) -> None:
@@ -1803,10 +1824,10 @@ def locate(path: Path) -> PackageFiles:
         except OSError as exc:  # its files would all be "missing": say why instead
             raise NotAPackageError(f"{root} cannot be read ({exc.strerror or exc})") from None
         # A killed import's or export's files first, so that what is read is whole.
-        finish_moved_imports(Path(os.path.abspath(project)).parent, Path(os.path.abspath(project)).name)
-        finished = finish_interrupted_write(project / ".plugin-designer" / WRITE_JOURNAL)
+        imported = finish_moved_imports(Path(os.path.abspath(project)).parent, Path(os.path.abspath(project)).name)
+        written = finish_interrupted_write(project / ".plugin-designer" / WRITE_JOURNAL)
         found = DirFiles(root, project)
-        found.finished_write = finished
+        found.finished_write = " ".join(said for said in (imported, written) if said) or None
         return found
     there = not_a_file(path.resolve())  # (what a link points to)
     if there is not None:
