@@ -33,6 +33,7 @@ from .files import (
     _zip_prefix,
     give_folder_mode,
     import_temp_prefix,
+    in_move_order,
     inner_zip_hint,
     inside_package_refusal,
     make_folder,
@@ -1079,7 +1080,7 @@ def _move_into(tmp: Path, place: Path) -> None:
     Why not rename ``tmp`` over it: that replaced the user's folder by another, with other
     permissions and owner, and a shell that was in it (``-o .``) was left in a deleted folder.
     """
-    names = sorted(os.listdir(tmp), key=lambda name: (name == STATE_DIR, name))
+    names = in_move_order(os.listdir(tmp))
     moved: list[str] = []
     try:
         for name in names:

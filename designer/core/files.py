@@ -616,19 +616,28 @@ def finish_moved_imports(folder: Path, project: str | None = None) -> str | None
     return " ".join(said) or None
 
 
+def in_move_order(names: list[str]) -> list[str]:
+    """The entries of a folder moved into a project, in the order they go: the designer's own folder
+    (with the import's record) last, so that a project holding the record is a whole one."""
+    from .state import STATE_DIR
+
+    return sorted(names, key=lambda name: (name == STATE_DIR, name))
+
+
 def _finish_move(leftover: Path, project: Path) -> str | None:
     """Move what a killed import left in ``leftover`` into ``project`` (see finish_moved_imports); the
     name of the ZIP it imported (as its record says) when it did, else None."""
+    from .state import STATE_DIR, STATE_FILE
+
     pid = import_leftover_pid(leftover.name)
     try:
         if not pid or _still_writing(pid, leftover) or os.path.lexists(leftover / "webapp2"):
             return None
-        record = leftover / ".plugin-designer" / "state.json"
+        record = leftover / STATE_DIR / STATE_FILE
         if not (project / "webapp2").is_dir() or not record.is_file():
             return None
         source = _imported_from(record)
-        names = sorted(os.listdir(leftover), key=lambda name: (name == ".plugin-designer", name))
-        for name in names:
+        for name in in_move_order(os.listdir(leftover)):
             if not os.path.lexists(project / name):  # (something made there since stays, and so does this)
                 os.rename(leftover / name, project / name)
         leftover.rmdir()
