@@ -349,30 +349,32 @@ def _plain_http(exc: BaseException) -> bool:
 
     Why: it was said as a certificate problem, "give its CA bundle", which could not help.
     """
-    cur: BaseException | None = exc
-    for _ in range(5):  # (httpx wraps the ssl error once or twice)
-        if cur is None:
-            return False
-        if isinstance(cur, ssl.SSLError) and cur.reason in ("WRONG_VERSION_NUMBER", "HTTP_REQUEST"):
-            return True
-        cur = cur.__cause__ or cur.__context__
-    return False
+    first = _first_ssl_error(exc)
+    return first is not None and first.reason in ("WRONG_VERSION_NUMBER", "HTTP_REQUEST")
 
 
-def _tls_problem(exc: BaseException) -> str | None:
+def _first_ssl_error(exc: BaseException) -> ssl.SSLError | None:
+    """The ssl error behind ``exc`` (httpx wraps it once or twice), if one is."""
     seen: set[int] = set()
     cur: BaseException | None = exc
     while cur is not None and id(cur) not in seen:
         seen.add(id(cur))
-        if isinstance(cur, ssl.SSLCertVerificationError):
-            msg = (cur.verify_message or str(cur)).strip()
-            low = msg.lower()
-            if "hostname mismatch" in low or "ip address mismatch" in low or "doesn't match" in low:
-                return f"the node's certificate was issued for another name ({msg})"
-            return _CERT_PROBLEMS.get(low, f"the node's certificate was refused ({msg})")
         if isinstance(cur, ssl.SSLError):
-            return f"the secure connection failed ({cur.reason or cur})"
+            return cur
         cur = cur.__cause__ or cur.__context__
+    return None
+
+
+def _tls_problem(exc: BaseException) -> str | None:
+    cur = _first_ssl_error(exc)
+    if isinstance(cur, ssl.SSLCertVerificationError):
+        msg = (cur.verify_message or str(cur)).strip()
+        low = msg.lower()
+        if "hostname mismatch" in low or "ip address mismatch" in low or "doesn't match" in low:
+            return f"the node's certificate was issued for another name ({msg})"
+        return _CERT_PROBLEMS.get(low, f"the node's certificate was refused ({msg})")
+    if cur is not None:
+        return f"the secure connection failed ({cur.reason or cur})"
     text = str(exc)
     if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
         return "the node's certificate was refused"
