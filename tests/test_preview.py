@@ -2263,3 +2263,31 @@ def test_a_plugin_adding_to_object_prototype_does_not_trip_the_pages_look_at_the
         qtbot.waitUntil(lambda: "[Raise hand helper] started" in pane.log.toPlainText(), timeout=5000)
         said = [line for line in pane.log.toPlainText().splitlines() if "replaced Array.prototype.forEach" in line]
         assert len(said) == 1 and said[0].startswith("[Lock toggle] warning:"), said
+
+
+def test_a_built_in_replaced_after_an_await_names_the_plugin(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin replacing a built-in in code after an ``await`` (``(async () => { await null; Object.keys = ...
+    })()`` in its load) was said as "[?]": that code runs where no frame of the page marks it. Now the plugin whose
+    code it was is named, after a few awaits in a row or a timer's too."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { (async () => { await null; Object.keys = () => []; })();",
+    )
+    info = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
+    later = (
+        "function load(participants$, conferenceDetails$) { (async () => { await null; await null;"
+        " String.prototype.trim = () => ''; await new Promise((r) => setTimeout(r, 10)); JSON.parse = () => 1; })();"
+    )
+    info.write_text(info.read_text().replace("function load(participants$, conferenceDetails$) {", later, 1))
+    with _preview_of(qtbot, project) as pane:
+        said = {
+            "Object.keys": "[Lock toggle] warning:",
+            "String.prototype.trim": "[Meeting information] warning:",
+            "JSON.parse": "[Meeting information] warning:",
+        }
+        qtbot.waitUntil(lambda: all(f"it replaced {what}," in pane.log.toPlainText() for what in said), timeout=10000)
+        for what, who in said.items():
+            lines = [line for line in pane.log.toPlainText().splitlines() if f"it replaced {what}," in line]
+            assert len(lines) == 1 and lines[0].startswith(who), lines

@@ -88,9 +88,15 @@
         var holders = builtins.holders, names = builtins.names, expected = builtins.expected;
         var n = expected.length, i;
         if (!pageRan) {
+            var unmarked = null;  // (slots changed by code no frame marks: see noteUnmarked)
             for (i = 0; i < n; i++) {
-                if (readBuiltin(i) !== expected[i]) { noteReplaced(was, i, readBuiltin(i)); }
+                if (readBuiltin(i) === expected[i]) { continue; }
+                if (was !== null) { noteReplaced(was, i, readBuiltin(i)); } else {
+                    unmarked = unmarked || [];
+                    unmarked[unmarked.length] = i;
+                }
             }
+            if (unmarked !== null) { noteUnmarked(unmarked); }
         }
         if (key !== was) {
             if (hasReplaced(was) || hasReplaced(key)) {
@@ -111,9 +117,9 @@
         return false;
     }
     // Slot ``i`` found changed to ``value`` after code of ``was`` ran (null: code the page did not mark, such as a
-    // dialog's onclick or what runs after an await: the plugin last active is taken for its author).
-    function noteReplaced(was, i, value) {
-        var key = was !== null ? was : PD.lastActive || dialogOwner || '';
+    // dialog's onclick or what runs after an await, by ``author``: see noteUnmarked).
+    function noteReplaced(was, i, value, author) {
+        var key = was !== null ? was : author;
         var own = builtins.replaced[key] || (builtins.replaced[key] = objectCreate(null));
         if (value === UNREADABLE) {  // (the browser's, for that plugin too: there is no value to give it back)
             builtins.toSay.push([key, i, 'back']);
@@ -124,6 +130,48 @@
         }
         builtins.expected[i] = builtinOf(was, i);  // (for a change by unmarked code: the browser's, put back below)
         if (was === null || value === UNREADABLE) { putBuiltin(i, builtins.pristine[i]); }
+    }
+    // Slots changed by code the page did not mark: the browser's put back first (where it can be), so that the stack
+    // is read with the browser's own String and RegExp to find whose code it was (see unmarkedAuthor).
+    function noteUnmarked(slots) {
+        var values = [], j;
+        for (j = 0; j < slots.length; j++) {
+            values[j] = readBuiltin(slots[j]);
+            tryPut(slots[j], builtins.pristine[slots[j]]);
+        }
+        var author = unmarkedAuthor();
+        for (j = 0; j < slots.length; j++) { noteReplaced(null, slots[j], values[j], author); }
+    }
+    // Whose code changed a built-in where no frame of the page marks it: the plugin whose file is on the stack (that
+    // code calling the page's, a console.log after it), else the one whose code the page looks after (see lookLater),
+    // else the plugin last active, else the only one whose code ran after its frame in the last task (pendingLater).
+    // Why: a built-in replaced after an await (``await null; Object.keys = ...``) was said as "[?]".
+    var NativeError = Error;
+    var laterOwner = null;
+    function unmarkedAuthor() {
+        var at = null;
+        try { at = locate(new NativeError().stack); } catch (e) { /* (a built-in it uses replaced and frozen) */ }
+        if (at) { return at.plugin; }
+        if (laterOwner !== null) { return laterOwner; }
+        var only = null;
+        for (var j = 0; j < pendingLater.length; j++) {
+            if (only !== null && pendingLater[j].plugin !== only) { only = null; break; }
+            only = pendingLater[j].plugin || null;
+        }
+        return PD.lastActive || dialogOwner || only || '';
+    }
+    // The rest of a plugin's async function after an await runs in a microtask queued as its code ran, where no frame
+    // marks it: a look at the built-ins queued as that code's frame ends runs straight after it, its changes then that
+    // plugin's. LATER_LOOKS of them, one after the other, for the code after a few awaits in a row (each look queued
+    // after the microtask the one before it ran after).
+    var LATER_LOOKS = 3;
+    var nativeQueueMicrotask = window.queueMicrotask;
+    function lookLater(plugin, looks) {
+        reflectApply(nativeQueueMicrotask, window, [function () {
+            laterOwner = plugin;
+            try { builtinsFor(null); } finally { laterOwner = null; }
+            if (looks > 1) { lookLater(plugin, looks - 1); }
+        }]);
     }
     // Each slot as it reads, or UNREADABLE: a plugin may have made it a getter that throws
     // (Object.defineProperty(Array.prototype, 'map', {get: ...})). Why: the page's look at it threw, and stopped.
@@ -136,11 +184,7 @@
     // holder (Object.freeze(Array.prototype)), left for everyone, and said so. Why: the browser's could not be put
     // back, and each plugin running after it was said to have replaced it.
     function putBuiltin(i, value) {
-        var holder = builtins.holders[i], name = builtins.names[i];
-        try { holder[name] = value; } catch (e) { /* (see below) */ }
-        if (readBuiltin(i) === value) { return; }
-        try { defineProperty(holder, name, { value: value, writable: true, configurable: true, enumerable: false }); } catch (e) { /* frozen */ }
-        if (readBuiltin(i) === value) { return; }
+        if (tryPut(i, value)) { return; }
         var now = readBuiltin(i);
         var by = PD.lastActive || '';
         for (var key in builtins.replaced) {
@@ -151,6 +195,14 @@
         for (var j = 0; j < builtins.toSay.length; j++) { if (builtins.toSay[j][1] !== i) { toSay[toSay.length] = builtins.toSay[j]; } }
         toSay[toSay.length] = [by, i, true];
         builtins.toSay = toSay;
+    }
+    // ``value`` written in slot ``i``, else defined; false when neither could (its holder frozen).
+    function tryPut(i, value) {
+        var holder = builtins.holders[i], name = builtins.names[i];
+        try { holder[name] = value; } catch (e) { /* (see below) */ }
+        if (readBuiltin(i) === value) { return true; }
+        try { defineProperty(holder, name, { value: value, writable: true, configurable: true, enumerable: false }); } catch (e) { /* frozen */ }
+        return readBuiltin(i) === value;
     }
     function sayReplaced() {
         var said = builtins.toSay;
@@ -607,6 +659,7 @@
                 tellBusy(runningStack[runningStack.length - 1], 'nested');
             } else {
                 busyThisTask(Object.assign({}, info, { later: true }));
+                if (info.plugin) { lookLater(info.plugin, LATER_LOOKS); }
             }
             builtinsFor(outer, true);
             inPage = wasInPage;
