@@ -2291,3 +2291,28 @@ def test_a_built_in_replaced_after_an_await_names_the_plugin(qtbot: Any, tmp_pat
         for what, who in said.items():
             lines = [line for line in pane.log.toPlainText().splitlines() if f"it replaced {what}," in line]
             assert len(lines) == 1 and lines[0].startswith(who), lines
+
+
+def test_a_plugin_replacing_math_reflect_or_set_timeout_keeps_them_to_itself(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin replacing ``Math.floor``, ``Math.max``, ``Reflect.construct`` or ``setTimeout`` (each used by the
+    preview's own page) had the meeting and every plugin get the replacement, unsaid: a hand raised in the simulator
+    stayed down (its time 0), the chat showed no message, the others' timers were the plugin's. Now they are watched
+    as ``Object.assign`` is: the page and the other plugins keep the browser's, and the log names the plugin."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { Math.floor = function () { return 0; };"
+        " Math.max = function () { return 1e9; }; Reflect.construct = function () { return null; };"
+        " window.setTimeout = function () { return 'stolen'; };",
+    )
+    with _preview_of(qtbot, project) as pane:
+        for what in ("Math.floor", "Math.max", "Reflect.construct", "setTimeout"):
+            said = f"[Lock toggle] warning: it replaced {what},"
+            qtbot.waitUntil(lambda said=said: said in pane.log.toPlainText(), timeout=5000)
+        shown = lambda: json.loads(_js(qtbot, pane.page, _CHAT_SHOWN))  # noqa: E731
+        _js(qtbot, pane.page, "document.getElementById('pd-tab-chat').click(); PD.sim.receiveChat('hi', 'Casey'); true")
+        qtbot.waitUntil(lambda: shown()["lines"] == ["Casey: hi"], timeout=5000)
+        raised = "var who = PD.participants()[1]; PD.sim.raiseHand(who.uuid, true); who.buzzTime > 1e9"
+        assert _js(qtbot, pane.page, raised) is True
+        assert _js(qtbot, pane.page, "String(setTimeout(function () {}, 0)) !== 'stolen'") is True
