@@ -2316,3 +2316,22 @@ def test_a_plugin_replacing_math_reflect_or_set_timeout_keeps_them_to_itself(qtb
         raised = "var who = PD.participants()[1]; PD.sim.raiseHand(who.uuid, true); who.buzzTime > 1e9"
         assert _js(qtbot, pane.page, raised) is True
         assert _js(qtbot, pane.page, "String(setTimeout(function () {}, 0)) !== 'stolen'") is True
+
+
+def test_a_string_thrown_after_an_await_in_a_button_names_the_plugin(qapp: Any, tmp_path: Path) -> None:
+    """A string thrown after an ``await`` in a button's code (``(async () => { await null; throw 'boom'; })()``) has
+    no stack to name a file: simulate said it as a crash of no plugin ("error: Uncaught boom"), each plugin's report
+    "0 uncaught errors". Now the plugin whose code ran just before it is named, with its file."""
+    from designer.gui.preview import simulate
+
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function toggleLock(participants, conferenceDetails) {",
+        "function toggleLock(participants, conferenceDetails) { (async () => { await null; throw 'boom'; })();",
+    )
+    report = simulate(load(project), timeout=8).as_json()
+    errors = {p["id"]: p["errors"] for p in report["plugins"]}
+    assert [e["message"] for e in errors["lock-toggle"]] == ["Uncaught boom"], report
+    assert errors["lock-toggle"][0]["file"] == "plugins/lock-toggle/lock-toggle.plugin.js"
+    assert report["unattributed"] == [], report

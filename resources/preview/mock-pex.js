@@ -158,12 +158,17 @@
         try { at = locate(new NativeError().stack); } catch (e) { /* (a built-in it uses replaced and frozen) */ }
         if (at) { return at.plugin; }
         if (laterOwner !== null) { return laterOwner; }
+        return PD.lastActive || dialogOwner || onlyLater() || '';
+    }
+    // The one plugin whose code ran in the last task that ran plugin code (and may have left code to run after it),
+    // else null (none, or several: one plugin's load, then another's, in one task).
+    function onlyLater() {
         var only = null;
         for (var j = 0; j < pendingLater.length; j++) {
-            if (only !== null && pendingLater[j].plugin !== only) { only = null; break; }
+            if (only !== null && pendingLater[j].plugin !== only) { return null; }
             only = pendingLater[j].plugin || null;
         }
-        return PD.lastActive || dialogOwner || only || '';
+        return only;
     }
     // The rest of a plugin's async function after an await runs in a microtask queued as its code ran, where no frame
     // marks it: a look at the built-ins queued as that code's frame ends runs straight after it, its changes then that
@@ -521,7 +526,9 @@
                     'that failure: where it fails in the meeting too (offline, the deployment\u2019s CSP), it is an uncaught error' + place });
             return;
         }
-        reportError('rejection', event.reason, null, 'promise');
+        // (A reason with no stack, such as a string thrown after an await, names no file: the plugin whose code ran
+        // just before is taken for its author. Why: it was said as a crash of no plugin, "error: Uncaught boom".)
+        reportError('rejection', event.reason, onlyLater(), 'promise');
     });
 
     // Plugin code about to run ('busy': which plugin, doing what) and done ('idle', or 'busy' again
