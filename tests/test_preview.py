@@ -2335,3 +2335,22 @@ def test_a_string_thrown_after_an_await_in_a_button_names_the_plugin(qapp: Any, 
     assert [e["message"] for e in errors["lock-toggle"]] == ["Uncaught boom"], report
     assert errors["lock-toggle"][0]["file"] == "plugins/lock-toggle/lock-toggle.plugin.js"
     assert report["unattributed"] == [], report
+
+
+def test_a_plugin_replacing_performance_now_does_not_silence_every_console_line(qtbot: Any, tmp_path: Path) -> None:
+    """A plugin replacing ``performance.now`` (a test shim left in, ``() => 0``) stopped the clock the preview's page
+    counts each second's console lines by: after the first 500, every plugin's lines were left out for good (a
+    button's "lock-toggle: /lock answered true" too), said as a flood each second. Now the page keeps the browser's
+    clock for itself."""
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { performance.now = function () { return 0; };"
+        " for (var i = 0; i < 600; i++) { console.log('line ' + i); }",
+    )
+    with _preview_of(qtbot, project) as pane:
+        qtbot.waitUntil(lambda: "100 more console lines left out" in pane.log.toPlainText(), timeout=10000)
+        _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
+        answered = "[Lock toggle] console.log: lock-toggle: /lock answered true"
+        qtbot.waitUntil(lambda: answered in pane.log.toPlainText(), timeout=10000)

@@ -11,6 +11,10 @@
     // And its own JSON, for every report to the designer: a plugin replacing JSON.stringify (an old library's own)
     // emptied them, and simulate said its load was an endless loop.
     var JSON = { stringify: window.JSON.stringify, parse: window.JSON.parse };
+    // And its own clock, for the page's counts of each second (console lines, busy messages, repeats) and of slow code:
+    // a plugin replacing performance.now (a test shim's () => 0) stopped it, and every plugin's console lines past
+    // the first 500 were left out for good. (Not a watched built-in: the console's count runs before pageSide.)
+    var clock = window.performance.now.bind(window.performance);
     var cfg = window.PD_CONFIG;
     var realDebug = console.debug.bind(console);
     var PD = window.PD = {
@@ -428,7 +432,7 @@
     // each of its warnings).
     var REPEAT_MS = 500;
     var repeatsHeld = {};
-    var lastSaid = {};  // by key: when it was last said (performance.now())
+    var lastSaid = {};  // by key: when it was last said (clock())
     function holdRepeat(key, type, data, times) {
         var held = repeatsHeld[key];
         if (held) { held.count += 1; held.data = data; held.times = times; return; }
@@ -439,7 +443,7 @@
         var held = repeatsHeld[key];
         if (!held) { return; }
         delete repeatsHeld[key];
-        lastSaid[key] = performance.now();
+        lastSaid[key] = clock();
         emit(held.type, Object.assign({}, held.data, { count: held.count, times: held.times }));
     }
     // A warning, note or request said again within REPEAT_MS of the last time (or while its repeats are held): held
@@ -460,11 +464,11 @@
         }
         if (type === 'request' && heldAsAlike(key, data)) { return true; }
         noted[key] = (noted[key] || 0) + 1;
-        if (repeatsHeld[key] || performance.now() - (lastSaid[key] || -Infinity) < REPEAT_MS) {
+        if (repeatsHeld[key] || clock() - (lastSaid[key] || -Infinity) < REPEAT_MS) {
             holdRepeat(key, type, data, noted[key]);
             return true;
         }
-        lastSaid[key] = performance.now();
+        lastSaid[key] = clock();
         if (noted[key] > 1) { data.count = 1; data.times = noted[key]; }
         return false;
     }
@@ -570,7 +574,7 @@
     taskChannel.port1.onmessage = function () { inTask = false; };
     PD.busyWindowMs = REPEAT_MS;  // (a test makes it endless: the counts then go by what the plugins did, not by time)
     function flooded() {
-        var now = performance.now();
+        var now = clock();
         if (now - busyWindow.start >= PD.busyWindowMs) { busyWindow.start = now; busyWindow.tasks = 0; }
         return busyWindow.tasks >= BUSY_CALM;
     }
@@ -629,7 +633,7 @@
             nativeSetTimeout.call(window, function () {
                 busyWindow.flushing = false;
                 if (pageIdle) { tellIdle(); }
-            }, Math.max(0, busyWindow.start + PD.busyWindowMs - performance.now()));
+            }, Math.max(0, busyWindow.start + PD.busyWindowMs - clock()));
         }
     }
     // Plugin code that kept the page this long (and so the meeting: nothing else runs meanwhile)
@@ -650,7 +654,7 @@
         runningStack.push(info);
         idleTicket += 1;
         tellBusy(info, runningStack.length === 1 && !info.later ? 'first' : 'nested');  // (a .then callback: one of those left to run)
-        var began = performance.now();
+        var began = clock();
         var meetingIn = meetingWhole();
         try {
             builtinsFor(info.plugin || outer, true);
@@ -664,7 +668,7 @@
             // The plugin whose code took the meeting out of the page, for preview-ui.js to name as it puts it back:
             // not one whose code that code called after (a plugin told of the meeting's change it made).
             if (meetingIn && !meetingWhole() && !PD.emptiedBy) { PD.emptiedBy = info.plugin || null; }
-            var took = performance.now() - began;
+            var took = clock() - began;
             // Only the outermost frame's time: the plugin code it called is in it.
             if (took >= SLOW_MS && !runningStack.length) { emit('slow', Object.assign({}, info, { took: Math.round(took) })); }
             if (runningStack.length) {
@@ -770,7 +774,7 @@
     }
     PD.sayLeftOut = sayLeftOut;
     function consoleHasRoom() {
-        var now = performance.now();
+        var now = clock();
         if (now - consoleSecond.start >= 1000) { consoleSecond.start = now; consoleSecond.said = 0; }
         if (++consoleSecond.said <= CONSOLE_BURST) { return true; }
         // Counted for the plugin running (no stack read: that is what made each line slow).
