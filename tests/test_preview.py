@@ -2354,3 +2354,22 @@ def test_a_plugin_replacing_performance_now_does_not_silence_every_console_line(
         _js(qtbot, pane.page, "document.querySelector('[data-kind=toolbar]').click(); true")
         answered = "[Lock toggle] console.log: lock-toggle: /lock answered true"
         qtbot.waitUntil(lambda: answered in pane.log.toPlainText(), timeout=10000)
+
+
+def test_a_plugin_silencing_console_log_keeps_it_to_itself_and_is_named(qapp: Any, tmp_path: Path) -> None:
+    """A plugin silencing ``console.log`` (``console.log = function () {}``, as a build for production does) had every
+    plugin's lines gone from the log and simulate, unsaid. Now the others keep the preview's, and the plugin is named."""
+    from designer.gui.preview import simulate
+
+    project = _with_code(
+        tmp_path,
+        "meeting-info",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { console.log = function () {};",
+    )
+    report = simulate(load(project), timeout=8).as_json()
+    plugins = {p["id"]: p for p in report["plugins"]}
+    logged = [c["text"] for c in plugins["lock-toggle"]["console"]]
+    assert "lock-toggle: /lock answered true" in logged, plugins["lock-toggle"]
+    warned = [w["message"] for w in plugins["meeting-info"]["warnings"]]
+    assert any(w.startswith("it replaced console.log,") for w in warned), plugins["meeting-info"]

@@ -54,6 +54,9 @@
         ['Object.prototype', Object.prototype], ['Array.prototype', Array.prototype], ['String.prototype', String.prototype],
         ['Function.prototype', Function.prototype], ['Promise.prototype', window.Promise.prototype]];
     var NOT_BUILTINS = ['constructor', 'prototype', 'length', 'name', 'caller', 'arguments'];
+    // The console's lines, the page's hooks of them (see the console hook). Why: a plugin silencing them
+    // (console.log = function () {}, as a build for production does) had every plugin's lines gone, unsaid.
+    var CONSOLE_LEVELS = ['log', 'info', 'warn', 'error', 'debug'];
     // Slots by index: where each is (holder, name), its words ("Array.prototype.forEach") and the browser's value.
     // ``expected``: what each slot holds for the code running now (``owner``'s); ``replaced``: by plugin, {slot: value}.
     // (No prototype for the maps: a plugin adding an enumerable name to Object.prototype, as old libraries did, would
@@ -73,6 +76,7 @@
             builtins.expected.push(desc.value);
         }
         BUILTIN_GLOBALS.forEach(function (name) { if (name in window) { slot(window, name, name); } });
+        CONSOLE_LEVELS.forEach(function (name) { slot(console, name, 'console.' + name); });
         BUILTIN_HOLDERS.forEach(function (pair) {
             Object.getOwnPropertyNames(pair[1]).forEach(function (name) {
                 if (NOT_BUILTINS.indexOf(name) < 0 && typeof Object.getOwnPropertyDescriptor(pair[1], name).value === 'function') {
@@ -786,7 +790,7 @@
     }
 
     // console.* from plugin code, attributed to the plugin whose file is on the stack.
-    ['log', 'info', 'warn', 'error', 'debug'].forEach(function (level) {
+    CONSOLE_LEVELS.forEach(function (level) {
         var logged = function () {
             var at = locate(new Error().stack) || {};
             var text = Array.prototype.map.call(arguments, safeText).join(' ');
