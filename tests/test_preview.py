@@ -2373,3 +2373,28 @@ def test_a_plugin_silencing_console_log_keeps_it_to_itself_and_is_named(qapp: An
     assert "lock-toggle: /lock answered true" in logged, plugins["lock-toggle"]
     warned = [w["message"] for w in plugins["meeting-info"]["warnings"]]
     assert any(w.startswith("it replaced console.log,") for w in warned), plugins["meeting-info"]
+
+
+def test_a_plugin_setting_error_stack_trace_limit_to_0_leaves_the_others_their_files(qapp: Any, tmp_path: Path) -> None:
+    """A plugin setting ``Error.stackTraceLimit = 0`` (as some libraries do, for speed) took the stacks the preview reads
+    its places from: every plugin's console lines were gone from simulate, another plugin's crash said as one of no
+    plugin with no file. Now the page and the others keep the browser's limit, and the plugin is named."""
+    from designer.gui.preview import simulate
+
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { Error.stackTraceLimit = 0;",
+    )
+    info = project / "webapp2/plugins/meeting-info/meeting-info.plugin.js"
+    crash = "function load(participants$, conferenceDetails$) { setTimeout(function () { null.x; }, 20);"
+    info.write_text(info.read_text().replace("function load(participants$, conferenceDetails$) {", crash, 1))
+    report = simulate(load(project), timeout=8).as_json()
+    plugins = {p["id"]: p for p in report["plugins"]}
+    assert report["unattributed"] == [], report["unattributed"]
+    assert {e["file"] for e in plugins["meeting-info"]["errors"]} == {"plugins/meeting-info/meeting-info.plugin.js"}
+    logged = [c["text"] for c in plugins["lock-toggle"]["console"]]
+    assert "lock-toggle: /lock answered true" in logged, plugins["lock-toggle"]
+    warned = [w["message"] for w in plugins["lock-toggle"]["warnings"]]
+    assert any(w.startswith("it replaced Error.stackTraceLimit,") for w in warned), warned

@@ -77,6 +77,10 @@
         }
         BUILTIN_GLOBALS.forEach(function (name) { if (name in window) { slot(window, name, name); } });
         CONSOLE_LEVELS.forEach(function (name) { slot(console, name, 'console.' + name); });
+        // (A number, not a function: how many frames a stack keeps. Why: a plugin setting it to 0, as some libraries
+        // do for speed, took the frames the page reads a plugin's file and line from: every plugin's console lines
+        // and crashes were said as no plugin's.)
+        slot(Error, 'stackTraceLimit', 'Error.stackTraceLimit');
         BUILTIN_HOLDERS.forEach(function (pair) {
             Object.getOwnPropertyNames(pair[1]).forEach(function (name) {
                 if (NOT_BUILTINS.indexOf(name) < 0 && typeof Object.getOwnPropertyDescriptor(pair[1], name).value === 'function') {
