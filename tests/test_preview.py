@@ -2398,3 +2398,23 @@ def test_a_plugin_setting_error_stack_trace_limit_to_0_leaves_the_others_their_f
     assert "lock-toggle: /lock answered true" in logged, plugins["lock-toggle"]
     warned = [w["message"] for w in plugins["lock-toggle"]["warnings"]]
     assert any(w.startswith("it replaced Error.stackTraceLimit,") for w in warned), warned
+
+
+def test_a_plugin_writing_stacks_its_own_way_leaves_the_others_their_console_lines(qapp: Any, tmp_path: Path) -> None:
+    """A plugin defining ``Error.prepareStackTrace`` (a source-map library bundled in) changed every stack the preview
+    reads places from: every plugin's console lines were gone from simulate. Now the page and the others keep the
+    browser's stacks, and the plugin is named."""
+    from designer.gui.preview import simulate
+
+    project = _with_code(
+        tmp_path,
+        "lock-toggle",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { Error.prepareStackTrace = function () { return 'none'; };",
+    )
+    report = simulate(load(project), timeout=8).as_json()
+    plugins = {p["id"]: p for p in report["plugins"]}
+    logged = [c["text"] for c in plugins["raise-hand-helper"]["console"]]
+    assert any(line.startswith("raise-hand-helper: hand lowered") for line in logged), plugins["raise-hand-helper"]
+    warned = [w["message"] for w in plugins["lock-toggle"]["warnings"]]
+    assert any(w.startswith("it replaced Error.prepareStackTrace,") for w in warned), warned

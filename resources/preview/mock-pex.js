@@ -66,8 +66,9 @@
     function takeBuiltins() {
         if (builtins.taken) { return; }
         builtins.taken = true;
-        function slot(holder, name, words) {
-            var desc = Object.getOwnPropertyDescriptor(holder, name);
+        // (``absent``: one the browser has none of, undefined in its place.)
+        function slot(holder, name, words, absent) {
+            var desc = Object.getOwnPropertyDescriptor(holder, name) || (absent ? { value: undefined, writable: true } : null);
             if (!desc || !('value' in desc) || !(desc.writable || desc.configurable)) { return; }
             builtins.holders.push(holder);
             builtins.names.push(name);
@@ -81,6 +82,7 @@
         // do for speed, took the frames the page reads a plugin's file and line from: every plugin's console lines
         // and crashes were said as no plugin's.)
         slot(Error, 'stackTraceLimit', 'Error.stackTraceLimit');
+        slot(Error, 'prepareStackTrace', 'Error.prepareStackTrace', true);  // (one that writes stacks its own way: the same)
         BUILTIN_HOLDERS.forEach(function (pair) {
             Object.getOwnPropertyNames(pair[1]).forEach(function (name) {
                 if (NOT_BUILTINS.indexOf(name) < 0 && typeof Object.getOwnPropertyDescriptor(pair[1], name).value === 'function') {
