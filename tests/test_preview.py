@@ -2418,3 +2418,25 @@ def test_a_plugin_writing_stacks_its_own_way_leaves_the_others_their_console_lin
     assert any(line.startswith("raise-hand-helper: hand lowered") for line in logged), plugins["raise-hand-helper"]
     warned = [w["message"] for w in plugins["lock-toggle"]["warnings"]]
     assert any(w.startswith("it replaced Error.prepareStackTrace,") for w in warned), warned
+
+
+def test_a_plugin_replacing_regexp_exec_keeps_it_to_itself(qapp: Any, tmp_path: Path) -> None:
+    """A plugin replacing ``RegExp.prototype.exec`` (a broken polyfill) had the preview's page read every request as
+    one the meeting does not know ("/lock → failed … which the conference does not know"), every plugin's, and their
+    console lines gone. Now the page and the others keep the browser's, and the plugin is named."""
+    from designer.gui.preview import simulate
+
+    project = _with_code(
+        tmp_path,
+        "meeting-info",
+        "function load(participants$, conferenceDetails$) {",
+        "function load(participants$, conferenceDetails$) { RegExp.prototype.exec = function () { return null; };",
+    )
+    report = simulate(load(project), timeout=8).as_json()
+    plugins = {p["id"]: p for p in report["plugins"]}
+    assert [(r["path"], r["ok"]) for r in plugins["lock-toggle"]["requests"]] == [("/lock", True)], plugins[
+        "lock-toggle"
+    ]
+    assert "lock-toggle: /lock answered true" in [c["text"] for c in plugins["lock-toggle"]["console"]]
+    warned = [w["message"] for w in plugins["meeting-info"]["warnings"]]
+    assert any(w.startswith("it replaced RegExp.prototype.exec,") for w in warned), warned
