@@ -102,3 +102,15 @@ def test_no_message_says_the_same_thing_twice(tmp_path: Path) -> None:
     assert any(where.startswith("svg-PD411 PD411 message") for where, _ in said)
     twice = [f"{where}: {text}" for where, text in said if restated(text)]
     assert not twice, "say it once:\n" + "\n".join(twice)
+
+
+def test_a_menu_item_is_named_by_one_rule_in_the_form_and_the_fixes() -> None:
+    """PD102's icon Fix (core) had its own copy of the form's rule for naming an item in an undo
+    step; both use item_named: its label, else its action, else its place."""
+    from designer.core.model import MenuItem
+    from designer.core.wording import item_named
+
+    assert item_named(MenuItem(icon=None, label="Record", action="record"), 0) == "'Record'"
+    assert item_named(MenuItem(icon=None, label=None, action="record"), 0, "menu item ") == "menu item 'record'"
+    assert item_named(MenuItem(icon=None, label=None, action=None), 1, "menu item ") == "menu item 2"
+    assert item_named(None, 2) == "menu item 3"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .files import clash_key
 from .model import BrandingPackage, Manifest, Settings, SettingsEntry, _listed_plugins, _load_plugin, text_bytes
 from .problems import Fix, Problem, printable
+from .wording import item_named
 
 if TYPE_CHECKING:
     from .jsanalysis import Call
@@ -343,8 +344,8 @@ def _set_icon_ref(pkg: BrandingPackage, fix: Fix) -> str:
     assert plugin.package is not None and plugin.package.menu_items is not None
     item = plugin.package.menu_items[fix.args["section"]][fix.args["item"]]
     item.icon = fix.args["value"]
-    named = f"'{item.label or item.action}'" if item.label or item.action else f"menu item {fix.args['item'] + 1}"
-    return f"Change icon of {named} to '{item.icon}'"
+    # (named as the form's own icon step names it: one rule, see item_named)
+    return f"Change icon of {item_named(item, fix.args['item'])} to '{item.icon}'"
 
 
 def _add_svg_root_attribute(pkg: BrandingPackage, rel: str, name: str, value: str) -> None:

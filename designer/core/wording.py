@@ -6,6 +6,11 @@ as a form to fill in rather than a sentence; each place that counts now says it 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import MenuItem
+
 __all__ = [
     "PLACEMENT_NAMES",
     "PLATFORM_NAMES",
@@ -13,6 +18,7 @@ __all__ = [
     "byte_size",
     "byte_sizes_apart",
     "counted",
+    "item_named",
     "plural",
     "spelt_alike",
     "who_gets",
@@ -106,3 +112,15 @@ def spelt_alike(first: str, second: str) -> str:
         " They look the same, but one writes an accented letter as one character and the other as a "
         "letter and a separate accent (as macOS does)."
     )
+
+
+def item_named(mi: MenuItem | None, row: int, kind: str = "") -> str:
+    """A menu item as an undo step names it: its label or action, quoted, as its row shows it, else
+    its place ("menu item 2"); ``kind`` ("menu item ") goes before the quoted words where the step
+    does not say what they name ("Remove menu item 'Record' from 'Record'").
+
+    Why one helper for the form and the fixes: an item with neither label nor action (written by
+    hand) made the steps "Remove menu item 'None'" and "Change label of 'Record'" (the plugin's
+    name), and then "set the label of 'its item'", each naming it its own way."""
+    words = (mi.label or mi.action) if mi is not None else None
+    return f"{kind}'{words}'" if words else f"menu item {row + 1}"

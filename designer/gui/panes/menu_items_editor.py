@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from ...core.iconrefs import icon_choices
 from ...core.jstext import is_identifier, one_line, shortened
 from ...core.model import BrandingPackage, MenuItem, Plugin, PluginPackage
+from ...core.wording import item_named
 from ..bidi import IsolatingLabel, IsolatingPiecesDelegate
 from ..commands import ModelEditor
 from ..icon_render import render_icon
@@ -84,18 +85,6 @@ PLACEMENT_CHOICES = [
 # A label left to the plugin (null), in the list's row: in the words of the form's tick box and
 # of the Icon box ("Set by the plugin while it runs"); the row said "label set at run time".
 RUNTIME_LABEL = "(set by the plugin while it runs)"
-
-
-def _named(mi: MenuItem | None, row: int, kind: str = "") -> str:
-    """An item as an undo step names it: its label or action, quoted, as its row shows it, else its
-    place ("menu item 2"); ``kind`` ("menu item ") goes before the quoted words where the step does
-    not say what they name ("Remove menu item 'Record' from 'Record'").
-
-    Why one helper: an item with neither label nor action (written by hand) made the steps "Remove
-    menu item 'None'" and "Change label of 'Record'" (the plugin's name), and then "set the label
-    of 'its item'", each naming it its own way."""
-    words = (mi.label or mi.action) if mi is not None else None
-    return f"{kind}'{words}'" if words else f"menu item {row + 1}"
 
 
 def _unplaced(p: PluginPackage | None) -> list[dict[str, Any]]:
@@ -827,7 +816,7 @@ class MenuItemsEditor(PluginForm):
         mi = self._items()[row]
         had_keyboard = self.remove_button.hasFocus()
         self.editor.edit(
-            f"Remove {_named(mi, row, 'menu item ')} from '{self._name()}'", lambda pkg: self._items(pkg).pop(row)
+            f"Remove {item_named(mi, row, 'menu item ')} from '{self._name()}'", lambda pkg: self._items(pkg).pop(row)
         )
         # The last item gone, Remove is off and Qt gave the keyboard to the next control still on:
         # "New icon", for an item no longer there. Add item is what a user does next.
@@ -844,7 +833,7 @@ class MenuItemsEditor(PluginForm):
             items = self._items(pkg)
             items.insert(row + delta, items.pop(row))
 
-        self.editor.edit(f"Move {_named(mi, row, 'menu item ')} {'up' if delta < 0 else 'down'}", mutate)
+        self.editor.edit(f"Move {item_named(mi, row, 'menu item ')} {'up' if delta < 0 else 'down'}", mutate)
         self.list.setCurrentRow(row + delta)
         # At the top (or bottom) the button turns itself off, and Qt gave the keyboard to the next
         # control still on: the Icon list, for which the next arrow key chose another icon. The
@@ -1342,10 +1331,10 @@ class MenuItemsEditor(PluginForm):
         dialog.open()
 
     def _item_named(self) -> str:
-        """The selected item as an undo step names it (see :func:`_named`). Why: a plugin has several
+        """The selected item as an undo step names it (see :func:`~designer.core.wording.item_named`). Why: a plugin has several
         items, and "Change action of 'Lock toggle'" did not say which one changed."""
         row, items = self.list.currentRow(), self._items()
-        return _named(items[row] if 0 <= row < len(items) else None, row)
+        return item_named(items[row] if 0 <= row < len(items) else None, row)
 
     def _item_label(self) -> str:
         row, items = self.list.currentRow(), self._items()
