@@ -335,7 +335,7 @@ CASES: list[Case] = [
     bad("package-without-id", r(PKG, '    "id": "rec-1.0",\n', ""), "PD102", PKG, 1, 1, message="has no id"),
     bad("package-srcURL-number", r(PKG, '"srcURL": "rec.plugin.js"', '"srcURL": 7'), "PD102", PKG, 6, 15),
     bad("platforms-a-string", r(PKG, '["web", "electron", "ios", "android"]', '"mobile"'), "PD102", PKG, 8, 18,
-        message="should be a list"),
+        message="is the text \"mobile\", not a list"),
     bad("manifest-flag-is-text", r(MANIFEST, '"isSettingsBranded": true', '"isSettingsBranded": "true"'), "PD102",
         MANIFEST, 3, 26, also=("PD211",)),
     bad("branding-id-letters", r(MANIFEST, "1700000000000", '"v2"'), "PD102", MANIFEST, 2, 19),

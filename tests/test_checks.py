@@ -29,7 +29,7 @@ from conftest import EXAMPLE, FIXTURES, snapshot
 from designer.core.checks import run_checks
 from designer.core.files import NotAPackageError, ZipFiles
 from designer.core.fixes import apply_fix, fix_all
-from designer.core.model import load, save
+from designer.core.model import PLATFORMS, load, save
 from designer.core.problems import CODES, Problem, Severity
 
 BOM = b"\xef\xbb\xbf"
@@ -223,6 +223,7 @@ FIXABLE: dict[str, tuple[str, int | None]] = {
     "platforms-web-as-text": (PKG, 1),
     "platforms-named-true-or-false": (PKG, 1),
     "platforms-in-the-forms-words": (PKG, 1),
+    "platforms-a-string": (PKG, 1),  # "mobile" becomes ["ios", "android"] on its line
     "menu-items-key-lower-case": (PKG, 1),  # only the key's name changes, and the buttons come back
     "roles-key-misspelt": (PKG, 1),
     "item-label-misspelt": (PKG, 1),
@@ -1507,3 +1508,64 @@ def test_a_source_written_as_null_or_empty_is_offered_the_one_script_beside_it(t
         save(pkg)
         assert '"srcURL": "rec.plugin.js",' in path.read_text()
         assert run_checks(load(root)) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "written", "said", "meant"),
+    [
+        (
+            "participantRoles",
+            "null",
+            "is null: the app does not read it, so nobody gets the plugin",
+            ["chair", "guest"],
+        ),
+        ("platforms", "null", "is null: the app does not read it, so the plugin loads nowhere", list(PLATFORMS)),
+        ("platforms", '"mobile"', 'is the text "mobile", not a list: the app does not read it', ["ios", "android"]),
+        ("platforms", '"Web, mobile"', '(what "Web, mobile" stands for)', ["web", "ios", "android"]),
+        ("participantRoles", '"everyone"', "so nobody gets the plugin", ["chair", "guest"]),
+        ("allowUnload", "null", "as null, not true or false: the app takes it for false, so users cannot", False),
+        ("allowUnload", '"maybe"', 'as the text "maybe", not true or false: the app takes it for false', False),
+        ("allowUnload", '"yes"', 'as the text "yes": the app expects true or false there, without quotes', True),
+    ],
+)
+def test_lists_and_switches_the_app_does_not_read_have_plain_words_and_a_fix(
+    tmp_path: Path, key: str, written: str, said: str, meant: object
+) -> None:
+    """``participantRoles: null``, ``allowUnload: null`` or ``"yes"``, ``"platforms": "mobile"`` were
+    PD102 in the schema's own words ("should be a list ([...]), but it is null") with no Fix, while
+    the other PD102 cases have both. PD102 says what the app does with it and its Fix writes the
+    list meant (every value for null, iOS and Android for "mobile") or the switch; the file is then
+    clean."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(path.read_text())
+    data[key] = json.loads(written)
+    path.write_text(json.dumps(data, indent=4))
+    pkg = load(root)
+    [problem] = run_checks(pkg)
+    assert problem.code == "PD102" and problem.pointer == f"/{key}", problem
+    assert said in problem.message and "should be" not in problem.message, problem.message
+    assert problem.fix is not None and problem.fix.title == f"Write {json.dumps(meant)}"
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    assert json.loads(path.read_text())[key] == meant
+    # (guests too: the fixture's plugin mutes everyone, which PD517 says only hosts may)
+    assert [p.code for p in run_checks(load(root))] == (
+        ["PD517"] if isinstance(meant, list) and "guest" in meant else []
+    )
+
+
+def test_a_platform_list_written_as_words_the_app_does_not_know_says_so_plainly(tmp_path: Path) -> None:
+    """``"platforms": "phones"`` was PD102 "should be a list ([...]), but it is text": it says the
+    plugin loads nowhere and how to write a list, with no Fix (what "phones" means is the person's)."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('["web", "electron", "ios", "android"]', '"phones"'))
+    [problem] = run_checks(load(root))
+    assert problem.code == "PD102" and problem.fix is None
+    assert problem.message == (
+        "'Loads in' (platforms) of 'Record' is the text \"phones\", not a list: the app does not read it, so the "
+        "plugin loads nowhere. Tick the boxes in its form: that writes a list."
+    ), problem.message

@@ -36,6 +36,17 @@ _MEANT: dict[str, dict[str, str]] = {
     },
 }
 _ALLOWED = {"participantRoles": ROLES, "platforms": PLATFORMS}
+# Words for several of the app's values at once, which PD311 does not rewrite (it takes only names
+# of one value): PD102 offers the list they stand for, saying which values it writes.
+_GROUPS: dict[str, dict[str, list[str]]] = {
+    "participantRoles": {
+        word: list(ROLES) for word in ("all", "both", "everyone", "everybody", "anyone", "hosts and guests")
+    },
+    "platforms": {
+        "mobile": ["ios", "android"],
+        **{word: list(PLATFORMS) for word in ("all", "any", "everywhere", "all platforms")},
+    },
+}
 _APP_WORDS = {
     "participantRoles": 'webapp2 calls hosts "chair" and guests "guest" (Hosts and Guests in the form)',
     "platforms": "webapp2 calls the platforms "
@@ -442,10 +453,10 @@ def _report_control_characters(plugin: Plugin, index: int, data: dict[str, Any],
 
 def meant_switch(written: Any) -> bool | None:
     """The switch a value written where the app reads true or false plainly means: the text "true"
-    or "false" (in quotes, in any case), or the number 1 or 0, as tools that write numbers for
+    or "false" (in quotes, in any case; "yes" or "no", "on" or "off" too), or the number 1 or 0, as tools that write numbers for
     switches make it; None for any other."""
-    if isinstance(written, str) and written.strip().casefold() in ("true", "false"):
-        return written.strip().casefold() == "true"
+    if isinstance(written, str) and written.strip().casefold() in ("true", "false", "yes", "no", "on", "off"):
+        return written.strip().casefold() in ("true", "yes", "on")
     if isinstance(written, int) and not isinstance(written, bool) and written in (0, 1):
         return written == 1
     return None
@@ -510,6 +521,16 @@ def _no_texts(plugin: Plugin, data: Any, index: int, ctx: Context) -> tuple[dict
         fixes["/allowUnload"] = Fix(
             "set-allow-unload", f"Write {str(meant_bool).lower()}", {"plugin": index, "value": meant_bool}
         )
+    elif isinstance(data, dict) and "allowUnload" in data and not isinstance(written, bool):
+        # (null, or text that says no switch: the app takes anything but true for false, as the
+        # form's box and the preview show it; false says so plainly and keeps what the app does)
+        words["/allowUnload"] = (
+            f"The package file of '{shortened(p.id or name)}' has allowUnload as "
+            f"{'the text ' if isinstance(written, str) else ''}{_written(written)}, not true or "
+            "false: the app takes it for false, so users cannot switch the plugin off. Write false, or tick "
+            "'Users may switch it off' in its form."
+        )
+        fixes["/allowUnload"] = Fix("set-allow-unload", "Write false", {"plugin": index, "value": False})
     written = data.get("description") if isinstance(data, dict) else None
     if isinstance(written, list) and written and all(isinstance(line, str) for line in written):
         # (lines as a list: the Description box holds them one under another)
@@ -661,6 +682,56 @@ def _repeated_values(plugin: Plugin, data: Any, index: int, words: dict[str, str
         )
 
 
+def _lists_not_read(plugin: Plugin, data: Any, index: int, words: dict[str, str], fixes: dict[str, Fix]) -> None:
+    """PD102's words and Fix for a role or platform list written as null (as tools that write every
+    field leave an unset one) or as a text standing for several values ("mobile", "all"): the list
+    meant, every value for null, as a new plugin has it.
+
+    Why: the schema's words ("should be a list ([...]), but it is null") said neither that the
+    plugin then loads nowhere (or goes to nobody) nor what to write, while PD311 rewrites the names
+    of one value with a click."""
+    for key in _ALLOWED:
+        if not isinstance(data, dict) or key not in data:
+            continue
+        written = data[key]
+        if isinstance(written, (list, dict)):
+            continue  # (the schema's words name the item; PD311 takes names set to true or false)
+        if written is None:
+            value: list[str] | None = list(_ALLOWED[key])
+            why = f"{'every platform' if key == 'platforms' else 'Hosts and Guests'}, as a new plugin has"
+        else:
+            value = _group_meant(key, written) if isinstance(written, str) else None
+            why = f"what {_written(written)} stands for"
+        held = "null" if written is None else not_a_list(written)
+        said = f"{plain_key('package', key)} of '{shortened(plugin.display_name)}' is {held}: the app does not read it"
+        if value is None:  # (words the app does not know, "phones": what they mean is the person's to say)
+            words[f"/{key}"] = f"{said}, so {_NOT_READ[key]}. Tick the boxes in its form: that writes a list."
+            continue
+        words[f"/{key}"] = (
+            f"{said}, so {_NOT_READ[key]}. Write {json.dumps(value)} ({why}), or tick the boxes in its form."
+        )
+        fixes[f"/{key}"] = Fix(
+            "set-package-list", f"Write {json.dumps(value)}", {"plugin": index, "key": key, "value": value}
+        )
+
+
+def _group_meant(key: str, text: str) -> list[str] | None:
+    """The list a text naming values of ``key`` means when one of its parts stands for several
+    (``"mobile"``: ios and android, ``"web, mobile"``); None when none does (PD311's, if a name of
+    one value) or a part means nothing the app knows."""
+    meant: list[str] = []
+    grouped = False
+    for part in text.split(","):
+        word = " ".join(part.replace("-", " ").replace("_", " ").split()).casefold()
+        group = _GROUPS[key].get(word)
+        grouped |= group is not None
+        values = group or ([_MEANT[key][word]] if word in _MEANT[key] else None)
+        if values is None:
+            return None
+        meant += [v for v in values if v not in meant]
+    return meant if grouped else None
+
+
 def _not_the_apps_words(key: str, written: Any) -> str:
     """What PD311 says a role or platform list holds ("is ...", "holds ..."), and why the app takes
     none of it."""
@@ -704,6 +775,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     # (the schema's own words for a missing or empty id named no way out: see _report_no_id)
     words, fixes = _no_texts(plugin, data, index, ctx)
     _repeated_values(plugin, data, index, words, fixes)
+    _lists_not_read(plugin, data, index, words, fixes)
     # (null: no name, PD314's with its Fix, not the schema's words with none)
     schema_data = {**data, "id": "x"} if no_id else data
     if isinstance(data, dict) and "name" in data and data["name"] is None:
