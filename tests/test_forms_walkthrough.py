@@ -951,3 +951,53 @@ def test_the_tick_hint_stays_for_an_empty_row_beside_a_list_written_as_text(
     select_plugin(window, qtbot, 0)
     assert window.findChild(QLabel, "platformsListNote").isVisible()
     assert window.findChild(QWidget, "formHint").isVisible()
+
+
+def test_a_switch_written_as_text_says_beside_the_box_what_the_app_does(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """``"allowUnload": "true"`` (in quotes) showed 'Users may switch it off' unticked with no word in
+    the form; only the Problems dock said why. A note under the switches says what the file holds
+    and that the app takes it for false, its button writes true as one undo step, and an undo
+    brings the note back."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('"allowUnload": true', '"allowUnload": "true"'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    box = window.findChild(QCheckBox, "allowUnloadCheck")
+    note = window.findChild(QLabel, "allowUnloadSwitchNote")
+    assert not box.isChecked()
+    assert note.isVisible() and note.text() == (
+        "'Users may switch it off' is the text \"true\" in the file, not true or false: the app takes it for "
+        "false, so users cannot switch the plugin off. Write true, as it means, or tick the box."
+    ), note.text()
+    assert not window.findChild(QLabel, "enabledSwitchNote").isVisible()
+    button = window.findChild(QPushButton, "allowUnloadSwitchFix")
+    assert button.isVisible() and button.text() == "Write true"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.editor.undo_stack.undoText() == "Write 'Users may switch it off' of 'Record' as true"
+    assert box.isChecked() and not note.isVisible()
+    window.editor.undo_stack.undo()
+    assert not box.isChecked() and note.isVisible()
+    window.editor.undo_stack.redo()
+    assert window.save()
+    assert '"allowUnload": true,' in pkg.read_text()
+
+
+def test_a_switch_written_as_null_says_the_app_takes_it_for_false(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """``"enabled": null`` in the plugin list: the box unticked with no word of why; the note says
+    the app takes it for false, and ticking the box writes true."""
+    settings = base_project / "webapp2/settings.json"
+    settings.write_text(settings.read_text().replace('"enabled": true', '"enabled": null'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    note = window.findChild(QLabel, "enabledSwitchNote")
+    assert note.isVisible() and note.text().startswith(
+        "'Switched on when the app starts' is null in the file, not true or false: the app takes it for false"
+    ), note.text()
+    tick(qtbot, window.findChild(QCheckBox, "enabledCheck"))
+    assert not note.isVisible()
+    assert window.save()
+    assert '"enabled": true' in settings.read_text()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...core.jstext import one_line, safe_id, shortened
 from ...core.lineends import LineEndings
-from ...core.model import PLATFORMS, ROLES, BrandingPackage, PluginPackage
+from ...core.model import PLATFORMS, ROLES, BrandingPackage, Plugin, PluginPackage
 from ...core.wording import PLATFORM_NAMES
 from ..commands import ModelEditor
 from ..focus_ring import ring_focus
@@ -54,6 +54,14 @@ ROLE_LABELS = {
     "guest": ("Guests", "Participants with Guest privileges (role 'guest')."),
 }
 
+
+# The two switches by model attribute: their box's words, the note's object name, and what the
+# app does when it takes them for false.
+_SWITCHES = {
+    "enabled": ("Switched on when the app starts", "enabledSwitch", "the plugin is off until a user switches it on"),
+    "allow_unload": ("Users may switch it off", "allowUnloadSwitch", "users cannot switch the plugin off"),
+}
+_ABSENT = object()  # (a switch the file does not write: no note, the app's default)
 
 _DESCRIPTION_LINES = (2, 6)  # the description box's height in lines, at least and at most
 
@@ -170,6 +178,7 @@ class MetadataForm(PluginForm):
         self.allow_unload.setToolTip("allowUnload: whether users can disable the plugin in Settings > Plugins.")
         self.allow_unload.toggled.connect(self._allow_unload_toggled)
         add_unlabelled_row(form, wrapping_row([self.enabled, self.allow_unload], "switchesRow", gap=12))
+        self.switch_notes = {attr: self._switch_note(form, attr) for attr in _SWITCHES}
 
         self.platforms = self._checkbox_row(form, "Loads in", "platform", PLATFORMS, PLATFORM_LABELS, "platforms")
         self.list_notes = {"platforms": self._list_note(form, "platforms")}
@@ -265,6 +274,70 @@ class MetadataForm(PluginForm):
         show_row(form, row, False)
         return row, label, button
 
+    def _switch_note(self, form: QFormLayout, attr: str) -> tuple[QWidget, QLabel, QPushButton]:
+        """The row under the switches saying what the file holds for one of them when it is not
+        true or false (``"allowUnload": "true"``, null), which the app takes for false, with a
+        button writing the switch (PD102's Fix). Shown only then (see :meth:`_show_switch_note`)."""
+        row = QWidget()
+        label = QLabel(objectName=f"{_SWITCHES[attr][1]}Note", wordWrap=True)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # (it quotes what the file holds)
+        button = QPushButton(objectName=f"{_SWITCHES[attr][1]}Fix")
+        button.clicked.connect(lambda: self._write_switch(attr))
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label, 1)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        add_unlabelled_row(form, row)
+        show_row(form, row, False)
+        return row, label, button
+
+    def _show_switch_note(self, written: Any, attr: str) -> None:
+        """Show or hide the note of a switch (see :meth:`_switch_note`) for ``written``, the value
+        the file holds for it (None when it holds none).
+
+        Why: ``"allowUnload": "true"`` showed the box unticked with no word of why; only the
+        Problems dock said the app reads no switch there."""
+        from ...core.checks.package import meant_switch
+
+        row, label, button = self.switch_notes[attr]
+        form = self.layout()
+        assert isinstance(form, QFormLayout)
+        shown = written is not _ABSENT and not isinstance(written, bool)
+        show_row(form, row, shown)
+        if not shown:
+            return
+        title, _key, off = _SWITCHES[attr]
+        held = shortened(json.dumps(written, ensure_ascii=False), 40)
+        held = f"the text {held}" if isinstance(written, str) else held
+        meant = meant_switch(written)
+        if meant is True:
+            way = "Write true, as it means, or tick the box."
+        elif meant is False:
+            way = "Write false, as it means."
+        else:
+            way = "Tick the box to change that, or write false to say so."
+        label.setText(
+            f"'{title}' is {held} in the file, not true or false: the app takes it for false, so {off}. {way}"
+        )
+        button.setText(f"Write {str(bool(meant)).lower()}")
+
+    def _write_switch(self, attr: str) -> None:
+        """The note's button: the switch as true or false, as PD102's Fix writes it; the box then
+        shows it, and takes the keyboard the hidden button had."""
+        from ...core.checks.package import meant_switch
+
+        plugin = self.editor.package.plugins[self.index]
+        written = _written_switch(plugin, attr)
+        if plugin.package is None or written is _ABSENT:
+            return
+        value = bool(meant_switch(written))
+        had_keyboard = self.switch_notes[attr][2].hasFocus()
+        target = "entry" if attr == "enabled" else "package"
+        text = f"Write '{_SWITCHES[attr][0]}' of '{{subject}}' as {str(value).lower()}"
+        self.editor.set_field(self.index, target, attr, value, text)
+        if had_keyboard:
+            (self.enabled if attr == "enabled" else self.allow_unload).setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _show_list_note(self, p: PluginPackage, attr: str) -> bool:
         """Show or hide the note of a list field (see :meth:`_list_note`); whether it is shown.
 
@@ -344,6 +417,8 @@ class MetadataForm(PluginForm):
             show_field_text(self.source, p.src_url or "")
             self.enabled.setChecked(bool(plugin.entry.enabled))
             self.allow_unload.setChecked(bool(p.allow_unload))
+            for attr in _SWITCHES:
+                self._show_switch_note(_written_switch(plugin, attr), attr)
             # What the app loads: only a list (a text or an object in its place, none: see _show_list_note)
             platforms, roles = p.platforms or [], p.participant_roles or []
             for key, box in self.platforms.items():
@@ -507,6 +582,21 @@ class MetadataForm(PluginForm):
         # The id as written, without the spaces typed around it: the form was shown again during
         # the edit with the typing kept (see typing_kept), and said ' my-rec ' over 'my-rec'.
         show_field_text(self.id, new)
+
+
+def _written_switch(plugin: Plugin, attr: str) -> Any:
+    """What the file holds for a switch as the form's model has it: the value, or ``_ABSENT`` when
+    it writes none, or when the model holds true or false (written from the form since)."""
+    if attr == "enabled":
+        model, raw = plugin.entry.enabled, plugin.entry.raw
+        key = "enabled"
+    else:
+        assert plugin.package is not None
+        model, raw = plugin.package.allow_unload, plugin.package.raw
+        key = "allowUnload"
+    if model is not None or key not in raw:
+        return _ABSENT
+    return raw[key]
 
 
 def _step_value(value: Any) -> str:
