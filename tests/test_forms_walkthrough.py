@@ -1001,3 +1001,22 @@ def test_a_switch_written_as_null_says_the_app_takes_it_for_false(
     assert not note.isVisible()
     assert window.save()
     assert '"enabled": true' in settings.read_text()
+
+
+def test_an_icon_written_with_a_leading_dot_slash_is_one_entry_in_the_icon_box(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """``"icon": "./rec.svg#rec"`` was listed twice in the Icon box: as written, and as the plugin's
+    icon ``rec.svg#rec``, one drawing under two names. It is one entry, spelt as the file has it
+    and chosen, and the file keeps that spelling when saved."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    pkg.write_text(pkg.read_text().replace('"icon": "rec.svg#rec"', '"icon": "./rec.svg#rec"'))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    combo = window.findChild(QComboBox, "iconCombo")
+    assert [combo.itemText(i) for i in range(combo.count())] == ["(set by the plugin while it runs)", "./rec.svg#rec"]
+    assert combo.currentData() == "./rec.svg#rec" and not combo.itemIcon(1).isNull()
+    assert window.editor.undo_stack.count() == 0
+    retype(qtbot, window.findChild(QLineEdit, "labelEdit"), "Recorder")
+    assert window.save()
+    assert '"icon": "./rec.svg#rec",' in pkg.read_text() and '"label": "Recorder",' in pkg.read_text()

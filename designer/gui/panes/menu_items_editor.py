@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.iconrefs import icon_choices
+from ...core.iconrefs import icon_choices, resolve_icon
 from ...core.jstext import is_identifier, one_line, shortened
 from ...core.model import BrandingPackage, MenuItem, Plugin, PluginPackage
 from ...core.wording import item_named
@@ -85,6 +85,23 @@ PLACEMENT_CHOICES = [
 # A label left to the plugin (null), in the list's row: in the words of the form's tick box and
 # of the Icon box ("Set by the plugin while it runs"); the row said "label set at run time".
 RUNTIME_LABEL = "(set by the plugin while it runs)"
+
+
+def _refs_shown(choices: list[str], written: str | None, plugin: Plugin) -> list[str]:
+    """The Icon box's references: the plugin's icons, with the item's own as the file spells it,
+    in the place of the icon it names (``./icon.svg#icon`` for ``icon.svg#icon``), or first when
+    it names none of them (a file not there).
+
+    Why: ``./icon.svg#icon`` was listed twice, as written and as the plugin's icon, two entries
+    for one drawing; picking the second rewrote the reference for nothing."""
+    if not written or written in choices:
+        return list(choices)
+    meant = resolve_icon(plugin, written)
+    if meant[0] is not None:
+        for i, ref in enumerate(choices):
+            if resolve_icon(plugin, ref) == meant:
+                return [*choices[:i], written, *choices[i + 1 :]]
+    return [written, *choices]
 
 
 def _unplaced(p: PluginPackage | None) -> list[dict[str, Any]]:
@@ -670,10 +687,7 @@ class MenuItemsEditor(PluginForm):
                 "gives it an icon while it runs, with state$.next({icon: 'file.svg#id', label: '...'}).",
                 Qt.ItemDataRole.ToolTipRole,
             )
-            refs = list(self._choices)
-            if mi.icon and mi.icon not in refs:
-                refs.insert(0, mi.icon)
-            for ref in refs:
+            for ref in _refs_shown(self._choices, mi.icon, self._plugin()):
                 self.icon.addItem(self._icon_for(ref), ref, ref)
             self.icon.setCurrentIndex(max(0, self.icon.findData(mi.icon)) if mi.icon else 0)
             if (odd := _no_icon_ref(mi)) is not None:
