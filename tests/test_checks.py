@@ -1569,3 +1569,25 @@ def test_a_platform_list_written_as_words_the_app_does_not_know_says_so_plainly(
         "'Loads in' (platforms) of 'Record' is the text \"phones\", not a list: the app does not read it, so the "
         "plugin loads nowhere. Tick the boxes in its form: that writes a list."
     ), problem.message
+
+
+def test_an_icon_written_as_an_id_alone_names_no_file_and_is_pointed_at_the_icon_of_that_id(tmp_path: Path) -> None:
+    """``"icon": "#rec"`` was PD400 "is outside the package or on another server", with no Fix, and
+    PD406 offered to delete rec.svg, the file holding that very drawing. PD400 says it names no file
+    and its Fix uses the plugin's icon of that id; the file is then clean."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('"icon": "rec.svg#rec"', '"icon": "#rec"'))
+    pkg = load(root)
+    [problem] = run_checks(pkg)
+    assert problem.code == "PD400" and problem.pointer == "/menuItems/toolbar/0/icon"
+    assert problem.message == (
+        "The icon '#rec' of 'Record' names no file, only the id 'rec': the app looks for it in the package file "
+        "itself and shows no icon. Write it as 'file.svg#rec': 'rec.svg#rec' is the plugin's icon of that id."
+    ), problem.message
+    assert problem.fix is not None and problem.fix.title == "Use 'rec.svg#rec'"
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    assert '"icon": "rec.svg#rec"' in path.read_text()
+    assert run_checks(load(root)) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from typing import Any
 from urllib.parse import unquote
 
 from ..files import files_by_folder, is_utf8, normalize
@@ -106,7 +107,11 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
                 used.update(svgs.get(plugin.folder or "", []))
             if mi.icon:
                 _check_ref(plugin, index, sec, i, mi.icon, ctx)
-                file_part = mi.icon.partition("#")[0]
+                file_part, _, frag = mi.icon.partition("#")
+                if not file_part:
+                    # ("#rec") PD400's Fix points it at the plugin's icon of that id: not unused either.
+                    used.update(_files_with_id(pkg, plugin, frag))
+                    continue
                 # The file a PD401 points at (another case or accent spelling) is not also unused; nor
                 # is a file named as the item spells it ('my%20icon.svg' taken literally), which
                 # PD400 is about: offering to delete it would lose the icon the author meant.
@@ -125,6 +130,13 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         if plugin.folder:
             svgs = svgs_by_folder(pkg.names()) if svgs is None else svgs
             _unused_icons(plugin, used, svgs.get(plugin.folder, []), ctx, lost)
+
+
+def _files_with_id(pkg: BrandingPackage, plugin: Plugin, frag: str) -> list[str]:
+    """The plugin's SVG files (package paths) holding a drawing of the id ``frag``."""
+    from ..iconrefs import icon_choices
+
+    return [f"{plugin.folder}/{c.partition('#')[0]}" for c in icon_choices(pkg, plugin) if c.partition("#")[2] == frag]
 
 
 def _unplaced_icons(plugin: Plugin) -> list[str]:
@@ -262,6 +274,34 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _report_no_file(plugin: Plugin, ref: str, frag: str, ptr: str, where: dict[str, Any], ctx: Context) -> None:
+    """PD400 for an icon written as an id alone (``"#rec"``), with the plugin's icon of that id as
+    its Fix.
+
+    Why: it was said to be "outside the package or on another server", while it names no file at
+    all: the app looks for the drawing in the package file itself and shows none."""
+    from ..iconrefs import icon_choices
+
+    rel = plugin.package_path
+    assert rel is not None
+    found = [choice for choice in icon_choices(ctx.pkg, plugin) if choice.partition("#")[2] == frag]
+    ctx.report(
+        "PD400",
+        rel,
+        f"The icon '{shortened(ref)}' of '{shortened(plugin.display_name)}' names no file, only the id "
+        f"'{shortened(frag)}': the app looks for it in the package file itself and shows no icon. Write it as "
+        f"'file.svg#{shortened(frag)}'"
+        + (
+            f": '{shortened(found[0])}' is the plugin's icon of that id."
+            if found
+            else " with the SVG file that has it."
+        ),
+        ptr,
+        fix=Fix("set-icon-ref", f"Use '{shortened(found[0])}'", {**where, "value": found[0]}) if found else None,
+        plugin=plugin.key,
+    )
+
+
 def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Context) -> None:
     rel = plugin.package_path
     assert rel is not None
@@ -270,6 +310,9 @@ def _check_ref(plugin: Plugin, index: int, sec: str, i: int, ref: str, ctx: Cont
     file_part, _, frag = ref.partition("#")
     target = plugin.resolve(file_part)
     where = {"plugin": index, "section": sec, "item": i}
+    if not file_part and frag:
+        _report_no_file(plugin, ref, frag, ptr, where, ctx)
+        return
     if target is None:
         slashed = with_slashes(ctx.pkg, file_part, rel)
         ctx.report(
