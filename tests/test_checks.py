@@ -1591,3 +1591,24 @@ def test_an_icon_written_as_an_id_alone_names_no_file_and_is_pointed_at_the_icon
     save(pkg)
     assert '"icon": "rec.svg#rec"' in path.read_text()
     assert run_checks(load(root)) == []
+
+
+@pytest.mark.parametrize("written", ['""', "null"])
+def test_a_toolbar_button_with_no_icon_is_given_the_plugins_icon_not_told_to_delete_it(
+    tmp_path: Path, written: str
+) -> None:
+    """A toolbar button with ``"icon": ""`` (or null, in a plugin with no state$) was PD309 "Choose an
+    icon" with no Fix, while PD406 offered to delete rec.svg, the plugin's only icon: Fix all left
+    the button empty for good. PD309's Fix uses the plugin's first icon, and the file is not called
+    unused."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('"icon": "rec.svg#rec"', f'"icon": {written}'))
+    pkg = load(root)
+    [problem] = run_checks(pkg)
+    assert problem.code == "PD309" and problem.fix is not None and problem.fix.title == "Use 'rec.svg#rec'"
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    assert '"icon": "rec.svg#rec"' in path.read_text()
+    assert run_checks(load(root)) == []

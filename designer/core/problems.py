@@ -392,6 +392,7 @@ CODES: dict[str, Code] = {
             "Button or menu item shows empty",
             "A toolbar button shows only its icon (the label is the hover tip), a menu item its icon and label; "
             "with none of them, and no state$ to set them, it is empty.",
+            fixable=True,
         ),
         Code(
             "PD310",

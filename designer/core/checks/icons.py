@@ -99,6 +99,11 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         lost: list[str] = []  # the names of icon files menu items name but that are not found (PD400)
         for sec, i, mi in plugin.package.items():
             item = mi.to_json() if not mi.icon else None
+            if sec == "toolbar" and not mi.icon and isinstance(item, dict) and "icon" in item:
+                # (a button with its icon written empty: PD309's Fix gives it the plugin's first, not to be deleted)
+                from ..iconrefs import icon_choices
+
+                used.update(f"{plugin.folder}/{ref.partition('#')[0]}" for ref in icon_choices(pkg, plugin)[:1])
             if item is not None and not (isinstance(item, dict) and isinstance(item.get("icon"), (str, type(None)))):
                 # ("icon": 5, or an item written as "record") Any icon of the plugin may be the one
                 # meant, and PD102's fix uses the first: none is said to be unused, with a Delete

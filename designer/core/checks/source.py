@@ -561,12 +561,15 @@ def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> 
             continue  # (not an item at all: PD102 says so)
         keys_given = set(raw)
         where = "conference menu" if sec == "conference" else "participant menu"
+        fix = None
         if sec == "toolbar" and not mi.icon and not _no_text(raw, "icon"):  # ("icon": 5: PD102 says so)
             code, part = "PD309", "icon"
             message = (
                 f"Toolbar button {i + 1} of '{shortened(name)}' has no icon, and the code registers no state$ to set one "
                 "while it runs, so the button shows empty (its label is only the hover tip). Choose an icon."
             )
+            # (only over an icon written empty: one under a misspelt key, "Icon", is PD312's to bring back)
+            fix = _first_icon_fix(ctx.pkg, plugin, sec, i) if "icon" in raw else None
         elif sec != "toolbar" and mi.icon and mi.label is None:
             code, part = "PD310", "label"
             message = (
@@ -583,7 +586,20 @@ def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> 
         else:
             continue
         pointer = f"/menuItems/{sec}/{i}" + (f"/{part}" if part in keys_given else "")
-        ctx.report(code, plugin.package_path, message, pointer, plugin=plugin.key)
+        ctx.report(code, plugin.package_path, message, pointer, fix=fix, plugin=plugin.key)
+
+
+def _first_icon_fix(pkg: BrandingPackage, plugin: Plugin, sec: str, i: int) -> Fix | None:
+    """PD309's Fix for a toolbar button with no icon: the plugin's first icon, as PD102's Fix gives
+    an item whose icon is no reference (a button is only its icon). Why: the message said "Choose
+    an icon" with no way to, while the plugin's folder holds one (which PD406 offered to delete)."""
+    from designer.core.iconrefs import icon_choices
+
+    choices = icon_choices(pkg, plugin)
+    if not choices:
+        return None
+    where = {"plugin": pkg.plugins.index(plugin), "section": sec, "item": i, "value": choices[0]}
+    return Fix("set-icon-ref", f"Use '{shortened(choices[0])}'", where)
 
 
 def _check_registration(
