@@ -1612,3 +1612,29 @@ def test_a_toolbar_button_with_no_icon_is_given_the_plugins_icon_not_told_to_del
     save(pkg)
     assert '"icon": "rec.svg#rec"' in path.read_text()
     assert run_checks(load(root)) == []
+
+
+def test_a_placement_holding_one_item_without_a_list_has_a_fix_putting_it_in_one(tmp_path: Path) -> None:
+    """``"toolbar": {"icon": ..., "action": "record"}`` (one item, the square brackets forgotten) was
+    PD102 in the schema's words with no Fix, and PD406 offered to delete rec.svg, the icon of that
+    very item. PD102 says it plainly and its Fix puts the item, as written, in a list."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(path.read_text())
+    data["menuItems"]["toolbar"] = {**data["menuItems"]["toolbar"][0], "note": "kept"}
+    path.write_text(json.dumps(data, indent=4))
+    pkg = load(root)
+    problems = run_checks(pkg)
+    assert "PD406" not in [p.code for p in problems]
+    [problem] = [p for p in problems if p.code == "PD102"]
+    assert problem.pointer == "/menuItems/toolbar" and problem.message == (
+        "The toolbar button of 'Record' is one item written without square brackets around it: the app reads a "
+        "list of items there, and shows none. Put it in a list."
+    ), problem.message
+    assert problem.fix is not None and apply_fix(pkg, problem.fix) == "Put the toolbar button of 'Record' in a list"
+    save(pkg)
+    assert json.loads(path.read_text())["menuItems"]["toolbar"] == [
+        {"icon": "rec.svg#rec", "label": "Record", "action": "record", "note": "kept"}
+    ]
+    assert [p.code for p in run_checks(load(root))] == []

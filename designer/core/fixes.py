@@ -209,6 +209,21 @@ def _make_menu_item(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Make menu item {i + 1} of '{plugin.display_name}' an item labelled '{value['label']}'"
 
 
+def _list_lone_item(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD102's answer to a placement holding one item with no square brackets around it
+    (``"toolbar": {"icon": ...}``): that item, in a list, keys and all."""
+    from .model import MenuItem
+
+    plugin = pkg.plugins[fix.args["plugin"]]
+    assert plugin.package is not None and plugin.package.menu_items is not None
+    sec = fix.args["section"]
+    item = plugin.package.raw["menuItems"][sec]
+    plugin.package.menu_items[sec] = [MenuItem.from_json(item)]
+    from .wording import PLACEMENT_NAMES
+
+    return f"Put the {PLACEMENT_NAMES.get(sec, sec).lower()} of '{plugin.display_name}' in a list"
+
+
 def _set_package_list(pkg: BrandingPackage, fix: Fix) -> str:
     """PD311's answer: 'Available to' or 'Loads in' in the app's words (``"host"`` -> ``["chair"]``).
 
@@ -826,6 +841,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "set-package-version": _set_package_version,
     "set-item-label": _set_item_label,
     "make-menu-item": _make_menu_item,
+    "list-lone-item": _list_lone_item,
     "set-package-description": _set_package_description,
     "set-package-name": _set_package_name,
 }

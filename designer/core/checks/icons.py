@@ -146,10 +146,14 @@ def _files_with_id(pkg: BrandingPackage, plugin: Plugin, frag: str) -> list[str]
 
 def _unplaced_icons(plugin: Plugin) -> list[str]:
     """The icon references of the items a package file lists with no placement around them
-    (``"menuItems": [{...}]``, PD102): the form puts them in the placement chosen, so their icons
+    (``"menuItems": [{...}]``, PD102), or with no list (``"toolbar": {...}``): the form or the Fix puts them in the placement chosen, so their icons
     are not unused (PD406 offered to delete the one such an item needs)."""
     p = plugin.package
     written = p.raw.get("menuItems") if p is not None and p.menu_items is None else None
+    if p is not None and isinstance(p.raw.get("menuItems"), dict):
+        # (one item with no list around it, "toolbar": {...}: PD102's Fix puts it in one)
+        lone = [v for k, v in p.raw["menuItems"].items() if isinstance(v, dict) and not (p.menu_items or {}).get(k)]
+        return [item["icon"] for item in lone if isinstance(item.get("icon"), str)]
     if not isinstance(written, list):
         return []
     return [item["icon"] for item in written if isinstance(item, dict) and isinstance(item.get("icon"), str)]

@@ -715,6 +715,23 @@ def _lists_not_read(plugin: Plugin, data: Any, index: int, words: dict[str, str]
         )
 
 
+def _lone_items(plugin: Plugin, data: Any, index: int, words: dict[str, str], fixes: dict[str, Fix]) -> None:
+    """PD102's words and Fix for a placement holding one item with no square brackets around it
+    (``"toolbar": {"icon": ..., "action": "record"}``): that item in a list.
+
+    Why: the schema's words ("should be a list ([...]), but it is a group of named values") named
+    no way out, while PD406 offered to delete the icon that very item names."""
+    menu = data.get("menuItems") if isinstance(data, dict) else None
+    for sec, item in menu.items() if isinstance(menu, dict) else ():
+        if sec not in _PLACEMENTS or not isinstance(item, dict) or not item.keys() & {"icon", "label", "action"}:
+            continue
+        words[f"/menuItems/{sec}"] = (
+            f"The {_PLACEMENTS[sec]} of '{shortened(plugin.display_name)}' is one item written without square "
+            "brackets around it: the app reads a list of items there, and shows none. Put it in a list."
+        )
+        fixes[f"/menuItems/{sec}"] = Fix("list-lone-item", "Put it in a list", {"plugin": index, "section": sec})
+
+
 def _group_meant(key: str, text: str) -> list[str] | None:
     """The list a text naming values of ``key`` means when one of its parts stands for several
     (``"mobile"``: ios and android, ``"web, mobile"``); None when none does (PD311's, if a name of
@@ -776,6 +793,7 @@ def _check_one(plugin: Plugin, index: int, ctx: Context) -> None:
     words, fixes = _no_texts(plugin, data, index, ctx)
     _repeated_values(plugin, data, index, words, fixes)
     _lists_not_read(plugin, data, index, words, fixes)
+    _lone_items(plugin, data, index, words, fixes)
     # (null: no name, PD314's with its Fix, not the schema's words with none)
     schema_data = {**data, "id": "x"} if no_id else data
     if isinstance(data, dict) and "name" in data and data["name"] is None:
