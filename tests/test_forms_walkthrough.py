@@ -1020,3 +1020,29 @@ def test_an_icon_written_with_a_leading_dot_slash_is_one_entry_in_the_icon_box(
     retype(qtbot, window.findChild(QLineEdit, "labelEdit"), "Recorder")
     assert window.save()
     assert '"icon": "./rec.svg#rec",' in pkg.read_text() and '"label": "Recorder",' in pkg.read_text()
+
+
+def test_add_item_keeps_the_one_item_a_placement_holds_without_a_list(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """``"toolbar": {"icon": ..., "action": "record"}`` (the square brackets forgotten): the form said
+    "Add item writes one" and Add item wrote a list of the new button alone, the Record button written
+    by hand gone. It says the item is kept, and Add item puts it first in the list, the new one after."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    data["menuItems"]["toolbar"] = data["menuItems"]["toolbar"][0]
+    pkg.write_text(json.dumps(data, indent=4))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    explain = window.findChild(QLabel, "placementExplanation")
+    assert "one item there without square brackets" in explain.text(), explain.text()
+    qtbot.mouseClick(window.findChild(QPushButton, "addItemButton"), Qt.MouseButton.LeftButton)
+    assert window.findChild(QListWidget, "menuItemsList").count() == 2
+    window.editor.undo_stack.undo()
+    assert window.findChild(QListWidget, "menuItemsList").count() == 0
+    assert "one item there without square brackets" in explain.text()
+    window.editor.undo_stack.redo()
+    assert window.save()
+    toolbar = json.loads(pkg.read_text())["menuItems"]["toolbar"]
+    assert toolbar[0] == {"icon": "rec.svg#rec", "label": "Record", "action": "record"}
+    assert [item["action"] for item in toolbar] == ["record", "action1"]

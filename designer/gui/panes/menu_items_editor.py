@@ -127,8 +127,26 @@ def _section_not_a_list(p: PluginPackage | None, section: str | None) -> str:
     held = written.get(section, []) if isinstance(written, dict) else []
     if isinstance(held, list):
         return ""
+    if _lone_item(p, section) is not None:
+        return (
+            " Its package file holds one item there without square brackets around it, so the app shows none: "
+            "Add item puts it in a list, with the new item after it."
+        )
     shown = shortened(json.dumps(held, ensure_ascii=False), 40)
     return f" Its package file holds {shown} in its place, not a list of items, so the app shows none: Add item writes one."
+
+
+def _lone_item(p: PluginPackage | None, section: str | None) -> dict[str, Any] | None:
+    """The one item a placement holds with no list around it (``"toolbar": {"icon": ...}``, as the
+    file was read) while the model has no items there; None otherwise.
+
+    Why: Add item wrote a list of the new item alone in its place, and the item written by hand
+    was gone."""
+    if p is None or section is None or (p.menu_items or {}).get(section):
+        return None
+    written = p.raw.get("menuItems")
+    held = written.get(section) if isinstance(written, dict) else None
+    return held if isinstance(held, dict) and held.keys() & {"icon", "label", "action"} else None
 
 
 _NOT_A_REF = Qt.ItemDataRole.UserRole + 1  # the Icon box's entry for an icon that is no reference (see _no_icon_ref)
@@ -788,9 +806,13 @@ class MenuItemsEditor(PluginForm):
         icon = self._new_button_icon() if toolbar else None
         index = self.index
 
+        lone = _lone_item(self._plugin().package, self._section())
+
         def mutate(pkg: BrandingPackage) -> None:
             ref = icon
             plugin = pkg.plugins[index]
+            if lone is not None and not self._items(pkg):
+                self._items(pkg).append(MenuItem.from_json(copy.deepcopy(lone)))  # (kept, in the list it lacked)
             if toolbar and ref is None and plugin.folder and pkg.files.writable:
                 # No icon in the plugin to reuse: the star a new plugin starts with, in the same
                 # undo step, until the user draws or picks one ("New icon ▾").
