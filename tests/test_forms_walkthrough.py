@@ -1046,3 +1046,22 @@ def test_add_item_keeps_the_one_item_a_placement_holds_without_a_list(
     toolbar = json.loads(pkg.read_text())["menuItems"]["toolbar"]
     assert toolbar[0] == {"icon": "rec.svg#rec", "label": "Record", "action": "record"}
     assert [item["action"] for item in toolbar] == ["record", "action1"]
+
+
+def test_choosing_a_placement_takes_along_the_one_item_written_without_a_list(
+    window: MainWindow, qtbot, base_project: Path
+) -> None:
+    """With ``"toolbar": {...}`` (one item, no square brackets), choosing Conference menu under
+    'Appears in' gave an empty conference menu: the item written by hand was gone. It goes along."""
+    pkg = base_project / "webapp2/plugins/rec/rec.plugin.package.json"
+    data = json.loads(pkg.read_text())
+    data["menuItems"]["toolbar"] = data["menuItems"]["toolbar"][0]
+    pkg.write_text(json.dumps(data, indent=4))
+    window.open_path(base_project)
+    select_plugin(window, qtbot, 0)
+    _choose(qtbot, window.findChild(QComboBox, "placementCombo"), "conference")
+    assert window.findChild(QListWidget, "menuItemsList").count() == 1
+    assert window.save()
+    assert json.loads(pkg.read_text())["menuItems"] == {
+        "conference": [{"icon": "rec.svg#rec", "label": "Record", "action": "record"}]
+    }

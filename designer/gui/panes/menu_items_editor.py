@@ -764,6 +764,10 @@ class MenuItemsEditor(PluginForm):
             # lost the second's without a word when the user chose the one it may have.
             sections = dict(p.menu_items or {})
             items = [mi for section in sections.values() for mi in section]
+            if not items and (lone := next(((s, h) for s in sections if (h := _lone_item(p, s)) is not None), None)):
+                # (one item with no list around it, "toolbar": {...}: it goes along, in a list)
+                items = [MenuItem.from_json(copy.deepcopy(lone[1]))]
+                sections = {lone[0]: items}
             if not new:  # event-only: the items wait here in case the user switches back
                 if items:
                     parked[key] = copy.deepcopy(items)
