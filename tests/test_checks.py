@@ -1638,3 +1638,21 @@ def test_a_placement_holding_one_item_without_a_list_has_a_fix_putting_it_in_one
         {"icon": "rec.svg#rec", "label": "Record", "action": "record", "note": "kept"}
     ]
     assert [p.code for p in run_checks(load(root))] == []
+
+
+@pytest.mark.parametrize("written", ["record()", " record "])
+def test_an_action_no_function_can_be_named_takes_the_registered_key_it_is_near(tmp_path: Path, written: str) -> None:
+    """``"action": "record()"`` (or with spaces around it) was PD505 "Did you mean 'record'?" with no
+    Fix: such a name can only be the item's slip. Its Fix makes the item run 'record'; clean then."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('"action": "record"', f'"action": "{written}"'))
+    pkg = load(root)
+    [problem] = [p for p in run_checks(pkg) if p.code == "PD505"]
+    assert problem.message.endswith("Did you mean 'record'?"), problem.message
+    assert problem.fix is not None and problem.fix.title == "Use 'record'"
+    assert apply_fix(pkg, problem.fix) == f"Change action '{written}' of 'Record' to 'record'"
+    save(pkg)
+    assert '"action": "record"' in path.read_text()
+    assert run_checks(load(root)) == []

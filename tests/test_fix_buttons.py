@@ -135,6 +135,7 @@ BREAKS = {
     "set-allow-unload": r(PKG, '"allowUnload": true', '"allowUnload": "false"'),
     "set-entry-enabled": r("settings.json", '"enabled": true', '"enabled": "false"'),
     "set-package-version": r(PKG, '"version": 1.0', '"version": null'),
+    "set-item-action": r(PKG, '"action": "record"', '"action": "record()"'),
     "list-lone-item": steps(r(PKG, '"toolbar": [', '"toolbar":'), r(PKG, "}\n        ]\n", "}\n")),
 }
 

@@ -209,6 +209,18 @@ def _make_menu_item(pkg: BrandingPackage, fix: Fix) -> str:
     return f"Make menu item {i + 1} of '{plugin.display_name}' an item labelled '{value['label']}'"
 
 
+def _set_item_action(pkg: BrandingPackage, fix: Fix) -> str:
+    """PD505's answer to an item's action no function can be named (``"record()"``) beside a
+    registered key spelt nearly so: each item of the plugin running it runs that key instead."""
+    plugin = next(p for p in pkg.plugins if p.package_path == fix.args["package"])
+    assert plugin.package is not None
+    old, new = fix.args["old"], fix.args["new"]
+    for _sec, _i, mi in plugin.package.items():
+        if mi.action == old:
+            mi.action = new
+    return f"Change action '{old}' of '{plugin.display_name}' to '{new}'"
+
+
 def _list_lone_item(pkg: BrandingPackage, fix: Fix) -> str:
     """PD102's answer to a placement holding one item with no square brackets around it
     (``"toolbar": {"icon": ...}``): that item, in a list, keys and all."""
@@ -842,6 +854,7 @@ FIXERS: dict[str, Callable[[BrandingPackage, Fix], str]] = {
     "set-item-label": _set_item_label,
     "make-menu-item": _make_menu_item,
     "list-lone-item": _list_lone_item,
+    "set-item-action": _set_item_action,
     "set-package-description": _set_package_description,
     "set-package-name": _set_package_name,
 }

@@ -755,7 +755,15 @@ def _check_registration(
             near = _near(action, [x for x in keys if x not in _BASE_KEYS and x not in actions])
             hint = f" Did you mean '{shortened(near)}'?" if near else ""
             fix = None
-            if near and is_identifier(action):
+            if near and not is_identifier(action) and plugin.package_path:
+                # ("record()", " record ": no name a function can have) The item's is the mistyped
+                # one: it takes the code's; "Did you mean 'record'?" had no Fix.
+                fix = Fix(
+                    "set-item-action",
+                    f"Use '{shortened(near)}'",
+                    {"package": plugin.package_path, "old": action, "new": near},
+                )
+            elif near and is_identifier(action):
                 # A misspelt key (openHelpPag): renamed in place, the typo does not stay behind.
                 # The new name last: a Fix button too narrow for the title keeps its last quoted
                 # name whole, and "Rename 'toggleLok' to … in registerPlugin" had cut it out.
@@ -799,7 +807,7 @@ def _check_registration(
                 f"'{shortened(action)}', so {missing_action_effect()}."
                 + (
                     hint
-                    if fix is not None and fix.kind == "rename-registered-key"
+                    if fix is not None and fix.kind in ("rename-registered-key", "set-item-action")
                     else f" The function {shortened(action)} exists: add it to registerPlugin."
                     if action in info.functions
                     else hint
