@@ -586,7 +586,10 @@ def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> 
         else:
             continue
         pointer = f"/menuItems/{sec}/{i}" + (f"/{part}" if part in keys_given else "")
-        ctx.report(code, plugin.package_path, message, pointer, fix=fix, plugin=plugin.key)
+        if fix is not None:  # (PD309's, named so: the registry of fixable codes is read from the calls)
+            ctx.report("PD309", plugin.package_path, message, pointer, fix=fix, plugin=plugin.key)
+        else:
+            ctx.report(code, plugin.package_path, message, pointer, plugin=plugin.key)
 
 
 def _first_icon_fix(pkg: BrandingPackage, plugin: Plugin, sec: str, i: int) -> Fix | None:
