@@ -1656,3 +1656,22 @@ def test_an_action_no_function_can_be_named_takes_the_registered_key_it_is_near(
     save(pkg)
     assert '"action": "record"' in path.read_text()
     assert run_checks(load(root)) == []
+
+
+@pytest.mark.parametrize("written", ['""', "null"])
+def test_an_item_with_no_action_beside_the_one_key_no_item_runs_is_made_to_run_it(tmp_path: Path, written: str) -> None:
+    """``"action": ""`` (or null) beside registerPlugin's 'record', which no item then runs: PD306
+    ("has no action") and PD507 ("no menu item uses it") said the two halves of one slip, and PD102
+    a third time, none with a Fix. PD507 says which item has none, and its Fix makes it run 'record'."""
+    root = tmp_path / "p"
+    shutil.copytree(FIXTURES / "base", root)
+    path = root / "webapp2/plugins/rec/rec.plugin.package.json"
+    path.write_text(path.read_text().replace('"action": "record"', f'"action": {written}'))
+    pkg = load(root)
+    [problem] = [p for p in run_checks(pkg) if p.code == "PD507"]
+    assert problem.message.endswith("Menu item 1 has no action: make it run 'record'."), problem.message
+    assert problem.fix is not None and problem.fix.title == "Make menu item 1 run 'record'"
+    apply_fix(pkg, problem.fix)
+    save(pkg)
+    assert '"action": "record"' in path.read_text()
+    assert run_checks(load(root)) == []

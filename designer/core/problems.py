@@ -654,6 +654,7 @@ CODES: dict[str, Code] = {
             _I,
             "Registered key is not used by any menu item",
             "Harmless, but often a renamed action the package file still calls by its old name.",
+            fixable=True,
         ),
         Code(
             "PD508",

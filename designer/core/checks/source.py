@@ -592,6 +592,24 @@ def _check_empty_toolbar_buttons(plugin: Plugin, info: JsInfo, ctx: Context) -> 
             ctx.report(code, plugin.package_path, message, pointer, plugin=plugin.key)
 
 
+def _idle_item_fix(plugin: Plugin, keys: dict[str, Any], actions: list[str], broken: bool) -> tuple[Fix | None, int]:
+    """PD507's Fix when the plugin has one item with no action and one registered key no item runs:
+    the item runs that key (and the item's number, 1-based). Why: PD306 said "has no action" and
+    PD507 "no menu item uses it" of the two halves of one slip, neither with a way out."""
+    unused = [
+        k
+        for k in keys.values()
+        if k.name not in _BASE_KEYS and k.name not in actions and not unreadable_at_registration(k.missing)
+    ]
+    assert plugin.package is not None
+    idle = [(i, mi) for _s, i, mi in plugin.package.items() if not mi.action and isinstance(mi.to_json(), dict)]
+    if broken or len(unused) != 1 or len(idle) != 1 or not is_identifier(unused[0].name) or not plugin.package_path:
+        return None, 0
+    i, mi = idle[0]
+    args = {"package": plugin.package_path, "old": mi.action, "new": unused[0].name}
+    return Fix("set-item-action", f"Make menu item {i + 1} run '{shortened(unused[0].name)}'", args), i + 1
+
+
 def _first_icon_fix(pkg: BrandingPackage, plugin: Plugin, sec: str, i: int) -> Fix | None:
     """PD309's Fix for a toolbar button with no icon: the plugin's first icon, as PD102's Fix gives
     an item whose icon is no reference (a button is only its icon). Why: the message said "Choose
@@ -853,12 +871,18 @@ def _check_registration(
                     k.value_column,
                 )
                 continue
+            fix, idle = _idle_item_fix(plugin, keys, actions, broken)
             report(
                 "PD507",
-                f"registerPlugin in '{shortened(name)}' registers '{shortened(k.name)}', but no menu item uses it. If a menu item should run "
-                "it, choose it as that item's action.",
+                f"registerPlugin in '{shortened(name)}' registers '{shortened(k.name)}', but no menu item uses it. "
+                + (
+                    f"Menu item {idle} has no action: make it run '{shortened(k.name)}'."
+                    if fix is not None
+                    else "If a menu item should run it, choose it as that item's action."
+                ),
                 k.line,
                 k.column,
+                fix,
             )
     creates = [c for c in info.calls if c.member == "createNewState" and c.called]
     if creates and "state$" not in keys and not reg.damaged:
