@@ -634,10 +634,7 @@ def _say_repeats(page: Any, answering: bool) -> None:
 def _turns_froze_the_page(report: Report) -> bool:
     """Whether a run's page froze while plugins took turns, none of them named. Why: simulate said so and stopped,
     each plugin's report "0 uncaught errors", where the preview runs them again to find the one at fault."""
-    return any(
-        e.get("kind") == "hang" and not e.get("plugin") and "taking turns" in str(e.get("message"))
-        for e in report.other
-    )
+    return any(e.get("kind") == "hang" and not e.get("plugin") and e.get("taking_turns") for e in report.other)
 
 
 def _froze_the_page(report: Report) -> str | None:
@@ -707,6 +704,7 @@ def _simulate_once(config: dict[str, Any], timeout: float) -> Report:
                 "line": function[1] if function else None,
                 "function": function[0] if function else None,
                 "audience": plugin_config.get("audience"),
+                "taking_turns": key is None,  # (several plugins took turns: none named, see busy_whose)
                 "message": f"{whose} never finished {doing} (an endless loop?): the plugins did not "
                 f"finish within {timeout:g} s",
             }
