@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -260,36 +260,14 @@ class MetadataForm(PluginForm):
         """The row under a row of tick boxes saying what the file holds there when it is no list
         (``"web"``, ``{"web": true}``), which the app does not read, with a button writing the
         list it means (PD311's Fix). Shown only then (see :meth:`_show_list_note`)."""
-        row = QWidget()
-        label = QLabel(objectName=f"{key}ListNote", wordWrap=True)
-        label.setTextFormat(Qt.TextFormat.PlainText)  # (it quotes what the file holds)
-        button = QPushButton(objectName=f"{key}ListFix")
         attr = "platforms" if key == "platforms" else "participant_roles"
-        button.clicked.connect(lambda: self._write_list(attr))
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(label, 1)
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        add_unlabelled_row(form, row)
-        show_row(form, row, False)
-        return row, label, button
+        return _note_row(form, f"{key}List", lambda: self._write_list(attr))
 
     def _switch_note(self, form: QFormLayout, attr: str) -> tuple[QWidget, QLabel, QPushButton]:
         """The row under the switches saying what the file holds for one of them when it is not
         true or false (``"allowUnload": "true"``, null), which the app takes for false, with a
         button writing the switch (PD102's Fix). Shown only then (see :meth:`_show_switch_note`)."""
-        row = QWidget()
-        label = QLabel(objectName=f"{_SWITCHES[attr][1]}Note", wordWrap=True)
-        label.setTextFormat(Qt.TextFormat.PlainText)  # (it quotes what the file holds)
-        button = QPushButton(objectName=f"{_SWITCHES[attr][1]}Fix")
-        button.clicked.connect(lambda: self._write_switch(attr))
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(label, 1)
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        add_unlabelled_row(form, row)
-        show_row(form, row, False)
-        return row, label, button
+        return _note_row(form, _SWITCHES[attr][1], lambda: self._write_switch(attr))
 
     def _show_switch_note(self, written: Any, attr: str) -> None:
         """Show or hide the note of a switch (see :meth:`_switch_note`) for ``written``, the value
@@ -672,3 +650,20 @@ def _ticked_list(current: list, boxes: dict[str, QCheckBox], loaded: list, kept:
             at = next((i for i, v in enumerate(out) if rank.get(v, -1) > rank[key]), len(out))
         out.insert(at, key)
     return out
+
+
+def _note_row(form: QFormLayout, name: str, fix: Callable[[], None]) -> tuple[QWidget, QLabel, QPushButton]:
+    """A hidden row of ``form``: a note (``{name}Note``, plain text: it quotes what the file holds)
+    and a button (``{name}Fix``) that runs ``fix``; for a value the app does not read as written."""
+    row = QWidget()
+    label = QLabel(objectName=f"{name}Note", wordWrap=True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    button = QPushButton(objectName=f"{name}Fix")
+    button.clicked.connect(fix)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label, 1)
+    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    add_unlabelled_row(form, row)
+    show_row(form, row, False)
+    return row, label, button
