@@ -1675,3 +1675,19 @@ def test_an_item_with_no_action_beside_the_one_key_no_item_runs_is_made_to_run_i
     save(pkg)
     assert '"action": "record"' in path.read_text()
     assert run_checks(load(root)) == []
+
+
+def test_an_icon_set_by_state_leaves_a_leftover_copy_said_unused(tmp_path: Path) -> None:
+    """A toolbar button with "icon": null in a plugin whose state$ sets it (the example's lock
+    toggle): the plugin's first icon was taken for the one PD309's Fix would give it and never
+    called unused, so a leftover copy named before the others (left-over.svg) went unsaid."""
+    import shutil
+
+    from conftest import EXAMPLE
+
+    project = tmp_path / "example"
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns(".plugin-designer"))
+    plugin = project / "webapp2" / "plugins" / "lock-toggle"
+    shutil.copy(plugin / "lock.svg", plugin / "left-over.svg")
+    unused = [p.file for p in run_checks(load(project)) if p.code == "PD406"]
+    assert unused == ["plugins/lock-toggle/left-over.svg"], unused

@@ -99,8 +99,15 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         lost: list[str] = []  # the names of icon files menu items name but that are not found (PD400)
         for sec, i, mi in plugin.package.items():
             item = mi.to_json() if not mi.icon else None
-            if sec == "toolbar" and not mi.icon and isinstance(item, dict) and "icon" in item:
-                # (a button with its icon written empty: PD309's Fix gives it the plugin's first, not to be deleted)
+            if (
+                sec == "toolbar"
+                and not mi.icon
+                and isinstance(item, dict)
+                and "icon" in item
+                and _no_state(ctx, plugin)
+            ):
+                # (a button with its icon written empty, which no state$ fills in: PD309's Fix gives
+                # it the plugin's first, not to be deleted)
                 from ..iconrefs import icon_choices
 
                 used.update(f"{plugin.folder}/{ref.partition('#')[0]}" for ref in icon_choices(pkg, plugin)[:1])
@@ -135,6 +142,20 @@ def check(pkg: BrandingPackage, ctx: Context) -> None:
         if plugin.folder:
             svgs = svgs_by_folder(pkg.names()) if svgs is None else svgs
             _unused_icons(plugin, used, svgs.get(plugin.folder, []), ctx, lost)
+
+
+def _no_state(ctx: Context, plugin: Plugin) -> bool:
+    """Whether the plugin's code registers one plugin with no state$ (PD309 is said then, see
+    source._check_empty_toolbar_buttons). Why: with one, an icon written null is the plugin's to set
+    while it runs (as the example's lock toggle does), and its first icon, taken for PD309's, was
+    not called unused: a leftover copy named before it (left-over.svg) went unsaid."""
+    from .source import source_info  # (the analysis the source checks make, once per check run)
+
+    if not plugin.source_path or not ctx.pkg.exists(plugin.source_path):
+        return False
+    info = source_info(ctx, plugin.source_path)
+    regs = info.registrations if info is not None else []
+    return len(regs) == 1 and "state$" not in regs[0].keys
 
 
 def _files_with_id(pkg: BrandingPackage, plugin: Plugin, frag: str) -> list[str]:
