@@ -77,7 +77,9 @@ def save_cut_short(pkg: Any) -> str | None:
     """Why the project ``pkg`` may hold mixed files: a save in the designer killed half way (see
     core.recovery.save_cut_short); None for a ZIP, or when there was none. Commands that write the
     project or make a ZIP of it refuse then: the designer puts it right."""
-    if not pkg.files.writable:
+    if not pkg.files.writable or not pkg.files.holds_temporaries():
+        # (a save cut short leaves the old versions it keeps beside the files: without them there
+        # is no need to find the crash copies, whose place takes platformdirs, 13 ms, to learn)
         return None
     from .core.recovery import save_cut_short as cut_short
 

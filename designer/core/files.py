@@ -1239,6 +1239,13 @@ class DirFiles(PackageFiles):
         """
         return list(self._listing()[0])
 
+    def holds_temporaries(self) -> bool:
+        """Whether the last listing (see :meth:`names`) met temporary files of the designer's: a
+        write, a save in the window, is under way or was cut short (its old versions are kept
+        beside the files until it is done)."""
+        self._listing()
+        return bool(self._temporaries)
+
     def read_bytes(self, rel: str) -> bytes:
         """The bytes of the file ``rel``; a symbolic link, a named pipe or a device standing there is
         refused, not followed or read.
@@ -1356,7 +1363,8 @@ class DirFiles(PackageFiles):
             unreadable: list[tuple[str, str]] = []
             special: list[tuple[str, str]] = []
             there = os.path.isdir(self.root)
-            _list_folder(str(self.root), "", files, links, unreadable, special)
+            self._temporaries: list[str] = []
+            _list_folder(str(self.root), "", files, links, unreadable, special, self._temporaries)
             listing = self._walked = (files, links, unreadable, special)
             if there and self.leads_elsewhere() is None:  # (not another folder's files)
                 self._seen = files
@@ -1570,10 +1578,12 @@ def _list_folder(
     links: list[str] | None = None,
     unreadable: list[tuple[str, str]] | None = None,
     special: list[tuple[str, str]] | None = None,
+    temporaries: list[str] | None = None,
 ) -> None:
     """Append the regular files under ``folder`` to ``out`` as ``prefix + relative path`` (and
     the symbolic links, never followed, to ``links``, and (folder, why) for each folder that
-    cannot be listed to ``unreadable``, when given).
+    cannot be listed to ``unreadable``, and the designer's own temporary files to
+    ``temporaries``, when given).
 
     Why a list of folders still to list, not a call for each subfolder: folders nested a thousand
     deep (made by a script gone wrong) exceeded Python's recursion limit, and check, export and
@@ -1601,6 +1611,8 @@ def _list_folder(
                 elif entry.is_file(follow_symlinks=False):
                     if not is_temporary(entry.name):
                         out.append(prefix + entry.name)
+                    elif temporaries is not None:
+                        temporaries.append(prefix + entry.name)
                 elif special is not None:
                     special.append((prefix + entry.name, not_a_file(Path(entry.path)) or "not a file"))
             except OSError:
