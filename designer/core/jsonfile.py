@@ -1539,9 +1539,7 @@ class JsonDocument:
         """Whether ``old`` (at ``sp``) gives a list written in its place no layout to keep: a text,
         a number, or an object written on one line (``{"web": true}``, which became a list over
         three lines in a file that writes its lists on one)."""
-        if isinstance(old, list):
-            return False
-        return not isinstance(old, dict) or not re.compile(_LINE_BREAK_CHARS).search(self.text, sp.start, sp.end)
+        return not isinstance(old, list) and not (isinstance(old, dict) and self._opens_on_its_line(sp))
 
     def _render_known(self, value: Any, pointer: str, base_indent: str, compact: bool = False) -> str:
         known = self._known_text(value, pointer, base_indent)
