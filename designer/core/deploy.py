@@ -1173,15 +1173,21 @@ def _not_replaced(node: _Node, exc: DeployError, name: str, copy: _Copy, late: b
     ``late``: the copy's upload went unanswered in time. Why said: a slow node stored it a moment
     after its removal found nothing, and it stood beside the old one, unsaid.
     """
-    if not _copy_gone(node, copy):
-        left = _left_over(copy.name)
-    else:
-        left = _stored_late(copy.name) if late else ""
+    left = _left_unless(_copy_gone(node, copy), copy, late)
     return DeployError(
         f"{exc} Nothing was replaced: the customization '{name}' on the node is as it was.{left}",
         exc.kind,
         exc.field_errors,
     )
+
+
+def _left_unless(gone: bool, copy: _Copy, late: bool = False) -> str:
+    """What the node may still hold of ``copy``, in a sentence to add ("" for nothing): all of it
+    unless ``gone`` (its removal found it removed or not there), else, ``late`` (sent whole, never
+    answered), what a slow node may store yet."""
+    if not gone:
+        return _left_over(copy.name)
+    return _stored_late(copy.name) if late else ""
 
 
 def _stored_late(copy_name: str) -> str:
@@ -1207,7 +1213,7 @@ def _cancelled(
     except KeyboardInterrupt:  # (Ctrl-C again on the way out of one: the removal is left)
         gone = False
     if replacing:
-        left = _left_over(copy.name) if not gone else _stored_late(copy.name) if late else ""
+        left = _left_unless(gone, copy, late)
         said = f"the customization '{name}' on the node is as it was, and nothing was changed in the project.{left}"
     elif gone and late:
         said = (
@@ -1281,7 +1287,7 @@ def _after_interrupted_swap(node: _Node, name: str, existing: dict[str, Any], ui
     if current is None:
         return f"Deploy stopped: {removed}. {again}"
     try:
-        left = "" if _copy_gone(node, copy) else _left_over(copy.name)
+        left = _left_unless(_copy_gone(node, copy), copy)
     except KeyboardInterrupt:
         left = _left_over(copy.name)
     holder = str(current.get("uuid"))
@@ -1299,7 +1305,7 @@ def _conflict(node: _Node, name: str, copy: _Copy | None = None) -> DeployError:
     Why: two deploys of one name at once (two windows, the CLI and the GUI) both said 'Replaced',
     the second having deleted the first one's fresh upload to put its own in place.
     """
-    left = "" if copy is None or _copy_gone(node, copy) else _left_over(copy.name)
+    left = "" if copy is None else _left_unless(_copy_gone(node, copy), copy)
     return DeployError(
         f"Not deployed: while this deploy ran, another deploy (another window or computer) put its own '{name}' "
         "on the node; it was left alone, and this package was not put in its place. Deploy again to replace it "
