@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core import pexapi
 from ...core.snippets import (
+    CodeStyle,
     Expansion,
     Snippet,
     declares_again,
@@ -263,7 +264,7 @@ class SnippetBrowser(QDialog):
         # 'my-plugin' and onClick here, and the plugin's own went in).
         values = getattr(self.parent(), "snippet_values", None)
         text = self._file_text()
-        style = snippet_style(text, self._following()) if text is not None else None
+        style = self._style()
         line = self.parent().textCursor().blockNumber() if text is not None else 0
         shown = with_free_names(with_participant_named(s, text, line), text, line) if text is not None else s
         preview = expand(shown, "", values() if values is not None else None, style).text.splitlines()
@@ -322,6 +323,15 @@ class SnippetBrowser(QDialog):
             editor = self.parent()
             self._text = editor.shown_text() if hasattr(editor, "shown_text") else None
         return self._text
+
+    def _style(self) -> CodeStyle | None:
+        """The style the snippets are written in at the editor's cursor (see snippet_style; None
+        without a file), worked out once: it is the same for every snippet, and each move in the
+        list read the whole file's style again, and copied the code after the cursor."""
+        if not hasattr(self, "_style_here"):
+            text = self._file_text()
+            self._style_here = snippet_style(text, self._following()) if text is not None else None
+        return self._style_here
 
     def _following(self) -> str:
         """The code after the editor's cursor, where the snippet goes (see snippet_style)."""
