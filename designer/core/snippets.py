@@ -658,11 +658,10 @@ def _first_parameter(source: str, line: int) -> str | None:
     when there is none, it takes no plain name first, or a function around takes ``participant``."""
     from .jsanalysis import FUNCTION_NODE_TYPES
 
-    lines = source.split("\n")
-    if line >= len(lines):
+    found = _node_at_line(source, line)
+    if found is None:
         return None
-    at = len("".join(text + "\n" for text in lines[:line]).encode("utf-8", "surrogatepass"))
-    node = _tree(source).root_node.descendant_for_byte_range(at, at)
+    node = found[0]
     around = []  # (the functions whose bodies hold the line, the innermost first)
     while node is not None:
         if node.type == "statement_block" and node.parent is not None and node.parent.type in FUNCTION_NODE_TYPES:
@@ -700,11 +699,10 @@ def _declared_around(source: str, line: int, name: str) -> bool:
     ``const`` of it there is a syntax error."""
     from .jsanalysis import FUNCTION_NODE_TYPES
 
-    lines = source.split("\n")
-    if line >= len(lines):
+    found = _node_at_line(source, line)
+    if found is None:
         return False
-    at = len("".join(text + "\n" for text in lines[:line]).encode("utf-8", "surrogatepass"))
-    node = _tree(source).root_node.descendant_for_byte_range(at, at)
+    node = found[0]
     while node is not None:
         if node.type in ("statement_block", "program") and any(_declares(child, name) for child in node.named_children):
             return True
@@ -828,11 +826,10 @@ def _declared_beside(source: str, line: int, name: str, outward: bool = False) -
     the bodies around it; None when none does."""
     from .jsanalysis import FUNCTION_NODE_TYPES
 
-    lines = source.split("\n")
-    if line >= len(lines):
+    found = _node_at_line(source, line)
+    if found is None:
         return None
-    at = len("".join(text + "\n" for text in lines[:line]).encode("utf-8", "surrogatepass"))
-    scope = _tree(source).root_node.descendant_for_byte_range(at, at)
+    scope, at = found
     while True:
         while scope.parent is not None and not (
             scope.type == "statement_block" and scope.parent.type in FUNCTION_NODE_TYPES and scope.start_byte < at
@@ -1043,6 +1040,16 @@ def _tree(source: str) -> Any:
     from .jsanalysis import parse_tree
 
     return parse_tree(source.encode("utf-8", "surrogatepass"))
+
+
+def _node_at_line(source: str, line: int) -> tuple[Any, int] | None:
+    """(the innermost node of ``source``'s syntax tree at the start of line ``line``, that start's
+    byte offset); lines are 0-based, split at LF; None past the last line."""
+    lines = source.split("\n")
+    if line >= len(lines):
+        return None
+    at = len("".join(text + "\n" for text in lines[:line]).encode("utf-8", "surrogatepass"))
+    return _tree(source).root_node.descendant_for_byte_range(at, at), at
 
 
 def _below(row: int, strict: re.Match[str], lines: list[str]) -> tuple[int, int, str]:
